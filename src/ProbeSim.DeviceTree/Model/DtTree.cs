@@ -1,9 +1,9 @@
 namespace ProbeSim.DeviceTree.Model;
 
-/// <summary>A whole device tree: the root node, the memory reservation map, the boot CPU and the plugin flag.</summary>
-public sealed class DeviceTree
+/// <summary>A whole device tree (dtc's dt_info): the root node, the memory reservation map, the boot CPU and the plugin flag.</summary>
+public sealed class DtTree
 {
-    public DeviceTree(DtNode? root = null) => Root = root ?? new DtNode("");
+    public DtTree(DtNode? root = null) => Root = root ?? new DtNode("");
 
     public DtNode Root { get; set; }
 
@@ -76,13 +76,13 @@ public sealed class DeviceTreeIndex
     private readonly Dictionary<string, DtNode> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<DtNode, string> _pathOf = new(ReferenceEqualityComparer.Instance);
 
-    public DeviceTreeIndex(DeviceTree tree)
+    public DeviceTreeIndex(DtTree tree)
     {
         Tree = tree;
         Walk(tree.Root, "/");
     }
 
-    public DeviceTree Tree { get; }
+    public DtTree Tree { get; }
 
     private void Walk(DtNode node, string path)
     {

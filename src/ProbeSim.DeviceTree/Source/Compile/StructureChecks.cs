@@ -1,0 +1,89 @@
+using ProbeSim.DeviceTree.Model;
+
+namespace ProbeSim.DeviceTree.Source.Compile;
+
+/// <summary>dtc's error-level structure checks (checks.c), run in its order over the whole tree.</summary>
+internal static class StructureChecks
+{
+    public static void Run(CompileContext ctx)
+    {
+        var nodes = ctx.Tree.AllNodes.ToList();
+        foreach (var n in nodes) DuplicateNodeNames(ctx, n);
+        foreach (var n in nodes) DuplicatePropertyNames(ctx, n);
+        foreach (var n in nodes) NodeNameChars(ctx, n);
+        foreach (var n in nodes) PropertyNameChars(ctx, n);
+        foreach (var n in nodes) NameProperties(ctx, n);
+    }
+
+    // check_duplicate_node_names
+    private static void DuplicateNodeNames(CompileContext ctx, DtNode node)
+    {
+        if (node.Children.Count < 2) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in node.Children)
+            if (!seen.Add(c.Name)) ctx.Fail(c, null, "Duplicate node name");
+    }
+
+    // check_duplicate_property_names
+    private static void DuplicatePropertyNames(CompileContext ctx, DtNode node)
+    {
+        if (node.Properties.Count < 2) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in node.Properties)
+            if (!seen.Add(p.Name)) ctx.Fail(node, p, "Duplicate property name");
+    }
+
+    private static bool IsNodeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is ',' or '.' or '_' or '+' or '-' or '@';
+    private static bool IsPropChar(char c) => char.IsAsciiLetterOrDigit(c) || c is ',' or '.' or '_' or '+' or '*' or '#' or '?' or '-';
+
+    // check_node_name_chars, check_node_name_format, check_node_name_not_empty
+    private static void NodeNameChars(CompileContext ctx, DtNode node)
+    {
+        if (node.IsRoot) return;
+        var name = node.Name;
+        foreach (var c in name)
+        {
+            if (IsNodeChar(c)) continue;
+            ctx.Fail(node, null, $"Bad character '{c}' in node name");
+            break;
+        }
+        if (name.IndexOf('@') != name.LastIndexOf('@')) ctx.Fail(node, null, "multiple '@' characters in node name");
+        if (node.BaseName.Length == 0) ctx.Fail(node, null, "Empty node name");
+    }
+
+    // check_property_name_chars
+    private static void PropertyNameChars(CompileContext ctx, DtNode node)
+    {
+        foreach (var p in node.Properties)
+        {
+            foreach (var c in p.Name)
+            {
+                if (IsPropChar(c)) continue;
+                ctx.Fail(node, p, $"Bad character '{c}' in property name");
+                break;
+            }
+        }
+    }
+
+    // check_name_properties: a "name" property equal to the base name is redundant and dropped; another value is an error
+    private static void NameProperties(CompileContext ctx, DtNode node)
+    {
+        var props = node.Properties;
+        for (var i = 0; i < props.Count; i++)
+        {
+            var p = props[i];
+            if (p.Name != "name") continue;
+            if (p.Length == 0 || p.Value[^1] != 0 || Array.IndexOf(p.Value, (byte)0) != p.Length - 1)
+            {
+                ctx.Fail(node, p, "property is not a string");
+                return;
+            }
+            var baseName = System.Text.Encoding.UTF8.GetBytes(node.BaseName);
+            if (p.Length == baseName.Length + 1 && p.Value.AsSpan(0, baseName.Length).SequenceEqual(baseName))
+                node.RemovePropertyAt(i);
+            else
+                ctx.Fail(node, p, $"\"name\" property is incorrect (\"{p.AsString()}\" instead of base node name)");
+            return;
+        }
+    }
+}
