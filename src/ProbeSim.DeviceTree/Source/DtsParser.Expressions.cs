@@ -29,7 +29,7 @@ internal sealed partial class DtsParser
         }
     }
 
-    private const int MaxExpressionDepth = 1000;
+    private const int MaxExpressionDepth = 256;
 
     private void CheckDepth(int depth)
     {

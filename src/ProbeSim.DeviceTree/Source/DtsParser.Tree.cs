@@ -140,7 +140,23 @@ internal sealed partial class DtsParser
     }
 
     // nodedef: '{' proplist subnodes '}' ';'
+    private const int MaxNodeDepth = 1000;
+    private int _nodeDepth;
+
     private PNode ParseNodeDef(SourceLocation location)
+    {
+        if (++_nodeDepth > MaxNodeDepth) throw DeviceTreeException.At(location, $"nodes nested more than {MaxNodeDepth} deep");
+        try
+        {
+            return ParseNodeBody(location);
+        }
+        finally
+        {
+            _nodeDepth--;
+        }
+    }
+
+    private PNode ParseNodeBody(SourceLocation location)
     {
         Expect('{');
         var node = new PNode { Location = location };

@@ -1,0 +1,33 @@
+using ProbeSim.DeviceTree.Model;
+
+namespace ProbeSim.DeviceTree.Overlays;
+
+/// <summary>Deep copies of trees and nodes (labels, markers, phandles and locations included).</summary>
+public static class TreeCloning
+{
+    public static DtTree DeepClone(this DtTree tree)
+    {
+        var copy = new DtTree(tree.Root.DeepClone())
+        {
+            BootCpuIdPhys = tree.BootCpuIdPhys,
+            IsPlugin = tree.IsPlugin,
+        };
+        foreach (var r in tree.ReserveMap)
+        {
+            var e = new ReserveEntry(r.Address, r.Size);
+            e.Labels.AddRange(r.Labels);
+            copy.ReserveMap.Add(e);
+        }
+        return copy;
+    }
+
+    /// <summary>A detached copy of the node and everything below it.</summary>
+    public static DtNode DeepClone(this DtNode node)
+    {
+        var copy = new DtNode(node.Name) { Phandle = node.Phandle, Location = node.Location };
+        copy.Labels.AddRange(node.Labels);
+        foreach (var p in node.Properties) copy.AddProperty(p.Clone());
+        foreach (var c in node.Children) copy.AddChild(c.DeepClone());
+        return copy;
+    }
+}
