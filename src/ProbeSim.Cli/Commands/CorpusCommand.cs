@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ProbeSim.DeviceTree.Corpus;
+using Spectre.Console;
+
+namespace ProbeSim.Cli.Commands;
+
+/// <summary><c>probesim corpus ...</c>: whole kernel trees at once.</summary>
+public static class CorpusCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var cmd = new Command("corpus", "Work on every board of a kernel tree (ROOT/src/ARCH/**/*.dts)");
+        cmd.Subcommands.Add(CreateBuild(io));
+        return cmd;
+    }
+
+    private static Command CreateBuild(CliIo io)
+    {
+        var root = new Argument<string>("ROOT") { Description = "Kernel tree with src/ARCH and include/ (e.g. ../shared/corpus/linux-v7.1)" };
+        var arch = new Option<string>("--arch") { Description = "Architecture directory under src/ (arm64, arm, riscv)", Required = true };
+        var outDir = new Option<string>("-o", "--out") { Description = "Output directory (blobs keep the boards' relative paths)", Required = true };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Boards built at once (default: the number of CPUs)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var cmd = new Command("build", "Compile every board and overlay like the kernel's dts Makefile, in parallel") { root, arch, outDir, jobs };
+        cmd.SetAction(pr => Build(io, pr.GetValue(root)!, pr.GetValue(arch)!, pr.GetValue(outDir)!, pr.GetValue(jobs)));
+        return cmd;
+    }
+
+    private static int Build(CliIo io, string root, string arch, string outDir, int jobs)
+    {
+        IReadOnlyList<BoardSource> boards;
+        try
+        {
+            boards = KernelDtsTree.Boards(root, arch);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            return io.IoError(e.Message);
+        }
+        var builder = new CorpusBuilder(root);
+        var sw = Stopwatch.StartNew();
+        IReadOnlyList<BoardBuildResult> results;
+        void Save(BoardBuildResult r)
+        {
+            if (r.Blob is null) return;
+            var path = Path.Combine(outDir, r.Board.OutputRelativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, r.Blob);
+        }
+        if (io.Interactive)
+        {
+            IReadOnlyList<BoardBuildResult>? res = null;
+            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask($"{arch}: {boards.Count} sources", maxValue: boards.Count);
+                    res = builder.BuildAll(boards, jobs, _ => task.Increment(1), Save);
+                });
+            results = res!;
+        }
+        else
+        {
+            results = builder.BuildAll(boards, jobs, null, Save);
+        }
+        var failed = results.Where(r => !r.Succeeded).ToList();
+        foreach (var f in failed)
+        {
+            io.Err.WriteLine($"FAILED {f.Board.RelativePath}");
+            io.Report(f.Diagnostics);
+        }
+        var boardsCount = results.Count(r => !r.Board.IsOverlay);
+        var overlays = results.Count - boardsCount;
+        io.Out.WriteLine($"{boardsCount} boards, {overlays} overlays, {failed.Count} failed ({sw.Elapsed.TotalSeconds:F1} s)");
+        return failed.Count == 0 ? ExitCodes.Ok : ExitCodes.InputErrors;
+    }
+}

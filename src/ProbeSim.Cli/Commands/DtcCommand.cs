@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Text;
+using ProbeSim.DeviceTree;
+using ProbeSim.DeviceTree.Binary;
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.DeviceTree.Source.Writer;
+
+namespace ProbeSim.Cli.Commands;
+
+/// <summary><c>probesim dtc</c>: dtc's command line (the options the kernel build uses), plus the built-in preprocessor.</summary>
+public static class DtcCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var inForm = new Option<string?>("-I", "--in-format") { Description = "Input format: dts or dtb (default: guessed from the content)" };
+        var outForm = new Option<string?>("-O", "--out-format") { Description = "Output format: dts or dtb (default: from the output name, else dts)" };
+        var outFile = new Option<string?>("-o", "--out") { Description = "Output file (default: standard output)" };
+        var bootCpu = new Option<uint?>("-b", "--boot-cpu") { Description = "Boot CPU id for the blob header" };
+        var incDirs = new Option<string[]>("-i", "--in-include") { Description = "Search directory for /include/ and /incbin/ (repeatable)" };
+        var symbols = new Option<bool>("-@", "--symbols") { Description = "Add __symbols__ and give labelled nodes phandles" };
+        var localFixups = new Option<bool>("-L", "--local-fixups") { Description = "Add __fixups__/__local_fixups__ even when not a plugin" };
+        var autoAliases = new Option<bool>("-A", "--auto-alias") { Description = "Add an aliases entry per label" };
+        var pad = new Option<int>("-p", "--pad") { Description = "Add N zero bytes of padding to the blob" };
+        var minSize = new Option<int>("-S", "--space") { Description = "Make the blob at least N bytes" };
+        var align = new Option<int>("-a", "--align") { Description = "Make the blob size a multiple of N (a power of two)" };
+        var reserve = new Option<int>("-R", "--reserve") { Description = "Add N empty memory reservation entries" };
+        var quiet = new Option<bool>("-q", "--quiet") { Description = "Do not print warnings" };
+        var preprocess = new Option<bool>("--preprocess") { Description = "Run the built-in C preprocessor first (cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp)" };
+        var cppInc = new Option<string[]>("--include-dir") { Description = "Preprocessor include directory (repeatable)" };
+        var defines = new Option<string[]>("-D") { Description = "Preprocessor define NAME or NAME=VALUE (repeatable)" };
+        var input = new Argument<string>("INPUT") { Description = "Input file (.dts, .dtso or .dtb; - for standard input)" };
+
+        var cmd = new Command("dtc", "Compile or decompile a device tree, byte-identical to dtc 1.8.1")
+        {
+            inForm, outForm, outFile, bootCpu, incDirs, symbols, localFixups, autoAliases, pad, minSize, align, reserve, quiet,
+            preprocess, cppInc, defines, input,
+        };
+        cmd.SetAction(pr =>
+        {
+            InputFormat? format = pr.GetValue(inForm) switch
+            {
+                null => InputFormat.Auto,
+                "dts" => InputFormat.Dts,
+                "dtb" => InputFormat.Dtb,
+                _ => null,
+            };
+            if (format is null) return io.IoError($"unknown input format '{pr.GetValue(inForm)}' (dts or dtb)");
+            var o = new LoadOptions { Preprocess = pr.GetValue(preprocess), Format = format.Value };
+            o.PreprocessorIncludeDirs.AddRange(pr.GetValue(cppInc) ?? []);
+            o.Defines.AddRange(pr.GetValue(defines) ?? []);
+            o.Compile.IncludeDirs.AddRange(pr.GetValue(incDirs) ?? []);
+            o.Compile.GenerateSymbols = pr.GetValue(symbols);
+            o.Compile.GenerateFixups = pr.GetValue(localFixups);
+            o.Compile.AutoLabelAliases = pr.GetValue(autoAliases);
+            o.Compile.BootCpuId = pr.GetValue(bootCpu);
+            var output = pr.GetValue(outFile) ?? "-";
+            var outFormat = pr.GetValue(outForm) ?? GuessOutputFormat(output);
+            if (outFormat is not ("dts" or "dtb")) return io.IoError($"unknown output format '{outFormat}' (dts or dtb)");
+            var writeOptions = new FdtWriteOptions { PadSize = pr.GetValue(pad), MinSize = pr.GetValue(minSize), AlignSize = pr.GetValue(align), ReserveEntries = pr.GetValue(reserve) };
+            return Run(io, pr.GetValue(input)!, o, output, outFormat, writeOptions, pr.GetValue(quiet));
+        });
+        return cmd;
+    }
+
+    // dtc: guess_type_by_name on the output name
+    private static string GuessOutputFormat(string output) =>
+        output.EndsWith(".dtb", StringComparison.Ordinal) || output.EndsWith(".dtbo", StringComparison.Ordinal) ? "dtb" : "dts";
+
+    private static int Run(CliIo io, string input, LoadOptions options, string output, string outFormat, FdtWriteOptions writeOptions, bool quiet)
+    {
+        try
+        {
+            writeOptions.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return io.IoError(e.Message);
+        }
+        if (output != "-" && input != "-" && OutputFile.SamePath(input, output))
+            return io.IoError($"refusing to overwrite the input file {input} with the output");
+        try
+        {
+            var loader = new DeviceTreeLoader();
+            LoadResult result;
+            if (input == "-")
+            {
+                var text = Console.In.ReadToEnd();
+                result = loader.LoadDtsText(text, "<stdin>", options);
+            }
+            else
+            {
+                if (!File.Exists(input)) return io.IoError($"{input}: No such file or directory");
+                result = loader.Load(input, options);
+            }
+            if (!quiet) io.Report(result.Warnings);
+            var tree = result.Tree;
+            if (options.Compile.BootCpuId is { } cpu) tree.BootCpuIdPhys = cpu;
+            byte[] bytes = outFormat == "dtb"
+                ? FdtWriter.Write(tree, writeOptions)
+                : Encoding.UTF8.GetBytes(DtsWriter.Write(result.Format == InputFormat.Dtb ? DtbSourceRecovery.Recover(tree) : tree));
+            if (output == "-")
+            {
+                if (outFormat == "dtb")
+                {
+                    io.Out.Flush();
+                    using var stdout = Console.OpenStandardOutput();
+                    stdout.Write(bytes);
+                }
+                else io.Out.Write(Encoding.UTF8.GetString(bytes));
+            }
+            else OutputFile.Write(output, bytes);
+            return ExitCodes.Ok;
+        }
+        catch (DeviceTreeException e)
+        {
+            return io.Fail(e);
+        }
+        catch (IOException e)
+        {
+            return io.IoError(e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return io.IoError(e.Message);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using ProbeSim.DeviceTree.Binary;
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.DeviceTree.Preprocessor;
+using ProbeSim.DeviceTree.Source;
+
+namespace ProbeSim.DeviceTree;
+
+/// <summary>A loaded tree, with the warnings met on the way and every file that was read.</summary>
+public sealed record LoadResult(DtTree Tree, InputFormat Format, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<string> Files);
+
+/// <summary>Reads a device tree from DTS (optionally preprocessed like the kernel does) or from a DTB.</summary>
+public sealed class DeviceTreeLoader
+{
+    private readonly SourceFileCache _cache;
+
+    /// <param name="cache">Shared file cache; pass one to reuse parsed headers across many boards.</param>
+    public DeviceTreeLoader(SourceFileCache? cache = null) => _cache = cache ?? new SourceFileCache();
+
+    public LoadResult Load(string path, LoadOptions options)
+    {
+        var format = options.Format == InputFormat.Auto ? GuessFormat(path) : options.Format;
+        if (format == InputFormat.Dtb)
+        {
+            var blob = ReadAllBytes(path);
+            return new LoadResult(FdtReader.Read(blob, path), format, Array.Empty<Diagnostic>(), new[] { path });
+        }
+        return LoadDtsText(ReadSource(path, options, out var pre), path, options, pre);
+    }
+
+    /// <summary>Compiles DTS text that did not come from a file (stdin, a test).</summary>
+    public LoadResult LoadDtsText(string text, string name, LoadOptions options)
+    {
+        PreprocessResult? pre = null;
+        if (options.Preprocess)
+        {
+            pre = NewPreprocessor(options).PreprocessText(text, name);
+            text = pre.Text;
+        }
+        return LoadDtsText(text, name, options, pre);
+    }
+
+    private LoadResult LoadDtsText(string text, string path, LoadOptions options, PreprocessResult? pre)
+    {
+        var result = DtsCompiler.Compile(text, path, options.Compile, path, ReadText);
+        var warnings = new List<Diagnostic>();
+        if (pre is not null) warnings.AddRange(pre.Warnings);
+        warnings.AddRange(result.Warnings);
+        var files = new List<string> { path };
+        if (pre is not null) files.AddRange(pre.IncludedFiles);
+        files.AddRange(result.IncludedFiles);
+        return new LoadResult(result.Tree, InputFormat.Dts, warnings, files);
+    }
+
+    private string ReadSource(string path, LoadOptions options, out PreprocessResult? pre)
+    {
+        pre = null;
+        if (!options.Preprocess) return ReadText(path) ?? throw NotFound(path);
+        if (!File.Exists(path)) throw NotFound(path);
+        pre = NewPreprocessor(options).Preprocess(path);
+        return pre.Text;
+    }
+
+    private CPreprocessor NewPreprocessor(LoadOptions options)
+    {
+        var po = new PreprocessorOptions();
+        po.IncludeDirs.AddRange(options.PreprocessorIncludeDirs);
+        po.Defines.Add("__DTS__");
+        po.Defines.AddRange(options.Defines);
+        return new CPreprocessor(po, _cache);
+    }
+
+    private static DeviceTreeException NotFound(string path) =>
+        new(new Diagnostic(Severity.Error, "No such file or directory", File: path));
+
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] ReadAllBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DeviceTreeException(new Diagnostic(Severity.Error, e is FileNotFoundException or DirectoryNotFoundException ? "No such file or directory" : e.Message, File: path));
+        }
+    }
+
+    /// <summary>guess_input_format: a blob starts with the FDT magic; anything else is source.</summary>
+    public static InputFormat GuessFormat(string path)
+    {
+        try
+        {
+            using var f = File.OpenRead(path);
+            Span<byte> magic = stackalloc byte[4];
+            if (f.Read(magic) == 4 && magic[0] == 0xd0 && magic[1] == 0x0d && magic[2] == 0xfe && magic[3] == 0xed) return InputFormat.Dtb;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // reported when the file is read
+        }
+        return path.EndsWith(".dtb", StringComparison.Ordinal) || path.EndsWith(".dtbo", StringComparison.Ordinal) ? InputFormat.Dtb : InputFormat.Dts;
+    }
+}
