@@ -19,8 +19,12 @@ public sealed class DtNode
 
     public IReadOnlyList<DtNode> Children => _children;
 
+    private List<string>? _labels;
+
     /// <summary>Labels on the node, in dtc's list order (the most recently added first).</summary>
-    public List<string> Labels { get; } = new();
+    public List<string> Labels => _labels ??= new List<string>(1);
+
+    public bool HasLabels => _labels is { Count: > 0 };
 
     /// <summary>The phandle (0 when the node has none).</summary>
     public uint Phandle { get; set; }

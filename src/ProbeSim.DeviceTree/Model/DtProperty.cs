@@ -17,11 +17,21 @@ public sealed class DtProperty
     /// <summary>The raw value, big-endian cells as in a blob.</summary>
     public byte[] Value { get; set; }
 
+    private List<string>? _labels;
+    private List<Marker>? _markers;
+
     /// <summary>Labels on the property, in dtc's list order (the most recently added first).</summary>
-    public List<string> Labels { get; } = new();
+    public List<string> Labels => _labels ??= new List<string>(1);
+
+    public bool HasLabels => _labels is { Count: > 0 };
 
     /// <summary>Type hints and references inside the value, ordered by offset (empty for properties read from a blob).</summary>
-    public List<Marker> Markers { get; } = new();
+    public List<Marker> Markers => _markers ??= new List<Marker>(2);
+
+    public bool HasMarkers => _markers is { Count: > 0 };
+
+    /// <summary>Takes over a marker list built elsewhere (the parser's), without copying it.</summary>
+    internal void AdoptMarkers(List<Marker> markers) => _markers = markers;
 
     public SourceLocation? Location { get; set; }
 
@@ -80,8 +90,8 @@ public sealed class DtProperty
     public DtProperty Clone()
     {
         var p = new DtProperty(Name, (byte[])Value.Clone()) { Location = Location };
-        p.Labels.AddRange(Labels);
-        p.Markers.AddRange(Markers);
+        if (HasLabels) p.Labels.AddRange(Labels);
+        if (HasMarkers) p.Markers.AddRange(Markers);
         return p;
     }
 

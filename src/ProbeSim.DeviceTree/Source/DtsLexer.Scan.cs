@@ -4,6 +4,18 @@ namespace ProbeSim.DeviceTree.Source;
 
 internal sealed partial class DtsLexer
 {
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>One string per distinct name in a compilation: names repeat thousands of times in a board.</summary>
+    private string Intern(ReadOnlySpan<char> name)
+    {
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(name, out var s)) return s;
+        s = name.ToString();
+        _names.Add(s, s);
+        return s;
+    }
+
     private static bool IsLabelStart(char c) => char.IsAsciiLetter(c) || c == '_';
     private static bool IsLabelChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
@@ -28,7 +40,7 @@ internal sealed partial class DtsLexer
             if (e < text.Length && text[e] == ':')
             {
                 Advance(e + 1);
-                return new DtsToken(DtsTokenKind.Label, loc, text[p..e]);
+                return new DtsToken(DtsTokenKind.Label, loc, Intern(text.AsSpan(p, e - p)));
             }
         }
 
@@ -44,7 +56,7 @@ internal sealed partial class DtsLexer
                 {
                     Advance(e);
                     _state = State.V1;
-                    return new DtsToken(DtsTokenKind.PropNodeName, loc, text[s..e]);
+                    return new DtsToken(DtsTokenKind.PropNodeName, loc, Intern(text.AsSpan(s, e - s)));
                 }
                 break;
             }
@@ -104,7 +116,7 @@ internal sealed partial class DtsLexer
                         var e = p + 2;
                         while (e < text.Length && IsLabelChar(text[e])) e++;
                         Advance(e);
-                        return new DtsToken(DtsTokenKind.LabelRef, loc, text[(p + 1)..e]);
+                        return new DtsToken(DtsTokenKind.LabelRef, loc, Intern(text.AsSpan(p + 1, e - p - 1)));
                     }
                     if (n == '{')
                     {
@@ -193,19 +205,25 @@ internal sealed partial class DtsLexer
             while (e < text.Length && char.IsAsciiHexDigit(text[e])) e++;
         }
         var digitsEnd = e;
-        foreach (var suffix in new[] { "ULL", "UL", "LL", "U", "L" })
-        {
-            if (string.CompareOrdinal(text, e, suffix, 0, suffix.Length) != 0) continue;
-            e += suffix.Length;
-            break;
-        }
-        var literal = text[p..e];
+        e += SuffixLength(text, e);
         Advance(e);
-        var value = StrToULL(literal.AsSpan(0, digitsEnd - p), out var consumed, out var overflow);
-        var rest = literal.AsSpan(consumed);
-        if (rest.Length > 0 && rest.TrimStart("UL").Length > 0) LexicalError(p, $"Bad integer literal '{literal}'");
-        else if (overflow) LexicalError(p, $"Integer literal '{literal}' out of range");
-        return new DtsToken(DtsTokenKind.Literal, loc, literal, overflow ? ulong.MaxValue : value);
+        var value = StrToULL(text.AsSpan(p, digitsEnd - p), out var consumed, out var overflow);
+        if (p + consumed < digitsEnd) LexicalError(p, $"Bad integer literal '{text[p..e]}'");
+        else if (overflow) LexicalError(p, $"Integer literal '{text[p..e]}' out of range");
+        return new DtsToken(DtsTokenKind.Literal, loc, null, overflow ? ulong.MaxValue : value);
+    }
+
+    // (U|L|UL|LL|ULL)?
+    private static int SuffixLength(string text, int e)
+    {
+        if (e >= text.Length) return 0;
+        if (text[e] == 'U')
+        {
+            if (e + 1 < text.Length && text[e + 1] == 'L') return e + 2 < text.Length && text[e + 2] == 'L' ? 3 : 2;
+            return 1;
+        }
+        if (text[e] == 'L') return e + 1 < text.Length && text[e + 1] == 'L' ? 2 : 1;
+        return 0;
     }
 
     /// <summary>strtoull with base 0: 0x hex, leading 0 octal, else decimal; stops at the first digit out of base.</summary>

@@ -164,8 +164,9 @@ internal sealed partial class DtsParser
         while (!_tok.Is('}'))
         {
             if (_tok.Kind == DtsTokenKind.End) throw SyntaxError("'}'");
-            var labels = new List<string>();
-            ReadLabelNames(labels);
+            _labelScratch.Clear();
+            ReadLabelNames(_labelScratch);
+            var labels = _labelScratch.Count == 0 ? NoLabels : new List<string>(_labelScratch);
             if (_tok.Kind == DtsTokenKind.PropNodeName)
             {
                 var nameTok = _tok;
@@ -190,7 +191,7 @@ internal sealed partial class DtsParser
                 Advance();
                 Expect(';');
                 // build_property_delete: an entry that deletes the property of that name when merged
-                var p = new PProperty(name, new PropertyData(0), loc) { Deleted = true };
+                var p = new PProperty(name, PropertyData.Empty(), loc) { Deleted = true };
                 ApplyLabels(p.Labels, labels);
                 node.Properties.Add(p);
                 continue;
@@ -211,7 +212,11 @@ internal sealed partial class DtsParser
     // subnode: DT_PROPNODENAME nodedef | DT_DEL_NODE DT_PROPNODENAME ';' | DT_OMIT_NO_REF subnode | DT_LABEL subnode
     private PNode ParseSubnode(PNode parent, List<string> labels)
     {
-        ReadLabelNames(labels);
+        if (_tok.Kind == DtsTokenKind.Label)
+        {
+            labels = new List<string>(labels);
+            ReadLabelNames(labels);
+        }
         switch (_tok.Kind)
         {
             case DtsTokenKind.DeleteNode:
@@ -243,6 +248,11 @@ internal sealed partial class DtsParser
         }
     }
 
+    private readonly List<string> _labelScratch = new();
+
+    /// <summary>Shared by every unlabelled property and node: only read, never added to.</summary>
+    private static readonly List<string> NoLabels = new();
+
     private void ReadLabelNames(List<string> names)
     {
         while (_tok.Kind == DtsTokenKind.Label)
@@ -273,7 +283,7 @@ internal sealed partial class DtsParser
         PropertyData value;
         if (_tok.Is(';'))
         {
-            value = new PropertyData(0);
+            value = PropertyData.Empty();
         }
         else
         {

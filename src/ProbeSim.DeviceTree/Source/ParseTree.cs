@@ -13,7 +13,11 @@ internal sealed class PLabel
 /// <summary>Label lists keep dtc's order: a new label goes in front (add_label).</summary>
 internal sealed class PLabels
 {
-    public readonly List<PLabel> Items = new();
+    private static readonly List<PLabel> None = new();
+    private List<PLabel>? _items;
+
+    /// <summary>The labels (a shared empty list until the first label is added: never add to it directly).</summary>
+    public List<PLabel> Items => _items ?? None;
 
     // add_label: an existing label is revived in place, a new one is put first
     public void Add(string name)
@@ -24,14 +28,17 @@ internal sealed class PLabels
             l.Deleted = false;
             return;
         }
-        Items.Insert(0, new PLabel(name));
+        (_items ??= new List<PLabel>(1)).Insert(0, new PLabel(name));
     }
 
     // delete_labels
     public void DeleteAll()
     {
-        foreach (var l in Items) l.Deleted = true;
+        if (_items is null) return;
+        foreach (var l in _items) l.Deleted = true;
     }
+
+    public void AddItem(PLabel label) => (_items ??= new List<PLabel>(1)).Add(label);
 
     public IEnumerable<string> Live()
     {

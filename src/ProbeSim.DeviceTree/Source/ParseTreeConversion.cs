@@ -22,14 +22,14 @@ internal static class ParseTreeConversion
     private static DtNode Convert(PNode p, List<DtNode> omit)
     {
         var n = new DtNode(p.Name ?? "") { Location = p.Location };
-        n.Labels.AddRange(p.Labels.Live());
+        if (p.Labels.Items.Count > 0) n.Labels.AddRange(p.Labels.Live());
         if (p.OmitIfUnused) omit.Add(n);
         foreach (var pp in p.Properties)
         {
             if (pp.Deleted) continue;
             var prop = new DtProperty(pp.Name, pp.Value.ToArray()) { Location = pp.Location };
-            prop.Labels.AddRange(pp.Labels.Live());
-            prop.Markers.AddRange(pp.Value.Markers);
+            if (pp.Labels.Items.Count > 0) prop.Labels.AddRange(pp.Labels.Live());
+            if (pp.Value.HasMarkers) prop.AdoptMarkers(pp.Value.Markers);
             n.AddProperty(prop);
         }
         foreach (var c in p.Children)

@@ -10,13 +10,20 @@ internal sealed class PropertyData
 
     public PropertyData(int capacity = 16) => _bytes = capacity == 0 ? Array.Empty<byte>() : new byte[capacity];
 
+    public static PropertyData Empty() => new(0);
+
+    private List<Marker>? _markers;
+
     public int Length { get; private set; }
 
-    public List<Marker> Markers { get; } = new();
+    public List<Marker> Markers => _markers ??= new List<Marker>(2);
+
+    public bool HasMarkers => _markers is { Count: > 0 };
 
     public ReadOnlySpan<byte> Span => _bytes.AsSpan(0, Length);
 
-    public byte[] ToArray() => Span.ToArray();
+    /// <summary>The value as an array of its exact length (the buffer itself when it fits exactly).</summary>
+    public byte[] ToArray() => Length == _bytes.Length ? _bytes : Span.ToArray();
 
     private Span<byte> Grow(int n)
     {
@@ -50,6 +57,7 @@ internal sealed class PropertyData
     {
         var offset = Length;
         AppendBytes(other.Span);
+        if (!other.HasMarkers) return;
         foreach (var m in other.Markers) Markers.Add(m with { Offset = m.Offset + offset });
     }
 }

@@ -7,6 +7,12 @@ internal static class StringEscapes
     public static byte[] Decode(ReadOnlySpan<char> body, out bool hadEscapes)
     {
         hadEscapes = body.IndexOf('\\') >= 0;
+        if (!hadEscapes && System.Text.Ascii.IsValid(body))
+        {
+            var plain = new byte[body.Length + 1];
+            System.Text.Encoding.ASCII.GetBytes(body, plain);
+            return plain;
+        }
         var bytes = new List<byte>(body.Length + 1);
         var i = 0;
         while (i < body.Length)

@@ -86,8 +86,10 @@ internal sealed class CompileContext
     {
         var d = new Dictionary<string, DtNode>(StringComparer.Ordinal);
         foreach (var n in Tree.AllNodes)
-            foreach (var l in n.Labels)
-                d.TryAdd(l, n);
+        {
+            if (!n.HasLabels) continue;
+            foreach (var l in n.Labels) d.TryAdd(l, n);
+        }
         return d;
     }
 

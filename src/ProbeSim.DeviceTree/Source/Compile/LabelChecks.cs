@@ -7,27 +7,33 @@ internal static class LabelChecks
 {
     public static void Run(CompileContext ctx)
     {
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, Owner>(StringComparer.Ordinal);
         foreach (var node in ctx.Tree.AllNodes)
         {
-            foreach (var l in node.Labels) Claim(ctx, owners, l, node, null, node.Path);
+            if (node.HasLabels)
+                foreach (var l in node.Labels) Claim(ctx, owners, l, new Owner(node, null, false));
             foreach (var p in node.Properties)
             {
-                foreach (var l in p.Labels) Claim(ctx, owners, l, node, p, $"property '{p.Name}' in {node.Path}");
+                if (p.HasLabels)
+                    foreach (var l in p.Labels) Claim(ctx, owners, l, new Owner(node, p, false));
+                if (!p.HasMarkers) continue;
                 foreach (var m in p.Markers)
-                    if (m.Kind == MarkerKind.Label) Claim(ctx, owners, m.Ref!, node, p, $"value of property '{p.Name}' in {node.Path}");
+                    if (m.Kind == MarkerKind.Label) Claim(ctx, owners, m.Ref!, new Owner(node, p, true));
             }
         }
     }
 
-    private static void Claim(CompileContext ctx, Dictionary<string, string> owners, string label, DtNode node, DtProperty? prop, string what)
+    /// <summary>What a label names: a node, a property, or a place in a property's value.</summary>
+    private readonly record struct Owner(DtNode Node, DtProperty? Prop, bool InValue)
     {
-        if (!owners.TryGetValue(label, out var first))
-        {
-            owners[label] = what;
-            return;
-        }
-        var loc = prop?.Location ?? node.Location ?? ctx.RootLocation;
-        ctx.Diagnostics.Add(new Diagnostic(Severity.Error, $"Duplicate label '{label}' on {what} and {first}", loc));
+        public override string ToString() =>
+            Prop is null ? Node.Path : $"{(InValue ? "value of " : "")}property '{Prop.Name}' in {Node.Path}";
+    }
+
+    private static void Claim(CompileContext ctx, Dictionary<string, Owner> owners, string label, Owner owner)
+    {
+        if (owners.TryAdd(label, owner)) return;
+        var loc = owner.Prop?.Location ?? owner.Node.Location ?? ctx.RootLocation;
+        ctx.Diagnostics.Add(new Diagnostic(Severity.Error, $"Duplicate label '{label}' on {owner} and {owners[label]}", loc));
     }
 }

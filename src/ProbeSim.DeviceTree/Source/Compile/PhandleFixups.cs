@@ -61,6 +61,7 @@ internal static class PhandleFixups
             for (var pi = 0; pi < node.Properties.Count; pi++)
             {
                 var prop = node.Properties[pi];
+                if (!prop.HasMarkers) continue;
                 foreach (var m in prop.Markers)
                 {
                     if (m.Kind != MarkerKind.RefPhandle) continue;
@@ -93,6 +94,7 @@ internal static class PhandleFixups
         {
             foreach (var prop in node.Properties)
             {
+                if (!prop.HasMarkers) continue;
                 for (var i = 0; i < prop.Markers.Count; i++)
                 {
                     var m = prop.Markers[i];
@@ -126,7 +128,7 @@ internal static class PhandleFixups
         foreach (var node in ctx.Tree.AllNodes)
         {
             if (!ctx.OmitIfUnused.Contains(node)) continue;
-            if (ctx.GenerateSymbols && node.Labels.Count > 0) continue;
+            if (ctx.GenerateSymbols && node.HasLabels) continue;
             if (ctx.Referenced.Contains(node)) continue;
             if (doomed.Exists(d => IsUnder(node, d))) continue;
             doomed.Add(node);

@@ -5,32 +5,46 @@ namespace ProbeSim.DeviceTree.Source.Compile;
 /// <summary>dtc's error-level structure checks (checks.c), run in its order over the whole tree.</summary>
 internal static class StructureChecks
 {
+    /// <summary>Runs every check on each node in one walk (messages come out node by node).</summary>
     public static void Run(CompileContext ctx)
     {
-        var nodes = ctx.Tree.AllNodes.ToList();
-        foreach (var n in nodes) DuplicateNodeNames(ctx, n);
-        foreach (var n in nodes) DuplicatePropertyNames(ctx, n);
-        foreach (var n in nodes) NodeNameChars(ctx, n);
-        foreach (var n in nodes) PropertyNameChars(ctx, n);
-        foreach (var n in nodes) NameProperties(ctx, n);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in ctx.Tree.AllNodes)
+        {
+            DuplicateNodeNames(ctx, n, seen);
+            DuplicatePropertyNames(ctx, n, seen);
+            NodeNameChars(ctx, n);
+            PropertyNameChars(ctx, n);
+            NameProperties(ctx, n);
+        }
     }
 
-    // check_duplicate_node_names
-    private static void DuplicateNodeNames(CompileContext ctx, DtNode node)
+    // check_duplicate_node_names (a set only for nodes with many children)
+    private static void DuplicateNodeNames(CompileContext ctx, DtNode node, HashSet<string> seen)
     {
-        if (node.Children.Count < 2) return;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in node.Children)
-            if (!seen.Add(c.Name)) ctx.Fail(c, null, "Duplicate node name");
+        var c = node.Children;
+        if (c.Count < 2) return;
+        if (c.Count > 12) seen.Clear();
+        for (var i = 0; i < c.Count; i++)
+            if (c.Count > 12 ? !seen.Add(c[i].Name) : SeenBefore(c, i, static x => x.Name)) ctx.Fail(c[i], null, "Duplicate node name");
     }
 
     // check_duplicate_property_names
-    private static void DuplicatePropertyNames(CompileContext ctx, DtNode node)
+    private static void DuplicatePropertyNames(CompileContext ctx, DtNode node, HashSet<string> seen)
     {
-        if (node.Properties.Count < 2) return;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in node.Properties)
-            if (!seen.Add(p.Name)) ctx.Fail(node, p, "Duplicate property name");
+        var p = node.Properties;
+        if (p.Count < 2) return;
+        if (p.Count > 12) seen.Clear();
+        for (var i = 0; i < p.Count; i++)
+            if (p.Count > 12 ? !seen.Add(p[i].Name) : SeenBefore(p, i, static x => x.Name)) ctx.Fail(node, p[i], "Duplicate property name");
+    }
+
+    private static bool SeenBefore<T>(IReadOnlyList<T> items, int i, Func<T, string> name)
+    {
+        var n = name(items[i]);
+        for (var j = 0; j < i; j++)
+            if (name(items[j]) == n) return true;
+        return false;
     }
 
     private static bool IsNodeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is ',' or '.' or '_' or '+' or '-' or '@';

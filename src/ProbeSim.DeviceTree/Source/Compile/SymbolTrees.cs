@@ -11,11 +11,11 @@ internal static class SymbolTrees
     public static void GenerateLabelTree(CompileContext ctx, string name, bool allocatePhandles)
     {
         var root = ctx.Tree.Root;
-        if (!root.SelfAndDescendants().Any(n => n.Labels.Count > 0)) return;
+        if (!root.SelfAndDescendants().Any(n => n.HasLabels)) return;
         var an = root.GetOrAddChild(name);
         foreach (var node in root.SelfAndDescendants().ToList())
         {
-            if (node.Labels.Count == 0) continue;
+            if (!node.HasLabels) continue;
             foreach (var label in node.Labels)
             {
                 if (an.GetProperty(label) is not null)
