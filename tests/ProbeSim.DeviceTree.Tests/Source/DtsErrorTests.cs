@@ -52,12 +52,28 @@ public class DtsErrorTests
         Assert.Equal(("soc.dtsi", 41, 2), (loc.File, loc.Line, loc.Column));
     }
 
-    [Fact]
-    public void Deep_nesting_is_an_error_not_a_crash()
+    [Theory]
+    [InlineData(100000)]
+    [InlineData(300)]
+    public void Deeply_nested_expressions_are_an_error_not_a_crash(int depth)
     {
-        var text = "/dts-v1;\n/ { x = <" + new string('(', 100000) + "1" + new string(')', 100000) + ">; };";
-        Assert.Throws<DeviceTreeException>(() => DtsCompiler.Compile(text, "deep.dts", new DtsCompileOptions()));
-        var text2 = "/dts-v1/;\n/ { x = <" + new string('(', 5000) + "1" + new string(')', 5000) + ">; };";
-        Assert.Throws<DeviceTreeException>(() => DtsCompiler.Compile(text2, "deep.dts", new DtsCompileOptions()));
+        var text = "/dts-v1/;\n/ { x = <" + new string('(', depth) + "1" + new string(')', depth) + ">; };";
+        var e = Assert.Throws<DeviceTreeException>(() => DtsCompiler.Compile(text, "deep.dts", new DtsCompileOptions()));
+        Assert.Contains("expression nested too deeply", e.Diagnostics[0].Message);
+    }
+
+    [Fact]
+    public void Parenthesised_expressions_within_the_limit_compile()
+    {
+        var text = "/dts-v1/;\n/ { x = <" + new string('(', 100) + "1" + new string(')', 100) + ">; };";
+        Assert.Equal(1u, DtsCompiler.Compile(text, "ok.dts", new DtsCompileOptions()).Tree.Root.GetU32("x"));
+    }
+
+    [Fact]
+    public void Deeply_nested_nodes_are_an_error_not_a_crash()
+    {
+        var text = "/dts-v1/;\n/ {" + string.Concat(Enumerable.Repeat(" a {", 100000)) + string.Concat(Enumerable.Repeat(" };", 100000)) + " };";
+        var e = Assert.Throws<DeviceTreeException>(() => DtsCompiler.Compile(text, "deep.dts", new DtsCompileOptions()));
+        Assert.Contains("nested more than 1000 deep", e.Diagnostics[0].Message);
     }
 }
