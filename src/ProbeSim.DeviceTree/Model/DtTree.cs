@@ -76,13 +76,12 @@ public sealed class DeviceTreeIndex
     private readonly Dictionary<string, DtNode> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<DtNode, string> _pathOf = new(ReferenceEqualityComparer.Instance);
 
-    public DeviceTreeIndex(DtTree tree)
+    public DeviceTreeIndex(DtTree tree) : this(tree.Root)
     {
-        Tree = tree;
-        Walk(tree.Root, "/");
     }
 
-    public DtTree Tree { get; }
+    /// <summary>An index of the subtree under <paramref name="root"/> (paths are given as if it were the root).</summary>
+    public DeviceTreeIndex(DtNode root) => Walk(root, "/");
 
     private void Walk(DtNode node, string path)
     {

@@ -102,7 +102,7 @@ public static class DtbSourceRecovery
     {
         var an = root.GetChild(name);
         if (an is null) return;
-        var phandles = DtcLookup.PhandleIndex(root);
+        var phandles = new DeviceTreeIndex(root);
         var stack = new Stack<(DtNode Fixups, DtNode Node)>();
         stack.Push((an, root));
         while (stack.Count > 0)
@@ -140,7 +140,7 @@ public static class DtbSourceRecovery
     }
 
     // add_phandle_marker: the cell names a node by phandle; refer to it by its first label, else its full path
-    private static void AddPhandleMarker(DtProperty prop, uint offset, Dictionary<uint, DtNode> phandles, List<string> warnings)
+    private static void AddPhandleMarker(DtProperty prop, uint offset, DeviceTreeIndex phandles, List<string> warnings)
     {
         if ((ulong)prop.Value.Length < (ulong)offset + 4)
         {
@@ -148,7 +148,7 @@ public static class DtbSourceRecovery
             return;
         }
         var ph = BinaryPrimitives.ReadUInt32BigEndian(prop.Value.AsSpan((int)offset));
-        if (!phandles.TryGetValue(ph, out var target))
+        if (phandles.ByPhandle(ph) is not { } target)
         {
             warnings.Add($"node referenced by phandle 0x{ph:x} in property {prop.Name} not found");
             return;

@@ -33,15 +33,6 @@ internal static class DtcLookup
         }
     }
 
-    // get_node_by_phandle: the first node in tree order with that phandle; 0 and 0xffffffff match nothing
-    public static Dictionary<uint, DtNode> PhandleIndex(DtNode root)
-    {
-        var index = new Dictionary<uint, DtNode>();
-        foreach (var n in root.SelfAndDescendants())
-            if (n.Phandle is not (0 or 0xffffffff)) index.TryAdd(n.Phandle, n);
-        return index;
-    }
-
     /// <summary>strtol(s, NULL, 0): optional space and sign, 0x for hex, a leading 0 for octal; stops at the first non-digit. Null on overflow.</summary>
     public static long? StrToL(ReadOnlySpan<byte> s)
     {
