@@ -33,6 +33,8 @@ public sealed class CorpusBuilder
     }
 
     /// <summary>Builds all <paramref name="boards"/> on <paramref name="jobs"/> threads; results come back in board order.</summary>
+    /// <param name="consume">Sees each blob as soon as it is built; the returned results then carry an empty blob
+    /// for a success (so a whole corpus is never held in memory) and null for a failure.</param>
     public IReadOnlyList<BoardBuildResult> BuildAll(IReadOnlyList<BoardSource> boards, int jobs, Action<BoardBuildResult>? onDone = null, Action<BoardBuildResult>? consume = null)
     {
         var results = new BoardBuildResult[boards.Count];
