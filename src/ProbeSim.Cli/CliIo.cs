@@ -28,6 +28,13 @@ public sealed class CliIo
         return ExitCodes.InputErrors;
     }
 
+    /// <summary>An input file with errors (message already in file:line:col form).</summary>
+    public int InputError(string message)
+    {
+        Err.WriteLine(message);
+        return ExitCodes.InputErrors;
+    }
+
     public int IoError(string message)
     {
         Err.WriteLine("probesim: " + message);

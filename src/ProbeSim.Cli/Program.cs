@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(DtcCommand.Create(io));
         root.Subcommands.Add(FdtOverlayCommand.Create(io));
         root.Subcommands.Add(CorpusCommand.Create(io));
+        root.Subcommands.Add(BootCommand.Create(io));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);
     }

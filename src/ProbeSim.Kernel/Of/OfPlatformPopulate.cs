@@ -11,10 +11,10 @@ public sealed record OfDevice(DtNode Node, OfBus Bus, string Name, OfDevice? Par
 public static class OfPlatformPopulate
 {
     // of_platform_default_populate_init: reserved-memory whitelist, /firmware, /chosen framebuffer, then the root walk
-    public static IReadOnlyList<OfDevice> DefaultPopulate(DtTree tree, OfPopulateOptions options)
+    public static IReadOnlyList<OfDevice> DefaultPopulate(DtTree tree, OfPopulateOptions options, ISet<DtNode>? alreadyPopulated = null)
     {
         var created = new List<OfDevice>();
-        var populated = new HashSet<DtNode>(ReferenceEqualityComparer.Instance);
+        var populated = alreadyPopulated ?? new HashSet<DtNode>(ReferenceEqualityComparer.Instance);
 
         if (tree.Root.GetChild("reserved-memory") is { } rmem)
             foreach (var child in rmem.Children)

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Drivers;
+
+namespace ProbeSim.Cli.Boot;
+
+/// <summary>The options every command that boots a board shares (boot, corpus boot, and later explain, check, diff).</summary>
+public sealed class BootArguments
+{
+    public Option<string?> Profile { get; } = new("--profile", "-p") { Description = "Kernel behaviour profile (probesim profiles lists them; default v6.6)" };
+    public Option<string?> Kernel { get; } = new("--kernel") { Description = "Driver set of a real kernel: a directory laid out like ../shared/kernels/debian-bookworm-arm64" };
+    public Option<string?> Drivers { get; } = new("--drivers") { Description = "Scenario file (YAML) overriding drivers, modules, profile, command line and user actions" };
+    public Option<string?> Cmdline { get; } = new("--cmdline") { Description = "Kernel command line (deferred_probe_timeout=, fw_devlink=, fw_devlink.strict=, driver_async_probe=, ...)" };
+    public Option<string[]> Set { get; } = new("--set") { Description = "Override a profile switch: NAME=VALUE (repeatable; lists take +item or -item)" };
+    public Option<string[]> IncludeDirs { get; } = new("--include-dir", "-I") { Description = "Preprocessor include directory for the board (repeatable)" };
+
+    public void AddTo(Command cmd)
+    {
+        cmd.Options.Add(Profile);
+        cmd.Options.Add(Kernel);
+        cmd.Options.Add(Drivers);
+        cmd.Options.Add(Cmdline);
+        cmd.Options.Add(Set);
+        cmd.Options.Add(IncludeDirs);
+    }
+
+    /// <summary>Boot options from the parsed command line; the driver source of --kernel is loaded once and shared.</summary>
+    public BootOptions Resolve(ParseResult pr)
+    {
+        var sets = new List<KeyValuePair<string, string>>();
+        foreach (var s in pr.GetValue(Set) ?? [])
+        {
+            int eq = s.IndexOf('=');
+            if (eq <= 0) throw new ArgumentException($"--set wants NAME=VALUE, got '{s}'");
+            sets.Add(new(s[..eq].Trim(), s[(eq + 1)..]));
+        }
+        IDriverSetSource drivers = pr.GetValue(Kernel) is { } dir ? new KernelDriverTables(dir) : new DefaultDriverSet();
+        var profile = pr.GetValue(Profile);
+        var options = new BootOptions
+        {
+            Profile = profile ?? ProbeSim.Kernel.Profiles.ProfileLibrary.DefaultProfile,
+            Set = sets,
+            Cmdline = pr.GetValue(Cmdline) ?? "",
+            Drivers = drivers,
+        };
+        if (pr.GetValue(Drivers) is { } scenarioPath)
+        {
+            if (!File.Exists(scenarioPath)) throw new FileNotFoundException($"{scenarioPath}: No such file or directory");
+            options = options.WithScenario(ScenarioFile.Load(scenarioPath), profile is not null);
+        }
+        options.ResolveProfile();
+        return options;
+    }
+}

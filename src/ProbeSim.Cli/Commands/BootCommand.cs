@@ -1,0 +1,99 @@
+using System.CommandLine;
+using ProbeSim.Cli.Boot;
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Profiles;
+using ProbeSim.Reports.Json;
+using ProbeSim.Reports.Log;
+using ProbeSim.Reports.Sysfs;
+using ProbeSim.Reports.Text;
+using Spectre.Console;
+
+namespace ProbeSim.Cli.Commands;
+
+/// <summary><c>probesim boot</c>: simulate one board's boot and say per device what Linux would do.</summary>
+public static class BootCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var args = new BootArguments();
+        var board = new Argument<string?>("BOARD") { Description = "Board .dts or .dtb (default: the built-in sample board)", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<string?>("--json") { Description = "Write the result as JSON to FILE (- for standard output); schema in docs/json.md" };
+        var log = new Option<bool>("--log") { Description = "Print the dmesg-style log" };
+        var logLevel = new Option<string?>("--log-level") { Description = "Lowest log level printed with --log: err, warn, notice, info (default), debug" };
+        var all = new Option<bool>("--all") { Description = "Also list DT nodes that never became devices (not-present)" };
+        var links = new Option<bool>("--devlinks") { Description = "Print /sys/class/devlink (name, status, sync_state_only)" };
+        var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links };
+        args.AddTo(cmd);
+        cmd.SetAction(pr =>
+        {
+            try
+            {
+                var options = args.Resolve(pr);
+                var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
+                if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");
+                var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
+                io.Report(loaded.Warnings.Where(w => w.Severity == Severity.Error));
+                var result = options.Boot(loaded.Tree, Path.GetFileName(path));
+                var minLevel = ParseLevel(pr.GetValue(logLevel));
+                if (minLevel is null) return io.IoError($"unknown log level '{pr.GetValue(logLevel)}'");
+                return Print(io, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links));
+            }
+            catch (DeviceTreeException e) { return io.Fail(e); }
+            catch (ScenarioException e) { return io.InputError(e.Message); }
+            catch (KernelTableException e) { return io.InputError(e.Message); }
+            catch (ProfileException e) { return io.IoError(e.Message); }
+            catch (ArgumentException e) { return io.IoError(e.Message); }
+            catch (IOException e) { return io.IoError(e.Message); }
+            catch (UnauthorizedAccessException e) { return io.IoError(e.Message); }
+        });
+        return cmd;
+    }
+
+    internal static LogLevel? ParseLevel(string? text) => text switch
+    {
+        null or "info" => LogLevel.Info,
+        "debug" => LogLevel.Debug,
+        "notice" => LogLevel.Notice,
+        "warn" or "warning" => LogLevel.Warning,
+        "err" or "error" => LogLevel.Err,
+        _ => null,
+    };
+
+    private static int Print(CliIo io, BootResult result, string? json, bool log, LogLevel minLevel, bool all, bool links)
+    {
+        if (json is not null)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(BootJsonWriter.ToJson(result));
+            if (json == "-") { io.Out.Write(System.Text.Encoding.UTF8.GetString(bytes)); return ExitCodes.Ok; }
+            OutputFile.Write(json, bytes);
+        }
+        var shown = all ? result.Devices : result.Devices.Where(d => d.State != DeviceState.NotPresent).ToList();
+        io.Out.WriteLine($"{result.Board}: profile {result.Profile}, drivers {result.DriverSet}" + (result.Cmdline.Length > 0 ? $", cmdline \"{result.Cmdline}\"" : ""));
+        if (io.Interactive)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
+            DeviceTable.Write(console, shown, e => Errno.Name(e));
+        }
+        else DeviceTable.WritePlain(io.Out, shown, e => Errno.Name(e));
+        io.Out.WriteLine(DeviceTable.Summary(result.Devices));
+        if (result.DevicesDeferred is { } deferred)
+        {
+            io.Out.WriteLine();
+            io.Out.WriteLine($"/sys/kernel/debug/devices_deferred ({deferred.Count} entries):");
+            DevicesDeferredFormatter.Write(io.Out, deferred);
+        }
+        if (links)
+        {
+            io.Out.WriteLine();
+            DevlinkFormatter.Write(io.Out, result.Devlinks);
+        }
+        if (log)
+        {
+            io.Out.WriteLine();
+            DmesgFormatter.Write(io.Out, result.Log, new DmesgOptions { MinimumLevel = minLevel });
+        }
+        return ExitCodes.Ok;
+    }
+}

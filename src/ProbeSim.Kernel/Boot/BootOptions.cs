@@ -1,0 +1,36 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+/// <summary>Everything a boot needs besides the device tree.</summary>
+public sealed record BootOptions
+{
+    /// <summary>Profile name (v4.2 ... v6.18, latest).</summary>
+    public string Profile { get; init; } = ProfileLibrary.DefaultProfile;
+    /// <summary>Switch overrides, applied in order (--set NAME=VALUE).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Set { get; init; } = Array.Empty<KeyValuePair<string, string>>();
+    public string Cmdline { get; init; } = "";
+    public IDriverSetSource Drivers { get; init; } = new DefaultDriverSet();
+    public bool RecordNotifiers { get; init; } = true;
+
+    /// <summary>The profile with the overrides applied (throws <see cref="ProfileException"/> on a bad name or value).</summary>
+    public KernelProfile ResolveProfile() => ProfileLibrary.Default.Get(Profile).With(Set);
+
+    /// <summary>Options with a scenario file's profile, cmdline and switches underneath the ones given here.</summary>
+    public BootOptions WithScenario(ScenarioFile scenario, bool profileGiven) => this with
+    {
+        Profile = !profileGiven && scenario.Profile is not null ? scenario.Profile : Profile,
+        Cmdline = string.Join(" ", new[] { scenario.Cmdline ?? "", Cmdline }.Where(s => s.Length > 0)),
+        Set = scenario.Set.Concat(Set).ToList(),
+        Drivers = scenario.Over(Drivers),
+    };
+
+    /// <summary>Boots one board.</summary>
+    public BootResult Boot(DtTree tree, string board)
+    {
+        var kernel = new Kernel(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board) { RecordNotifiers = RecordNotifiers };
+        return kernel.Boot();
+    }
+}

@@ -1,0 +1,63 @@
+namespace ProbeSim.Kernel.Boot;
+
+/// <summary>End state of one device, as JSON reports it (docs/json.md).</summary>
+public enum DeviceState { Bound, Deferred, Failed, NoDriver, NotPresent }
+
+/// <summary>printk levels the model uses (KERN_ERR .. KERN_DEBUG).</summary>
+public enum LogLevel { Emerg = 0, Alert = 1, Crit = 2, Err = 3, Warning = 4, Notice = 5, Info = 6, Debug = 7 }
+
+/// <summary>One dmesg line: time in microseconds since boot, level, text without the timestamp.</summary>
+public sealed record LogLine(long TimeUs, LogLevel Level, string Text, string? Device = null);
+
+/// <summary>A bus notifier event as a listener sees it (BUS_NOTIFY_*), with its time.</summary>
+public sealed record NotifierEvent(long TimeUs, string Event, string Device, string? Driver);
+
+/// <summary>What happened to one device (or to a node that never became one).</summary>
+public sealed record DeviceOutcome
+{
+    public required string Name { get; init; }
+    /// <summary>"platform", "amba", "pci", or null for a node that never became a device.</summary>
+    public string? Bus { get; init; }
+    /// <summary>Full DT path of the device's node.</summary>
+    public string? OfNode { get; init; }
+    public IReadOnlyList<string> Compatible { get; init; } = Array.Empty<string>();
+    public string? Driver { get; init; }
+    public DeviceState State { get; init; }
+    /// <summary>Negative errno of the last failed probe (failed devices), else null.</summary>
+    public int? Error { get; init; }
+    /// <summary>deferred_probe_reason as devices_deferred shows it (without newline), or a model note for a deferral the kernel records no reason for.</summary>
+    public string? DeferReason { get; init; }
+    /// <summary>Why the device ended this way, in one line (not-present: "disabled", "left to parent driver", ...).</summary>
+    public string? Note { get; init; }
+    public int? IommuGroup { get; init; }
+    public string? DomainType { get; init; }
+    public string? DmaOps { get; init; }
+    public bool? Coherent { get; init; }
+    /// <summary>How many times really_probe ran for this device.</summary>
+    public int ProbeAttempts { get; init; }
+    /// <summary>Simulated time (µs) at which the device bound, if it did.</summary>
+    public long? BoundAtUs { get; init; }
+    /// <summary>sysfs path of the device (/sys/devices/platform/...).</summary>
+    public string? SysfsPath { get; init; }
+    public IReadOnlyList<string> Suppliers { get; init; } = Array.Empty<string>();
+}
+
+/// <summary>A device link as /sys/class/devlink shows it.</summary>
+public sealed record DevlinkOutcome(string Name, string Supplier, string Consumer, string Status, bool SyncStateOnly, string AutoRemoveOn, bool Inferred);
+
+/// <summary>The outcome of one simulated boot.</summary>
+public sealed record BootResult
+{
+    public required string Board { get; init; }
+    public required string Profile { get; init; }
+    public required string Cmdline { get; init; }
+    public required string DriverSet { get; init; }
+    public IReadOnlyList<DeviceOutcome> Devices { get; init; } = Array.Empty<DeviceOutcome>();
+    /// <summary>/sys/kernel/debug/devices_deferred lines (name, reason) or null when the profile's kernel has no such file.</summary>
+    public IReadOnlyList<(string Device, string Reason)>? DevicesDeferred { get; init; }
+    public IReadOnlyList<DevlinkOutcome> Devlinks { get; init; } = Array.Empty<DevlinkOutcome>();
+    public IReadOnlyList<LogLine> Log { get; init; } = Array.Empty<LogLine>();
+    public IReadOnlyList<NotifierEvent> Notifiers { get; init; } = Array.Empty<NotifierEvent>();
+    /// <summary>Simulated time at which the simulation stopped (µs).</summary>
+    public long EndTimeUs { get; init; }
+}

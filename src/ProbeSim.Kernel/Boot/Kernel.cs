@@ -1,0 +1,92 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+/// <summary>
+/// One simulated kernel: a device tree, a profile, a driver set and a command line, with its own clock,
+/// buses, deferred-probe lists, device links and log. Nothing is shared between instances except immutable inputs,
+/// so many Kernels can boot in parallel.
+/// </summary>
+public sealed partial class Kernel
+{
+    public Kernel(DtTree tree, KernelProfile profile, DriverSet drivers, string cmdline = "", string board = "board")
+    {
+        Tree = tree;
+        Index = tree.BuildIndex();
+        Profile = profile;
+        S = profile.Settings;
+        DriverSet = drivers;
+        CommandLine = new KernelCommandLine(cmdline);
+        Board = board;
+        Platform = new BusType("platform", "/sys/devices/platform/");
+        Amba = new BusType("amba", "/sys/devices/platform/");
+        I2c = new BusType("i2c", "/sys/devices/platform/");
+        Spi = new BusType("spi", "/sys/devices/platform/");
+        Buses = new[] { Platform, Amba, I2c, Spi };
+        Modules = drivers.Modules;
+        ApplyCommandLine();
+    }
+
+    public DtTree Tree { get; }
+    public DeviceTreeIndex Index { get; }
+    public KernelProfile Profile { get; }
+    internal ProfileSettings S { get; }
+    public DriverSet DriverSet { get; }
+    public KernelCommandLine CommandLine { get; }
+    public string Board { get; }
+
+    public BusType Platform { get; }
+    public BusType Amba { get; }
+    public BusType I2c { get; }
+    public BusType Spi { get; }
+    public IReadOnlyList<BusType> Buses { get; }
+
+    /// <summary>CONFIG_MODULES.</summary>
+    public bool Modules { get; }
+    /// <summary>Current simulated time, µs since boot.</summary>
+    public long NowUs { get; private set; }
+    /// <summary>Time late_initcall ran (user space starts right after), µs.</summary>
+    public long LateInitcallUs { get; private set; }
+    public bool Booted { get; private set; }
+
+    private readonly List<LogLine> _log = new();
+    private readonly List<NotifierEvent> _notifiers = new();
+    private readonly List<Device> _devices = new();
+    private readonly Dictionary<DtNode, FwNode> _fwnodes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, Device> _byName = new(StringComparer.Ordinal);
+    private readonly List<(DtNode Node, string Why)> _notPresent = new();
+
+    public IReadOnlyList<LogLine> Log => _log;
+    public IReadOnlyList<NotifierEvent> Notifiers => _notifiers;
+    public IReadOnlyList<Device> Devices => _devices;
+
+    /// <summary>Whether bus notifier events are recorded (on by default; corpus runs may turn it off).</summary>
+    public bool RecordNotifiers { get; init; } = true;
+
+    public Device? FindDevice(string name) => _byName.GetValueOrDefault(name);
+
+    internal FwNode Fw(DtNode node)
+    {
+        if (!_fwnodes.TryGetValue(node, out var fw)) _fwnodes[node] = fw = new FwNode(node);
+        return fw;
+    }
+
+    internal FwNode? FwIfAny(DtNode node) => _fwnodes.GetValueOrDefault(node);
+
+    // --- time and log
+
+    internal void Tick(long us) => NowUs += us;
+
+    internal void Printk(LogLevel level, string text, Device? dev = null) => _log.Add(new LogLine(NowUs, level, text, dev?.Name));
+
+    /// <summary>dev_printk: "&lt;driver-or-bus&gt; &lt;device&gt;: text".</summary>
+    internal void DevPrintk(LogLevel level, Device dev, string text) => Printk(level, $"{dev.DriverString} {dev.Name}: {text}", dev);
+
+    internal void Notify(string ev, Device dev)
+    {
+        if (RecordNotifiers) _notifiers.Add(new NotifierEvent(NowUs, ev, dev.Name, dev.Driver?.Name));
+    }
+}

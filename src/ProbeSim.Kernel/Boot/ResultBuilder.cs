@@ -1,0 +1,110 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    /// <summary>The end state of every device, then every node with a compatible that never became a device.</summary>
+    public BootResult BuildResult()
+    {
+        var outcomes = new List<DeviceOutcome>(_devices.Count + 16);
+        foreach (var dev in _devices) outcomes.Add(Outcome(dev));
+        NotPresent(Tree.Root, outcomes);
+        return new BootResult
+        {
+            Board = Board,
+            Profile = Profile.ToString(),
+            Cmdline = CommandLine.Text,
+            DriverSet = DriverSet.Name,
+            Devices = outcomes,
+            DevicesDeferred = S.DevicesDeferredFile ? _pending.Select(d => (d.Name, d.DeferReason ?? "")).ToList() : null,
+            Devlinks = _links.Select(l => new DevlinkOutcome(DevlinkName(l), l.Supplier.Name, l.Consumer.Name, l.StatusText,
+                l.SyncStateOnly, "consumer unbind", (l.Flags & DlFlags.Inferred) != 0)).ToList(),
+            Log = _log,
+            Notifiers = _notifiers,
+            EndTimeUs = NowUs,
+        };
+    }
+
+    public DeviceState StateOf(Device dev)
+    {
+        if (dev.Bound) return DeviceState.Bound;
+        if (dev.Deferred != DeferList.None || dev.LastProbeDeferred || dev.WaitNote is not null && dev.LastError is null && dev.CanMatch) return DeviceState.Deferred;
+        if (dev.LastError is not null) return DeviceState.Failed;
+        return DeviceState.NoDriver;
+    }
+
+    private DeviceOutcome Outcome(Device dev)
+    {
+        var state = StateOf(dev);
+        string? note = state switch
+        {
+            DeviceState.Deferred => dev.WaitNote,
+            DeviceState.NoDriver => HasModuleFor(dev) ? "a module matches but was never loaded" : "no driver in this driver set matches",
+            DeviceState.Failed => dev.LastError is int e ? $"probe failed with {e} ({Errno.Name(e)})" : null,
+            _ => null,
+        };
+        var suppliers = dev.SupplierLinks.Select(l => l.Supplier.Name).ToList();
+        if (dev.Node is not null && FwIfAny(dev.Node) is { } fw)
+            suppliers.AddRange(fw.Suppliers.Select(l => l.Supplier.Node.Path));
+        return new DeviceOutcome
+        {
+            Name = dev.Name,
+            Bus = dev.Bus.Name,
+            OfNode = dev.Node?.Path,
+            Compatible = dev.Node?.Compatible ?? (IReadOnlyList<string>)Array.Empty<string>(),
+            Driver = dev.Bound ? dev.Driver?.Name : null,
+            State = state,
+            Error = state == DeviceState.Failed ? dev.LastError : null,
+            DeferReason = state == DeviceState.Deferred ? dev.DeferReason : null,
+            Note = note,
+            ProbeAttempts = dev.ProbeAttempts,
+            BoundAtUs = dev.BoundAtUs,
+            SysfsPath = dev.SysfsPath,
+            Suppliers = suppliers,
+        };
+    }
+
+    private void NotPresent(DtNode node, List<DeviceOutcome> outcomes)
+    {
+        foreach (var child in node.Children)
+        {
+            if (child.HasProperty("compatible") && FwIfAny(child)?.Dev is null)
+                outcomes.Add(new DeviceOutcome
+                {
+                    Name = child.Name,
+                    OfNode = child.Path,
+                    Compatible = child.Compatible,
+                    State = DeviceState.NotPresent,
+                    Note = WhyNoDevice(child),
+                });
+            NotPresent(child, outcomes);
+        }
+    }
+
+    /// <summary>Why the OF core (or a parent's driver) created no device for this node.</summary>
+    internal string WhyNoDevice(DtNode node)
+    {
+        if (_early.TryGetValue(node, out var e) && e.Table is EarlyTable.Clk or EarlyTable.Irqchip)
+            return $"set up early by {TableName(e.Table)} ({e.Compatible}); no device";
+        if (!node.IsAvailable) return $"status = \"{node.Status}\"";
+        if (_duplicateNames.TryGetValue(node, out var dup)) return $"device name {dup} already taken";
+        if (!node.HasProperty("compatible")) return "no compatible";
+        for (var p = node.Parent; p is not null; p = p.Parent)
+        {
+            if (!p.IsAvailable) return $"under disabled {p.Path}";
+            if (p.Parent is null) break;
+            if (FwIfAny(p)?.Dev is { } pd)
+            {
+                if (pd.Bus == Amba) return $"child of AMBA device {pd.Name}: never populated";
+                if (p.BaseName is "i2c" or "spi")
+                    return pd.Bound ? "no reg or not created by the adapter" : $"{p.BaseName} controller {pd.Name} is not bound";
+                return $"child of {pd.Name}: left to its driver";
+            }
+            if (!p.HasProperty("compatible")) return $"parent {p.Path} has no compatible: not populated";
+        }
+        return "not populated";
+    }
+}

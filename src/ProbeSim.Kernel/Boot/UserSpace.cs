@@ -1,0 +1,138 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    private readonly HashSet<string> _asyncDrivers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _blacklist = new(StringComparer.Ordinal);
+    private bool _coldplugDone;
+
+    /// <summary>The kernel parameters that change the modelled behaviour.</summary>
+    private void ApplyCommandLine()
+    {
+        _fwDevlinkMode = S.FwDevlink;
+        _timeout = Modules ? S.DeferredProbeTimeout : S.DeferredProbeTimeoutNoModules;
+
+        // deferred_probe_timeout= (v4.19+)
+        if (CommandLine.Get("deferred_probe_timeout") is { } t && _timeout is not null &&
+            int.TryParse(t, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var secs))
+            _timeout = secs;
+        // fw_devlink=: off, permissive, on, rpm; anything else keeps the default
+        if (S.FwDevlink != FwDevlinkMode.None && CommandLine.Get("fw_devlink") is { } mode)
+            _fwDevlinkMode = mode switch
+            {
+                "off" => FwDevlinkMode.Off,
+                "permissive" => FwDevlinkMode.Permissive,
+                "on" => FwDevlinkMode.On,
+                "rpm" => FwDevlinkMode.Rpm,
+                _ => _fwDevlinkMode,
+            };
+        // fw_devlink.strict= (kstrtobool); has no effect in permissive mode
+        if (S.FwDevlinkStrictParam && CommandLine.Get("fw_devlink.strict") is { } strict)
+            _fwDevlinkStrict = strict is "1" or "y" or "Y" or "yes" or "on" or "true" or "";
+        if (_fwDevlinkMode is not (FwDevlinkMode.On or FwDevlinkMode.Rpm)) _fwDevlinkStrict = false;
+        // driver_async_probe=drv1,drv2 (or *)
+        if (CommandLine.Get("driver_async_probe") is { } asyncList)
+            foreach (var d in asyncList.Split(',', StringSplitOptions.RemoveEmptyEntries)) _asyncDrivers.Add(d);
+        // modprobe.blacklist= is read by modprobe in user space
+        if (CommandLine.Get("modprobe.blacklist") is { } bl)
+            foreach (var m in bl.Split(',', StringSplitOptions.RemoveEmptyEntries)) _blacklist.Add(m.Replace('-', '_'));
+    }
+
+    private bool IsBlacklisted(Driver drv) => drv.Spec.Module is { } m && _blacklist.Contains(m.Replace('-', '_'));
+
+    private bool HasModuleFor(Device dev) =>
+        _allDrivers.Any(d => !d.Registered && d.Spec.Availability == DriverAvailability.Module && BusMatch(dev, d) != 0);
+
+    /// <summary>init_module: the module's driver registers (every driver of that module, in set order).</summary>
+    private void LoadModule(Driver drv, string why)
+    {
+        if (drv.Registered) return;
+        Tick(100);
+        DriverRegister(drv);
+    }
+
+    // udev coldplug: load the modules whose aliases match a device that has no driver
+    private void Coldplug()
+    {
+        _coldplugDone = true;
+        foreach (var dev in _devices.ToList())
+            LoadModulesFor(dev);
+    }
+
+    private void LoadModulesFor(Device dev)
+    {
+        if (dev.Bound || dev.Dead) return;
+        foreach (var drv in _allDrivers)
+            if (!drv.Registered && drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is not null &&
+                !IsBlacklisted(drv) && BusMatch(dev, drv) != 0)
+                LoadModule(drv, "udev");
+    }
+
+    // a device added after coldplug raises a uevent: udev loads its module right away
+    private void OnDeviceAddedForUdev(Device dev)
+    {
+        if (!_coldplugDone || DriverSet.ModuleAutoloadAt is null) return;
+        At(NowUs + 1000, () => LoadModulesFor(dev));
+    }
+
+    private Device? ResolveDevice(string? what)
+    {
+        if (what is null) return null;
+        if (_byName.TryGetValue(what, out var d)) return d;
+        var node = what.StartsWith('/') ? Tree.FindByPath(what) : Tree.FindByLabel(what);
+        return node is null ? null : FwIfAny(node)?.Dev;
+    }
+
+    private void RunUserAction(UserAction action)
+    {
+        switch (action.Kind)
+        {
+            case UserActionKind.LoadModule:
+                foreach (var drv in _allDrivers)
+                    if (drv.Spec.Module == action.Module || drv.Spec.Module?.Replace('-', '_') == action.Module?.Replace('-', '_'))
+                        LoadModule(drv, "modprobe");
+                break;
+            case UserActionKind.DriverOverride:
+                if (ResolveDevice(action.Device) is { } od) od.DriverOverride = string.IsNullOrEmpty(action.Driver) ? null : action.Driver;
+                break;
+            case UserActionKind.Bind:
+                if (ResolveDevice(action.Device) is { } bd && _allDrivers.FirstOrDefault(x => x.Registered && x.Name == action.Driver) is { } bdrv)
+                    SysfsBind(bd, bdrv);
+                break;
+            case UserActionKind.Unbind:
+                if (ResolveDevice(action.Device) is { } ud) DeviceReleaseDriver(ud);
+                break;
+        }
+    }
+
+    // bind_store: driver_match_device, then device_driver_attach
+    internal int SysfsBind(Device dev, Driver drv)
+    {
+        if (dev.Bound || dev.Driver is not null) return -EBUSY;
+        if (BusMatch(dev, drv) == 0) return -ENODEV;
+        int ret = DriverProbeDevice(drv, dev);
+        return dev.Bound ? 0 : ret == 0 || ret == 1 ? -ENODEV : ret;
+    }
+
+    // device_release_driver: consumers first, then UNBIND_DRIVER, remove, cleanup, UNBOUND_DRIVER
+    internal void DeviceReleaseDriver(Device dev)
+    {
+        if (!dev.Bound || dev.Driver is null) return;
+        foreach (var l in dev.ConsumerLinks.ToList())
+            if (l.Managed && !l.SyncStateOnly && l.Consumer.Bound) DeviceReleaseDriver(l.Consumer);
+        dev.LinkState = DlDevState.Unbinding;
+        Notify("UNBIND_DRIVER", dev);
+        DmaTeardown(dev, false);
+        DeviceLinksUnbound(dev);
+        dev.Driver.Devices.Remove(dev);
+        dev.Driver = null;
+        dev.Bound = false;
+        dev.BoundAtUs = null;
+        Notify("UNBOUND_DRIVER", dev);
+    }
+}

@@ -1,0 +1,181 @@
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    internal const int EPROBE_DEFER = 517, ENODEV = 19, ENXIO = 6, EBUSY = 16, EINVAL = 22, ETIMEDOUT = 110, ENOENT = 2, EEXIST = 17;
+
+    /// <summary>bus_type.match: &gt;0 match, 0 no match, -EPROBE_DEFER ask later.</summary>
+    internal int BusMatch(Device dev, Driver drv)
+    {
+        if (drv.Bus != dev.Bus && !(dev.Bus != Amba && drv.Bus == Platform)) return 0;
+        // platform_match / amba_match: driver_override decides alone
+        if (dev.DriverOverride is not null) return dev.DriverOverride == drv.Name ? 1 : 0;
+        if (NodeOverrideFor(dev) is { } ov)
+            return ov.Driver is not null && ov.Driver.Name == drv.Name ? 1 : 0;
+        if (dev.Bus == Amba)
+        {
+            if (dev.PeriphId is uint id)
+                return drv.Spec.AmbaIds.Any(a => (id & a.Mask) == a.Id) ? 1 : 0;
+            // no periphid to read in a model: fall back to the OF table
+            return OfMatch(dev, drv) ? 1 : 0;
+        }
+        // of_driver_match_device: any compatible of the node in the driver's table
+        if (OfMatch(dev, drv)) return 1;
+        // platform_match last resort: device name == driver name
+        return dev.Bus == Platform && dev.Node is null && dev.Name == drv.Name ? 1 : 0;
+    }
+
+    // __of_match_node: the score only picks an entry inside one driver's table; any hit is a match
+    private static bool OfMatch(Device dev, Driver drv)
+    {
+        if (dev.Node is null || drv.Spec.Compatibles.Count == 0) return false;
+        foreach (var c in dev.Node.Compatible)
+            foreach (var m in drv.Spec.Compatibles)
+                if (string.Equals(c, m, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private NodeOverride? NodeOverrideFor(Device dev)
+    {
+        if (dev.Node is null || DriverSet.NodeOverrides.Count == 0) return null;
+        foreach (var o in DriverSet.NodeOverrides)
+            if (o.Path == dev.Node.Path) return o;
+        return null;
+    }
+
+    // device_add: bus_add_device, ADD_DEVICE, fw_devlink_link_device, bus_probe_device
+    internal void DeviceAdd(Device dev)
+    {
+        dev.Bus.Devices.Add(dev);
+        Notify("ADD_DEVICE", dev);
+        if (dev.Node is not null)
+        {
+            var fw = Fw(dev.Node);
+            if (fw.Dev is null)
+            {
+                fw.Dev = dev;
+                FwDevlinkLinkDevice(dev);
+            }
+        }
+        BusProbeDevice(dev, allowAsync: true);
+        // device_add: fw_devlink_unblock_consumers once drivers are done and nothing matched
+        if (_fwDevlinkDriversDone && !dev.CanMatch) FwDevlinkUnblockConsumers(dev);
+        OnDeviceAddedForUdev(dev);
+    }
+
+    // bus_probe_device -> device_initial_probe -> __device_attach
+    internal void BusProbeDevice(Device dev, bool allowAsync = false)
+    {
+        if (dev.Bus.DriversAutoprobe) DeviceAttach(dev, allowAsync);
+    }
+
+    // __device_attach: walk the bus's drivers in registration order
+    internal void DeviceAttach(Device dev, bool allowAsync)
+    {
+        if (dev.Dead || dev.Bound || dev.Driver is not null) return;
+        foreach (var drv in dev.Bus == Amba ? Amba.Drivers : Platform.Drivers)
+        {
+            if (!drv.Registered) continue;
+            int match = BusMatch(dev, drv);
+            if (match == 0) continue;
+            if (allowAsync && IsAsync(drv))
+            {
+                // __device_attach: a matching asynchronous driver: probe later from the async domain
+                if (!dev.AsyncQueued) { dev.AsyncQueued = true; _asyncQueue.Enqueue((dev, null)); }
+                return;
+            }
+            int ret = DeviceAttachDriver(dev, drv, match);
+            if (ret != int.MinValue) return;
+            if (dev.Bound) return;
+        }
+    }
+
+    /// <summary>__device_attach_driver for one driver; returns int.MinValue to go on with the next driver, anything else stops the walk.</summary>
+    private int DeviceAttachDriver(Device dev, Driver drv, int match)
+    {
+        if (match == -EPROBE_DEFER)
+        {
+            dev.CanMatch = true;
+            DeferredProbeAdd(dev);
+            // v6.1+: the device walk stops; before, the driver was probed as if it had matched
+            if (S.MatchDeferStops) return -EPROBE_DEFER;
+        }
+        else if (match < 0) return match;
+        int ret = DriverProbeDevice(drv, dev);
+        if (S.ProbeReturnsErrno)
+            return ret <= 0 ? ret : int.MinValue;           // <0 stops, 0 bound, >0 failed probe: next driver
+        // really_probe era: 1 bound, 0 failed probe (walk continues), <0 link-check/core refusal stops
+        return ret == 0 ? int.MinValue : ret;
+    }
+
+    private bool IsAsync(Driver drv) =>
+        drv.Spec.AsyncProbe || _asyncDrivers.Contains(drv.Name) || _asyncDrivers.Contains("*");
+
+    // driver_register -> bus_add_driver -> driver_attach
+    internal void DriverRegister(Driver drv)
+    {
+        Tick(10);
+        if (drv.Bus.Drivers.Any(d => d.Registered && d.Name == drv.Name))
+        {
+            Printk(LogLevel.Err, $"Error: Driver '{drv.Name}' is already registered, aborting...");
+            return;
+        }
+        drv.Registered = true;
+        drv.Bus.Drivers.Add(drv);
+        if (drv.Bus.DriversAutoprobe) DriverAttach(drv);
+        // driver_register: deferred_probe_extend_timeout
+        if (S.TimeoutExtension) DeferredProbeExtendTimeout();
+    }
+
+    // driver_attach: every device of the bus in add order (__driver_attach)
+    private void DriverAttach(Driver drv)
+    {
+        var busDevices = drv.Bus == Amba ? Amba.Devices : (IEnumerable<Device>)Platform.Devices.Concat(I2c.Devices).Concat(Spi.Devices);
+        foreach (var dev in busDevices.ToList())
+        {
+            if (dev.Dead || dev.Bound || dev.Driver is not null) continue;
+            int match = BusMatch(dev, drv);
+            if (match == 0) continue;
+            if (match == -EPROBE_DEFER)
+            {
+                dev.CanMatch = true;
+                DeferredProbeAdd(dev);
+                if (S.MatchDeferStops) continue;
+            }
+            else if (match < 0) continue;
+            if (IsAsync(drv))
+            {
+                if (!dev.AsyncQueued) { dev.AsyncQueued = true; _asyncQueue.Enqueue((dev, drv)); }
+                continue;
+            }
+            DriverProbeDevice(drv, dev);
+        }
+    }
+
+    private readonly Queue<(Device Dev, Driver? Drv)> _asyncQueue = new();
+
+    // async_schedule_dev / __driver_attach_async_helper: run queued asynchronous probes
+    private void RunAsyncProbes()
+    {
+        while (_asyncQueue.TryDequeue(out var item))
+        {
+            item.Dev.AsyncQueued = false;
+            if (item.Dev.Bound || item.Dev.Dead) continue;
+            if (item.Drv is null)
+            {
+                foreach (var drv in (item.Dev.Bus == Amba ? Amba.Drivers : Platform.Drivers).ToList())
+                {
+                    if (!drv.Registered) continue;
+                    int match = BusMatch(item.Dev, drv);
+                    if (match == 0) continue;
+                    int ret = DeviceAttachDriver(item.Dev, drv, match);
+                    if (ret != int.MinValue || item.Dev.Bound) break;
+                }
+            }
+            else if (BusMatch(item.Dev, item.Drv) != 0) DriverProbeDevice(item.Drv, item.Dev);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    /// <summary>
+    /// driver_probe_device: returns (errno era) 0 bound, &lt;0 core refusal, &gt;0 negated errno of a failed driver probe;
+    /// (really_probe era) 1 bound, 0 failed driver probe, &lt;0 core refusal.
+    /// </summary>
+    internal int DriverProbeDevice(Driver drv, Device dev)
+    {
+        // __driver_probe_device: dead device, or a driver already set
+        if (dev.Dead) return -ENODEV;
+        if (dev.Driver is not null || dev.Bound) return -EBUSY;
+        dev.CanMatch = true;
+        int localTrigger = _triggerCount;
+        int ret = ReallyProbe(dev, drv, localTrigger);
+        if (S.ProbeReturnsErrno && (ret == -EPROBE_DEFER || ret == EPROBE_DEFER))
+            DeferredProbeAddTrigger(dev, localTrigger);
+        return ret;
+    }
+
+    // really_probe, with the ordering and unwind of the profile's era (docs/kernel/deferred-probe.md section 1)
+    private int ReallyProbe(Device dev, Driver drv, int localTrigger)
+    {
+        Tick(20);
+        dev.ProbeAttempts++;
+        Printk(LogLevel.Debug, $"bus: '{dev.Bus.Name}': {drv.Name}: probing driver {drv.Name} with device {dev.Name}");
+
+        // device_links_check_suppliers before anything else
+        if (S.DeviceLinks)
+        {
+            int link = DeviceLinksCheckSuppliers(dev);
+            if (link == -EPROBE_DEFER)
+            {
+                if (S.LinkDeferAddsPending && !S.ProbeReturnsErrno) DeferredProbeAddTrigger(dev, localTrigger);
+                return -EPROBE_DEFER;
+            }
+        }
+
+        dev.Driver = drv;
+        DeviceLinksConsumerProbing(dev);
+        bool bindSent = false;
+
+        // pinctrl_bind_pins
+        int ret = PinctrlBindPins(dev);
+        if (ret != 0) return ProbeFailed(dev, drv, ret, Stage.Pinctrl, bindSent, localTrigger);
+
+        // bus->dma_configure (v4.12+): filled in by the IOMMU/DMA model
+        if (S.ReallyProbe != ReallyProbeEra.V4_2)
+        {
+            ret = DmaConfigure(dev);
+            if (ret != 0) return ProbeFailed(dev, drv, ret, Stage.DmaConfigure, bindSent, localTrigger);
+        }
+
+        // driver_sysfs_add: BUS_NOTIFY_BIND_DRIVER
+        Notify("BIND_DRIVER", dev);
+        bindSent = true;
+
+        // call_driver_probe: bus probe (platform: clock defaults, genpd attach) then the driver's probe
+        ret = BusProbe(dev, drv);
+        if (ret != 0) return ProbeFailed(dev, drv, ret, Stage.Probe, bindSent, localTrigger);
+
+        DriverBound(dev);
+        return S.ProbeReturnsErrno ? 0 : 1;
+    }
+
+    private enum Stage { Pinctrl, DmaConfigure, Probe }
+
+    // really_probe failure paths: notifier, DMA teardown, devres release, links, log and return code per era
+    private int ProbeFailed(Device dev, Driver drv, int ret, Stage stage, bool bindSent, int localTrigger)
+    {
+        bool notBound = S.NotBoundEvent && stage switch
+        {
+            Stage.Probe => bindSent,
+            // v4.12..v5.18: a dma_configure failure jumps to probe_failed and sends NOT_BOUND without BIND
+            Stage.DmaConfigure => S.ReallyProbe is ReallyProbeEra.V4_12 or ReallyProbeEra.V5_4,
+            _ => false,
+        };
+        if (notBound) Notify("DRIVER_NOT_BOUND", dev);
+        DmaTeardown(dev, stage == Stage.DmaConfigure);
+        DeviceLinksNoDriver(dev);
+        dev.Driver = null;
+
+        // the return-code switch at the end of really_probe / call_driver_probe (logged with the driver name)
+        if (stage == Stage.Probe)
+        {
+            if (ret == -EPROBE_DEFER)
+                Printk(LogLevel.Debug, $"{drv.Name} {dev.Name}: Driver {drv.Name} requests probe deferral");
+            else if (ret == -ENODEV || ret == -ENXIO)
+                Printk(LogLevel.Debug, $"{drv.Name}: probe of {dev.Name} rejects match {ret}");
+            else if (S.DevProbeFailureMessage)
+                Printk(LogLevel.Err, $"{drv.Name} {dev.Name}: probe with driver {drv.Name} failed with error {ret}");
+            else
+                Printk(LogLevel.Warning, $"{drv.Name}: probe of {dev.Name} failed with error {ret}");
+            if (ret != -EPROBE_DEFER) dev.LastError = ret;
+        }
+        else if (ret != -EPROBE_DEFER) dev.LastError = ret;
+
+        if (S.ProbeReturnsErrno)
+            // call_driver_probe failures come back negated (positive); core-step failures stay negative
+            return stage == Stage.Probe ? -ret : ret;
+
+        if (ret == -EPROBE_DEFER) DeferredProbeAddTrigger(dev, localTrigger);
+        // before v5.19 really_probe swallowed the error: the driver walk goes on
+        return 0;
+    }
+
+    // platform_probe / amba_probe: power domain attach, then the driver
+    private int BusProbe(Device dev, Driver drv)
+    {
+        Tick(30);
+        int ret = PmDomainAttach(dev);
+        if (ret != 0) return ret;
+        ret = RunDriverProbe(dev, drv);
+        // platform_probe: prevent_deferred_probe turns a deferral into -ENXIO
+        if (ret == -EPROBE_DEFER && drv.Spec.PreventDeferredProbe)
+        {
+            DevPrintk(LogLevel.Warning, dev, "probe deferral not supported");
+            ret = -ENXIO;
+        }
+        return ret;
+    }
+
+    /// <summary>Hook for bus->dma_configure (the IOMMU/DMA model sets it); 0 by default.</summary>
+    internal Func<Kernel, Device, int>? DmaConfigureHook { get; set; }
+    internal Action<Kernel, Device, bool>? DmaTeardownHook { get; set; }
+
+    private int DmaConfigure(Device dev) => DmaConfigureHook?.Invoke(this, dev) ?? 0;
+    private void DmaTeardown(Device dev, bool configureFailed) => DmaTeardownHook?.Invoke(this, dev, configureFailed);
+
+    // driver_bound: klist, device_links_driver_bound, off the deferred list, trigger, BOUND_DRIVER
+    private void DriverBound(Device dev)
+    {
+        dev.Bound = true;
+        dev.BoundAtUs = NowUs;
+        dev.LastError = null;
+        dev.WaitNote = null;
+        dev.Driver!.Devices.Add(dev);
+        Printk(LogLevel.Debug, $"driver: '{dev.Driver.Name}': driver_bound: bound to device '{dev.Name}'");
+        DeviceLinksDriverBound(dev);
+        DeferredProbeDel(dev);
+        DeferredProbeTrigger();
+        Notify("BOUND_DRIVER", dev);
+        OnDriverBoundCreateChildren(dev);
+    }
+}

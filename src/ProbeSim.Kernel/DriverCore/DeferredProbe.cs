@@ -1,0 +1,197 @@
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    private readonly LinkedList<Device> _pending = new();
+    private readonly LinkedList<Device> _active = new();
+    private int _triggerCount;
+    private bool _deferredEnabled;
+    private bool _workQueued;
+    private bool _initcallsDone;
+    private bool _fwDevlinkDriversDone;
+    private long? _timeoutWorkAt;
+    private int _timeoutWorkSeq;
+    private int? _timeout;
+
+    /// <summary>driver_deferred_probe_timeout as the kernel holds it now (null: the profile's kernel has no such parameter).</summary>
+    public int? DeferredProbeTimeout => _timeout;
+    public bool InitcallsDone => _initcallsDone;
+
+    /// <summary>The pending list, in order (what devices_deferred prints).</summary>
+    public IEnumerable<Device> DeferredPending => _pending;
+
+    // driver_deferred_probe_add: append to pending if on no list (v5.19+: only devices that matched a driver)
+    internal void DeferredProbeAdd(Device dev)
+    {
+        if (S.DeferNeedsCanMatch && !dev.CanMatch) return;
+        if (dev.Deferred != DeferList.None) return;
+        dev.DeferNode = _pending.AddLast(dev);
+        dev.Deferred = DeferList.Pending;
+        Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: Added to deferred list");
+    }
+
+    // driver_deferred_probe_add_trigger: add, and trigger again if a trigger ran while this device was probing
+    internal void DeferredProbeAddTrigger(Device dev, int localTrigger)
+    {
+        DeferredProbeAdd(dev);
+        if (localTrigger != _triggerCount) DeferredProbeTrigger();
+    }
+
+    // driver_deferred_probe_del: off any list, reason cleared
+    internal void DeferredProbeDel(Device dev)
+    {
+        if (dev.DeferNode is not null)
+        {
+            (dev.Deferred == DeferList.Pending ? _pending : _active).Remove(dev.DeferNode);
+            dev.DeferNode = null;
+            Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: Removed from deferred list");
+        }
+        dev.Deferred = DeferList.None;
+        dev.DeferReason = null;
+    }
+
+    // driver_deferred_probe_trigger: no-op until late_initcall; count, splice pending onto active, queue the work
+    internal void DeferredProbeTrigger()
+    {
+        if (!_deferredEnabled) return;
+        _triggerCount++;
+        while (_pending.First is { } node)
+        {
+            _pending.RemoveFirst();
+            var dev = node.Value;
+            dev.DeferNode = _active.AddLast(dev);
+            dev.Deferred = DeferList.Active;
+        }
+        _workQueued = true;
+    }
+
+    // deferred_probe_work_func: retry the active list head first, one device at a time
+    internal void DeferredWork()
+    {
+        while (_workQueued)
+        {
+            _workQueued = false;
+            while (_active.First is { } node)
+            {
+                _active.RemoveFirst();
+                var dev = node.Value;
+                dev.DeferNode = null;
+                dev.Deferred = DeferList.None;
+                dev.DeferReason = null;
+                Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: Retrying from deferred list");
+                BusProbeDevice(dev);
+                RunAsyncProbes();
+            }
+        }
+    }
+
+    // deferred_probe_initcall (late_initcall)
+    private void DeferredProbeInitcall()
+    {
+        _deferredEnabled = true;
+        DeferredProbeTrigger();
+        DeferredWork();
+        if (!S.LateSecondPass) return;
+        _initcallsDone = true;
+        // !MODULES: nothing more will register, so fw_devlink gives up on suppliers that never matched
+        if (!Modules && S.TimeoutDriversDone) FwDevlinkDriversDone();
+        DeferredProbeTrigger();
+        DeferredWork();
+        if (_timeout is > 0) ArmTimeoutWork();
+    }
+
+    private void InitcallsFinished()
+    {
+        // after the last initcall: (v4.19+ already set in deferred_probe_initcall)
+        if (!S.LateSecondPass) return;
+        _initcallsDone = true;
+    }
+
+    private void ArmTimeoutWork()
+    {
+        _timeoutWorkAt = NowUs + _timeout!.Value * 1_000_000L;
+        int seq = ++_timeoutWorkSeq;
+        At(_timeoutWorkAt.Value, () => { if (seq == _timeoutWorkSeq) DeferredProbeTimeoutWork(); });
+    }
+
+    // deferred_probe_extend_timeout: a registration while the work is pending restarts it
+    private void DeferredProbeExtendTimeout()
+    {
+        if (_timeoutWorkAt is null || !_initcallsDone) return;
+        ArmTimeoutWork();
+        Printk(LogLevel.Debug, $"driver core: Extended deferred probe timeout by {_timeout} secs");
+    }
+
+    // deferred_probe_timeout_work_func
+    private void DeferredProbeTimeoutWork()
+    {
+        _timeoutWorkAt = null;
+        if (S.TimeoutDriversDone) FwDevlinkDriversDone();
+        _timeout = 0;
+        DeferredProbeTrigger();
+        DeferredWork();
+        foreach (var dev in _pending)
+        {
+            if (S.PendingMessageWithReason)
+                DevPrintk(LogLevel.Warning, dev, "deferred probe pending: " + (dev.DeferReason ?? "(reason unknown)"));
+            else
+                DevPrintk(LogLevel.Info, dev, "deferred probe pending");
+        }
+    }
+
+    // driver_deferred_probe_check_state: used by of_iommu, genpd and pinctrl for a provider that may never come
+    internal int DriverDeferredProbeCheckState(Device dev)
+    {
+        switch (S.CheckState)
+        {
+            case CheckStateEra.V4_19:
+                if (!_initcallsDone) return -EPROBE_DEFER;
+                if (_timeout == 0)
+                {
+                    DevPrintk(LogLevel.Warning, dev, "deferred probe timeout, ignoring dependency");
+                    return -ETIMEDOUT;
+                }
+                DevPrintk(LogLevel.Warning, dev, "ignoring dependency for device, assuming no driver");
+                return -ENODEV;
+            case CheckStateEra.V5_10:
+                if (!Modules && _initcallsDone)
+                {
+                    DevPrintk(LogLevel.Warning, dev, "ignoring dependency for device, assuming no driver");
+                    return -ENODEV;
+                }
+                if (_timeout == 0 && _initcallsDone)
+                {
+                    DevPrintk(LogLevel.Warning, dev, "deferred probe timeout, ignoring dependency");
+                    return -ETIMEDOUT;
+                }
+                return -EPROBE_DEFER;
+            default:
+                return -EPROBE_DEFER;
+        }
+    }
+
+    /// <summary>device_set_deferred_probe_reason, as dev_err_probe(-EPROBE_DEFER) stores it.</summary>
+    internal void SetDeferReason(Device dev, string message)
+    {
+        if (S.DeferReasons) dev.DeferReason = $"{dev.DriverString}: {message}";
+    }
+
+    // dev_err_probe: deferral stores the reason (debug log), other errors are logged as errors
+    internal int DevErrProbe(Device dev, int err, string message)
+    {
+        if (err == -EPROBE_DEFER)
+        {
+            SetDeferReason(dev, message);
+            Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: {message}", dev);
+        }
+        else if (S.DeferReasons)
+            DevPrintk(LogLevel.Err, dev, $"error -{Errno.Name(err)}: {message}");
+        else
+            DevPrintk(LogLevel.Err, dev, $"{message}: {err}");
+        return err;
+    }
+}

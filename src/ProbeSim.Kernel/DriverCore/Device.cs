@@ -1,0 +1,98 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Drivers;
+
+namespace ProbeSim.Kernel.DriverCore;
+
+/// <summary>Where a device sits on the deferred-probe lists (drivers/base/dd.c).</summary>
+public enum DeferList { None, Pending, Active }
+
+/// <summary>dev->links.status.</summary>
+public enum DlDevState { NoDriver, Probing, DriverBound, Unbinding }
+
+/// <summary>A struct device of the simulation.</summary>
+public sealed class Device
+{
+    internal Device(int id, string name, BusType bus, DtNode? node, Device? parent)
+    {
+        Id = id; Name = name; Bus = bus; Node = node; Parent = parent;
+    }
+
+    /// <summary>Order of device_add.</summary>
+    public int Id { get; }
+    public string Name { get; }
+    public BusType Bus { get; }
+    public DtNode? Node { get; }
+    public Device? Parent { get; }
+    /// <summary>dev->driver: set from really_probe step 4 until bound or unwound.</summary>
+    public Driver? Driver { get; internal set; }
+    public bool Bound { get; internal set; }
+    public bool CanMatch { get; internal set; }
+    public bool Dead { get; internal set; }
+    public DeferList Deferred { get; internal set; }
+    internal LinkedListNode<Device>? DeferNode;
+    /// <summary>deferred_probe_reason ("&lt;drv-or-bus&gt;: &lt;msg&gt;"), null when none.</summary>
+    public string? DeferReason { get; internal set; }
+    public DlDevState LinkState { get; internal set; }
+    public string? DriverOverride { get; internal set; }
+    public int ProbeAttempts { get; internal set; }
+    /// <summary>Negative errno of the last failed driver probe.</summary>
+    public int? LastError { get; internal set; }
+    public long? BoundAtUs { get; internal set; }
+    /// <summary>The last probe attempt ended in -EPROBE_DEFER (whether or not the device is on a deferred list).</summary>
+    public bool LastProbeDeferred { get; internal set; }
+    /// <summary>Extra sysfs directory between the parent and the device (i2c-N for I2C clients).</summary>
+    internal string? SysfsParentSegment;
+    /// <summary>amba periphid, when known.</summary>
+    public uint? PeriphId { get; internal set; }
+    /// <summary>The model's own note on what the device last waited for (not a kernel string).</summary>
+    public string? WaitNote { get; internal set; }
+    internal readonly List<DeviceLink> SupplierLinks = new();
+    internal readonly List<DeviceLink> ConsumerLinks = new();
+    internal readonly Dictionary<Driver, int> ScriptAttempts = new();
+    internal readonly List<Device> Children = new();
+    internal bool AsyncQueued;
+
+    /// <summary>dev_driver_string: the driver's name while one is set, else the bus name.</summary>
+    public string DriverString => Driver?.Name ?? Bus.Name;
+
+    public string SysfsPath
+    {
+        get
+        {
+            var parts = new List<string>();
+            for (var d = this; d is not null; d = d.Parent)
+            {
+                parts.Add(d.Name);
+                if (d.SysfsParentSegment is not null) parts.Add(d.SysfsParentSegment);
+            }
+            parts.Reverse();
+            return Bus.SysfsRoot + string.Join("/", parts);
+        }
+    }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>A registered driver (struct device_driver) built from its <see cref="DriverSpec"/>.</summary>
+public sealed class Driver
+{
+    internal Driver(DriverSpec spec, BusType bus) { Spec = spec; Bus = bus; }
+    public DriverSpec Spec { get; }
+    public string Name => Spec.Name;
+    public BusType Bus { get; }
+    public bool Registered { get; internal set; }
+    internal readonly List<Device> Devices = new();
+    public override string ToString() => Name;
+}
+
+/// <summary>A struct bus_type: its drivers in registration order and devices in add order.</summary>
+public sealed class BusType
+{
+    internal BusType(string name, string sysfsRoot) { Name = name; SysfsRoot = sysfsRoot; }
+    public string Name { get; }
+    internal string SysfsRoot { get; }
+    internal readonly List<Driver> Drivers = new();
+    internal readonly List<Device> Devices = new();
+    public bool DriversAutoprobe { get; internal set; } = true;
+    public override string ToString() => Name;
+}

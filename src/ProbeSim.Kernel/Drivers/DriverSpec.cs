@@ -1,0 +1,42 @@
+namespace ProbeSim.Kernel.Drivers;
+
+/// <summary>The bus a driver registers on (bus_type).</summary>
+public enum DriverBus { Platform, Amba, Pci }
+
+/// <summary>How the kernel has the driver: linked in, as a loadable module, or not at all.</summary>
+public enum DriverAvailability { BuiltIn, Module, Absent }
+
+/// <summary>Initcall levels in the order do_initcalls runs them (include/linux/init.h).</summary>
+public enum InitcallLevel { Early, Core, Postcore, Arch, ArchSync, Subsys, Fs, Device, Late }
+
+/// <summary>An AMBA id table entry: matches when (periphid &amp; Mask) == Id (amba_lookup).</summary>
+public sealed record AmbaId(uint Id, uint Mask);
+
+/// <summary>One driver as the simulation sees it: its match table, how and when it gets into the kernel, and what its probe does.</summary>
+public sealed record DriverSpec
+{
+    /// <summary>device_driver.name, the first word of its dev_* log lines.</summary>
+    public required string Name { get; init; }
+    public DriverBus Bus { get; init; } = DriverBus.Platform;
+    /// <summary>of_match_table compatibles, in table order.</summary>
+    public IReadOnlyList<string> Compatibles { get; init; } = Array.Empty<string>();
+    /// <summary>amba_driver id_table.</summary>
+    public IReadOnlyList<AmbaId> AmbaIds { get; init; } = Array.Empty<AmbaId>();
+    public DriverAvailability Availability { get; init; } = DriverAvailability.BuiltIn;
+    /// <summary>Module name (modules only).</summary>
+    public string? Module { get; init; }
+    /// <summary>Seconds after late_initcall at which user space loads the module; null = never loaded.</summary>
+    public double? LoadAt { get; init; }
+    /// <summary>Initcall level of a built-in driver's registration (module_init = device).</summary>
+    public InitcallLevel Level { get; init; } = InitcallLevel.Device;
+    /// <summary>probe_type PROBE_PREFER_ASYNCHRONOUS.</summary>
+    public bool AsyncProbe { get; init; }
+    /// <summary>platform_driver.prevent_deferred_probe.</summary>
+    public bool PreventDeferredProbe { get; init; }
+    /// <summary>driver_managed_dma (VFIO-style drivers that manage DMA ownership themselves).</summary>
+    public bool DriverManagedDma { get; init; }
+    /// <summary>What the driver's probe does; null = the generic probe (ask for every resource the node names, then succeed).</summary>
+    public ProbeScript? Probe { get; init; }
+    /// <summary>Where this driver came from (default set, kernel table file, scenario file line), for explanations.</summary>
+    public string Origin { get; init; } = "";
+}

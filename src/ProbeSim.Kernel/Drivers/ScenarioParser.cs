@@ -1,0 +1,127 @@
+using ProbeSim.DeviceTree.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ProbeSim.Kernel.Drivers;
+
+/// <summary>Turns scenario YAML text into a <see cref="ScenarioFile"/> (format on <see cref="ScenarioFile"/>).</summary>
+internal static class ScenarioParser
+{
+    private static readonly string[] TopKeys =
+        { "profile", "cmdline", "set", "modules", "module-autoload-at", "drivers", "nodes", "order", "actions" };
+
+    private static readonly string[] NodeKeys = { "path", "driver", "as" };
+
+    public static ScenarioFile Parse(string text, string file)
+    {
+        var yaml = new ScenarioYaml(file);
+        var root = LoadRoot(text, yaml);
+        var scenario = new ScenarioFile { File = file };
+        if (root is null || ScenarioYaml.IsNull(root)) return scenario;
+
+        var map = yaml.Mapping(root, "a scenario file");
+        foreach (var (key, _, value) in yaml.Entries(map, "scenario file", TopKeys))
+        {
+            scenario = key switch
+            {
+                "profile" => scenario with { Profile = yaml.NonEmpty(value, "profile") },
+                "cmdline" => scenario with { Cmdline = yaml.Scalar(value, "cmdline") },
+                "set" => scenario with { Set = Set(yaml, value) },
+                "modules" => scenario with { Modules = yaml.Bool(value, "modules") },
+                "module-autoload-at" => scenario with { ModuleAutoloadAt = new ScenarioTime(yaml.Seconds(value, "module-autoload-at", allowNever: true)) },
+                "drivers" => scenario with { Drivers = List(yaml, value, "drivers", ScenarioDriverParser.Parse) },
+                "nodes" => scenario with { Nodes = List(yaml, value, "nodes", Node) },
+                "order" => scenario with { Order = Order(yaml, value) },
+                _ => scenario with { Actions = List(yaml, value, "actions", ScenarioActionParser.Parse) },
+            };
+        }
+        return scenario;
+    }
+
+    private static YamlNode? LoadRoot(string text, ScenarioYaml yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new ScenarioException(yaml.At(ex.Start), StripMarks(ex.Message), ex);
+        }
+        if (stream.Documents.Count > 1)
+            throw yaml.Error(stream.Documents[1].RootNode, "a scenario file holds one YAML document");
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>YamlDotNet prefixes messages with "(Line: l, Col: c, Idx: i) - (Line: ...): "; the location is reported separately.</summary>
+    private static string StripMarks(string message)
+    {
+        var i = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && i >= 0 ? message[(i + 3)..] : message;
+    }
+
+    private static IReadOnlyList<T> List<T>(ScenarioYaml yaml, YamlNode node, string what, Func<ScenarioYaml, YamlNode, T> item)
+    {
+        if (ScenarioYaml.IsNull(node)) return Array.Empty<T>();
+        return yaml.Sequence(node, what).Children.Select(c => item(yaml, c)).ToArray();
+    }
+
+    private static IReadOnlyDictionary<string, string> Set(ScenarioYaml yaml, YamlNode node)
+    {
+        var set = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (ScenarioYaml.IsNull(node)) return set;
+        foreach (var (k, v) in yaml.Mapping(node, "set").Children)
+        {
+            var key = yaml.NonEmpty(k, "a set key");
+            set[key] = yaml.Scalar(v, $"set value of {key}");
+        }
+        return set;
+    }
+
+    private static IReadOnlyList<ScenarioName> Order(ScenarioYaml yaml, YamlNode node)
+    {
+        var names = List(yaml, node, "order", (y, n) => new ScenarioName(y.NonEmpty(n, "a driver name"), y.At(n)));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in names)
+            if (!seen.Add(n.Name)) throw new ScenarioException(n.Location, $"driver '{n.Name}' is listed twice in order");
+        return names;
+    }
+
+    private static ScenarioNodeEntry Node(ScenarioYaml yaml, YamlNode node)
+    {
+        var map = yaml.Mapping(node, "a nodes entry");
+        string? path = null, driver = null;
+        SourceLocation? pathAt = null, driverAt = null;
+        DriverAvailability? availability = null;
+        YamlNode? asKey = null;
+        foreach (var (key, keyNode, value) in yaml.Entries(map, "nodes entry", NodeKeys))
+        {
+            switch (key)
+            {
+                case "path":
+                    path = yaml.NonEmpty(value, "path");
+                    if (!path.StartsWith('/')) throw yaml.Error(value, $"path must be a full DT path starting with '/', not '{path}'");
+                    pathAt = yaml.At(value);
+                    break;
+                case "driver":
+                    driver = yaml.NonEmpty(value, "driver");
+                    driverAt = yaml.At(value);
+                    break;
+                default:
+                    availability = yaml.Choice(value, "as", ScenarioDriverParser.AvailabilityWords);
+                    asKey = keyNode;
+                    break;
+            }
+        }
+        if (path is null) throw yaml.Error(node, "a nodes entry needs path");
+        if (driver is null && availability is null) throw yaml.Error(node, "a nodes entry needs driver or as");
+        var noDriver = driver == "none" || availability == DriverAvailability.Absent;
+        if (noDriver && driver is not null and not "none")
+            throw yaml.Error(asKey!, $"as: absent contradicts driver: {driver}");
+        if (driver == "none" && availability is not (null or DriverAvailability.Absent))
+            throw yaml.Error(asKey!, "driver: none contradicts as: built-in/module");
+        return new ScenarioNodeEntry(path, driver == "none" ? null : driver, noDriver,
+            noDriver ? DriverAvailability.Absent : availability, pathAt!.Value, driverAt);
+    }
+}

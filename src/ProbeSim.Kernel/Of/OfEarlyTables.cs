@@ -1,0 +1,64 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Boot;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    private readonly Dictionary<DtNode, EarlyEntry> _early = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<DtNode> _ofPopulated = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The early table entry that set this node up, if any.</summary>
+    public EarlyEntry? EarlyEntryOf(DtNode node) => _early.GetValueOrDefault(node);
+
+    // of_clk_init / of_irq_init / timer_probe: scan the early OF tables before any initcall
+    private void RunEarlyTables()
+    {
+        if (DriverSet.EarlyTables.Count == 0) return;
+        var byCompat = new Dictionary<string, EarlyEntry>(StringComparer.Ordinal);
+        foreach (var e in DriverSet.EarlyTables)
+            if (e.Table is not EarlyTable.Earlycon && !byCompat.ContainsKey(e.Compatible)) byCompat[e.Compatible] = e;
+        Visit(Tree.Root);
+
+        void Visit(DtNode node)
+        {
+            // the early scanners only consider available nodes
+            if (!node.IsAvailable) return;
+            foreach (var c in node.Compatible)
+            {
+                if (!byCompat.TryGetValue(c, out var entry)) continue;
+                _early[node] = entry;
+                switch (entry.Table)
+                {
+                    case EarlyTable.Clk:
+                        // of_clk_init marks the node populated (no platform device) and its fwnode initialised
+                        _ofPopulated.Add(node); Fw(node).Initialized = true; break;
+                    case EarlyTable.ClkDriver:
+                        // CLK_OF_DECLARE_DRIVER clears OF_POPULATED again so a platform driver can bind
+                        Fw(node).Initialized = true; break;
+                    case EarlyTable.Irqchip:
+                        // of_irq_init marks initialised controllers OF_POPULATED; irq_domain registration marks the fwnode
+                        _ofPopulated.Add(node); Fw(node).Initialized = true;
+                        foreach (var child in node.Children)
+                            if (child.HasProperty("interrupt-controller") || child.HasProperty("msi-controller")) Fw(child).Initialized = true;
+                        break;
+                }
+                Printk(LogLevel.Debug, $"OF: {TableName(entry.Table)}: {entry.Compatible} set up {node.Path}");
+                break;
+            }
+            foreach (var child in node.Children) Visit(child);
+        }
+    }
+
+    internal static string TableName(EarlyTable t) => t switch
+    {
+        EarlyTable.Clk => "__clk_of_table",
+        EarlyTable.ClkDriver => "__clk_of_table (driver)",
+        EarlyTable.Irqchip => "__irqchip_of_table",
+        EarlyTable.Timer => "__timer_of_table",
+        EarlyTable.ReservedMem => "__reservedmem_of_table",
+        EarlyTable.Iommu => "__iommu_of_table",
+        _ => "__earlycon_table",
+    };
+}

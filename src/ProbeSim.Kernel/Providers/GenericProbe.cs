@@ -1,0 +1,219 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Of;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    // drv->probe: a generic driver asks for every resource its node names (docs/kernel/resource-providers.md), then runs its script
+    private int RunDriverProbe(Device dev, Driver drv)
+    {
+        var script = drv.Spec.Probe;
+        dev.LastProbeDeferred = false;
+        if (dev.Node is not null && (script?.RequestResources ?? true))
+        {
+            int ret = RequestResources(dev);
+            if (ret != 0) return Deferred(dev, ret);
+        }
+        if (script is null) return 0;
+        int attempt = dev.ScriptAttempts.GetValueOrDefault(drv);
+        dev.ScriptAttempts[drv] = attempt + 1;
+        var step = StepAt(script, attempt);
+        switch (step.Kind)
+        {
+            case ProbeStepKind.Fail:
+                dev.WaitNote = null;
+                return -step.Errno;
+            case ProbeStepKind.Defer:
+                dev.WaitNote = "the probe script defers";
+                return Deferred(dev, step.Reason is { } r ? DevErrProbe(dev, -EPROBE_DEFER, r) : -EPROBE_DEFER);
+            default:
+                return 0;
+        }
+    }
+
+    private static int Deferred(Device dev, int ret)
+    {
+        if (ret == -EPROBE_DEFER) dev.LastProbeDeferred = true;
+        return ret;
+    }
+
+    // a Defer step with Count n covers n attempts; the last step repeats
+    private static ProbeStep StepAt(ProbeScript script, int attempt)
+    {
+        foreach (var step in script.Steps)
+        {
+            int n = Math.Max(1, step.Count);
+            if (attempt < n) return step;
+            attempt -= n;
+        }
+        return script.Steps[^1];
+    }
+
+    private int RequestResources(Device dev)
+    {
+        var refs = OfResources.Collect(dev.Node!, Index);
+        int pdCount = refs.Count(r => r.Kind == ResourceKind.PowerDomain);
+        foreach (var r in refs)
+        {
+            int ret = r.Kind switch
+            {
+                ResourceKind.Clock => ClkGet(dev, r),
+                ResourceKind.Reset => SimpleGet(dev, r, "failed to get reset control"),
+                ResourceKind.Regulator => RegulatorGet(dev, r),
+                ResourceKind.PowerDomain => pdCount > 1 ? GenpdAttachById(dev, r) : 0,
+                ResourceKind.Phy => PhyGet(dev, r),
+                ResourceKind.Interrupt => PlatformGetIrq(dev, r),
+                ResourceKind.Gpio => SimpleGet(dev, r, r.Name is null ? "failed to get gpios" : $"failed to get {r.Name} gpios"),
+                ResourceKind.Dma => DmaRequestChan(dev, r),
+                _ => 0,
+            };
+            if (ret != 0) return ret;
+        }
+        return 0;
+    }
+
+    private string Describe(OfResourceRef r) => $"{r.Property}[{r.Index}]" + (r.Name is null ? "" : $" \"{r.Name}\"");
+
+    // of_clk_get_hw_from_clkspec: -EPROBE_DEFER until a provider for the node registers (v6.15+: disabled node -> -ENOENT)
+    private int ClkGet(Device dev, OfResourceRef r)
+    {
+        if (r.Provider is null) return DevErrProbe(dev, -EINVAL, "failed to get clock");
+        var p = Provider(r.Provider, EarlyTable.Clk);
+        if (p.Registered) return 0;
+        if (S.ClkDisabledEnoent && NodeOrAncestorDisabled(r.Provider))
+            return DevErrProbe(dev, -ENOENT, "failed to get clock");
+        dev.WaitNote = $"clock {Describe(r)}: provider {p.Why}";
+        return DevErrProbe(dev, -EPROBE_DEFER, "failed to get clock");
+    }
+
+    // reset_control_get, gpiod_get: no registered controller for the node -> -EPROBE_DEFER, with no give-up
+    private int SimpleGet(Device dev, OfResourceRef r, string message, EarlyTable? early = null)
+    {
+        if (r.Provider is null) return DevErrProbe(dev, -EINVAL, message);
+        var p = Provider(r.Provider, early);
+        if (p.Registered) return 0;
+        dev.WaitNote = $"{r.Kind.ToString().ToLowerInvariant()} {Describe(r)}: provider {p.Why}";
+        return DevErrProbe(dev, -EPROBE_DEFER, message);
+    }
+
+    // regulator_get: a phandle that resolves to no registered regulator defers; an unresolvable one falls back to the dummy
+    private int RegulatorGet(Device dev, OfResourceRef r)
+    {
+        var id = r.Name ?? r.Property.Replace("-supply", "");
+        if (r.Provider is null)
+        {
+            DevPrintk(LogLevel.Warning, dev, S.DummyRegulatorShort
+                ? $"supply {id} not found, using dummy regulator"
+                : $"{dev.Name} supply {id} not found, using dummy regulator");
+            return 0;
+        }
+        var p = Provider(r.Provider, null);
+        if (p.Registered) return 0;
+        dev.WaitNote = $"regulator {r.Property}: provider {p.Why}";
+        return DevErrProbe(dev, -EPROBE_DEFER, $"failed to get {id} supply");
+    }
+
+    // _of_phy_get: unparsable -> -ENODEV; provider not registered -> -EPROBE_DEFER; disabled PHY of a registered provider -> -ENODEV
+    private int PhyGet(Device dev, OfResourceRef r)
+    {
+        if (r.Provider is null) return DevErrProbe(dev, -ENODEV, "failed to get phy");
+        var p = Provider(r.Provider, null);
+        if (p.Registered)
+        {
+            if (!r.Provider.IsAvailable && p.Device is not null)
+            {
+                DevPrintk(LogLevel.Warning, p.Device, "Requested PHY is disabled");
+                return DevErrProbe(dev, -ENODEV, "failed to get phy");
+            }
+            return 0;
+        }
+        dev.WaitNote = $"phy {Describe(r)}: provider {p.Why}";
+        return DevErrProbe(dev, -EPROBE_DEFER, "failed to get phy");
+    }
+
+    // platform_get_irq -> of_irq_get: no irq domain for the controller yet -> -EPROBE_DEFER
+    private int PlatformGetIrq(Device dev, OfResourceRef r)
+    {
+        string msg = $"IRQ index {r.Index} not found";
+        if (r.Provider is null)
+        {
+            DevPrintk(LogLevel.Err, dev, msg);
+            return -ENXIO;
+        }
+        var p = Provider(r.Provider, EarlyTable.Irqchip);
+        if (p.Registered) return 0;
+        dev.WaitNote = $"interrupt {r.Index}: controller {p.Why}";
+        if (S.IrqDeferReason) return DevErrProbe(dev, -EPROBE_DEFER, msg);
+        return -EPROBE_DEFER;
+    }
+
+    // dma_request_chan -> of_dma_request_slave_channel: controller missing -> -EPROBE_DEFER; -ENODEV means PIO for a generic driver
+    private int DmaRequestChan(Device dev, OfResourceRef r)
+    {
+        if (r.Provider is null) return 0;
+        var p = Provider(r.Provider, null);
+        if (p.Registered) return 0;
+        dev.WaitNote = $"dma {Describe(r)}: controller {p.Why}";
+        return DevErrProbe(dev, -EPROBE_DEFER, $"failed to request {r.Name ?? "dma"} DMA channel");
+    }
+
+    // dev_pm_domain_attach from platform_probe: only a device with exactly one power domain is attached by the bus
+    private int PmDomainAttach(Device dev)
+    {
+        if (dev.Node is null) return 0;
+        OfResourceRef? only = null;
+        int count = 0;
+        foreach (var r in OfResources.Collect(dev.Node, Index))
+            if (r.Kind == ResourceKind.PowerDomain) { only = r; count++; }
+        if (count != 1) return 0;
+        return GenpdAttach(dev, only!);
+    }
+
+    private int GenpdAttachById(Device dev, OfResourceRef r) => GenpdAttach(dev, r);
+
+    // __genpd_dev_pm_attach: provider missing -> -EPROBE_DEFER, or driver_deferred_probe_check_state (v4.19+)
+    private int GenpdAttach(Device dev, OfResourceRef r)
+    {
+        if (r.Provider is null) return -ENOENT;
+        var p = Provider(r.Provider, null);
+        if (p.Registered) return 0;
+        dev.WaitNote = $"power domain {Describe(r)}: provider {p.Why}";
+        Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: __genpd_dev_pm_attach() failed to find PM domain: -517");
+        return S.GenpdCheckState ? DriverDeferredProbeCheckState(dev) : -EPROBE_DEFER;
+    }
+
+    // pinctrl_bind_pins: every pinctrl-N state is parsed; a controller that never registers defers (or check_state)
+    private int PinctrlBindPins(Device dev)
+    {
+        if (dev.Node is null || !dev.Node.HasProperty("pinctrl-0")) return 0;
+        foreach (var state in OfResources.PinctrlStates(dev.Node, Index))
+        {
+            if (state.Errors.Count > 0)
+            {
+                DevPrintk(LogLevel.Err, dev, state.Errors[0]);
+                return -EINVAL;
+            }
+            foreach (var config in state.Configs)
+            {
+                // a pin controller's own hogs never defer
+                if (IsAncestorOrSelf(dev.Node, config)) continue;
+                var p = Provider(config, null);
+                if (p.Registered) continue;
+                dev.WaitNote = $"pinctrl state \"{state.Name}\": pin controller {p.Why}";
+                if (!S.PinctrlCheckState) return -EPROBE_DEFER;
+                // dt_to_map_one_config: with modules (and no pinctrl-use-default) keep deferring whatever check_state says
+                bool allowDefault = false;
+                for (var a = config.Parent; a is not null; a = a.Parent) if (a.HasProperty("pinctrl-use-default")) allowDefault = true;
+                int ret = DriverDeferredProbeCheckState(dev);
+                if (ret == -EPROBE_DEFER || Modules && !allowDefault) return -EPROBE_DEFER;
+                // pinctrl_bind_pins ignores other errors: the device probes without pin configuration
+                return 0;
+            }
+        }
+        return 0;
+    }
+}

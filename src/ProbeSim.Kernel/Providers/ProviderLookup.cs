@@ -1,0 +1,44 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+
+namespace ProbeSim.Kernel.Boot;
+
+/// <summary>Whether a resource provider (clock, reset, regulator, ...) has registered with its subsystem, and why not.</summary>
+public sealed record ProviderState(bool Registered, Device? Device, string Why);
+
+public sealed partial class Kernel
+{
+    /// <summary>
+    /// A provider registers from its driver's probe (so: its device is bound) or from an early OF table. Subsystem lookups
+    /// search by node and accept a node below the provider device's own node (regulators of a PMIC, pin groups, GPIO banks).
+    /// </summary>
+    internal ProviderState Provider(DtNode target, EarlyTable? earlyKind)
+    {
+        if (earlyKind is { } ek)
+            for (var n = target; n is not null; n = ek == EarlyTable.Irqchip ? n.Parent : null)
+                if (_early.TryGetValue(n, out var e) && (e.Table == ek || ek == EarlyTable.Clk && e.Table == EarlyTable.ClkDriver))
+                    return new ProviderState(true, null, $"registered early by {TableName(e.Table)} ({e.Compatible})");
+        for (var n = target; n is not null; n = n.Parent)
+        {
+            if (FwIfAny(n)?.Dev is not { } dev) continue;
+            if (dev.Bound) return new ProviderState(true, dev, $"registered by {dev.Name} ({dev.Driver?.Name})");
+            return new ProviderState(false, dev, $"{dev.Name} is not bound: " + DescribeUnbound(dev));
+        }
+        return new ProviderState(false, null, $"{target.Path} has no device: " + WhyNoDevice(target));
+    }
+
+    private string DescribeUnbound(Device dev)
+    {
+        if (dev.Deferred != DeferList.None || dev.LastProbeDeferred) return "its probe is deferred";
+        if (dev.LastError is int e) return $"its probe failed ({e})";
+        if (!dev.CanMatch) return HasModuleFor(dev) ? "its driver is a module not loaded yet" : "no driver matches it";
+        return "not probed yet";
+    }
+
+    internal static bool NodeOrAncestorDisabled(DtNode node)
+    {
+        for (var n = node; n is not null; n = n.Parent) if (!n.IsAvailable) return true;
+        return false;
+    }
+}

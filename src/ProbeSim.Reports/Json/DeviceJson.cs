@@ -1,0 +1,34 @@
+using ProbeSim.Kernel.Boot;
+using System.Text.Json;
+
+namespace ProbeSim.Reports.Json;
+
+/// <summary>One entry of the <c>devices</c> array of a <c>probesim-boot/1</c> document (docs/json.md).</summary>
+public static class DeviceJson
+{
+    /// <summary>Writes the device as an object, every property present (null when the model has no value).</summary>
+    public static void Write(Utf8JsonWriter writer, DeviceOutcome device)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(device);
+        writer.WriteStartObject();
+        writer.WriteString("name", device.Name);
+        writer.WriteString("bus", device.Bus);
+        writer.WriteString("ofNode", device.OfNode);
+        JsonOutput.WriteStrings(writer, "compatible", device.Compatible);
+        writer.WriteString("driver", device.Driver);
+        writer.WriteString("state", DeviceStateWords.Word(device.State));
+        JsonOutput.WriteNumber(writer, "error", device.Error);
+        writer.WriteString("deferReason", device.DeferReason);
+        writer.WriteString("note", device.Note);
+        JsonOutput.WriteNumber(writer, "iommuGroup", device.IommuGroup);
+        writer.WriteString("domainType", device.DomainType);
+        writer.WriteString("dmaOps", device.DmaOps);
+        JsonOutput.WriteBoolean(writer, "coherent", device.Coherent);
+        writer.WriteNumber("probeAttempts", device.ProbeAttempts);
+        JsonOutput.WriteSeconds(writer, "boundAt", device.BoundAtUs);
+        writer.WriteString("sysfsPath", device.SysfsPath);
+        JsonOutput.WriteStrings(writer, "suppliers", device.Suppliers);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using ProbeSim.Kernel.Boot;
+
+namespace ProbeSim.Reports.Text;
+
+/// <summary>The cells of one device in the <c>probesim boot</c> table; a missing value is <c>-</c>.</summary>
+public sealed record DeviceRow(string Name, string Bus, string Driver, string State, string Reason, string Dma, DeviceState DeviceState)
+{
+    /// <summary>The column headers, in cell order.</summary>
+    public static IReadOnlyList<string> Headers { get; } = ["NAME", "BUS", "DRIVER", "STATE", "REASON", "DMA"];
+
+    /// <summary>The cells in column order.</summary>
+    public IReadOnlyList<string> Cells => [Name, Bus, Driver, State, Reason, Dma];
+
+    /// <summary>
+    /// The row for a device. STATE is the state word; a failed device with an errno reads <c>failed (-5 EIO)</c>,
+    /// or <c>failed (-123)</c> when <paramref name="errnoName"/> (default <see cref="ErrnoNames.Name"/>) has no name.
+    /// REASON is the defer reason of a deferred device (its note when it has none) and the note otherwise.
+    /// </summary>
+    public static DeviceRow From(DeviceOutcome device, Func<int, string?>? errnoName = null)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        errnoName ??= ErrnoNames.Name;
+        var reason = device.State == DeviceState.Deferred ? device.DeferReason ?? device.Note : device.Note;
+        return new DeviceRow(
+            device.Name,
+            Dash(device.Bus),
+            Dash(device.Driver),
+            StateText(device, errnoName),
+            Dash(reason),
+            Dash(device.DmaOps),
+            device.State);
+    }
+
+    private static string StateText(DeviceOutcome device, Func<int, string?> errnoName)
+    {
+        var word = DeviceStateWords.Word(device.State);
+        if (device.State != DeviceState.Failed || device.Error is not int errno) return word;
+        var name = errnoName(errno);
+        var number = errno.ToString(CultureInfo.InvariantCulture);
+        return string.IsNullOrEmpty(name) ? $"{word} ({number})" : $"{word} ({number} {name})";
+    }
+
+    private static string Dash(string? value) => string.IsNullOrEmpty(value) ? "-" : value;
+}
