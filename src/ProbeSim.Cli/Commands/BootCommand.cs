@@ -77,7 +77,8 @@ public static class BootCommand
             DeviceTable.Write(console, shown, e => Errno.Name(e));
         }
         else DeviceTable.WritePlain(io.Out, shown, e => Errno.Name(e));
-        io.Out.WriteLine(DeviceTable.Summary(result.Devices));
+        int hidden = result.Devices.Count - shown.Count;
+        if (hidden > 0) io.Out.WriteLine($"({hidden} DT nodes with a compatible never became devices; --all lists them)");
         if (result.DevicesDeferred is { } deferred)
         {
             io.Out.WriteLine();

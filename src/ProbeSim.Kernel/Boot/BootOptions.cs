@@ -14,6 +14,8 @@ public sealed record BootOptions
     public string Cmdline { get; init; } = "";
     public IDriverSetSource Drivers { get; init; } = new DefaultDriverSet();
     public bool RecordNotifiers { get; init; } = true;
+    /// <summary>Stop this many seconds after late_initcall (null: run every scheduled event).</summary>
+    public double? StopAfterSeconds { get; init; }
 
     /// <summary>The profile with the overrides applied (throws <see cref="ProfileException"/> on a bad name or value).</summary>
     public KernelProfile ResolveProfile() => ProfileLibrary.Default.Get(Profile).With(Set);
@@ -30,7 +32,7 @@ public sealed record BootOptions
     /// <summary>Boots one board.</summary>
     public BootResult Boot(DtTree tree, string board)
     {
-        var kernel = new Kernel(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board) { RecordNotifiers = RecordNotifiers };
+        var kernel = new Kernel(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board) { RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds };
         return kernel.Boot();
     }
 }

@@ -51,6 +51,7 @@ public sealed partial class Kernel
             var bus = spec.Bus == DriverBus.Amba ? Amba : Platform;
             _allDrivers.Add(new Driver(spec, bus));
         }
+        PrepareSimplePmBus();
     }
 
     /// <summary>Schedules an action at an absolute simulated time.</summary>
@@ -69,14 +70,34 @@ public sealed partial class Kernel
             At(AfterLate(action.At), () => RunUserAction(action));
     }
 
+    /// <summary>Stop the simulation this many seconds after late_initcall (a snapshot, like the oracle's); null runs to the end.</summary>
+    public double? StopAfterSeconds { get; init; }
+
     private void RunEvents()
     {
-        while (_events.TryDequeue(out var action, out var key))
+        while (_events.TryPeek(out _, out var next))
         {
-            if (key.Item1 > NowUs) NowUs = key.Item1;
+            if (StopAfterSeconds is { } stop && next.Item1 > AfterLate(stop)) { NowUs = AfterLate(stop); return; }
+            var action = _events.Dequeue();
+            if (next.Item1 > NowUs) NowUs = next.Item1;
             action();
             RunAsyncProbes();
             DeferredWork();
         }
+        if (StopAfterSeconds is { } end && AfterLate(end) > NowUs) NowUs = AfterLate(end);
+    }
+
+    private void PrepareSimplePmBus()
+    {
+        // simple_pm_bus_of_match (v5.16+): simple-bus, simple-mfd, isa and arm,amba-bus nodes bind with ONLY_BUS
+        if (!S.SimplePmBusBindsBuses || _allDrivers.Any(d => d.Spec.Compatibles.Contains("simple-bus"))) return;
+        var spec = new DriverSpec
+        {
+            Name = "simple-pm-bus",
+            Compatibles = new[] { "simple-pm-bus", "simple-bus", "simple-mfd", "isa", "arm,amba-bus" },
+            Probe = new ProbeScript { RequestResources = false },
+            Origin = "drivers/bus/simple-pm-bus.c (profile switch simple_pm_bus)",
+        };
+        _allDrivers.Insert(0, new Driver(spec, Platform));
     }
 }

@@ -17,6 +17,9 @@ public sealed partial class Kernel
             return ov.Driver is not null && ov.Driver.Name == drv.Name ? 1 : 0;
         if (dev.Bus == Amba)
         {
+            // amba_match (v6.0+): the periphid is read at match time, with apb_pclk on; any failure asks to be retried
+            if (S.AmbaPeriphidAtMatch && dev.Node is not null && !dev.Node.HasProperty("arm,primecell-periphid") && !AmbaPclkReady(dev))
+                return -EPROBE_DEFER;
             if (dev.PeriphId is uint id)
                 return drv.Spec.AmbaIds.Any(a => (id & a.Mask) == a.Id) ? 1 : 0;
             // no periphid to read in a model: fall back to the OF table
@@ -37,6 +40,20 @@ public sealed partial class Kernel
                 if (string.Equals(c, m, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
+
+    // amba_read_periphid: clk_get(dev, "apb_pclk") must succeed (its provider registered and available)
+    private bool AmbaPclkReady(Device dev)
+    {
+        foreach (var r in ProbeSim.Kernel.Of.OfResources.Collect(dev.Node!, Index))
+        {
+            if (r.Kind != ProbeSim.Kernel.Of.ResourceKind.Clock || r.Name != "apb_pclk") continue;
+            if (r.Provider is null || NodeOrAncestorDisabled(r.Provider)) { dev.WaitNote = "amba: apb_pclk unavailable, periphid cannot be read"; return false; }
+            if (!Provider(r.Provider, DriverSetEarlyClk).Registered) { dev.WaitNote = "amba: apb_pclk provider not registered, periphid cannot be read"; return false; }
+        }
+        return true;
+    }
+
+    private static ProbeSim.Kernel.Drivers.EarlyTable? DriverSetEarlyClk => ProbeSim.Kernel.Drivers.EarlyTable.Clk;
 
     private NodeOverride? NodeOverrideFor(Device dev)
     {

@@ -185,9 +185,11 @@ public sealed partial class Kernel
     {
         if (err == -EPROBE_DEFER)
         {
-            SetDeferReason(dev, message);
+            if (dev.Driver?.Spec.RecordsDeferReasons ?? true) SetDeferReason(dev, message);
             Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: {message}", dev);
         }
+        else if (!(dev.Driver?.Spec.RecordsDeferReasons ?? true))
+            Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: {message}: {err}", dev);
         else if (S.DeferReasons)
             DevPrintk(LogLevel.Err, dev, $"error -{Errno.Name(err)}: {message}");
         else

@@ -37,6 +37,13 @@ public sealed record DriverSpec
     public bool DriverManagedDma { get; init; }
     /// <summary>What the driver's probe does; null = the generic probe (ask for every resource the node names, then succeed).</summary>
     public ProbeScript? Probe { get; init; }
+    /// <summary>
+    /// Whether the generic probe reports a missing resource with dev_err_probe (so a deferral records a reason).
+    /// Real kernel tables say nothing about it: there it is off, and the reason stays empty unless a driver is known to set one.
+    /// </summary>
+    public bool RecordsDeferReasons { get; init; } = true;
+    /// <summary>Resource properties the driver asks for with an optional getter (devm_clk_get_optional, ...): -ENOENT/-ENODEV mean "none".</summary>
+    public IReadOnlyList<string> OptionalProperties { get; init; } = Array.Empty<string>();
     /// <summary>Where this driver came from (default set, kernel table file, scenario file line), for explanations.</summary>
     public string Origin { get; init; } = "";
 }

@@ -51,13 +51,13 @@ public sealed class KernelDriverTables : IDriverSetSource
         var config = KernelTableParsers.Config(Path.Combine(directory, "config.txt"));
 
         var builtIns = platform.Concat(ambaBuiltIns)
-            .OrderBy(b => b.SourceFile, StringComparer.Ordinal)
+            .OrderBy(b => LinkOrder.Key(b.SourceFile), StringComparer.Ordinal)
             .ThenBy(b => b.Symbol, StringComparer.Ordinal)
-            .Select(b => b.Driver);
+            .Select(b => KnownDrivers.Apply(b.Driver with { RecordsDeferReasons = false }));
         var modules = ofModules.Concat(ambaModules)
             .OrderBy(m => m.Module, StringComparer.Ordinal)
             .ThenBy(m => m.Bus)
-            .Select(m => m with { LoadAt = moduleAutoloadAt });
+            .Select(m => KnownDrivers.Apply(m with { LoadAt = moduleAutoloadAt, RecordsDeferReasons = false }));
 
         Drivers = builtIns.Concat(modules).ToList().AsReadOnly();
         EarlyTables = early.AsReadOnly();

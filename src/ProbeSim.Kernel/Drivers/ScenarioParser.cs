@@ -14,7 +14,7 @@ internal static class ScenarioParser
 
     public static ScenarioFile Parse(string text, string file)
     {
-        var yaml = new ScenarioYaml(file);
+        var yaml = new ScenarioYaml(file, text);
         var root = LoadRoot(text, yaml);
         var scenario = new ScenarioFile { File = file };
         if (root is null || ScenarioYaml.IsNull(root)) return scenario;
@@ -71,10 +71,10 @@ internal static class ScenarioParser
     {
         var set = new Dictionary<string, string>(StringComparer.Ordinal);
         if (ScenarioYaml.IsNull(node)) return set;
-        foreach (var (k, v) in yaml.Mapping(node, "set").Children)
+        foreach (var (key, keyNode, value) in yaml.Entries(yaml.Mapping(node, "set"), "set", null))
         {
-            var key = yaml.NonEmpty(k, "a set key");
-            set[key] = yaml.Scalar(v, $"set value of {key}");
+            if (key.Length == 0) throw yaml.Error(keyNode, "a set key must not be empty");
+            set[key] = yaml.Scalar(value, $"set value of {key}");
         }
         return set;
     }

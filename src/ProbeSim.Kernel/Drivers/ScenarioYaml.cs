@@ -5,14 +5,66 @@ using YamlDotNet.RepresentationModel;
 
 namespace ProbeSim.Kernel.Drivers;
 
-/// <summary>Typed reads of YamlDotNet representation nodes for one scenario file; every failure is a located <see cref="ScenarioException"/>.</summary>
+/// <summary>
+/// Typed reads of YamlDotNet representation nodes for one scenario file; every failure is a located <see cref="ScenarioException"/>.
+/// <para>Compatibles contain commas, and inside <c>[ ]</c>/<c>{ }</c> YAML ends a plain scalar at every comma:
+/// <c>[acme,foo-v2, acme,foo]</c> parses as four items, <c>{ compatible: a,b }</c> as a value <c>a</c> and a key <c>b</c>
+/// without value. The reader joins such pieces back — two plain scalars separated by nothing but one comma (no space)
+/// are one value — in compatible lists (<see cref="StringOrList"/>) and in mapping values (<see cref="Entries"/>), so
+/// unquoted compatibles work in flow style too. Joined nodes keep the start position of their first piece.</para>
+/// </summary>
 internal sealed class ScenarioYaml
 {
-    public ScenarioYaml(string file) => File = file;
+    private readonly Dictionary<YamlNode, (Mark Start, Mark End)> _joined = new(ReferenceEqualityComparer.Instance);
+
+    private readonly string _text;
+
+    public ScenarioYaml(string file, string text)
+    {
+        File = file;
+        _text = text;
+    }
 
     public string File { get; }
 
-    public SourceLocation At(YamlNode node) => At(node.Start);
+    public SourceLocation At(YamlNode node) => At(StartOf(node));
+
+    private Mark StartOf(YamlNode node) => _joined.TryGetValue(node, out var span) ? span.Start : node.Start;
+
+    private Mark EndOf(YamlNode node) => _joined.TryGetValue(node, out var span) ? span.End : node.End;
+
+    /// <summary>True when <paramref name="b"/> is a plain scalar that YAML split off <paramref name="a"/> at a bare comma.</summary>
+    private bool CommaSplit(YamlNode a, YamlNode b) =>
+        a is YamlScalarNode { Style: ScalarStyle.Plain } && b is YamlScalarNode { Style: ScalarStyle.Plain, Value.Length: > 0 }
+        && EndOf(a).Line == StartOf(b).Line && EndOf(a).Index + 1 == StartOf(b).Index;
+
+    /// <summary>True for a flow-mapping key written without ':' (YAML gives it an empty value).</summary>
+    private bool NoColon(YamlNode key, YamlNode value)
+    {
+        if (value is not YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" }) return false;
+        var i = (int)key.End.Index;
+        while (i < _text.Length && _text[i] is ' ' or '\t' or '\r' or '\n') i++;
+        return i >= _text.Length || _text[i] != ':';
+    }
+
+    private YamlScalarNode Join(YamlNode a, YamlNode b)
+    {
+        var joined = new YamlScalarNode(((YamlScalarNode)a).Value + "," + ((YamlScalarNode)b).Value) { Style = ScalarStyle.Plain };
+        _joined[joined] = (StartOf(a), EndOf(b));
+        return joined;
+    }
+
+    /// <summary>A flow sequence's items with comma-split plain scalars joined back.</summary>
+    private List<YamlNode> JoinedItems(YamlSequenceNode seq)
+    {
+        var items = new List<YamlNode>();
+        foreach (var child in seq.Children)
+        {
+            if (items.Count > 0 && CommaSplit(items[^1], child)) items[^1] = Join(items[^1], child);
+            else items.Add(child);
+        }
+        return items;
+    }
 
     public SourceLocation At(Mark mark) => new(File, (int)mark.Line, (int)mark.Column);
 
@@ -50,7 +102,7 @@ internal sealed class ScenarioYaml
     {
         if (node is not YamlSequenceNode seq) return new[] { NonEmpty(node, what) };
         if (seq.Children.Count == 0) throw Error(node, $"{what} must not be an empty list");
-        return seq.Children.Select(c => NonEmpty(c, what)).ToArray();
+        return JoinedItems(seq).Select(c => NonEmpty(c, what)).ToArray();
     }
 
     public bool Bool(YamlNode node, string what) => Scalar(node, what) switch
@@ -100,16 +152,27 @@ internal sealed class ScenarioYaml
         throw Error(node, $"unknown {what} '{s}' (expected {string.Join(", ", choices.Keys)})");
     }
 
-    /// <summary>The entries of a mapping with scalar keys, in file order; a key outside <paramref name="allowed"/> is an error at the key.</summary>
-    public IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> Entries(YamlMappingNode map, string context, IReadOnlyCollection<string> allowed)
+    /// <summary>The entries of a mapping with scalar keys, in file order; a key outside <paramref name="allowed"/> (when given) is an error at the key.</summary>
+    /// <remarks>A "key" without colon that YAML split off the previous value at a bare comma is joined back into that value.</remarks>
+    public List<(string Key, YamlNode KeyNode, YamlNode Value)> Entries(YamlMappingNode map, string context, IReadOnlyCollection<string>? allowed)
     {
+        var pairs = new List<(YamlNode Key, YamlNode Value)>();
         foreach (var (keyNode, value) in map.Children)
         {
-            var key = Scalar(keyNode, "a key");
-            if (!allowed.Contains(key))
-                throw Error(keyNode, $"unknown key '{key}' in {context} (expected one of: {string.Join(", ", allowed)})");
-            yield return (key, keyNode, value);
+            if (pairs.Count > 0 && NoColon(keyNode, value) && CommaSplit(pairs[^1].Value, keyNode))
+                pairs[^1] = (pairs[^1].Key, Join(pairs[^1].Value, keyNode));
+            else
+                pairs.Add((keyNode, value));
         }
+        var entries = new List<(string, YamlNode, YamlNode)>(pairs.Count);
+        foreach (var (keyNode, value) in pairs)
+        {
+            var key = Scalar(keyNode, "a key");
+            if (allowed is not null && !allowed.Contains(key))
+                throw Error(keyNode, $"unknown key '{key}' in {context} (expected one of: {string.Join(", ", allowed)})");
+            entries.Add((key, keyNode, value));
+        }
+        return entries;
     }
 
     private static string Kind(YamlNode node) => node switch

@@ -27,6 +27,7 @@ internal static class FwDevlinkBindingTable
         new(FwDevlinkBindings.NvmemCells, (c, p, i) => p == "nvmem-cells" ? FwDevlinkParsers.Hit(c, OfPhandleArgs.ParseAt(c.Node, p, "#nvmem-cell-cells", i, 0, c.Index)) : null),
         Simple(FwDevlinkBindings.Phys, "phys", "#phy-cells"),
         Simple(FwDevlinkBindings.WakeupParent, "wakeup-parent", null),
+        // parse_pinctrl0 .. parse_pinctrl8: plain phandles to pin configuration nodes
         new(FwDevlinkBindings.Pinctrl, (c, p, i) => PinctrlNames.Contains(p) ? FwDevlinkParsers.Hit(c, OfPhandleArgs.ParseAt(c.Node, p, null, i, 0, c.Index)) : null),
         new(FwDevlinkBindings.RemoteEndpointCompat, FwDevlinkParsers.RemoteEndpointCompat),
         new(FwDevlinkBindings.RemoteEndpointPortParent, FwDevlinkParsers.RemoteEndpointPortParent),
@@ -42,6 +43,7 @@ internal static class FwDevlinkBindingTable
         new(FwDevlinkBindings.Interrupts, FwDevlinkParsers.Interrupts),
         new(FwDevlinkBindings.InterruptMap, FwDevlinkParsers.InterruptMap),
         Simple(FwDevlinkBindings.AccessControllers, "access-controllers", "#access-controller-cells"),
+        // parse_regulators: any *-supply, plain phandles
         new(FwDevlinkBindings.Supply, (c, p, i) => FwDevlinkParsers.Suffix(c, p, i, "-supply", null)),
         new(FwDevlinkBindings.GpioSuffix, FwDevlinkParsers.GpioSuffix),
         Simple(FwDevlinkBindings.PostInitProviders, "post-init-providers", null) with { Ignore = true },

@@ -13,7 +13,7 @@ namespace ProbeSim.Kernel.Of;
 /// <item><term>interrupt-parent</term><description>v5.10 .. v6.12 (gone in v6.13)</description></item>
 /// <item><term>interrupts-extended (plain phandle+args form)</term><description>v5.10 only (v5.9 .. v5.11; then covered by interrupts)</description></item>
 /// <item><term>interrupts (also matches interrupts-extended)</term><description>v5.19 .. v6.13</description></item>
-/// <item><term>remote-endpoint-compat</term><description>v5.19, v6.6 (~v5.13 .. v6.8)</description></item>
+/// <item><term>remote-endpoint-compat</term><description>v5.19, v6.6 (~v5.13 .. ~v6.8)</description></item>
 /// <item><term>remote-endpoint-port-parent</term><description>v6.12, v6.13 (v6.9+)</description></item>
 /// <item><term>pwms, resets, leds, backlight, gpio-legacy</term><description>v5.19 .. v6.13</description></item>
 /// <item><term>panel</term><description>v6.6 .. v6.13</description></item>
@@ -105,7 +105,7 @@ public static class FwDevlinkBindings
         Clocks, Interconnects, Iommus, IommuMap, Mboxes, IoChannelTypo, InterruptParent, Dmas, PowerDomains, Hwlocks, Extcon,
         InterruptsExtended, NvmemCells, Phys, WakeupParent, Pinctrl, Supply, GpioSuffix);
 
-    /// <summary>v5.19 (also v6.1).</summary>
+    /// <summary>v5.19.</summary>
     public static readonly IReadOnlySet<string> V5_19 = Set(V5_10.Except(new[] { InterruptsExtended })
         .Concat(new[] { RemoteEndpointCompat, Pwms, Resets, Leds, Backlight, GpioLegacy, Interrupts }).ToArray());
 

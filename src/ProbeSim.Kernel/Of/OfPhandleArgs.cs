@@ -14,6 +14,7 @@ public static class OfPhandleArgs
 {
     /// <summary>Every non-empty slot of <paramref name="listName"/>, ending with the first error slot if there is one.</summary>
     /// <param name="cellCount">Fixed argument count when <paramref name="cellsName"/> is null; with a cells name, the count used when the provider lacks it (-1: none, an error).</param>
+    // of_for_each_phandle: the whole list, empty slots dropped
     public static IReadOnlyList<OfPhandleEntry> Parse(DtNode node, string listName, string? cellsName, int cellCount = -1, DeviceTreeIndex? index = null)
     {
         var list = new List<OfPhandleEntry>();
@@ -23,6 +24,7 @@ public static class OfPhandleArgs
     }
 
     /// <summary>A list whose slots all take <paramref name="cellCount"/> argument cells (of_parse_phandle_with_fixed_args; 0 = of_parse_phandle).</summary>
+    // of_parse_phandle_with_fixed_args: no cells property is read
     public static IReadOnlyList<OfPhandleEntry> ParseFixed(DtNode node, string listName, int cellCount, DeviceTreeIndex? index = null) =>
         Parse(node, listName, null, Math.Max(0, cellCount), index);
 
@@ -30,6 +32,7 @@ public static class OfPhandleArgs
     /// The slot at <paramref name="slotIndex"/> (__of_parse_phandle_with_args): the error slot if the walk fails on the way,
     /// null when the slot is empty, the list is shorter or the property is missing.
     /// </summary>
+    // __of_parse_phandle_with_args: walk from the start up to the requested slot
     public static OfPhandleEntry? ParseAt(DtNode node, string listName, string? cellsName, int slotIndex, int cellCount = -1, DeviceTreeIndex? index = null)
     {
         if (slotIndex < 0) return null;
@@ -42,6 +45,7 @@ public static class OfPhandleArgs
     }
 
     /// <summary>One plain phandle (of_parse_phandle), as a <c>*-supply</c> property is read: no argument cells, slot 0 by default.</summary>
+    // of_parse_phandle: a fixed count of 0
     public static OfPhandleEntry? ParsePhandle(DtNode node, string propertyName, int slotIndex = 0, DeviceTreeIndex? index = null) =>
         ParseAt(node, propertyName, null, slotIndex, 0, index);
 

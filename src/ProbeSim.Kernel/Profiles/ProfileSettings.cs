@@ -45,6 +45,8 @@ public sealed class ProfileSettings
         ClkDisabledEnoent = p["clk_disabled_provider"] == "enoent";
         DummyRegulatorShort = p["dummy_regulator_message"] == "short";
         IrqDeferReason = B("irq_defer_reason");
+        SimplePmBusBindsBuses = B("simple_pm_bus");
+        AmbaPeriphidAtMatch = B("amba_periphid_at_match");
     }
 
     public bool DeviceLinks { get; }
@@ -79,4 +81,6 @@ public sealed class ProfileSettings
     public bool ClkDisabledEnoent { get; }
     public bool DummyRegulatorShort { get; }
     public bool IrqDeferReason { get; }
+    public bool SimplePmBusBindsBuses { get; }
+    public bool AmbaPeriphidAtMatch { get; }
 }

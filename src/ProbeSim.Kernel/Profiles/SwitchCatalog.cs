@@ -9,7 +9,7 @@ public static class SwitchCatalog
         "interrupt-parent", "dmas", "power-domains", "hwlocks", "extcon", "nvmem-cells", "phys", "wakeup-parent",
         "pinctrl", "pwms", "resets", "leds", "backlight", "panel", "msi-parent", "pses", "power-supplies",
         "access-controllers", "post-init-providers", "interrupt-map", "supply", "gpio-suffix", "gpio-legacy",
-        "interrupts", "remote-endpoint-compat", "remote-endpoint-port-parent",
+        "interrupts", "interrupts-extended", "remote-endpoint-compat", "remote-endpoint-port-parent",
     };
 
     public static readonly IReadOnlyList<ProfileSwitch> All = new ProfileSwitch[]
@@ -42,6 +42,8 @@ public static class SwitchCatalog
         new("fw_devlink_supplier", SwitchKind.Choice, "Which node a fwnode link points at: compat-ancestor (nearest ancestor with compatible) or node (the phandle target, NOT_DEVICE children move to their parent device)", "of_link_to_phandle / __fw_devlink_pickup_dangling_consumers (v6.3)", new[] { "compat-ancestor", "node" }),
         new("fw_devlink_cycles", SwitchKind.Choice, "Dependency cycles: refuse (the closing link is made sync-state-only, \"Fixing up cyclic dependency\") or fixup (cycle flagged, \"Fixed dependency cycle(s)\")", "fw_devlink_create_devlink / __fw_devlink_relax_cycles (v6.3)", new[] { "refuse", "fixup" }),
         new("devlink_names", SwitchKind.Choice, "Device link names in /sys/class/devlink: plain <sup>--<con> or bus-prefixed <bus>:<sup>--<bus>:<con>", "device_link_add dev_set_name", new[] { "plain", "bus-prefixed" }),
+        new("simple_pm_bus", SwitchKind.Bool, "The simple-pm-bus driver also binds simple-bus, simple-mfd, isa and arm,amba-bus nodes (ONLY_BUS) when the driver set has no driver for them", "simple_pm_bus_of_match (v5.16)"),
+        new("amba_periphid_at_match", SwitchKind.Bool, "AMBA devices without arm,primecell-periphid read their id at match time (apb_pclk on); any failure makes the match return -EPROBE_DEFER", "amba_match / amba_read_periphid (v6.0)"),
         // --- OF population
         new("chosen_framebuffer", SwitchKind.Bool, "of_platform_default_populate_init creates the simple-framebuffer child of /chosen", "of_platform_default_populate_init (~v6.0)"),
         new("reserved_memory_devices", SwitchKind.List, "/reserved-memory children with these compatibles become platform devices", "of_platform_default_populate_init reserved_mem_matches"),

@@ -13,6 +13,10 @@ public sealed partial class Kernel
     {
         var script = drv.Spec.Probe;
         dev.LastProbeDeferred = false;
+        // simple_pm_bus_probe: an ONLY_BUS match binds only when that compatible is the node's first one
+        if (drv.Name == "simple-pm-bus" && dev.Node?.Compatible.FirstOrDefault() is { } first &&
+            first is not ("simple-pm-bus" or "simple-bus" or "simple-mfd" or "isa" or "arm,amba-bus"))
+            return -ENODEV;
         if (dev.Node is not null && (script?.RequestResources ?? true))
         {
             int ret = RequestResources(dev);
@@ -71,7 +75,17 @@ public sealed partial class Kernel
                 ResourceKind.Dma => DmaRequestChan(dev, r),
                 _ => 0,
             };
+            if (ret != 0 && ret != -EPROBE_DEFER && dev.Driver!.Spec.OptionalProperties.Contains(r.Property)) ret = 0;
             if (ret != 0) return ret;
+        }
+        // iio_channel_get (of_iio_channel_get_by_name): no registered IIO device for the node -> -EPROBE_DEFER
+        foreach (var e in OfPhandleArgs.Parse(dev.Node!, "io-channels", "#io-channel-cells", index: Index))
+        {
+            if (e.Provider is null) return DevErrProbe(dev, -EINVAL, "failed to get io-channel");
+            var p = Provider(e.Provider, null);
+            if (p.Registered) continue;
+            dev.WaitNote = $"io-channels[{e.Index}]: provider {p.Why}";
+            return DevErrProbe(dev, -EPROBE_DEFER, "failed to get io-channel");
         }
         return 0;
     }

@@ -19,11 +19,18 @@ public sealed partial class Kernel
             for (var n = target; n is not null; n = ek == EarlyTable.Irqchip ? n.Parent : null)
                 if (_early.TryGetValue(n, out var e) && (e.Table == ek || ek == EarlyTable.Clk && e.Table == EarlyTable.ClkDriver))
                     return new ProviderState(true, null, $"registered early by {TableName(e.Table)} ({e.Compatible})");
+        // lookups are by node: a node with its own compatible must have its own device; a plain child node
+        // (regulator of a PMIC, pin group, GPIO bank) is registered by the nearest ancestor device's driver
         for (var n = target; n is not null; n = n.Parent)
         {
-            if (FwIfAny(n)?.Dev is not { } dev) continue;
-            if (dev.Bound) return new ProviderState(true, dev, $"registered by {dev.Name} ({dev.Driver?.Name})");
-            return new ProviderState(false, dev, $"{dev.Name} is not bound: " + DescribeUnbound(dev));
+            if (FwIfAny(n)?.Dev is { } dev)
+            {
+                if (dev.Bound && !(n != target && dev.Driver?.Spec.Probe is { RequestResources: false } && dev.Driver.Name == "simple-pm-bus"))
+                    return new ProviderState(true, dev, $"registered by {dev.Name} ({dev.Driver?.Name})");
+                return new ProviderState(false, dev, $"{dev.Name} is not bound: " + DescribeUnbound(dev));
+            }
+            if (!n.IsAvailable) return new ProviderState(false, null, $"{n.Path} is disabled");
+            if (n.HasProperty("compatible")) return new ProviderState(false, null, $"{n.Path} has no device: " + WhyNoDevice(n));
         }
         return new ProviderState(false, null, $"{target.Path} has no device: " + WhyNoDevice(target));
     }
