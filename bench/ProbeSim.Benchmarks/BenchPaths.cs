@@ -15,6 +15,8 @@ public static class BenchPaths
         }
     }
 
+    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+
     public static string Corpus(string version) =>
         Environment.GetEnvironmentVariable("PROBESIM_CORPUS") ?? Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus", "linux-" + version));
 }

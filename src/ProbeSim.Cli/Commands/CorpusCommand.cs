@@ -12,6 +12,7 @@ public static class CorpusCommand
     {
         var cmd = new Command("corpus", "Work on every board of a kernel tree (ROOT/src/ARCH/**/*.dts)");
         cmd.Subcommands.Add(CreateBuild(io));
+        cmd.Subcommands.Add(CorpusBootCommand.Create(io));
         return cmd;
     }
 

@@ -52,6 +52,7 @@ public sealed partial class Kernel
             _allDrivers.Add(new Driver(spec, bus));
         }
         PrepareSimplePmBus();
+        BuildMatchIndex();
     }
 
     /// <summary>Schedules an action at an absolute simulated time.</summary>
@@ -62,7 +63,9 @@ public sealed partial class Kernel
     private void ScheduleUserSpace()
     {
         foreach (var drv in _allDrivers)
-            if (drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is { } t && !IsBlacklisted(drv))
+            // an explicit load time (scenario load-at); the table default is the autoload time, used only through coldplug matching
+            if (drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is { } t && !IsBlacklisted(drv) &&
+                (DriverSet.ModuleAutoloadAt is null || t != DriverSet.ModuleAutoloadAt))
                 At(AfterLate(t), () => LoadModule(drv, "scheduled"));
         if (DriverSet.ModuleAutoloadAt is { } coldplug)
             At(AfterLate(coldplug), Coldplug);

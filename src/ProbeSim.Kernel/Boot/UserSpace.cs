@@ -46,7 +46,7 @@ public sealed partial class Kernel
     private bool IsBlacklisted(Driver drv) => drv.Spec.Module is { } m && _blacklist.Contains(m.Replace('-', '_'));
 
     private bool HasModuleFor(Device dev) =>
-        _allDrivers.Any(d => !d.Registered && d.Spec.Availability == DriverAvailability.Module && BusMatch(dev, d) != 0);
+        CandidateDrivers(dev).Any(d => !d.Registered && d.Spec.Availability == DriverAvailability.Module && BusMatch(dev, d) != 0);
 
     /// <summary>init_module: the module's driver registers (every driver of that module, in set order).</summary>
     private void LoadModule(Driver drv, string why)
@@ -67,7 +67,7 @@ public sealed partial class Kernel
     private void LoadModulesFor(Device dev)
     {
         if (dev.Bound || dev.Dead) return;
-        foreach (var drv in _allDrivers)
+        foreach (var drv in CandidateDrivers(dev))
             if (!drv.Registered && drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is not null &&
                 !IsBlacklisted(drv) && BusMatch(dev, drv) != 0)
                 LoadModule(drv, "udev");
@@ -98,7 +98,11 @@ public sealed partial class Kernel
                         LoadModule(drv, "modprobe");
                 break;
             case UserActionKind.DriverOverride:
-                if (ResolveDevice(action.Device) is { } od) od.DriverOverride = string.IsNullOrEmpty(action.Driver) ? null : action.Driver;
+                if (ResolveDevice(action.Device) is { } od)
+                {
+                    od.DriverOverride = string.IsNullOrEmpty(action.Driver) ? null : action.Driver;
+                    if (!_overridden.Contains(od)) _overridden.Add(od);
+                }
                 break;
             case UserActionKind.Bind:
                 if (ResolveDevice(action.Device) is { } bd && _allDrivers.FirstOrDefault(x => x.Registered && x.Name == action.Driver) is { } bdrv)

@@ -44,7 +44,7 @@ public sealed partial class Kernel
     // amba_read_periphid: clk_get(dev, "apb_pclk") must succeed (its provider registered and available)
     private bool AmbaPclkReady(Device dev)
     {
-        foreach (var r in ProbeSim.Kernel.Of.OfResources.Collect(dev.Node!, Index))
+        foreach (var r in ResourcesOf(dev.Node!))
         {
             if (r.Kind != ProbeSim.Kernel.Of.ResourceKind.Clock || r.Name != "apb_pclk") continue;
             if (r.Provider is null || NodeOrAncestorDisabled(r.Provider)) { dev.WaitNote = "amba: apb_pclk unavailable, periphid cannot be read"; return false; }
@@ -67,6 +67,7 @@ public sealed partial class Kernel
     internal void DeviceAdd(Device dev)
     {
         dev.Bus.Devices.Add(dev);
+        IndexDevice(dev);
         Notify("ADD_DEVICE", dev);
         if (dev.Node is not null)
         {
@@ -93,9 +94,9 @@ public sealed partial class Kernel
     internal void DeviceAttach(Device dev, bool allowAsync)
     {
         if (dev.Dead || dev.Bound || dev.Driver is not null) return;
-        foreach (var drv in dev.Bus == Amba ? Amba.Drivers : Platform.Drivers)
+        foreach (var drv in CandidateDrivers(dev))
         {
-            if (!drv.Registered) continue;
+            if (!drv.Registered) break;
             int match = BusMatch(dev, drv);
             if (match == 0) continue;
             if (allowAsync && IsAsync(drv))
@@ -128,6 +129,8 @@ public sealed partial class Kernel
         return ret == 0 ? int.MinValue : ret;
     }
 
+    private readonly HashSet<(string, string)> _registeredNames = new();
+
     private bool IsAsync(Driver drv) =>
         drv.Spec.AsyncProbe || _asyncDrivers.Contains(drv.Name) || _asyncDrivers.Contains("*");
 
@@ -135,12 +138,13 @@ public sealed partial class Kernel
     internal void DriverRegister(Driver drv)
     {
         Tick(10);
-        if (drv.Bus.Drivers.Any(d => d.Registered && d.Name == drv.Name))
+        if (!_registeredNames.Add((drv.Bus.Name, drv.Name)))
         {
             Printk(LogLevel.Err, $"Error: Driver '{drv.Name}' is already registered, aborting...");
             return;
         }
         drv.Registered = true;
+        drv.RegOrder = _registrations++;
         drv.Bus.Drivers.Add(drv);
         if (drv.Bus.DriversAutoprobe) DriverAttach(drv);
         // driver_register: deferred_probe_extend_timeout
@@ -150,8 +154,7 @@ public sealed partial class Kernel
     // driver_attach: every device of the bus in add order (__driver_attach)
     private void DriverAttach(Driver drv)
     {
-        var busDevices = drv.Bus == Amba ? Amba.Devices : (IEnumerable<Device>)Platform.Devices.Concat(I2c.Devices).Concat(Spi.Devices);
-        foreach (var dev in busDevices.ToList())
+        foreach (var dev in CandidateDevices(drv))
         {
             if (dev.Dead || dev.Bound || dev.Driver is not null) continue;
             int match = BusMatch(dev, drv);
@@ -183,9 +186,9 @@ public sealed partial class Kernel
             if (item.Dev.Bound || item.Dev.Dead) continue;
             if (item.Drv is null)
             {
-                foreach (var drv in (item.Dev.Bus == Amba ? Amba.Drivers : Platform.Drivers).ToList())
+                foreach (var drv in CandidateDrivers(item.Dev))
                 {
-                    if (!drv.Registered) continue;
+                    if (!drv.Registered) break;
                     int match = BusMatch(item.Dev, drv);
                     if (match == 0) continue;
                     int ret = DeviceAttachDriver(item.Dev, drv, match);

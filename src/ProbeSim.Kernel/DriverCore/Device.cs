@@ -81,6 +81,8 @@ public sealed class Driver
     public string Name => Spec.Name;
     public BusType Bus { get; }
     public bool Registered { get; internal set; }
+    /// <summary>Position in the order drivers registered (all buses).</summary>
+    internal int RegOrder;
     internal readonly List<Device> Devices = new();
     public override string ToString() => Name;
 }

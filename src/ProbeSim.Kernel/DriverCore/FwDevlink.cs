@@ -37,12 +37,11 @@ public sealed partial class Kernel
     private void FwDevlinkParseFwtree(DtNode node)
     {
         var fw = Fw(node);
-        if (!fw.LinksAdded)
-        {
-            fw.LinksAdded = true;
-            foreach (var sup in OfFwnodeSuppliers.Parse(node, S.FwDevlinkBindings, S.FwDevlinkOptional, _fwDevlinkStrict, false, Index))
-                OfLinkToPhandle(sup.Consumer, sup.Supplier, sup.Property, sup.Ignore);
-        }
+        // a node whose links were added had its whole subtree parsed with it
+        if (fw.LinksAdded) return;
+        fw.LinksAdded = true;
+        foreach (var sup in OfFwnodeSuppliers.Parse(node, S.FwDevlinkBindings, S.FwDevlinkOptional, _fwDevlinkStrict, false, Index))
+            OfLinkToPhandle(sup.Consumer, sup.Supplier, sup.Property, sup.Ignore);
         foreach (var child in node.Children) FwDevlinkParseFwtree(child);
     }
 

@@ -20,9 +20,23 @@ public static class OfFwnodeSuppliers
         var context = new FwDevlinkContext(node, index ?? OfLookup.IndexFor(node), simpleCellsOptional);
         var refs = new List<OfSupplierRef>();
         foreach (var property in node.Properties)
-            LinkProperty(context, property.Name, enabledBindings, optionalBindings, strict, refs);
+            if (MayLink(property.Name)) LinkProperty(context, property.Name, enabledBindings, optionalBindings, strict, refs);
         return refs;
     }
+
+    static readonly HashSet<string> ExactNames = new(StringComparer.Ordinal)
+    {
+        "clocks", "interconnects", "iommus", "iommu-map", "mboxes", "io-channel", "io-channels", "io-backends", "interrupt-parent",
+        "dmas", "power-domains", "hwlocks", "extcon", "interrupts-extended", "nvmem-cells", "phys", "wakeup-parent",
+        "remote-endpoint", "pwms", "resets", "leds", "backlight", "panel", "msi-parent", "pses", "power-supplies", "gpio", "gpios",
+        "interrupts", "interrupt-map", "access-controllers", "post-init-providers",
+        "pinctrl-0", "pinctrl-1", "pinctrl-2", "pinctrl-3", "pinctrl-4", "pinctrl-5", "pinctrl-6", "pinctrl-7", "pinctrl-8",
+    };
+
+    /// <summary>A cheap name test before the binding table: only these names or suffixes can name a supplier.</summary>
+    private static bool MayLink(string name) =>
+        ExactNames.Contains(name) || name.EndsWith("-supply", StringComparison.Ordinal) ||
+        name.EndsWith("-gpios", StringComparison.Ordinal) || name.EndsWith("-gpio", StringComparison.Ordinal);
 
     // of_link_property: the first binding that matches owns the property; every index it yields is linked, failures never stop the scan
     private static void LinkProperty(FwDevlinkContext context, string property, IReadOnlySet<string> enabled, IReadOnlySet<string> optional,

@@ -39,6 +39,15 @@ public sealed partial class Kernel
         }
     }
 
+    private readonly Dictionary<DtNode, IReadOnlyList<OfResourceRef>> _resources = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The resource references of a node, parsed once per boot.</summary>
+    internal IReadOnlyList<OfResourceRef> ResourcesOf(DtNode node)
+    {
+        if (!_resources.TryGetValue(node, out var list)) _resources[node] = list = OfResources.Collect(node, Index);
+        return list;
+    }
+
     private static int Deferred(Device dev, int ret)
     {
         if (ret == -EPROBE_DEFER) dev.LastProbeDeferred = true;
@@ -59,7 +68,7 @@ public sealed partial class Kernel
 
     private int RequestResources(Device dev)
     {
-        var refs = OfResources.Collect(dev.Node!, Index);
+        var refs = ResourcesOf(dev.Node!);
         int pdCount = refs.Count(r => r.Kind == ResourceKind.PowerDomain);
         foreach (var r in refs)
         {
@@ -181,7 +190,7 @@ public sealed partial class Kernel
         if (dev.Node is null) return 0;
         OfResourceRef? only = null;
         int count = 0;
-        foreach (var r in OfResources.Collect(dev.Node, Index))
+        foreach (var r in ResourcesOf(dev.Node))
             if (r.Kind == ResourceKind.PowerDomain) { only = r; count++; }
         if (count != 1) return 0;
         return GenpdAttach(dev, only!);

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ProbeSim.Cli.Boot;
+using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Profiles;
+using ProbeSim.Reports.Corpus;
+using ProbeSim.Reports.Json;
+using ProbeSim.Reports.Text;
+using Spectre.Console;
+
+namespace ProbeSim.Cli.Commands;
+
+/// <summary><c>probesim corpus boot</c>: boot every board of a kernel tree (or a directory of DTBs) and summarise device states.</summary>
+public static class CorpusBootCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var args = new BootArguments();
+        var root = new Argument<string?>("ROOT") { Description = "Kernel tree with src/ARCH and include/ (e.g. ../shared/corpus/linux-v7.1)", Arity = ArgumentArity.ZeroOrOne };
+        var arch = new Option<string?>("--arch") { Description = "Architecture directory under src/ (arm64, arm, riscv)" };
+        var dtbDir = new Option<string?>("--dtb-dir") { Description = "Boot the .dtb files under DIR instead of compiling a kernel tree" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Boards booted at once (default: the number of CPUs)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<string?>("--json") { Description = "Write the corpus summary as JSON to FILE (- for standard output)" };
+        var cmd = new Command("boot", "Boot every board in parallel and summarise device states across the corpus") { root, arch, dtbDir, jobs, json };
+        args.AddTo(cmd);
+        cmd.SetAction(pr =>
+        {
+            try
+            {
+                var options = args.Resolve(pr) with { RecordNotifiers = false };
+                IReadOnlyList<CorpusBoard> boards;
+                if (pr.GetValue(dtbDir) is { } dir) boards = CorpusBoot.FromDtbDirectory(dir);
+                else if (pr.GetValue(root) is { } r && pr.GetValue(arch) is { } a) boards = CorpusBoot.FromKernelTree(r, a);
+                else return io.IoError("give ROOT with --arch, or --dtb-dir DIR");
+                return Run(io, boards, options, pr.GetValue(jobs), pr.GetValue(json));
+            }
+            catch (ScenarioException e) { return io.InputError(e.Message); }
+            catch (KernelTableException e) { return io.InputError(e.Message); }
+            catch (ProfileException e) { return io.IoError(e.Message); }
+            catch (ArgumentException e) { return io.IoError(e.Message); }
+            catch (IOException e) { return io.IoError(e.Message); }
+        });
+        return cmd;
+    }
+
+    private static int Run(CliIo io, IReadOnlyList<CorpusBoard> boards, BootOptions options, int jobs, string? json)
+    {
+        var profile = options.ResolveProfile().ToString();
+        var builder = new CorpusBootSummaryBuilder(profile, options.Drivers.Name);
+        var gate = new object();
+        var sw = Stopwatch.StartNew();
+        void Result(CorpusBoard b, BootResult r) { lock (gate) builder.Add(r); }
+        void Failure(CorpusBoard b, CorpusBootFailure f) { lock (gate) builder.AddFailure(f.Board, f.Error); }
+        if (io.Interactive)
+        {
+            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask($"booting {boards.Count} boards", maxValue: boards.Count);
+                    CorpusBoot.Run(boards, options, jobs, (b, r) => { Result(b, r); task.Increment(1); }, (b, f) => { Failure(b, f); task.Increment(1); });
+                });
+        }
+        else CorpusBoot.Run(boards, options, jobs, Result, Failure);
+        var summary = builder.Build();
+        if (json is not null)
+        {
+            var text = CorpusBootJsonWriter.ToJson(summary);
+            if (json == "-") { io.Out.Write(text); return summary.FailedBoards.Count == 0 ? ExitCodes.Ok : ExitCodes.InputErrors; }
+            OutputFile.Write(json, System.Text.Encoding.UTF8.GetBytes(text));
+        }
+        if (io.Interactive) CorpusSummaryTable.Write(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) }), summary);
+        else CorpusSummaryTable.WritePlain(io.Out, summary);
+        foreach (var f in summary.FailedBoards) io.Err.WriteLine($"FAILED {f.Board}: {f.Error}");
+        io.Err.WriteLine($"{boards.Count} boards in {sw.Elapsed.TotalSeconds:F1} s");
+        return summary.FailedBoards.Count == 0 ? ExitCodes.Ok : ExitCodes.InputErrors;
+    }
+}

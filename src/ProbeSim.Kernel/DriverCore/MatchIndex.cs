@@ -1,0 +1,119 @@
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+
+namespace ProbeSim.Kernel.Boot;
+
+/// <summary>
+/// Indexes so matching does not compare every device with every driver: the result is the same walk the kernel makes
+/// (drivers in registration order, devices in add order), restricted to the ones that can possibly match.
+/// </summary>
+public sealed partial class Kernel
+{
+    // of_compat_cmp is strcasecmp
+    private readonly Dictionary<string, List<Device>> _devicesByCompat = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Driver> _ambaDrivers = new();
+    private readonly List<Device> _overridden = new();
+    private int _registrations;
+
+    private SpecIndex _specIndex = null!;
+    private Driver?[] _driverAt = Array.Empty<Driver?>();
+    private readonly List<Driver> _extraDrivers = new();
+
+    /// <summary>compatible -> positions in DriverSet.Drivers, built once per (immutable) DriverSet.</summary>
+    private sealed class SpecIndex
+    {
+        public readonly Dictionary<string, int[]> ByCompat = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<DriverSpec, int> Position = new(ReferenceEqualityComparer.Instance);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DriverSet, SpecIndex> SpecIndexCache = new();
+
+    private void BuildMatchIndex()
+    {
+        _specIndex = SpecIndexCache.GetValue(DriverSet, BuildSpecIndex);
+        _driverAt = new Driver?[DriverSet.Drivers.Count];
+        foreach (var d in _allDrivers)
+        {
+            if (_specIndex.Position.TryGetValue(d.Spec, out var pos)) _driverAt[pos] = d;
+            else _extraDrivers.Add(d);
+            if (d.Bus == Amba) _ambaDrivers.Add(d);
+        }
+    }
+
+    private static SpecIndex BuildSpecIndex(DriverSet set)
+    {
+        var index = new SpecIndex();
+        var map = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < set.Drivers.Count; i++)
+        {
+            var spec = set.Drivers[i];
+            index.Position.TryAdd(spec, i);
+            foreach (var c in spec.Compatibles)
+            {
+                if (!map.TryGetValue(c, out var list)) map[c] = list = new List<int>();
+                if (!list.Contains(i)) list.Add(i);
+            }
+        }
+        foreach (var (c, list) in map) index.ByCompat[c] = list.ToArray();
+        return index;
+    }
+
+    /// <summary>Drivers (registered or not) whose OF table has this compatible.</summary>
+    private IEnumerable<Driver> DriversForCompatible(string compatible)
+    {
+        foreach (var d in _extraDrivers)
+            foreach (var c in d.Spec.Compatibles)
+                if (string.Equals(c, compatible, StringComparison.OrdinalIgnoreCase)) { yield return d; break; }
+        if (_specIndex.ByCompat.TryGetValue(compatible, out var positions))
+            foreach (var pos in positions)
+                if (_driverAt[pos] is { } d) yield return d;
+    }
+
+    private void IndexDevice(Device dev)
+    {
+        if (dev.Node is null) return;
+        foreach (var c in dev.Node.Compatible)
+        {
+            if (!_devicesByCompat.TryGetValue(c, out var list)) _devicesByCompat[c] = list = new List<Device>();
+            list.Add(dev);
+        }
+    }
+
+    /// <summary>Drivers that may match the device (registered or not), in registration order.</summary>
+    private List<Driver> CandidateDrivers(Device dev)
+    {
+        var busDrivers = dev.Bus == Amba ? Amba.Drivers : Platform.Drivers;
+        if (dev.DriverOverride is not null || dev.Node is null || NodeOverrideFor(dev) is not null)
+            return _allDrivers.Where(d => d.Bus == (dev.Bus == Amba ? Amba : Platform)).OrderBy(d => d.Registered ? d.RegOrder : int.MaxValue).ToList();
+        var result = new List<Driver>();
+        foreach (var c in dev.Node.Compatible)
+            foreach (var d in DriversForCompatible(c)) if (!result.Contains(d)) result.Add(d);
+        if (dev.Bus == Amba)
+            foreach (var d in _ambaDrivers) if (!result.Contains(d)) result.Add(d);
+        result.Sort((a, b) => (a.Registered ? a.RegOrder : int.MaxValue).CompareTo(b.Registered ? b.RegOrder : int.MaxValue));
+        return result;
+    }
+
+    /// <summary>Devices a newly registered driver may match, in add order.</summary>
+    private List<Device> CandidateDevices(Driver drv)
+    {
+        var result = new List<Device>();
+        var seen = new HashSet<Device>();
+        if (drv.Bus == Amba)
+        {
+            foreach (var d in Amba.Devices) if (seen.Add(d)) result.Add(d);
+        }
+        else
+        {
+            foreach (var c in drv.Spec.Compatibles)
+                if (_devicesByCompat.TryGetValue(c, out var list))
+                    foreach (var d in list) if (d.Bus != Amba && seen.Add(d)) result.Add(d);
+            foreach (var d in Platform.Devices) if (d.Node is null && d.Name == drv.Name && seen.Add(d)) result.Add(d);
+        }
+        foreach (var d in _overridden) if (seen.Add(d)) result.Add(d);
+        if (DriverSet.NodeOverrides.Count > 0)
+            foreach (var d in _devices) if (NodeOverrideFor(d) is not null && seen.Add(d)) result.Add(d);
+        result.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return result;
+    }
+}
