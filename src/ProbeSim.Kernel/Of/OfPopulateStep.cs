@@ -55,16 +55,5 @@ public sealed partial class Kernel
     private readonly Dictionary<DtNode, string> _duplicateNames = new(ReferenceEqualityComparer.Instance);
 
     // amba_device: periphid from arm,primecell-periphid, else the part number of an arm,plNNN compatible
-    private static uint? AmbaPeriphId(DtNode node)
-    {
-        if (node.GetProperty("arm,primecell-periphid") is { Value.Length: >= 4 } p) return p.GetU32(0);
-        foreach (var c in node.Compatible)
-        {
-            if (c.StartsWith("arm,pl", StringComparison.Ordinal) && c.Length == 9 &&
-                uint.TryParse(c.AsSpan(6), System.Globalization.NumberStyles.HexNumber, null, out var part))
-                return 0x00041000u | part;
-            if (c == "arm,sp805") return 0x00141805u;
-        }
-        return null;
-    }
+    private static uint? AmbaPeriphId(DtNode node) => ProbeSim.Kernel.Drivers.PrimecellIds.PeriphidOf(node);
 }
