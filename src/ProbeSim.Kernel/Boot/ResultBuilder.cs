@@ -31,7 +31,7 @@ public sealed partial class Kernel
     public DeviceState StateOf(Device dev)
     {
         if (dev.Bound) return DeviceState.Bound;
-        if (dev.Deferred != DeferList.None || dev.LastProbeDeferred || dev.WaitNote is not null && dev.LastError is null && dev.CanMatch) return DeviceState.Deferred;
+        if (dev.Deferred != DeferList.None || dev.LastProbeDeferred) return DeviceState.Deferred;
         if (dev.LastError is not null) return DeviceState.Failed;
         return DeviceState.NoDriver;
     }

@@ -117,6 +117,7 @@ public sealed partial class Kernel
         if (match == -EPROBE_DEFER)
         {
             dev.CanMatch = true;
+            dev.LastProbeDeferred = true;
             DeferredProbeAdd(dev);
             // v6.1+: the device walk stops; before, the driver was probed as if it had matched
             if (S.MatchDeferStops) return -EPROBE_DEFER;
@@ -162,6 +163,7 @@ public sealed partial class Kernel
             if (match == -EPROBE_DEFER)
             {
                 dev.CanMatch = true;
+                dev.LastProbeDeferred = true;
                 DeferredProbeAdd(dev);
                 if (S.MatchDeferStops) continue;
             }

@@ -35,6 +35,7 @@ public sealed partial class Kernel
             int link = DeviceLinksCheckSuppliers(dev);
             if (link == -EPROBE_DEFER)
             {
+                dev.LastProbeDeferred = true;
                 if (S.LinkDeferAddsPending && !S.ProbeReturnsErrno) DeferredProbeAddTrigger(dev, localTrigger);
                 return -EPROBE_DEFER;
             }
@@ -80,6 +81,7 @@ public sealed partial class Kernel
             _ => false,
         };
         if (notBound) Notify("DRIVER_NOT_BOUND", dev);
+        dev.LastProbeDeferred = ret == -EPROBE_DEFER;
         DmaTeardown(dev, stage == Stage.DmaConfigure);
         DeviceLinksNoDriver(dev);
         dev.Driver = null;
@@ -137,6 +139,7 @@ public sealed partial class Kernel
         dev.Bound = true;
         dev.BoundAtUs = NowUs;
         dev.LastError = null;
+        dev.LastProbeDeferred = false;
         dev.WaitNote = null;
         dev.Driver!.Devices.Add(dev);
         Printk(LogLevel.Debug, $"driver: '{dev.Driver.Name}': driver_bound: bound to device '{dev.Name}'");

@@ -38,7 +38,7 @@ public sealed class Device
     /// <summary>Negative errno of the last failed driver probe.</summary>
     public int? LastError { get; internal set; }
     public long? BoundAtUs { get; internal set; }
-    /// <summary>The last probe attempt ended in -EPROBE_DEFER (whether or not the device is on a deferred list).</summary>
+    /// <summary>The last attempt (bus match, supplier check or probe) ended in -EPROBE_DEFER, whether or not the device is on a deferred list.</summary>
     public bool LastProbeDeferred { get; internal set; }
     /// <summary>Extra sysfs directory between the parent and the device (i2c-N for I2C clients).</summary>
     internal string? SysfsParentSegment;

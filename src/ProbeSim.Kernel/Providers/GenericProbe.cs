@@ -12,7 +12,6 @@ public sealed partial class Kernel
     private int RunDriverProbe(Device dev, Driver drv)
     {
         var script = drv.Spec.Probe;
-        dev.LastProbeDeferred = false;
         // simple_pm_bus_probe: an ONLY_BUS match binds only when that compatible is the node's first one
         if (drv.Name == "simple-pm-bus" && dev.Node?.Compatible.FirstOrDefault() is { } first &&
             first is not ("simple-pm-bus" or "simple-bus" or "simple-mfd" or "isa" or "arm,amba-bus"))
@@ -20,7 +19,7 @@ public sealed partial class Kernel
         if (dev.Node is not null && (script?.RequestResources ?? true))
         {
             int ret = RequestResources(dev);
-            if (ret != 0) return Deferred(dev, ret);
+            if (ret != 0) return ret;
         }
         if (script is null) return 0;
         int attempt = dev.ScriptAttempts.GetValueOrDefault(drv);
@@ -33,7 +32,7 @@ public sealed partial class Kernel
                 return -step.Errno;
             case ProbeStepKind.Defer:
                 dev.WaitNote = "the probe script defers";
-                return Deferred(dev, step.Reason is { } r ? DevErrProbe(dev, -EPROBE_DEFER, r) : -EPROBE_DEFER);
+                return step.Reason is { } r ? DevErrProbe(dev, -EPROBE_DEFER, r) : -EPROBE_DEFER;
             default:
                 return 0;
         }
@@ -46,12 +45,6 @@ public sealed partial class Kernel
     {
         if (!_resources.TryGetValue(node, out var list)) _resources[node] = list = OfResources.Collect(node, Index);
         return list;
-    }
-
-    private static int Deferred(Device dev, int ret)
-    {
-        if (ret == -EPROBE_DEFER) dev.LastProbeDeferred = true;
-        return ret;
     }
 
     // a Defer step with Count n covers n attempts; the last step repeats
