@@ -35,7 +35,6 @@ public sealed partial class Kernel
             RunAsyncProbes();
         }
         LateInitcallUs = NowUs;
-        InitcallsFinished();
         ScheduleUserSpace();
         RunEvents();
         return BuildResult();
@@ -44,7 +43,6 @@ public sealed partial class Kernel
     /// <summary>Builds the Driver objects from the driver set, in registration order.</summary>
     private void PrepareDrivers()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var spec in DriverSet.Drivers)
         {
             if (spec.Availability == DriverAvailability.Absent) continue;
@@ -66,7 +64,7 @@ public sealed partial class Kernel
             // an explicit load time (scenario load-at); the table default is the autoload time, used only through coldplug matching
             if (drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is { } t && !IsBlacklisted(drv) &&
                 (DriverSet.ModuleAutoloadAt is null || t != DriverSet.ModuleAutoloadAt))
-                At(AfterLate(t), () => LoadModule(drv, "scheduled"));
+                At(AfterLate(t), () => LoadModule(drv));
         if (DriverSet.ModuleAutoloadAt is { } coldplug)
             At(AfterLate(coldplug), Coldplug);
         foreach (var action in DriverSet.Actions)
@@ -97,7 +95,7 @@ public sealed partial class Kernel
         var spec = new DriverSpec
         {
             Name = "simple-pm-bus",
-            Compatibles = new[] { "simple-pm-bus", "simple-bus", "simple-mfd", "isa", "arm,amba-bus" },
+            Compatibles = SimplePmBusCompatibles,
             Probe = new ProbeScript { RequestResources = false },
             Origin = "drivers/bus/simple-pm-bus.c (profile switch simple_pm_bus)",
         };

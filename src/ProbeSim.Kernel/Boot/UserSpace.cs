@@ -49,7 +49,7 @@ public sealed partial class Kernel
         CandidateDrivers(dev).Any(d => !d.Registered && d.Spec.Availability == DriverAvailability.Module && BusMatch(dev, d) != 0);
 
     /// <summary>init_module: the module's driver registers (every driver of that module, in set order).</summary>
-    private void LoadModule(Driver drv, string why)
+    private void LoadModule(Driver drv)
     {
         if (drv.Registered) return;
         Tick(100);
@@ -70,7 +70,7 @@ public sealed partial class Kernel
         foreach (var drv in CandidateDrivers(dev))
             if (!drv.Registered && drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is not null &&
                 !IsBlacklisted(drv) && BusMatch(dev, drv) != 0)
-                LoadModule(drv, "udev");
+                LoadModule(drv);
     }
 
     // a device added after coldplug raises a uevent: udev loads its module right away
@@ -95,7 +95,7 @@ public sealed partial class Kernel
             case UserActionKind.LoadModule:
                 foreach (var drv in _allDrivers)
                     if (drv.Spec.Module == action.Module || drv.Spec.Module?.Replace('-', '_') == action.Module?.Replace('-', '_'))
-                        LoadModule(drv, "modprobe");
+                        LoadModule(drv);
                 break;
             case UserActionKind.DriverOverride:
                 if (ResolveDevice(action.Device) is { } od)

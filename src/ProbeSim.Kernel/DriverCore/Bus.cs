@@ -48,12 +48,10 @@ public sealed partial class Kernel
         {
             if (r.Kind != ProbeSim.Kernel.Of.ResourceKind.Clock || r.Name != "apb_pclk") continue;
             if (r.Provider is null || NodeOrAncestorDisabled(r.Provider)) { dev.WaitNote = "amba: apb_pclk unavailable, periphid cannot be read"; return false; }
-            if (!Provider(r.Provider, DriverSetEarlyClk).Registered) { dev.WaitNote = "amba: apb_pclk provider not registered, periphid cannot be read"; return false; }
+            if (!Provider(r.Provider, ProbeSim.Kernel.Drivers.EarlyTable.Clk).Registered) { dev.WaitNote = "amba: apb_pclk provider not registered, periphid cannot be read"; return false; }
         }
         return true;
     }
-
-    private static ProbeSim.Kernel.Drivers.EarlyTable? DriverSetEarlyClk => ProbeSim.Kernel.Drivers.EarlyTable.Clk;
 
     private NodeOverride? NodeOverrideFor(Device dev)
     {
@@ -186,17 +184,8 @@ public sealed partial class Kernel
         {
             item.Dev.AsyncQueued = false;
             if (item.Dev.Bound || item.Dev.Dead) continue;
-            if (item.Drv is null)
-            {
-                foreach (var drv in CandidateDrivers(item.Dev))
-                {
-                    if (!drv.Registered) break;
-                    int match = BusMatch(item.Dev, drv);
-                    if (match == 0) continue;
-                    int ret = DeviceAttachDriver(item.Dev, drv, match);
-                    if (ret != int.MinValue || item.Dev.Bound) break;
-                }
-            }
+            // __device_attach_async_helper: the same driver walk, synchronous this time
+            if (item.Drv is null) DeviceAttach(item.Dev, allowAsync: false);
             else if (BusMatch(item.Dev, item.Drv) != 0) DriverProbeDevice(item.Drv, item.Dev);
         }
     }

@@ -104,13 +104,6 @@ public sealed partial class Kernel
         if (_timeout is > 0) ArmTimeoutWork();
     }
 
-    private void InitcallsFinished()
-    {
-        // after the last initcall: (v4.19+ already set in deferred_probe_initcall)
-        if (!S.LateSecondPass) return;
-        _initcallsDone = true;
-    }
-
     private void ArmTimeoutWork()
     {
         _timeoutWorkAt = NowUs + _timeout!.Value * 1_000_000L;

@@ -12,10 +12,7 @@ public sealed partial class Kernel
     private int RunDriverProbe(Device dev, Driver drv)
     {
         var script = drv.Spec.Probe;
-        // simple_pm_bus_probe: an ONLY_BUS match binds only when that compatible is the node's first one
-        if (drv.Name == "simple-pm-bus" && dev.Node?.Compatible.FirstOrDefault() is { } first &&
-            first is not ("simple-pm-bus" or "simple-bus" or "simple-mfd" or "isa" or "arm,amba-bus"))
-            return -ENODEV;
+        if (IsSimplePmBus(drv) && SimplePmBusRejects(dev)) return -ENODEV;
         if (dev.Node is not null && (script?.RequestResources ?? true))
         {
             int ret = RequestResources(dev);
@@ -70,7 +67,7 @@ public sealed partial class Kernel
                 ResourceKind.Clock => ClkGet(dev, r),
                 ResourceKind.Reset => SimpleGet(dev, r, "failed to get reset control"),
                 ResourceKind.Regulator => RegulatorGet(dev, r),
-                ResourceKind.PowerDomain => pdCount > 1 ? GenpdAttachById(dev, r) : 0,
+                ResourceKind.PowerDomain => pdCount > 1 ? GenpdAttach(dev, r) : 0,
                 ResourceKind.Phy => PhyGet(dev, r),
                 ResourceKind.Interrupt => PlatformGetIrq(dev, r),
                 ResourceKind.Gpio => SimpleGet(dev, r, r.Name is null ? "failed to get gpios" : $"failed to get {r.Name} gpios"),
@@ -107,10 +104,10 @@ public sealed partial class Kernel
     }
 
     // reset_control_get, gpiod_get: no registered controller for the node -> -EPROBE_DEFER, with no give-up
-    private int SimpleGet(Device dev, OfResourceRef r, string message, EarlyTable? early = null)
+    private int SimpleGet(Device dev, OfResourceRef r, string message)
     {
         if (r.Provider is null) return DevErrProbe(dev, -EINVAL, message);
-        var p = Provider(r.Provider, early);
+        var p = Provider(r.Provider, null);
         if (p.Registered) return 0;
         dev.WaitNote = $"{r.Kind.ToString().ToLowerInvariant()} {Describe(r)}: provider {p.Why}";
         return DevErrProbe(dev, -EPROBE_DEFER, message);
@@ -188,8 +185,6 @@ public sealed partial class Kernel
         if (count != 1) return 0;
         return GenpdAttach(dev, only!);
     }
-
-    private int GenpdAttachById(Device dev, OfResourceRef r) => GenpdAttach(dev, r);
 
     // __genpd_dev_pm_attach: provider missing -> -EPROBE_DEFER, or driver_deferred_probe_check_state (v4.19+)
     private int GenpdAttach(Device dev, OfResourceRef r)

@@ -25,7 +25,8 @@ public sealed partial class Kernel
         {
             if (FwIfAny(n)?.Dev is { } dev)
             {
-                if (dev.Bound && !(n != target && dev.Driver?.Spec.Probe is { RequestResources: false } && dev.Driver.Name == "simple-pm-bus"))
+                // a bus bound by simple-pm-bus registers nothing for the nodes below it
+                if (dev.Bound && !(n != target && IsSimplePmBus(dev.Driver)))
                     return new ProviderState(true, dev, $"registered by {dev.Name} ({dev.Driver?.Name})");
                 return new ProviderState(false, dev, $"{dev.Name} is not bound: " + DescribeUnbound(dev));
             }
