@@ -74,9 +74,9 @@ public static class BootCommand
         if (io.Interactive)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
-            DeviceTable.Write(console, shown, e => Errno.Name(e));
+            DeviceTable.Write(console, shown);
         }
-        else DeviceTable.WritePlain(io.Out, shown, e => Errno.Name(e));
+        else DeviceTable.WritePlain(io.Out, shown);
         int hidden = result.Devices.Count - shown.Count;
         if (hidden > 0) io.Out.WriteLine($"({hidden} DT nodes with a compatible never became devices; --all lists them)");
         if (result.DevicesDeferred is { } deferred)

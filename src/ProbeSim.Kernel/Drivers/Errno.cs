@@ -66,12 +66,12 @@ public static class Errno
     /// <summary>The symbolic name of an errno (sign ignored: 5 and -5 give "EIO"), or the decimal number when unknown.</summary>
     public static string Name(int errno)
     {
-        var n = Math.Abs(errno);
-        return ByNumber.TryGetValue(n, out var name) ? name : n.ToString(CultureInfo.InvariantCulture);
+        var n = Math.Abs((long)errno);
+        return n <= int.MaxValue && ByNumber.TryGetValue((int)n, out var name) ? name : n.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>True when the number has a symbolic name here.</summary>
-    public static bool IsKnown(int errno) => ByNumber.ContainsKey(Math.Abs(errno));
+    public static bool IsKnown(int errno) => errno != int.MinValue && ByNumber.ContainsKey(Math.Abs(errno));
 
     /// <summary>
     /// Parses "EIO", "-EIO", "-5" or "5" (names case-insensitive, aliases such as EWOULDBLOCK accepted) into the

@@ -14,13 +14,13 @@ public sealed record DeviceRow(string Name, string Bus, string Driver, string St
 
     /// <summary>
     /// The row for a device. STATE is the state word; a failed device with an errno reads <c>failed (-5 EIO)</c>,
-    /// or <c>failed (-123)</c> when <paramref name="errnoName"/> (default <see cref="ErrnoNames.Name"/>) has no name.
+    /// or <c>failed (-123)</c> when <paramref name="errnoName"/> (default: the kernel's errno names, <see cref="ProbeSim.Kernel.Drivers.Errno"/>) has no name.
     /// REASON is the defer reason of a deferred device (its note when it has none) and the note otherwise.
     /// </summary>
     public static DeviceRow From(DeviceOutcome device, Func<int, string?>? errnoName = null)
     {
         ArgumentNullException.ThrowIfNull(device);
-        errnoName ??= ErrnoNames.Name;
+        errnoName ??= e => ProbeSim.Kernel.Drivers.Errno.IsKnown(e) ? ProbeSim.Kernel.Drivers.Errno.Name(e) : null;
         var reason = device.State == DeviceState.Deferred ? device.DeferReason ?? device.Note : device.Note;
         return new DeviceRow(
             device.Name,

@@ -65,4 +65,11 @@ public class ErrnoTests
         Assert.False(Errno.IsKnown(41));
         Assert.True(Errno.IsKnown(-517));
     }
+
+    [Fact]
+    public void The_most_negative_int_is_a_number_not_a_crash()
+    {
+        Assert.Equal("2147483648", Errno.Name(int.MinValue));
+        Assert.False(Errno.IsKnown(int.MinValue));
+    }
 }
