@@ -1,5 +1,4 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.DeviceTree.Source;
 using ProbeSim.Kernel.Of;
 
 namespace ProbeSim.Kernel.Tests.Of;
@@ -7,7 +6,7 @@ namespace ProbeSim.Kernel.Tests.Of;
 /// <summary>of_get_compat_node and of_graph_get_port_parent.</summary>
 public class OfCompatNodeTests
 {
-    private static DtTree Compile(string body) => DtsCompiler.Compile("/dts-v1/;\n" + body, "t.dts", new DtsCompileOptions()).Tree;
+    private static DtTree Compile(string body) => TestDts.Compile(body);
 
     private static readonly DtTree Tree = Compile("""
         / {

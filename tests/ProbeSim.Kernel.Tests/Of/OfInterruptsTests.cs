@@ -1,5 +1,4 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.DeviceTree.Source;
 using ProbeSim.Kernel.Of;
 
 namespace ProbeSim.Kernel.Tests.Of;
@@ -7,7 +6,7 @@ namespace ProbeSim.Kernel.Tests.Of;
 /// <summary>of_irq_find_parent, of_irq_parse_one and the interrupt-map walk of of_irq_parse_raw.</summary>
 public class OfInterruptsTests
 {
-    private static DtTree Compile(string body) => DtsCompiler.Compile("/dts-v1/;\n" + body, "t.dts", new DtsCompileOptions()).Tree;
+    private static DtTree Compile(string body) => TestDts.Compile(body);
 
     private static readonly DtTree Tree = Compile("""
         / {

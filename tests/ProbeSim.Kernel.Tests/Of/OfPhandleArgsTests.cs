@@ -1,5 +1,4 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.DeviceTree.Source;
 using ProbeSim.Kernel.Of;
 
 namespace ProbeSim.Kernel.Tests.Of;
@@ -7,7 +6,7 @@ namespace ProbeSim.Kernel.Tests.Of;
 /// <summary>of_parse_phandle_with_args and its iterator: cells from the provider, empty slots, dangling phandles, short lists.</summary>
 public class OfPhandleArgsTests
 {
-    private static DtTree Compile(string body) => DtsCompiler.Compile("/dts-v1/;\n" + body, "t.dts", new DtsCompileOptions()).Tree;
+    private static DtTree Compile(string body) => TestDts.Compile(body);
 
     private static readonly DtTree Tree = Compile("""
         / {
