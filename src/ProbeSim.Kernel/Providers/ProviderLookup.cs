@@ -30,7 +30,7 @@ public sealed partial class Kernel
                     return new ProviderState(true, dev, $"registered by {dev.Name} ({dev.Driver?.Name})");
                 return new ProviderState(false, dev, $"{dev.Name} is not bound: " + DescribeUnbound(dev));
             }
-            if (!n.IsAvailable) return new ProviderState(false, null, $"{n.Path} is disabled");
+            // a plain child's availability is the subsystem's business (phy: "Requested PHY is disabled")
             if (n.HasProperty("compatible")) return new ProviderState(false, null, $"{n.Path} has no device: " + WhyNoDevice(n));
         }
         return new ProviderState(false, null, $"{target.Path} has no device: " + WhyNoDevice(target));
