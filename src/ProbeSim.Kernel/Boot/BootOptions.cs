@@ -30,9 +30,18 @@ public sealed record BootOptions
     };
 
     /// <summary>Boots one board.</summary>
+    /// <summary>Board architecture: arm32 or arm64; null = guessed from the CPU nodes (<see cref="BoardArch.IsArm32"/>).</summary>
+    public bool? Arm32 { get; init; }
+    /// <summary>The PCI hierarchy below the host bridge (scenario <c>pci:</c>, <c>--pci</c>), or null.</summary>
+    public ProbeSim.Kernel.Pci.PciTopology? Pci { get; init; }
+
     public BootResult Boot(DtTree tree, string board)
     {
-        var kernel = new Kernel(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board) { RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds };
+        var kernel = new Kernel(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board)
+        {
+            RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds,
+            Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci,
+        };
         return kernel.Boot();
     }
 }

@@ -29,10 +29,24 @@ public sealed record DeviceOutcome
     public string? DeferReason { get; init; }
     /// <summary>Why the device ended this way, in one line (not-present: "disabled", "left to parent driver", ...).</summary>
     public string? Note { get; init; }
+    /// <summary>/sys/kernel/iommu_groups/N the device is in, or null.</summary>
     public int? IommuGroup { get; init; }
+    /// <summary>Type of the group's current domain (identity, DMA, DMA-FQ, blocked, unmanaged), or null.</summary>
     public string? DomainType { get; init; }
+    /// <summary>The dma_map_ops the device ends with: iommu-dma, direct, swiotlb, arm, arm-iommu; null when DMA was never configured.</summary>
     public string? DmaOps { get; init; }
+    /// <summary>dev->dma_coherent, or null when DMA was never configured.</summary>
     public bool? Coherent { get; init; }
+    /// <summary>sysfs name of the IOMMU instance that probed the device (/sys/class/iommu/NAME).</summary>
+    public string? Iommu { get; init; }
+    /// <summary>Who owns the group's DMA: "kernel" (DMA-API users), "user:OWNER" (VFIO/iommufd claim), or null without a group.</summary>
+    public string? DmaOwner { get; init; }
+    /// <summary>iommu, identity, user, direct, no-iommu, blocked, broken or not-configured (Kernel.DmaOutcome).</summary>
+    public string? Dma { get; init; }
+    /// <summary>Why a device that asked for an IOMMU has none, or a DMA problem the model can see.</summary>
+    public string? DmaNote { get; init; }
+    /// <summary>The scripted DMA activity and its results.</summary>
+    public IReadOnlyList<ProbeSim.Kernel.Dma.DmaEvent> DmaEvents { get; init; } = Array.Empty<ProbeSim.Kernel.Dma.DmaEvent>();
     /// <summary>How many times really_probe ran for this device.</summary>
     public int ProbeAttempts { get; init; }
     /// <summary>Simulated time (µs) at which the device bound, if it did.</summary>
@@ -44,6 +58,15 @@ public sealed record DeviceOutcome
 
 /// <summary>A device link as /sys/class/devlink shows it.</summary>
 public sealed record DevlinkOutcome(string Name, string Supplier, string Consumer, string Status, bool SyncStateOnly, string AutoRemoveOn, bool Inferred);
+
+/// <summary>One /sys/kernel/iommu_groups/N: its devices, default domain type (the "type" file) and current domain.</summary>
+public sealed record IommuGroupOutcome(int Id, string Type, string? Domain, IReadOnlyList<string> Devices, string? Owner, int OwnerCount);
+
+/// <summary>One /sys/class/iommu/NAME: the IOMMU instance, its device and driver, the devices it probed.</summary>
+public sealed record IommuOutcome(string Name, string Device, string Driver, IReadOnlyList<string> Devices, int? ContextBanks, int ContextBanksInUse);
+
+/// <summary>The result of a user-space action (sysfs write, VFIO ioctl, bind): 0 or a negative errno.</summary>
+public sealed record ActionOutcome(long TimeUs, string Action, int Result, string Origin);
 
 /// <summary>The outcome of one simulated boot.</summary>
 public sealed record BootResult
@@ -58,6 +81,11 @@ public sealed record BootResult
     public IReadOnlyList<DevlinkOutcome> Devlinks { get; init; } = Array.Empty<DevlinkOutcome>();
     public IReadOnlyList<LogLine> Log { get; init; } = Array.Empty<LogLine>();
     public IReadOnlyList<NotifierEvent> Notifiers { get; init; } = Array.Empty<NotifierEvent>();
+    public IReadOnlyList<IommuGroupOutcome> IommuGroups { get; init; } = Array.Empty<IommuGroupOutcome>();
+    public IReadOnlyList<IommuOutcome> Iommus { get; init; } = Array.Empty<IommuOutcome>();
+    public IReadOnlyList<ActionOutcome> Actions { get; init; } = Array.Empty<ActionOutcome>();
+    /// <summary>The kernel died (BUG/oops); the text of the first line, else null.</summary>
+    public string? Crash { get; init; }
     /// <summary>Simulated time at which the simulation stopped (µs).</summary>
     public long EndTimeUs { get; init; }
 }

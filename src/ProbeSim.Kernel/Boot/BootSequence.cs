@@ -25,16 +25,25 @@ public sealed partial class Kernel
                                       InitcallLevel.Subsys, InitcallLevel.Fs, InitcallLevel.Device, InitcallLevel.Late })
         {
             Tick(1000);
-            // of_platform_default_populate_init is an arch_initcall_sync
-            if (level == InitcallLevel.ArchSync) PopulateDefault();
+            // of_platform_default_populate_init is an arch_initcall_sync; before v4.12 IOMMU_OF_DECLARE hooks ran earlier
+            if (level == InitcallLevel.ArchSync)
+            {
+                OfIommuInitEarly();
+                PopulateDefault();
+            }
+            if (level == InitcallLevel.Subsys) IommuSubsysInit();
             // deferred_probe_initcall: drivers/base links first among the late initcalls
             if (level == InitcallLevel.Late) DeferredProbeInitcall();
             foreach (var drv in _allDrivers)
                 if (drv.Spec.Availability == DriverAvailability.BuiltIn && drv.Spec.Level == level)
                     DriverRegister(drv);
             RunAsyncProbes();
+            // deferred_probe_work_func runs on its workqueue once triggered (a no-op before deferred_probe_initcall)
+            DeferredWork();
         }
         LateInitcallUs = NowUs;
+        // kernel_init: free_initmem, then system_state = SYSTEM_RUNNING
+        SystemRunning = true;
         ScheduleUserSpace();
         RunEvents();
         return BuildResult();
@@ -46,10 +55,11 @@ public sealed partial class Kernel
         foreach (var spec in DriverSet.Drivers)
         {
             if (spec.Availability == DriverAvailability.Absent) continue;
-            var bus = spec.Bus == DriverBus.Amba ? Amba : Platform;
+            var bus = spec.Bus switch { DriverBus.Amba => Amba, DriverBus.Pci => Pci, _ => Platform };
             _allDrivers.Add(new Driver(spec, bus));
         }
         PrepareSimplePmBus();
+        PrepareImplicitDrivers();
         BuildMatchIndex();
     }
 
@@ -76,7 +86,7 @@ public sealed partial class Kernel
 
     private void RunEvents()
     {
-        while (_events.TryPeek(out _, out var next))
+        while (_crash is null && _events.TryPeek(out _, out var next))
         {
             if (StopAfterSeconds is { } stop && next.Item1 > AfterLate(stop)) { NowUs = AfterLate(stop); return; }
             var action = _events.Dequeue();

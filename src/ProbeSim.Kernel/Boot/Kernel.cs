@@ -25,7 +25,8 @@ public sealed partial class Kernel
         Amba = new BusType("amba", "/sys/devices/platform/");
         I2c = new BusType("i2c", "/sys/devices/platform/");
         Spi = new BusType("spi", "/sys/devices/platform/");
-        Buses = new[] { Platform, Amba, I2c, Spi };
+        Pci = new BusType("pci", "/sys/devices/platform/");
+        Buses = new[] { Platform, Amba, I2c, Spi, Pci };
         Modules = drivers.Modules;
         ApplyCommandLine();
     }
@@ -42,6 +43,9 @@ public sealed partial class Kernel
     public BusType Amba { get; }
     public BusType I2c { get; }
     public BusType Spi { get; }
+    public BusType Pci { get; }
+    /// <summary>system_state has reached SYSTEM_RUNNING (after the initcalls).</summary>
+    public bool SystemRunning { get; private set; }
     public IReadOnlyList<BusType> Buses { get; }
 
     /// <summary>CONFIG_MODULES.</summary>
@@ -58,6 +62,8 @@ public sealed partial class Kernel
     private readonly Dictionary<DtNode, FwNode> _fwnodes = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Device> _byName = new(StringComparer.Ordinal);
     private readonly List<(DtNode Node, string Why)> _notPresent = new();
+    private readonly List<ActionOutcome> _actionResults = new();
+    private string? _crash;
 
     public IReadOnlyList<LogLine> Log => _log;
     public IReadOnlyList<NotifierEvent> Notifiers => _notifiers;

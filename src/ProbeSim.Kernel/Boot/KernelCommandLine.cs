@@ -39,6 +39,20 @@ public sealed class KernelCommandLine
         return value;
     }
 
+    /// <summary>kstrtobool: 1/y/Y/on and 0/n/N/off (first character decides for y/n/1/0); null when not a boolean.</summary>
+    public static bool? ParseBool(string value)
+    {
+        if (value.Length == 0) return null;
+        switch (value[0])
+        {
+            case '1' or 'y' or 'Y': return true;
+            case '0' or 'n' or 'N': return false;
+            case 'o' or 'O' when value.Length > 1:
+                return value[1] is 'n' or 'N' ? true : value[1] is 'f' or 'F' ? false : null;
+            default: return null;
+        }
+    }
+
     public bool Has(string name) => _params.Any(p => SameName(p.Key, name));
 
     private static bool SameName(string a, string b) =>

@@ -1,6 +1,7 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Iommu;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -24,6 +25,14 @@ public sealed partial class Kernel
                 l.SyncStateOnly, "consumer unbind", (l.Flags & DlFlags.Inferred) != 0)).ToList(),
             Log = _log,
             Notifiers = _notifiers,
+            IommuGroups = IommuGroups.Select(g => new IommuGroupOutcome(g.Id,
+                g.DefaultDomain is { } dd ? IommuDomainTypes.SysfsName(dd.Type) : "unknown",
+                g.Domain is { } cd ? IommuDomainTypes.SysfsName(cd.Type) : null,
+                g.Devices.Select(d => d.Name).ToList(), g.Owner, g.OwnerCount)).ToList(),
+            Iommus = _iommus.Select(i => new IommuOutcome(i.SysfsName, i.Device.Name, i.DriverName, i.Clients.Select(c => c.Name).ToList(),
+                i.Traits.ContextBanks, i.ContextBanksInUse)).ToList(),
+            Actions = _actionResults,
+            Crash = _crash,
             EndTimeUs = NowUs,
         };
     }
@@ -64,6 +73,15 @@ public sealed partial class Kernel
             BoundAtUs = dev.BoundAtUs,
             SysfsPath = dev.SysfsPath,
             Suppliers = suppliers,
+            IommuGroup = dev.Iommu.Group?.Id,
+            DomainType = dev.Iommu.Group?.Domain is { } dom ? IommuDomainTypes.SysfsName(dom.Type) : null,
+            DmaOps = DmaOpsName(dev.Dma.Ops),
+            Coherent = dev.Dma.Ops == Dma.DmaOpsKind.None ? null : dev.Dma.Coherent,
+            Iommu = dev.Iommu.Instance?.SysfsName,
+            DmaOwner = dev.Iommu.Group is { } grp ? (grp.Owner is { } o ? "user:" + o : "kernel") : null,
+            Dma = DmaOutcome(dev),
+            DmaNote = DmaProblem(dev) ?? (WantsIommu(dev) && dev.Iommu.Group is null ? dev.Dma.NoIommuReason : null),
+            DmaEvents = dev.Dma.Events.ToList(),
         };
     }
 

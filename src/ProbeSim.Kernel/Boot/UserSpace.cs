@@ -41,6 +41,8 @@ public sealed partial class Kernel
         // modprobe.blacklist= is read by modprobe in user space
         if (CommandLine.Get("modprobe.blacklist") is { } bl)
             foreach (var m in bl.Split(',', StringSplitOptions.RemoveEmptyEntries)) _blacklist.Add(m.Replace('-', '_'));
+        // iommu.passthrough= / iommu.strict=
+        IommuDefaultTypeFromCmdline();
     }
 
     private bool IsBlacklisted(Driver drv) => drv.Spec.Module is { } m && _blacklist.Contains(m.Replace('-', '_'));
@@ -90,6 +92,8 @@ public sealed partial class Kernel
 
     private void RunUserAction(UserAction action)
     {
+        if (_crash is not null) return;
+        int result = 0;
         switch (action.Kind)
         {
             case UserActionKind.LoadModule:
@@ -105,14 +109,40 @@ public sealed partial class Kernel
                 }
                 break;
             case UserActionKind.Bind:
-                if (ResolveDevice(action.Device) is { } bd && _allDrivers.FirstOrDefault(x => x.Registered && x.Name == action.Driver) is { } bdrv)
-                    SysfsBind(bd, bdrv);
+                if (ResolveDevice(action.Device) is not { } bd) result = -ENODEV;
+                else if (_allDrivers.FirstOrDefault(x => x.Registered && x.Name == action.Driver) is not { } bdrv) result = -ENODEV;
+                else result = SysfsBind(bd, bdrv);
                 break;
             case UserActionKind.Unbind:
                 if (ResolveDevice(action.Device) is { } ud) DeviceReleaseDriver(ud);
+                else result = -ENODEV;
+                break;
+            default:
+                result = ResolveDevice(action.Device) is { } id ? RunIommuAction(action, id) : -ENODEV;
                 break;
         }
+        _actionResults.Add(new ActionOutcome(NowUs, Describe(action), result, action.Origin));
     }
+
+    private static string Describe(UserAction a) => a.Kind switch
+    {
+        UserActionKind.LoadModule => $"load-module {a.Module}",
+        UserActionKind.Bind => $"bind {a.Device} {a.Driver}",
+        UserActionKind.Unbind => $"unbind {a.Device}",
+        UserActionKind.DriverOverride => $"driver-override {a.Device} {a.Driver ?? "(clear)"}",
+        UserActionKind.GroupType => $"iommu-group-type {a.Device} {a.Value}",
+        _ => $"{a.Kind switch
+        {
+            UserActionKind.VfioSetContainer => "vfio-set-container",
+            UserActionKind.VfioUnsetContainer => "vfio-unset-container",
+            UserActionKind.VfioOpenDevice => "vfio-open-device",
+            UserActionKind.IommufdBind => "iommufd-bind",
+            UserActionKind.IommufdUnbind => "iommufd-unbind",
+            UserActionKind.AttachDevice => "iommu-attach-device",
+            UserActionKind.AttachGroup => "iommu-attach-group",
+            _ => "iommu-detach-group",
+        }} {a.Device}{(a.Value is null ? "" : " " + a.Value)}",
+    };
 
     // bind_store: driver_match_device, then device_driver_attach
     internal int SysfsBind(Device dev, Driver drv)
@@ -131,7 +161,7 @@ public sealed partial class Kernel
             if (l.Managed && !l.SyncStateOnly && l.Consumer.Bound) DeviceReleaseDriver(l.Consumer);
         dev.LinkState = DlDevState.Unbinding;
         Notify("UNBIND_DRIVER", dev);
-        DmaTeardown(dev, false);
+        DmaTeardown(dev, Stage.Unbind);
         DeviceLinksUnbound(dev);
         dev.Driver.Devices.Remove(dev);
         dev.Driver = null;

@@ -5,14 +5,15 @@ namespace ProbeSim.Kernel.Boot;
 
 public sealed partial class Kernel
 {
-    internal const int EPROBE_DEFER = 517, ENODEV = 19, ENXIO = 6, EBUSY = 16, EINVAL = 22, ETIMEDOUT = 110, ENOENT = 2, EEXIST = 17;
+    internal const int EPROBE_DEFER = 517, ENODEV = 19, ENXIO = 6, EBUSY = 16, EINVAL = 22, ETIMEDOUT = 110, ENOENT = 2, EEXIST = 17, ENOMEM = 12, ENOSPC = 28, EPERM = 1, EFAULT = 14, EACCES = 13, EIO = 5, ENOTTY = 25;
 
     /// <summary>bus_type.match: &gt;0 match, 0 no match, -EPROBE_DEFER ask later.</summary>
     internal int BusMatch(Device dev, Driver drv)
     {
-        if (drv.Bus != dev.Bus && !(dev.Bus != Amba && drv.Bus == Platform)) return 0;
-        // platform_match / amba_match: driver_override decides alone
+        if (drv.Bus != dev.Bus && !(dev.Bus != Amba && dev.Bus != Pci && drv.Bus == Platform)) return 0;
+        // platform_match / amba_match / pci_bus_match: driver_override decides alone
         if (dev.DriverOverride is not null) return dev.DriverOverride == drv.Name ? 1 : 0;
+        if (dev.Bus == Pci) return PciMatch(dev, drv) ? 1 : 0;
         if (NodeOverrideFor(dev) is { } ov)
             return ov.Driver is not null && ov.Driver.Name == drv.Name ? 1 : 0;
         if (dev.Bus == Amba)
@@ -67,6 +68,7 @@ public sealed partial class Kernel
         dev.Bus.Devices.Add(dev);
         IndexDevice(dev);
         Notify("ADD_DEVICE", dev);
+        IommuAddDeviceNotifier(dev);
         if (dev.Node is not null)
         {
             var fw = Fw(dev.Node);
@@ -136,6 +138,7 @@ public sealed partial class Kernel
     // driver_register -> bus_add_driver -> driver_attach
     internal void DriverRegister(Driver drv)
     {
+        if (drv.Registered) return;
         Tick(10);
         if (!_registeredNames.Add((drv.Bus.Name, drv.Name)))
         {

@@ -49,8 +49,8 @@ public sealed partial class Kernel
         int ret = PinctrlBindPins(dev);
         if (ret != 0) return ProbeFailed(dev, drv, ret, Stage.Pinctrl, bindSent, localTrigger);
 
-        // bus->dma_configure (v4.12+): filled in by the IOMMU/DMA model
-        if (S.ReallyProbe != ReallyProbeEra.V4_2)
+        // bus->dma_configure (v4.12+): of_dma_configure, of_iommu_configure, arch ops, DMA ownership (Dma/DmaConfigure.cs)
+        if (S.DmaAtProbe)
         {
             ret = DmaConfigure(dev);
             if (ret != 0) return ProbeFailed(dev, drv, ret, Stage.DmaConfigure, bindSent, localTrigger);
@@ -58,6 +58,7 @@ public sealed partial class Kernel
 
         // driver_sysfs_add: BUS_NOTIFY_BIND_DRIVER
         Notify("BIND_DRIVER", dev);
+        if (S.Arm64Dma == Arm64Dma.NotifierBind && !Arm32) Arm64BindDriverNotifier(dev);
         bindSent = true;
 
         // call_driver_probe: bus probe (platform: clock defaults, genpd attach) then the driver's probe
@@ -68,7 +69,7 @@ public sealed partial class Kernel
         return S.ProbeReturnsErrno ? 0 : 1;
     }
 
-    private enum Stage { Pinctrl, DmaConfigure, Probe }
+    private enum Stage { Pinctrl, DmaConfigure, Probe, Unbind }
 
     // really_probe failure paths: notifier, DMA teardown, devres release, links, log and return code per era
     private int ProbeFailed(Device dev, Driver drv, int ret, Stage stage, bool bindSent, int localTrigger)
@@ -82,7 +83,7 @@ public sealed partial class Kernel
         };
         if (notBound) Notify("DRIVER_NOT_BOUND", dev);
         dev.LastProbeDeferred = ret == -EPROBE_DEFER;
-        DmaTeardown(dev, stage == Stage.DmaConfigure);
+        DmaTeardown(dev, stage);
         DeviceLinksNoDriver(dev);
         dev.Driver = null;
 
@@ -117,6 +118,12 @@ public sealed partial class Kernel
         int ret = PmDomainAttach(dev);
         if (ret != 0) return ret;
         ret = RunDriverProbe(dev, drv);
+        if (ret == 0)
+        {
+            DriverSetDmaMask(dev, drv);
+            // an IOMMU driver's probe ends with iommu_device_register
+            if (IsIommuNode(dev.Node)) ret = IommuDriverProbe(dev, drv);
+        }
         // platform_probe: prevent_deferred_probe turns a deferral into -ENXIO
         if (ret == -EPROBE_DEFER && drv.Spec.PreventDeferredProbe)
         {
@@ -125,13 +132,6 @@ public sealed partial class Kernel
         }
         return ret;
     }
-
-    /// <summary>Hook for bus->dma_configure (the IOMMU/DMA model sets it); 0 by default.</summary>
-    internal Func<Kernel, Device, int>? DmaConfigureHook { get; set; }
-    internal Action<Kernel, Device, bool>? DmaTeardownHook { get; set; }
-
-    private int DmaConfigure(Device dev) => DmaConfigureHook?.Invoke(this, dev) ?? 0;
-    private void DmaTeardown(Device dev, bool configureFailed) => DmaTeardownHook?.Invoke(this, dev, configureFailed);
 
     // driver_bound: klist, device_links_driver_bound, off the deferred list, trigger, BOUND_DRIVER
     private void DriverBound(Device dev)
@@ -147,6 +147,9 @@ public sealed partial class Kernel
         DeferredProbeDel(dev);
         DeferredProbeTrigger();
         Notify("BOUND_DRIVER", dev);
+        VfioGroupNotifierBound(dev);
         OnDriverBoundCreateChildren(dev);
+        OnDriverBoundPciHost(dev);
+        RunDmaScript(dev);
     }
 }

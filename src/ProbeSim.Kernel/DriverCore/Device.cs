@@ -51,6 +51,12 @@ public sealed class Device
     internal readonly Dictionary<Driver, int> ScriptAttempts = new();
     internal readonly List<Device> Children = new();
     internal bool AsyncQueued;
+    /// <summary>dev->iommu and the group link.</summary>
+    public ProbeSim.Kernel.Iommu.DeviceIommu Iommu { get; } = new();
+    /// <summary>DMA ops, masks, coherency and arch state.</summary>
+    public ProbeSim.Kernel.Dma.DeviceDma Dma { get; } = new();
+    /// <summary>The PCI function this device is (pci bus only).</summary>
+    public ProbeSim.Kernel.Pci.PciFunction? Pci { get; internal set; }
 
     /// <summary>dev_driver_string: the driver's name while one is set, else the bus name.</summary>
     public string DriverString => Driver?.Name ?? Bus.Name;

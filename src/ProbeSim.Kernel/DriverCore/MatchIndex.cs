@@ -82,7 +82,8 @@ public sealed partial class Kernel
     /// <summary>Drivers that may match the device (registered or not), in registration order.</summary>
     private List<Driver> CandidateDrivers(Device dev)
     {
-        var busDrivers = dev.Bus == Amba ? Amba.Drivers : Platform.Drivers;
+        if (dev.Bus == Pci)
+            return _allDrivers.Where(d => d.Bus == Pci).OrderBy(d => d.Registered ? d.RegOrder : int.MaxValue).ToList();
         if (dev.DriverOverride is not null || dev.Node is null || NodeOverrideFor(dev) is not null)
             return _allDrivers.Where(d => d.Bus == (dev.Bus == Amba ? Amba : Platform)).OrderBy(d => d.Registered ? d.RegOrder : int.MaxValue).ToList();
         var result = new List<Driver>();
@@ -102,6 +103,10 @@ public sealed partial class Kernel
         if (drv.Bus == Amba)
         {
             foreach (var d in Amba.Devices) if (seen.Add(d)) result.Add(d);
+        }
+        else if (drv.Bus == Pci)
+        {
+            foreach (var d in Pci.Devices) if (seen.Add(d)) result.Add(d);
         }
         else
         {

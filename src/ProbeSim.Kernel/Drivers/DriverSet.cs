@@ -25,10 +25,26 @@ public sealed record DriverSet
 }
 
 /// <summary>What user space does through sysfs or modprobe.</summary>
-public enum UserActionKind { Bind, Unbind, DriverOverride, LoadModule }
+public enum UserActionKind
+{
+    Bind, Unbind, DriverOverride, LoadModule,
+    /// <summary>VFIO_GROUP_SET_CONTAINER (+ VFIO_SET_IOMMU type1) on the device's group.</summary>
+    VfioSetContainer,
+    /// <summary>VFIO_GROUP_UNSET_CONTAINER: the group goes back to the kernel.</summary>
+    VfioUnsetContainer,
+    /// <summary>VFIO_GROUP_GET_DEVICE_FD.</summary>
+    VfioOpenDevice,
+    /// <summary>iommufd cdev: VFIO_DEVICE_BIND_IOMMUFD (iommu_device_claim_dma_owner).</summary>
+    IommufdBind,
+    IommufdUnbind,
+    /// <summary>echo TYPE > /sys/kernel/iommu_groups/N/type.</summary>
+    GroupType,
+    /// <summary>A kernel driver's iommu_attach_device / iommu_attach_group / iommu_detach_group with a named unmanaged domain.</summary>
+    AttachDevice, AttachGroup, DetachGroup,
+}
 
 /// <summary>A user-space action at At seconds after late_initcall. Device is a device name, DT path or label; Driver a driver name; Module a module name.</summary>
-public sealed record UserAction(double At, UserActionKind Kind, string? Device, string? Driver, string? Module, string Origin = "");
+public sealed record UserAction(double At, UserActionKind Kind, string? Device, string? Driver, string? Module, string Origin = "", string? Value = null);
 
 /// <summary>Something that gives the driver set for a given board (the default set depends on the board's compatibles).</summary>
 public interface IDriverSetSource

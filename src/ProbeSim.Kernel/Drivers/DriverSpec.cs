@@ -44,6 +44,14 @@ public sealed record DriverSpec
     public bool RecordsDeferReasons { get; init; } = true;
     /// <summary>Resource properties the driver asks for with an optional getter (devm_clk_get_optional, ...): -ENOENT/-ENODEV mean "none".</summary>
     public IReadOnlyList<string> OptionalProperties { get; init; } = Array.Empty<string>();
+    /// <summary>For IOMMU drivers: what the scenario says about the driver (registration, context banks, groups); null = known defaults.</summary>
+    public IommuDriverSpec? Iommu { get; init; }
+    /// <summary>PCI id table (pci_device_id): vendor:device, vendor:*, or a class.</summary>
+    public IReadOnlyList<PciId> PciIds { get; init; } = Array.Empty<PciId>();
+    /// <summary>dma_set_mask_and_coherent in probe, in bits; null = the bus default (32 bits).</summary>
+    public int? DmaMaskBits { get; init; }
+    /// <summary>What the driver does with the DMA API after a successful probe.</summary>
+    public IReadOnlyList<DmaStep> Dma { get; init; } = Array.Empty<DmaStep>();
     /// <summary>Where this driver came from (default set, kernel table file, scenario file line), for explanations.</summary>
     public string Origin { get; init; } = "";
 }

@@ -9,11 +9,9 @@ public sealed record ProbeStep(ProbeStepKind Kind, int Errno = 0, int Count = 1,
 /// <summary>
 /// A driver's probe behaviour. Steps are consumed attempt by attempt (a Defer step with Count n covers n attempts);
 /// after the last step the last step repeats. Resources: whether the generic resource requests run before the steps.
-/// RegistersIommu: for IOMMU drivers, whether probe calls iommu_device_register (null = driver default).
 /// </summary>
 public sealed record ProbeScript
 {
     public IReadOnlyList<ProbeStep> Steps { get; init; } = new[] { new ProbeStep(ProbeStepKind.Succeed) };
     public bool RequestResources { get; init; } = true;
-    public bool? RegistersIommu { get; init; }
 }

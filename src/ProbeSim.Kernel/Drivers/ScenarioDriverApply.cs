@@ -64,6 +64,10 @@ internal static class ScenarioDriverApply
             PreventDeferredProbe = e.PreventDeferredProbe ?? false,
             DriverManagedDma = e.DriverManagedDma ?? false,
             Probe = Probe(null, e),
+            Iommu = e.Iommu,
+            PciIds = e.PciIds ?? Array.Empty<PciId>(),
+            DmaMaskBits = e.DmaMaskBits,
+            Dma = e.Dma ?? Array.Empty<DmaStep>(),
             Origin = $"scenario {e.Location}",
         };
     }
@@ -89,6 +93,10 @@ internal static class ScenarioDriverApply
             PreventDeferredProbe = e.PreventDeferredProbe ?? d.PreventDeferredProbe,
             DriverManagedDma = e.DriverManagedDma ?? d.DriverManagedDma,
             Probe = Probe(d.Probe, e),
+            Iommu = e.Iommu is null ? d.Iommu : Merge(d.Iommu, e.Iommu),
+            PciIds = e.PciIds ?? d.PciIds,
+            DmaMaskBits = e.DmaMaskBits ?? d.DmaMaskBits,
+            Dma = e.Dma ?? d.Dma,
             Origin = d.Origin.Length == 0 ? $"changed by scenario {e.Location}" : $"{d.Origin}; changed by scenario {e.Location}",
         };
     }
@@ -114,15 +122,26 @@ internal static class ScenarioDriverApply
 
     private static ProbeScript? Probe(ProbeScript? current, ScenarioDriverEntry e)
     {
-        if (e.Probe is null && e.RequestResources is null && e.RegistersIommu is null) return current;
+        if (e.Probe is null && e.RequestResources is null) return current;
         var script = current ?? new ProbeScript();
         return script with
         {
             Steps = e.Probe ?? script.Steps,
             RequestResources = e.RequestResources ?? script.RequestResources,
-            RegistersIommu = e.RegistersIommu ?? script.RegistersIommu,
         };
     }
+
+    private static IommuDriverSpec Merge(IommuDriverSpec? a, IommuDriverSpec b) => a is null ? b : new IommuDriverSpec
+    {
+        Registers = b.Registers ?? a.Registers,
+        ContextBanks = b.ContextBanks ?? a.ContextBanks,
+        Group = b.Group ?? a.Group,
+        OfXlate = b.OfXlate ?? a.OfXlate,
+        OfDeclare = b.OfDeclare ?? a.OfDeclare,
+        Identity = b.Identity ?? a.Identity,
+        IdentityClients = b.IdentityClients ?? a.IdentityClients,
+        SharedArmMapping = b.SharedArmMapping ?? a.SharedArmMapping,
+    };
 
     /// <summary>The default module name: the driver name with '-' -> '_' (KBUILD_MODNAME style).</summary>
     public static string ModuleNameFor(string driverName) => driverName.Replace('-', '_');

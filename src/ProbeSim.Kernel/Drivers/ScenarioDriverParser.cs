@@ -10,7 +10,7 @@ internal static class ScenarioDriverParser
     private static readonly string[] Keys =
     {
         "compatible", "name", "bus", "as", "module", "load-at", "initcall", "async", "prevent-deferred-probe",
-        "driver-managed-dma", "amba-id", "amba-mask", "probe", "resources", "iommu",
+        "driver-managed-dma", "amba-id", "amba-mask", "probe", "resources", "iommu", "pci-ids", "dma-mask", "dma",
     };
 
     internal static readonly FrozenDictionary<string, DriverAvailability> AvailabilityWords = new Dictionary<string, DriverAvailability>
@@ -24,6 +24,7 @@ internal static class ScenarioDriverParser
     {
         ["platform"] = DriverBus.Platform,
         ["amba"] = DriverBus.Amba,
+        ["pci"] = DriverBus.Pci,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, InitcallLevel> LevelWords = new Dictionary<string, InitcallLevel>
@@ -39,12 +40,6 @@ internal static class ScenarioDriverParser
         ["late"] = InitcallLevel.Late,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, bool> IommuWords = new Dictionary<string, bool>
-    {
-        ["register"] = true,
-        ["no-register"] = false,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
     public static ScenarioDriverEntry Parse(ScenarioYaml yaml, YamlNode node)
     {
         var map = yaml.Mapping(node, "a drivers entry");
@@ -54,7 +49,11 @@ internal static class ScenarioDriverParser
         DriverAvailability? availability = null;
         ScenarioTime? loadAt = null;
         InitcallLevel? level = null;
-        bool? async = null, prevent = null, managedDma = null, resources = null, iommu = null;
+        bool? async = null, prevent = null, managedDma = null, resources = null;
+        IommuDriverSpec? iommu = null;
+        IReadOnlyList<PciId>? pciIds = null;
+        int? dmaMask = null;
+        IReadOnlyList<DmaStep>? dma = null;
         uint? ambaId = null, ambaMask = null;
         YamlNode? ambaMaskKey = null;
         IReadOnlyList<ProbeStep>? probe = null;
@@ -78,7 +77,10 @@ internal static class ScenarioDriverParser
                 case "amba-mask": ambaMask = yaml.UInt32(value, "amba-mask"); ambaMaskKey = keyNode; break;
                 case "probe": probe = ScenarioProbeParser.Parse(yaml, value); break;
                 case "resources": resources = yaml.Bool(value, "resources"); break;
-                case "iommu": iommu = yaml.Choice(value, "iommu", IommuWords); break;
+                case "iommu": iommu = ScenarioIommuParser.Parse(yaml, value); break;
+                case "pci-ids": pciIds = yaml.StringOrList(value, "pci-ids").Select(t => PciId.Parse(t) ?? throw yaml.Error(value, $"bad PCI id '{t}' (vvvv:dddd, vvvv:*, or class:cccccc)")).ToList(); break;
+                case "dma-mask": dmaMask = yaml.Int(value, "dma-mask", 1); if (dmaMask > 64) throw yaml.Error(value, "dma-mask is a number of bits, 1..64"); break;
+                case "dma": dma = ScenarioDmaParser.Parse(yaml, value); break;
             }
         }
 
@@ -105,7 +107,10 @@ internal static class ScenarioDriverParser
             AmbaId = ambaId is { } id ? new AmbaId(id, ambaMask ?? 0xffffffff) : null,
             Probe = probe,
             RequestResources = resources,
-            RegistersIommu = iommu,
+            Iommu = iommu,
+            PciIds = pciIds,
+            DmaMaskBits = dmaMask,
+            Dma = dma,
             Location = yaml.At(node),
             ModuleLocation = moduleAt,
             LoadAtLocation = loadAtAt,

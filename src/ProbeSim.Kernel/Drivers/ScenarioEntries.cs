@@ -30,8 +30,11 @@ public sealed record ScenarioDriverEntry
     public IReadOnlyList<ProbeStep>? Probe { get; init; }
     /// <summary><c>resources</c>: <see cref="ProbeScript.RequestResources"/>.</summary>
     public bool? RequestResources { get; init; }
-    /// <summary><c>iommu: register | no-register</c>: <see cref="ProbeScript.RegistersIommu"/>.</summary>
-    public bool? RegistersIommu { get; init; }
+    /// <summary><c>iommu:</c> what an IOMMU driver does (<see cref="IommuDriverSpec"/>).</summary>
+    public IommuDriverSpec? Iommu { get; init; }
+    public IReadOnlyList<PciId>? PciIds { get; init; }
+    public int? DmaMaskBits { get; init; }
+    public IReadOnlyList<DmaStep>? Dma { get; init; }
 
     /// <summary>Start of the entry (its first key).</summary>
     public required SourceLocation Location { get; init; }

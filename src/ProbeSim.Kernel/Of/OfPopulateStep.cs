@@ -30,6 +30,7 @@ public sealed partial class Kernel
             if (dev is null) continue;
             map[od] = dev;
             if (bus == Amba) dev.PeriphId = AmbaPeriphId(od.Node);
+            OfDmaConfigureAtCreation(dev);
             DeviceAdd(dev);
         }
     }

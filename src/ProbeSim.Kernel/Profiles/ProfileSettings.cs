@@ -3,6 +3,17 @@ namespace ProbeSim.Kernel.Profiles;
 public enum ReallyProbeEra { V4_2, V4_12, V5_4, V5_19 }
 public enum CheckStateEra { None, V4_19, V5_10 }
 public enum FwDevlinkMode { None, Off, Permissive, On, Rpm }
+public enum OfIommuEra { DeclareOps, Instances, DeclareTable, CheckState }
+public enum IommuMapAliases { None, Last, All }
+public enum IommuProbeEra { AddDevice, ProbeDevice, InitDevice }
+public enum IommuRegisterEra { List, BusProbe, BusProbeConfigure }
+public enum IommuAttachFailure { Ignore, FailAdd, Release, Warn }
+public enum IommuDefaultLog { None, V5_10, V6_6 }
+public enum IommuLazy { None, Attribute, DmaFq }
+public enum GroupTypeSysfs { None, ReadOnly, SingleDevice, Ownership }
+public enum Arm64Dma { None, NotifierAdd, NotifierBind, Direct, Core }
+public enum Arm32Dma { Overwrite, Unguarded, GuardedKeepsPlain, GuardedClears }
+public enum DmaTeardownSites { CreationOnly, AfterConfigure, EveryFailure }
 
 /// <summary>The switches of a profile as typed fields, read once (the simulation reads them on every probe).</summary>
 public sealed class ProfileSettings
@@ -47,6 +58,35 @@ public sealed class ProfileSettings
         IrqDeferReason = B("irq_defer_reason");
         SimplePmBusBindsBuses = B("simple_pm_bus");
         AmbaPeriphidAtMatch = B("amba_periphid_at_match");
+        DmaAtProbe = p["dma_config_time"] == "probe";
+        OfIommu = p["of_iommu"] switch { "declare-ops" => OfIommuEra.DeclareOps, "instances" => OfIommuEra.Instances, "declare-table" => OfIommuEra.DeclareTable, _ => OfIommuEra.CheckState };
+        OfIommuDisabledCheck = B("of_iommu_disabled_check");
+        IommuMapAliases = p["iommu_map_aliases"] switch { "none" => IommuMapAliases.None, "last" => IommuMapAliases.Last, _ => IommuMapAliases.All };
+        DmaNoncoherentProp = B("dma_noncoherent_prop");
+        IommuProbe = p["iommu_probe"] switch { "add-device" => IommuProbeEra.AddDevice, "probe-device" => IommuProbeEra.ProbeDevice, _ => IommuProbeEra.InitDevice };
+        IommuBusOps = p["iommu_bus_ops"] == "per-bus";
+        IommuRegister = p["iommu_register"] switch { "list" => IommuRegisterEra.List, "bus-probe" => IommuRegisterEra.BusProbe, _ => IommuRegisterEra.BusProbeConfigure };
+        DefaultDomainsPciOnly = p["default_domains"] == "pci-only";
+        IommuGroupLogV5 = p["iommu_group_log"] == "v5";
+        IommuPassthroughParam = B("iommu_passthrough_param");
+        IommuAttachFailure = p["iommu_attach_failure"] switch { "ignore" => IommuAttachFailure.Ignore, "fail-add" => IommuAttachFailure.FailAdd, "release" => IommuAttachFailure.Release, _ => IommuAttachFailure.Warn };
+        DefaultDomainFailureFailsProbe = p["default_domain_failure"] == "fail-probe";
+        IommuDefaultLog = p["iommu_default_log"] switch { "none" => IommuDefaultLog.None, "v5.10" => IommuDefaultLog.V5_10, _ => IommuDefaultLog.V6_6 };
+        IommuLazy = p["iommu_lazy"] switch { "none" => IommuLazy.None, "attribute" => IommuLazy.Attribute, _ => IommuLazy.DmaFq };
+        IommuDefaultPassthrough = B("iommu_default_passthrough");
+        DefDomainTypeOp = B("def_domain_type_op");
+        DefDomainIdentityWins = p["def_domain_conflict"] == "identity-wins";
+        SmmuDisableBypass = B("smmu_disable_bypass");
+        GroupTypeSysfs = p["group_type_sysfs"] switch { "none" => GroupTypeSysfs.None, "read-only" => GroupTypeSysfs.ReadOnly, "single-device" => GroupTypeSysfs.SingleDevice, _ => GroupTypeSysfs.Ownership };
+        DmaOwnership = B("dma_ownership");
+        IommuClaimDevice = B("iommu_claim_device");
+        VfioNotifierBug = p["vfio_isolation"] == "notifier";
+        Arm64Dma = p["arm64_dma"] switch { "none" => Arm64Dma.None, "notifier-add" => Arm64Dma.NotifierAdd, "notifier-bind" => Arm64Dma.NotifierBind, "direct" => Arm64Dma.Direct, _ => Arm64Dma.Core };
+        Arm64DefaultOpsDirect = p["arm64_default_ops"] == "direct";
+        Arm32Dma = p["arm32_dma"] switch { "overwrite" => Arm32Dma.Overwrite, "unguarded" => Arm32Dma.Unguarded, "guarded-keeps-plain" => Arm32Dma.GuardedKeepsPlain, _ => Arm32Dma.GuardedClears };
+        DmaTeardown = p["dma_teardown"] switch { "creation-only" => DmaTeardownSites.CreationOnly, "after-configure" => DmaTeardownSites.AfterConfigure, _ => DmaTeardownSites.EveryFailure };
+        IovaMagazine = I("iova_magazine") ?? 128;
+        IovaStickyDac = B("iova_sticky_dac");
     }
 
     public bool DeviceLinks { get; }
@@ -83,4 +123,34 @@ public sealed class ProfileSettings
     public bool IrqDeferReason { get; }
     public bool SimplePmBusBindsBuses { get; }
     public bool AmbaPeriphidAtMatch { get; }
+    public bool DmaAtProbe { get; }
+    public OfIommuEra OfIommu { get; }
+    public bool OfIommuDisabledCheck { get; }
+    public IommuMapAliases IommuMapAliases { get; }
+    public bool DmaNoncoherentProp { get; }
+    public IommuProbeEra IommuProbe { get; }
+    /// <summary>IOMMU ops hang off the bus (bus_set_iommu), not the device.</summary>
+    public bool IommuBusOps { get; }
+    public IommuRegisterEra IommuRegister { get; }
+    public bool DefaultDomainsPciOnly { get; }
+    public bool IommuGroupLogV5 { get; }
+    public IommuAttachFailure IommuAttachFailure { get; }
+    public bool IommuPassthroughParam { get; }
+    public bool DefaultDomainFailureFailsProbe { get; }
+    public IommuDefaultLog IommuDefaultLog { get; }
+    public IommuLazy IommuLazy { get; }
+    public bool IommuDefaultPassthrough { get; }
+    public bool DefDomainTypeOp { get; }
+    public bool DefDomainIdentityWins { get; }
+    public bool SmmuDisableBypass { get; }
+    public GroupTypeSysfs GroupTypeSysfs { get; }
+    public bool DmaOwnership { get; }
+    public bool IommuClaimDevice { get; }
+    public bool VfioNotifierBug { get; }
+    public Arm64Dma Arm64Dma { get; }
+    public bool Arm64DefaultOpsDirect { get; }
+    public Arm32Dma Arm32Dma { get; }
+    public DmaTeardownSites DmaTeardown { get; }
+    public int IovaMagazine { get; }
+    public bool IovaStickyDac { get; }
 }

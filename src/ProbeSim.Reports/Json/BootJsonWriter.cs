@@ -60,6 +60,7 @@ public static class BootJsonWriter
 
         WriteDevicesDeferred(writer, result.DevicesDeferred);
         WriteDevlinks(writer, result.Devlinks);
+        IommuJson.Write(writer, result);
         if (options.IncludeNotifiers) WriteNotifiers(writer, result.Notifiers);
         if (options.IncludeLog) WriteLog(writer, result.Log);
         writer.WriteEndObject();

@@ -25,6 +25,26 @@ public static class DeviceJson
         writer.WriteString("domainType", device.DomainType);
         writer.WriteString("dmaOps", device.DmaOps);
         JsonOutput.WriteBoolean(writer, "coherent", device.Coherent);
+        writer.WriteString("iommu", device.Iommu);
+        writer.WriteString("dmaOwner", device.DmaOwner);
+        writer.WriteString("dma", device.Dma);
+        writer.WriteString("dmaNote", device.DmaNote);
+        if (device.DmaEvents.Count > 0)
+        {
+            writer.WriteStartArray("dmaEvents");
+            foreach (var e in device.DmaEvents)
+            {
+                writer.WriteStartObject();
+                JsonOutput.WriteSeconds(writer, "time", e.TimeUs);
+                writer.WriteString("op", e.Operation);
+                writer.WriteNumber("size", e.Size);
+                if (e.DmaAddress is { } a) writer.WriteString("dmaAddress", $"0x{a:x}");
+                else writer.WriteNull("dmaAddress");
+                writer.WriteString("result", e.Result);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteNumber("probeAttempts", device.ProbeAttempts);
         JsonOutput.WriteSeconds(writer, "boundAt", device.BoundAtUs);
         writer.WriteString("sysfsPath", device.SysfsPath);

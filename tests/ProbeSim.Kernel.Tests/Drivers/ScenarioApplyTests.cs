@@ -83,7 +83,7 @@ public class ScenarioApplyTests
         Assert.Equal((InitcallLevel.Subsys, true, true, true), (d.Level, d.AsyncProbe, d.PreventDeferredProbe, d.DriverManagedDma));
         Assert.Equal(new[] { new ProbeStep(ProbeStepKind.Defer, 0, 2, "waiting"), new ProbeStep(ProbeStepKind.Fail, 110) }, d.Probe!.Steps);
         Assert.False(d.Probe.RequestResources);
-        Assert.True(d.Probe.RegistersIommu);
+        Assert.True(d.Iommu!.Registers);
         Assert.Equal(2, set.ModuleAutoloadAt);
         Assert.Contains("changed by scenario scn.yaml:3:5", d.Origin);
     }
@@ -94,7 +94,7 @@ public class ScenarioApplyTests
         var d = Driver(Apply("drivers: [ { compatible: acme,dmac, resources: false } ]"), "acme-dmac");
         Assert.Equal(new[] { new ProbeStep(ProbeStepKind.Succeed) }, d.Probe!.Steps);
         Assert.False(d.Probe.RequestResources);
-        Assert.Null(d.Probe.RegistersIommu);
+        Assert.Null(d.Iommu);
     }
 
     [Fact]

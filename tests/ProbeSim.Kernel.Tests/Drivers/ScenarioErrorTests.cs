@@ -60,7 +60,7 @@ public class ScenarioErrorTests
     [InlineData("drivers:\n  - compatible: a,b\n    probe: []\n", 3, 12, "probe must not be an empty list")]
     [InlineData("drivers:\n  - compatible: a,b\n    initcall: module\n", 3, 15, "unknown initcall level 'module'")]
     [InlineData("drivers:\n  - compatible: a,b\n    as: builtin\n", 3, 9, "unknown as 'builtin'")]
-    [InlineData("drivers:\n  - compatible: a,b\n    bus: pci\n", 3, 10, "unknown bus 'pci'")]
+    [InlineData("drivers:\n  - compatible: a,b\n    bus: usb\n", 3, 10, "unknown bus 'usb'")]
     [InlineData("drivers:\n  - compatible: a,b\n    iommu: maybe\n", 3, 12, "unknown iommu 'maybe'")]
     [InlineData("drivers:\n  - compatible: a,b\n    amba-id: 0xZZ\n", 3, 14, "amba-id must be a 32-bit number")]
     [InlineData("drivers:\n  - compatible: a,b\n    amba-mask: 0xff\n", 3, 5, "amba-mask needs amba-id")]

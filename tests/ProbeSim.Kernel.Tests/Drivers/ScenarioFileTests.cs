@@ -86,7 +86,7 @@ public class ScenarioFileTests
         Assert.Equal(new AmbaId(0x00041011, 0x000fffff), d.AmbaId);
         Assert.Equal(new[] { new ProbeStep(ProbeStepKind.Succeed) }, d.Probe);
         Assert.False(d.RequestResources);
-        Assert.False(d.RegistersIommu);
+        Assert.False(d.Iommu!.Registers);
         Assert.Equal(new SourceLocation("s.yaml", 2, 5), d.Location);
     }
 
@@ -107,7 +107,7 @@ public class ScenarioFileTests
         Assert.Equal(new AmbaId(7, 0xffffffff), s.Drivers[1].AmbaId);
         Assert.Equal(ScenarioTime.Never, s.Drivers[1].LoadAt);
         Assert.Equal(InitcallLevel.Early, s.Drivers[2].Level);
-        Assert.True(s.Drivers[2].RegistersIommu);
+        Assert.True(s.Drivers[2].Iommu!.Registers);
     }
 
     [Theory]

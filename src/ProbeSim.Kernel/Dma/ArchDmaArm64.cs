@@ -1,0 +1,108 @@
+using ProbeSim.Kernel.Dma;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Profiles;
+using IommuDomainType = ProbeSim.Kernel.Iommu.IommuDomainType;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    /// <summary>arm64 v4.4 iommu_dma_masters: devices whose IOMMU attach waits for a group.</summary>
+    private readonly List<Device> _arm64IommuQueue = new();
+
+    private DmaOpsKind Arm64PlatformOps => S.Arm64DefaultOpsDirect ? DmaOpsKind.Direct : DmaOpsKind.Swiotlb;
+
+    // arch/arm64 arch_setup_dma_ops, per era
+    private void ArchSetupDmaOpsArm64(Device dev, IommuInstance? iommu, bool coherent)
+    {
+        var dma = dev.Dma;
+        dma.Coherent = coherent;
+        switch (S.Arm64Dma)
+        {
+            case Arm64Dma.None:
+                // v4.2: coherency only
+                dma.Ops = DmaOpsKind.Swiotlb;
+                break;
+            case Arm64Dma.NotifierAdd:
+                // __iommu_setup_dma_ops: attach now if the group exists, else queue_iommu_attach
+                if (dma.Ops == DmaOpsKind.None) dma.Ops = Arm64PlatformOps;
+                if (iommu is null) break;
+                if (dev.Iommu.Group is not null && DoIommuAttach(dev)) break;
+                // queue_iommu_attach uses list_add: the newest entry is walked first
+                if (!_arm64IommuQueue.Contains(dev)) { _arm64IommuQueue.Insert(0, dev); dma.Arm64Queued = true; }
+                break;
+            case Arm64Dma.NotifierBind:
+                // v4.10-v4.11: platform ops now; the BUS_NOTIFY_BIND_DRIVER notifier installs IOMMU ops
+                dma.Ops = Arm64PlatformOps;
+                break;
+            case Arm64Dma.Direct:
+                dma.Ops = Arm64PlatformOps;
+                if (iommu is null) break;
+                // __iommu_setup_dma_ops: a DMA default domain -> iommu_dma_ops; identity keeps the platform ops
+                var dom = dev.Iommu.Group?.DefaultDomain;
+                if (dom is not null && IommuDomainTypes.IsDmaApi(dom.Type)) dma.Ops = DmaOpsKind.IommuDma;
+                else if (dom?.Type != IommuDomainType.Identity)
+                    Printk(LogLevel.Warning, $"Failed to set up IOMMU for device {dev.Name}; retaining platform DMA ops", dev);
+                break;
+            default:
+                // v6.12: the IOMMU core set dev->dma_iommu when the device joined a group with a DMA domain
+                dma.Ops = dma.DmaIommu ? DmaOpsKind.IommuDma : DmaOpsKind.Direct;
+                break;
+        }
+    }
+
+    // do_iommu_attach (v4.4): the group's default domain, else a private "fake default" DMA domain
+    private bool DoIommuAttach(Device dev)
+    {
+        var group = dev.Iommu.Group!;
+        var dom = group.DefaultDomain;
+        if (dom is null || !IommuDomainTypes.IsDmaApi(dom.Type))
+        {
+            var inst = dev.Iommu.Instance!;
+            dom = dev.Iommu.ArchPrivateDomain ?? IommuDomainAlloc(IommuDomainType.Dma, inst, "arm64 private");
+            if (dom is null || IommuAttachSingle(dom, dev) != 0)
+            {
+                Printk(LogLevel.Warning, $"Failed to set up IOMMU for device {dev.Name}; retaining platform DMA ops", dev);
+                return false;
+            }
+            dev.Iommu.ArchPrivateDomain = dom;
+        }
+        dev.Dma.Ops = DmaOpsKind.IommuDma;
+        return true;
+    }
+
+    // __iommu_attach_notifier (v4.4, platform and amba, after the IOMMU core's notifier): the whole queue is walked
+    private void Arm64AddDeviceNotifier()
+    {
+        foreach (var dev in _arm64IommuQueue.ToList())
+        {
+            if (dev.Iommu.Group is null || !DoIommuAttach(dev)) continue;
+            _arm64IommuQueue.Remove(dev);
+            dev.Dma.Arm64Queued = false;
+        }
+    }
+
+    // v4.10-v4.11 BUS_NOTIFY_BIND_DRIVER: the device being bound gets IOMMU ops if its group has a DMA default domain
+    private void Arm64BindDriverNotifier(Device dev)
+    {
+        if (dev.Dma.IommuFound is null) return;
+        var dom = dev.Iommu.Group?.DefaultDomain;
+        if (dom is not null && IommuDomainTypes.IsDmaApi(dom.Type)) dev.Dma.Ops = DmaOpsKind.IommuDma;
+        else if (dom?.Type != IommuDomainType.Identity)
+            Printk(LogLevel.Warning, $"Failed to set up IOMMU for device {dev.Name}; retaining platform DMA ops", dev);
+    }
+
+    // arm64 arch_teardown_dma_ops: IOMMU ops go (a private domain is detached); nothing from v6.12
+    private void ArchTeardownDmaOpsArm64(Device dev)
+    {
+        if (S.Arm64Dma == Arm64Dma.Core) return;
+        if (dev.Iommu.ArchPrivateDomain is { } priv)
+        {
+            priv.Attached.Remove(dev);
+            IommuDomainFree(priv);
+            dev.Iommu.ArchPrivateDomain = null;
+        }
+        dev.Dma.Ops = DmaOpsKind.None;
+    }
+}

@@ -1,0 +1,68 @@
+using ProbeSim.Kernel.Iommu;
+
+namespace ProbeSim.Kernel.Dma;
+
+/// <summary>Which dma_map_ops a device ends up with.</summary>
+public enum DmaOpsKind
+{
+    /// <summary>Never configured (no probe reached dma_configure, or a non-OF device).</summary>
+    None,
+    /// <summary>arm64 swiotlb_dma_ops (v4.x).</summary>
+    Swiotlb,
+    /// <summary>dma-direct (with swiotlb bouncing when needed).</summary>
+    Direct,
+    /// <summary>iommu_dma_ops / dev->dma_iommu: DMA through the group's DMA domain.</summary>
+    IommuDma,
+    /// <summary>arm32 arm_dma_ops / arm_coherent_dma_ops.</summary>
+    Arm,
+    /// <summary>arm32 iommu_ops / iommu_coherent_ops over a dma_iommu_mapping.</summary>
+    ArmIommu,
+}
+
+/// <summary>arm32 struct dma_iommu_mapping: an unmanaged domain the arch code (or an IOMMU driver) attached.</summary>
+public sealed class ArmIommuMapping
+{
+    internal ArmIommuMapping(IommuDomain domain, IommuInstance? owner, bool shared) { Domain = domain; Owner = owner; Shared = shared; }
+    public IommuDomain Domain { get; }
+    /// <summary>The IOMMU driver instance that made it (third-party mapping), or null for the arch's own per-device mapping.</summary>
+    public IommuInstance? Owner { get; }
+    public bool Shared { get; }
+    internal int Refs = 1;
+    public bool Released { get; internal set; }
+}
+
+/// <summary>The DMA side of a struct device: ops, coherency, masks, arch bookkeeping.</summary>
+public sealed class DeviceDma
+{
+    public DmaOpsKind Ops { get; internal set; }
+    public bool? Coherent { get; internal set; }
+    public ulong DmaMask { get; internal set; } = 0xffff_ffffUL;
+    public ulong CoherentMask { get; internal set; } = 0xffff_ffffUL;
+    /// <summary>bus_dma_limit from dma-ranges (highest bus address), null = none.</summary>
+    public ulong? BusDmaLimit { get; internal set; }
+    /// <summary>CPU address minus bus address from dma-ranges (dma_pfn_offset / dma_range_map).</summary>
+    public long RangeOffset { get; internal set; }
+    /// <summary>The IOMMU of_iommu_configure found the last time it ran (the iommu argument of arch_setup_dma_ops).</summary>
+    public IommuInstance? IommuFound { get; internal set; }
+    /// <summary>Why of_iommu_configure left the device without an IOMMU, when it has iommus/iommu-map.</summary>
+    public string? NoIommuReason { get; internal set; }
+    /// <summary>v6.12 dev->dma_iommu.</summary>
+    public bool DmaIommu { get; internal set; }
+    /// <summary>arm32 archdata.dma_ops_setup.</summary>
+    public bool DmaOpsSetup { get; internal set; }
+    /// <summary>arm32 archdata.mapping.</summary>
+    public ArmIommuMapping? Mapping { get; internal set; }
+    /// <summary>arm64 v4.4: an entry on iommu_dma_masters waits for a group.</summary>
+    public bool Arm64Queued { get; internal set; }
+    /// <summary>dma_configure completed in the current probe attempt (teardown site rule).</summary>
+    internal bool ConfiguredThisProbe;
+    /// <summary>iommu_device_use_default_domain took a reference (released by dma_cleanup).</summary>
+    internal bool UsesDefaultDomain;
+    /// <summary>A problem the model can see without running DMA (IOMMU ops without a mapping, ...).</summary>
+    public string? Problem { get; internal set; }
+    /// <summary>What the scripted DMA activity did.</summary>
+    public List<DmaEvent> Events { get; } = new();
+}
+
+/// <summary>One DMA API call or device access, with its result in the kernel's terms.</summary>
+public sealed record DmaEvent(long TimeUs, string Operation, ulong Size, ulong? DmaAddress, string Result);

@@ -1,0 +1,64 @@
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    /// <summary>Names of dma_map_ops as reports show them.</summary>
+    public static string? DmaOpsName(Dma.DmaOpsKind k) => k switch
+    {
+        Dma.DmaOpsKind.Swiotlb => "swiotlb",
+        Dma.DmaOpsKind.Direct => "direct",
+        Dma.DmaOpsKind.IommuDma => "iommu-dma",
+        Dma.DmaOpsKind.Arm => "arm",
+        Dma.DmaOpsKind.ArmIommu => "arm-iommu",
+        _ => null,
+    };
+
+    /// <summary>Whether the device's node asks for translation (iommus, or a PCI device below an iommu-map).</summary>
+    private bool WantsIommu(Device dev) =>
+        dev.Pci is not null ? _pciHostNode?.HasProperty("iommu-map") == true : dev.Node?.HasProperty("iommus") == true;
+
+    /// <summary>
+    /// One word for where the device's DMA goes: iommu (translated), identity, user (owned by VFIO/iommufd), direct (no IOMMU
+    /// asked for), no-iommu (asked for but not given), blocked (its stream is aborted), broken (IOMMU ops without a mapping),
+    /// not-configured (DMA never set up).
+    /// </summary>
+    public string DmaOutcome(Device dev)
+    {
+        var dma = dev.Dma;
+        if (dma.Ops == Dma.DmaOpsKind.ArmIommu && dma.Mapping is null) return "broken";
+        var group = dev.Iommu.Group;
+        if (group is not null && group.Owner is not null) return "user";
+        if (dma.Ops == Dma.DmaOpsKind.None) return "not-configured";
+        if (dma.Ops is Dma.DmaOpsKind.IommuDma or Dma.DmaOpsKind.ArmIommu) return "iommu";
+        if (group?.Domain is { } d && d.Type == IommuDomainType.Identity) return "identity";
+        if (group?.Domain is { } u && IommuDomainTypes.Translates(u.Type)) return "iommu";
+        if (!WantsIommu(dev)) return "direct";
+        return StreamBlocked(dev) ? "blocked" : "no-iommu";
+    }
+
+    /// <summary>
+    /// A master behind a registered IOMMU whose stream has no entry: arm-smmu with disable_bypass (v5.x+) aborts it,
+    /// arm-smmu-v3 aborts unless bypass is allowed; other IOMMUs leave it untranslated.
+    /// </summary>
+    private bool StreamBlocked(Device dev)
+    {
+        if (dev.Iommu.Group is not null) return false;
+        var inst = dev.Iommu.Fwspec?.Ops ?? (dev.Node is null ? null : IommusEntries(dev.Node).Select(e => e.Node is null ? null : IommuOpsFromFwnode(e.Node)).FirstOrDefault(i => i is not null));
+        if (inst is null || !inst.Registered || !inst.Traits.StreamFaultsWhenUnmatched) return false;
+        return S.SmmuDisableBypass;
+    }
+
+    /// <summary>A problem visible without running DMA: IOMMU ops left without a mapping (spec driver-core S5).</summary>
+    private string? DmaProblem(Device dev)
+    {
+        if (dev.Dma.Ops == Dma.DmaOpsKind.ArmIommu && dev.Dma.Mapping is null)
+            return "IOMMU dma_ops without a dma_iommu_mapping: the first DMA allocation fails";
+        if (dev.Bound && DmaOutcome(dev) == "blocked")
+            return "bound, but its DMA stream has no stream-map entry and the IOMMU aborts it";
+        return null;
+    }
+}

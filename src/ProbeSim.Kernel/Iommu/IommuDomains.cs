@@ -1,0 +1,211 @@
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    private int _domainSeq;
+
+    /// <summary>Board architecture: arm32 has no IOMMU_DMA (no DMA default domains) and its own DMA-mapping code.</summary>
+    public bool Arm32 { get; init; }
+
+    // ops->domain_alloc: IDENTITY needs driver support, DMA types need iommu-dma (not on arm32)
+    private IommuDomain? IommuDomainAlloc(IommuDomainType type, IommuInstance inst, string purpose = "default")
+    {
+        if (type == IommuDomainType.Identity && !inst.Traits.Identity) return null;
+        if (IommuDomainTypes.IsDmaApi(type) && Arm32) return null;
+        // per-device allocation (v6.8+) ties the domain to its instance at once; arm-smmu does it at first attach
+        var owner = S.IommuBusOps ? null : inst;
+        return new IommuDomain(_domainSeq++, type, owner) { Purpose = purpose };
+    }
+
+    // iommu_domain_free: arm-smmu releases the context bank
+    private void IommuDomainFree(IommuDomain domain)
+    {
+        if (domain.ContextBank is { } cb && domain.Owner is { } o) o.FreeContextBank(cb);
+        domain.ContextBank = null;
+        domain.Attached.Clear();
+    }
+
+    /// <summary>ops->attach_dev: the domain is tied to the first instance; a translating domain takes a context bank there.</summary>
+    internal int IommuAttachDevice(IommuDomain domain, Device dev, IommuInstance inst)
+    {
+        if (domain.Attached.Contains(dev)) return 0;
+        if (domain.Owner is { } owner && owner != inst)
+        {
+            // arm_smmu_attach_dev: a domain already set up on another SMMU
+            if (inst.Traits.Kind == IommuKind.ArmSmmu && !S.IommuGroupLogV5)
+                DevPrintk(LogLevel.Err, dev, $"cannot attach to SMMU {inst.Device.Name} whilst already attached to domain on SMMU {owner.Device.Name}");
+            return -EINVAL;
+        }
+        if (domain.ContextBank is null && IommuDomainTypes.Translates(domain.Type) && inst.Traits.ContextBanks is not null)
+        {
+            // arm_smmu_init_domain_context: __arm_smmu_alloc_bitmap -> -ENOSPC when every context bank is taken
+            var cb = inst.AllocContextBank();
+            if (cb is null) return -ENOSPC;
+            domain.ContextBank = cb;
+        }
+        domain.Owner ??= inst;
+        domain.Attached.Add(dev);
+        return 0;
+    }
+
+    private void DetachAll(IommuDomain? domain, IommuGroup group)
+    {
+        if (domain is null) return;
+        foreach (var d in group.Devices) domain.Attached.Remove(d);
+    }
+
+    // ---- default domain type
+
+    private IommuDomainType? _defDomainType;
+    private bool _defTypeFromCmdline, _strictFromCmdline, _lazy;
+
+    /// <summary>iommu_set_def_domain_type / iommu_dma_setup early params: the global default type.</summary>
+    private void IommuDefaultTypeFromCmdline()
+    {
+        bool passthrough = S.IommuDefaultPassthrough;
+        if (S.IommuPassthroughParam && CommandLine.Get("iommu.passthrough") is { } pt) { passthrough = KernelCommandLine.ParseBool(pt) ?? passthrough; _defTypeFromCmdline = true; }
+        if (S.IommuLazy != IommuLazy.None && CommandLine.Get("iommu.strict") is { } st && KernelCommandLine.ParseBool(st) is { } strict)
+        {
+            _lazy = !strict;
+            _strictFromCmdline = true;
+        }
+        _defDomainType = passthrough ? IommuDomainType.Identity : _lazy && S.IommuLazy == IommuLazy.DmaFq ? IommuDomainType.DmaFq : IommuDomainType.Dma;
+    }
+
+    /// <summary>iommu_subsys_init (subsys_initcall): the boot lines naming the default type.</summary>
+    private void IommuSubsysInit()
+    {
+        if (S.IommuDefaultLog == IommuDefaultLog.None) return;
+        bool passthrough = GlobalDefaultType == IommuDomainType.Identity;
+        var kind = passthrough ? "Passthrough" : "Translated";
+        var cmd = _defTypeFromCmdline ? "(set via kernel command line)" : "";
+        Printk(LogLevel.Info, S.IommuDefaultLog == IommuDefaultLog.V5_10 ? $"iommu: Default domain type: {kind} {cmd}"
+            : $"iommu: Default domain type: {kind}{(cmd.Length > 0 ? " " + cmd : "")}");
+        if (S.IommuLazy == IommuLazy.DmaFq && !passthrough)
+        {
+            var mode = _lazy ? "lazy" : "strict";
+            var scmd = _strictFromCmdline ? "(set via kernel command line)" : "";
+            Printk(LogLevel.Info, S.IommuDefaultLog == IommuDefaultLog.V5_10 ? $"iommu: DMA domain TLB invalidation policy: {mode} mode {scmd}"
+                : $"iommu: DMA domain TLB invalidation policy: {mode} mode{(scmd.Length > 0 ? " " + scmd : "")}");
+        }
+    }
+
+    private IommuDomainType GlobalDefaultType => _defDomainType ?? IommuDomainType.Dma;
+
+    // iommu_get_def_domain_type: untrusted PCI -> DMA, else the driver's def_domain_type (0 = no preference)
+    private IommuDomainType? DevicePreferredType(Device dev, IommuInstance inst)
+    {
+        if (!S.DefDomainTypeOp) return null;
+        if (dev.Pci?.Untrusted == true) return IommuDomainType.Dma;
+        if (dev.Node is not null && inst.Traits.IdentityClients.Any(dev.Node.Compatible.Contains)) return IommuDomainType.Identity;
+        return null;
+    }
+
+    // iommu_get_default_domain_type over the group: first preference wins; a conflict warns and falls back
+    private IommuDomainType GroupDefaultType(IommuGroup group, IEnumerable<Device> devices)
+    {
+        IommuDomainType? chosen = null;
+        Device? chooser = null;
+        foreach (var d in devices)
+        {
+            var inst = d.Iommu.Instance;
+            if (inst is null || DevicePreferredType(d, inst) is not { } t) continue;
+            if (chosen is null) { chosen = t; chooser = d; continue; }
+            if (chosen == t) continue;
+            if (S.DefDomainIdentityWins)
+            {
+                Printk(LogLevel.Warning, $"iommu: IOMMU driver error, requesting conflicting def_domain_type, {IommuDomainTypes.SysfsName(chosen.Value)} and {IommuDomainTypes.SysfsName(t)}, for devices in group {group.Id}.");
+                chosen = IommuDomainType.Identity;
+            }
+            else
+            {
+                DevPrintk(LogLevel.Warning, chooser!, $"Device needs domain type {IommuDomainTypes.SysfsName(chosen.Value)}, but device {d.Name} in the same iommu group requires type {IommuDomainTypes.SysfsName(t)} - using default");
+                chosen = null;
+                break;
+            }
+        }
+        if (chosen == IommuDomainType.Dma && GlobalDefaultType == IommuDomainType.DmaFq && !devices.Any(d => d.Pci?.Untrusted == true))
+            return IommuDomainType.DmaFq;
+        return chosen ?? GlobalDefaultType;
+    }
+
+    // <= v5.7 iommu_group_get_for_dev: the default domain of a new group, falling back to DMA
+    private void AllocDefaultDomainLegacy(Device dev, IommuInstance inst, IommuGroup group)
+    {
+        var type = GlobalDefaultType;
+        var dom = IommuDomainAlloc(type, inst);
+        if (dom is null && type != IommuDomainType.Dma)
+        {
+            DevPrintk(LogLevel.Warning, dev, $"failed to allocate default IOMMU domain of type {(int)type}; falling back to IOMMU_DOMAIN_DMA");
+            dom = IommuDomainAlloc(IommuDomainType.Dma, inst);
+        }
+        group.DefaultDomain = group.Domain = dom;
+    }
+
+    // v5.8-v6.4 iommu_alloc_default_domain / iommu_group_alloc_default_domain
+    private bool AllocDefaultDomain(IommuGroup group, Device dev, IommuInstance inst)
+    {
+        var type = GroupDefaultType(group, group.Devices.Count > 0 ? group.Devices : new[] { dev });
+        var dom = IommuDomainAlloc(type, inst);
+        if (dom is null && type != IommuDomainType.Dma)
+        {
+            Printk(LogLevel.Warning, $"iommu: Failed to allocate default IOMMU domain of type {(int)type} for group (null) - Falling back to IOMMU_DOMAIN_DMA");
+            dom = IommuDomainAlloc(IommuDomainType.Dma, inst);
+        }
+        if (dom is null) return false;
+        group.DefaultDomain = dom;
+        return true;
+    }
+
+    /// <summary>v6.5+ iommu_setup_default_domain: allocate, then attach every device; a failed first attach is a kernel WARNING.</summary>
+    private int IommuSetupDefaultDomain(IommuGroup group)
+    {
+        var inst = group.Devices[0].Iommu.Instance!;
+        var type = GroupDefaultType(group, group.Devices);
+        var dom = IommuDomainAlloc(type, inst);
+        if (dom is null && type != IommuDomainType.Dma && (GlobalDefaultType != IommuDomainType.Dma || !S.DefaultDomainFailureFailsProbe))
+        {
+            Printk(LogLevel.Warning, $"iommu: Failed to allocate default IOMMU domain of type {(int)type} for group (null) - Falling back to IOMMU_DOMAIN_DMA");
+            dom = IommuDomainAlloc(IommuDomainType.Dma, inst);
+        }
+        if (dom is null) return S.DefaultDomainFailureFailsProbe ? -ENOMEM : 0;
+        group.DefaultDomain = dom;
+        if (group.Domain is not null) return SwitchGroupDomain(group, dom);
+        int first = 0;
+        foreach (var d in group.Devices.ToList())
+        {
+            int r = IommuAttachDevice(dom, d, d.Iommu.Instance!);
+            if (r != 0 && first == 0)
+            {
+                // __iommu_group_set_domain_internal with IOMMU_SET_DOMAIN_MUST_SUCCEED
+                Printk(LogLevel.Warning, "------------[ cut here ]------------");
+                Printk(LogLevel.Warning, "WARNING: CPU: 0 PID: 1 at drivers/iommu/iommu.c:3005 iommu_setup_default_domain");
+                first = r;
+            }
+        }
+        group.Domain = dom;
+        return first;
+    }
+
+    // __iommu_group_set_domain: move every device; a failure restores the old domain
+    private int SwitchGroupDomain(IommuGroup group, IommuDomain target)
+    {
+        var old = group.Domain;
+        foreach (var d in group.Devices)
+        {
+            int r = IommuAttachDevice(target, d, d.Iommu.Instance!);
+            if (r != 0)
+            {
+                DetachAll(target, group);
+                return r;
+            }
+        }
+        if (old is not null && old != target) DetachAll(old, group);
+        group.Domain = target;
+        return 0;
+    }
+}

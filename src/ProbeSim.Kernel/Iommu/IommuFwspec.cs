@@ -1,0 +1,28 @@
+using ProbeSim.DeviceTree.Model;
+
+namespace ProbeSim.Kernel.Iommu;
+
+/// <summary>
+/// struct iommu_fwspec: the IOMMU node a master sits behind, the driver instance (ops) found for it — null while the
+/// IOMMU has not registered (the "waiting" fwspec of v4.12+) — and the IDs of_xlate added, in order, duplicates kept.
+/// </summary>
+public sealed class IommuFwspec
+{
+    internal IommuFwspec(DtNode iommuNode, IommuInstance? ops) { IommuNode = iommuNode; Ops = ops; }
+    public DtNode IommuNode { get; }
+    public IommuInstance? Ops { get; internal set; }
+    public List<uint> Ids { get; } = new();
+}
+
+/// <summary>dev->iommu plus the group link: what the IOMMU core knows about one client device.</summary>
+public sealed class DeviceIommu
+{
+    public IommuFwspec? Fwspec { get; internal set; }
+    /// <summary>The instance that probed the device (dev->iommu->iommu_dev).</summary>
+    public IommuInstance? Instance { get; internal set; }
+    public IommuGroup? Group { get; internal set; }
+    /// <summary>v4.4 arm64: a private "fake default" DMA domain the arch code made for a group without one.</summary>
+    internal IommuDomain? ArchPrivateDomain;
+    /// <summary>Whether the device is untrusted (PCI below an external-facing port).</summary>
+    public bool Untrusted { get; internal set; }
+}

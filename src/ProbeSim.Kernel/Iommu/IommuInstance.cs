@@ -1,0 +1,56 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+
+namespace ProbeSim.Kernel.Iommu;
+
+/// <summary>A struct iommu_device: one registered IOMMU (its driver's traits, node, sysfs name) and its hardware resources.</summary>
+public sealed class IommuInstance
+{
+    internal IommuInstance(int order, IommuDriverTraits traits, Device device, DtNode? node, string sysfsName)
+    {
+        Order = order; Traits = traits; Device = device; Node = node; SysfsName = sysfsName;
+        DriverName = device.Driver?.Name ?? "";
+        _contextBanks = new bool[Math.Max(0, traits.ContextBanks ?? 0)];
+    }
+
+    /// <summary>Registration order (iommu_device_list order).</summary>
+    public int Order { get; }
+    public IommuDriverTraits Traits { get; }
+    /// <summary>The IOMMU driver (the ops a bus or fwspec points at are per driver, not per instance).</summary>
+    public string DriverName { get; }
+    /// <summary>The IOMMU's own platform device.</summary>
+    public Device Device { get; }
+    public DtNode? Node { get; }
+    /// <summary>/sys/class/iommu/&lt;name&gt;.</summary>
+    public string SysfsName { get; }
+    /// <summary>On iommu_device_list (iommu_device_register succeeded), so iommu_ops_from_fwnode finds it.</summary>
+    public bool Registered { get; internal set; } = true;
+    /// <summary>Devices probed by this instance, in probe order.</summary>
+    public List<Device> Clients { get; } = new();
+    /// <summary>arm-smmu stream-map: stream ID → group that claimed it (masters with the same IDs share a group).</summary>
+    internal readonly Dictionary<uint, IommuGroup> StreamGroups = new();
+    /// <summary>Per-instance group (rockchip, ipmmu, mediatek, generic_single_device_group).</summary>
+    internal IommuGroup? SingletonGroup;
+    /// <summary>arm32: the mapping an IOMMU driver shares between its masters (ipmmu-vmsa on R-Car Gen2).</summary>
+    internal Dma.ArmIommuMapping? SharedMapping;
+
+    private readonly bool[] _contextBanks;
+
+    /// <summary>__arm_smmu_alloc_bitmap: lowest free context bank, or null when all are taken.</summary>
+    internal int? AllocContextBank()
+    {
+        if (Traits.ContextBanks is null) return 0;
+        for (int i = 0; i < _contextBanks.Length; i++)
+            if (!_contextBanks[i]) { _contextBanks[i] = true; return i; }
+        return null;
+    }
+
+    internal void FreeContextBank(int cb)
+    {
+        if (cb < _contextBanks.Length) _contextBanks[cb] = false;
+    }
+
+    public int ContextBanksInUse => _contextBanks.Count(b => b);
+
+    public override string ToString() => SysfsName;
+}

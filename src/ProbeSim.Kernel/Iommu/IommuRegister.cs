@@ -1,0 +1,142 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Of;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    private readonly List<IommuInstance> _iommus = new();
+    /// <summary>Every IOMMU driver instance that probed, registered or not (a driver may set bus ops without iommu_device_register).</summary>
+    private readonly List<IommuInstance> _iommuInstances = new();
+    /// <summary>bus->iommu_ops (until v6.7): the instance standing for the driver that set them.</summary>
+    private readonly Dictionary<BusType, IommuInstance> _busOps = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Registered IOMMU instances (iommu_device_list), in registration order.</summary>
+    public IReadOnlyList<IommuInstance> Iommus => _iommus;
+
+    /// <summary>A node an IOMMU driver binds to: it has #iommu-cells.</summary>
+    internal static bool IsIommuNode(DtNode? node) => node is not null && node.HasProperty("#iommu-cells");
+
+    // the IOMMU driver's probe: iommu_device_sysfs_add + iommu_device_register (+ bus_set_iommu before v6.2)
+    internal int IommuDriverProbe(Device dev, Driver drv)
+    {
+        var traits = IommuDriverCatalog.For(dev.Node!.Compatible, drv.Spec.Iommu);
+        var inst = new IommuInstance(_iommuInstances.Count, traits, dev, dev.Node, IommuSysfsName(traits.Kind, dev));
+        _iommuInstances.Add(inst);
+        if (traits.Registers) return IommuDeviceRegister(inst);
+        // ipmmu-vmsa of v4.12: no iommu_device (so of_iommu never finds it), but bus_set_iommu all the same
+        inst.Registered = false;
+        if (S.IommuBusOps && S.IommuRegister == IommuRegisterEra.List)
+            foreach (var bus in IommuBuses()) BusSetIommu(bus, inst);
+        return 0;
+    }
+
+    // iommu_device_sysfs_add name: arm-smmu "smmu.%pa", arm-smmu-v3 "smmu3.%pa", most others the device name
+    private static string IommuSysfsName(IommuKind kind, Device dev)
+    {
+        var basePa = dev.Node is null ? null : OfAddress.TranslateFirstReg(dev.Node);
+        return kind switch
+        {
+            IommuKind.ArmSmmu when basePa is { } b => $"smmu.0x{b:x16}",
+            IommuKind.ArmSmmuV3 when basePa is { } b => $"smmu3.0x{b:x16}",
+            _ => dev.Name,
+        };
+    }
+
+    // iommu_buses[]: platform, pci, amba (the fixed list registration walks)
+    private IEnumerable<BusType> IommuBuses() => new[] { Platform, Pci, Amba };
+
+    // iommu_device_register
+    private int IommuDeviceRegister(IommuInstance inst)
+    {
+        if (S.IommuRegister == IommuRegisterEra.List)
+        {
+            _iommus.Add(inst);
+            // the driver then calls bus_set_iommu on each bus it serves; -EBUSY is ignored by drivers
+            if (S.IommuBusOps)
+                foreach (var bus in IommuBuses())
+                    BusSetIommu(bus, inst);
+            return 0;
+        }
+        // v6.2-v6.7: a second driver cannot register while ops are per bus
+        if (S.IommuBusOps && _busOps.TryGetValue(Platform, out var other) && other.DriverName != inst.DriverName)
+            return -EBUSY;
+        _iommus.Add(inst);
+        foreach (var bus in IommuBuses())
+        {
+            if (S.IommuBusOps) _busOps.TryAdd(bus, inst);
+            int ret = BusIommuProbe(bus, S.IommuRegister == IommuRegisterEra.BusProbeConfigure);
+            if (ret != 0)
+            {
+                IommuDeviceUnregister(inst);
+                return ret;
+            }
+        }
+        return 0;
+    }
+
+    // bus_set_iommu (<= v6.1): a bus takes the first driver's ops, then replays the devices already there
+    private int BusSetIommu(BusType bus, IommuInstance inst)
+    {
+        if (_busOps.ContainsKey(bus)) return -EBUSY;
+        _busOps[bus] = inst;
+        if (S.IommuProbe == IommuProbeEra.AddDevice)
+        {
+            // iommu_bus_init -> add_iommu_group on every device: -ENODEV ignored
+            foreach (var dev in bus.Devices.ToList())
+                if (dev.Iommu.Group is null) IommuProbeDevice(dev);
+            return 0;
+        }
+        return BusIommuProbe(bus, false);
+    }
+
+    // iommu_device_unregister: every device this instance probed is released
+    private void IommuDeviceUnregister(IommuInstance inst)
+    {
+        foreach (var dev in inst.Clients.ToList()) IommuReleaseDevice(dev);
+        inst.Registered = false;
+        _iommus.Remove(inst);
+        foreach (var (bus, i) in _busOps.ToList())
+            if (i == inst) _busOps.Remove(bus);
+    }
+
+    // iommu_ops_from_fwnode: the first registered instance for this node
+    internal IommuInstance? IommuOpsFromFwnode(DtNode node)
+    {
+        foreach (var i in _iommus)
+            if (ReferenceEquals(i.Node, node)) return i;
+        return null;
+    }
+
+    // iommu_fwspec_init: an existing fwspec of another driver -> -EINVAL; a waiting (ops-less) one is completed
+    internal bool IommuFwspecInit(Device dev, DtNode iommuNode, IommuInstance? ops)
+    {
+        var fs = dev.Iommu.Fwspec;
+        if (fs is not null)
+        {
+            if (fs.Ops is null) { fs.Ops = ops; return true; }
+            return ops is null || fs.Ops.DriverName == ops.DriverName;
+        }
+        dev.Iommu.Fwspec = new IommuFwspec(iommuNode, ops);
+        return true;
+    }
+
+    // ops->of_xlate: arm-smmu packs SID and SMR mask (cell 1, else stream-match-mask) into one ID; 0-cell IOMMUs add none
+    private static void IommuOfXlate(Device dev, IommuInstance inst, DtNode iommuNode, IReadOnlyList<uint> args)
+    {
+        var fs = dev.Iommu.Fwspec!;
+        if (args.Count == 0) return;
+        uint id = args[0] & 0xffff;
+        if (inst.Traits.Kind == IommuKind.ArmSmmu)
+        {
+            uint mask = args.Count > 1 ? args[1] : iommuNode.GetU32("stream-match-mask") ?? 0;
+            id |= (mask & 0xffff) << 16;
+        }
+        else id = args[0];
+        // iommu_fwspec_add_ids: appended in order, duplicates kept
+        fs.Ids.Add(id);
+    }
+}

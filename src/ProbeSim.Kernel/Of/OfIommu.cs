@@ -1,0 +1,121 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Of;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+/// <summary>What of_iommu_configure returned: an IOMMU instance, -EPROBE_DEFER, or no IOMMU (with the model's reason).</summary>
+internal readonly record struct OfIommuResult(IommuInstance? Instance, bool Defer, string? Why)
+{
+    public static OfIommuResult None(string why) => new(null, false, why);
+    public static readonly OfIommuResult Deferred = new(null, true, "of_iommu_configure: -EPROBE_DEFER");
+}
+
+public sealed partial class Kernel
+{
+    /// <summary>of_iommu_configure per profile (docs/kernel/of-iommu.md section 3, spec driver-core 8.1).</summary>
+    internal OfIommuResult OfIommuConfigure(Device dev, DtNode np, IReadOnlyList<uint>? pciRids)
+    {
+        var spec = dev.Iommu;
+        // of_iommu_configure (v4.12+): an existing fwspec with ops is reused; one still waiting for its IOMMU is freed
+        if (S.DmaAtProbe && spec.Fwspec is { } existing)
+        {
+            if (existing.Ops is not null && existing.Ops.Registered) return Replay(dev, existing.Ops);
+            spec.Fwspec = null;
+        }
+
+        var entries = pciRids is null ? IommusEntries(np) : IommuMapEntries(dev, np, pciRids);
+        if (entries.Count == 0) return OfIommuResult.None(pciRids is null ? "no iommus property" : "no iommu-map translation");
+        IommuInstance? found = null;
+        foreach (var (node, ids, error) in entries)
+        {
+            if (error is not null) return OfIommuResult.None(error);
+            var r = OfIommuXlate(dev, node!, ids);
+            if (r.Defer) return r;
+            if (r.Instance is null) return r;
+            found ??= r.Instance;
+        }
+        return found is null ? OfIommuResult.None("no IOMMU") : Replay(dev, found);
+    }
+
+    // of_iommu_configure tail: the per-device IOMMU probe if the device has no group yet (add_device <= v5.7, iommu_probe_device later)
+    private OfIommuResult Replay(Device dev, IommuInstance inst)
+    {
+        if (!S.DmaAtProbe) return new OfIommuResult(inst, false, null);
+        if (dev.Iommu.Group is not null) return new OfIommuResult(inst, false, null);
+        int err = IommuProbeDevice(dev);
+        if (err == -EPROBE_DEFER) return OfIommuResult.Deferred;
+        if (err != 0)
+        {
+            Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: Adding to IOMMU failed: {err}", dev);
+            return OfIommuResult.None($"IOMMU probe of the device failed ({err})");
+        }
+        return new OfIommuResult(inst, false, null);
+    }
+
+    // of_iommu_xlate: one iommus entry (or one translated PCI RID)
+    private OfIommuResult OfIommuXlate(Device dev, DtNode iommuNode, IReadOnlyList<uint> args)
+    {
+        var inst = IommuOpsFromFwnode(iommuNode);
+        // of_iommu_xlate: ops without of_xlate, or (v4.12+) an unavailable node: no IOMMU
+        if (inst is not null && !inst.Traits.OfXlate) return OfIommuResult.None($"{iommuNode.Path}: the IOMMU driver has no of_xlate");
+        if (!iommuNode.IsAvailable && S.OfIommuDisabledCheck) return OfIommuResult.None($"IOMMU {iommuNode.Path} is disabled");
+        if (inst is null)
+        {
+            switch (S.OfIommu)
+            {
+                case OfIommuEra.DeclareOps:
+                case OfIommuEra.Instances:
+                    return OfIommuResult.None($"IOMMU {iommuNode.Path} has no registered ops when the device is configured");
+                case OfIommuEra.DeclareTable:
+                    // of_iommu_driver_present: a built-in IOMMU_OF_DECLARE entry, and the system is still booting
+                    if (!HasIommuDeclareEntry(iommuNode) || SystemRunning)
+                        return OfIommuResult.None(SystemRunning && HasIommuDeclareEntry(iommuNode)
+                            ? $"IOMMU {iommuNode.Path} not registered and boot is over" : $"no built-in IOMMU driver declares {iommuNode.Path}");
+                    IommuFwspecInit(dev, iommuNode, null);
+                    dev.WaitNote = $"of_iommu_configure: IOMMU {iommuNode.Path} not registered yet";
+                    return OfIommuResult.Deferred;
+                default:
+                    // v4.19+: the fwspec waits for the IOMMU; driver_deferred_probe_check_state decides
+                    IommuFwspecInit(dev, iommuNode, null);
+                    int ret = DriverDeferredProbeCheckState(dev);
+                    if (ret == -EPROBE_DEFER)
+                    {
+                        dev.WaitNote = $"of_iommu_configure: IOMMU {iommuNode.Path} not registered (driver_deferred_probe_check_state)";
+                        return OfIommuResult.Deferred;
+                    }
+                    return OfIommuResult.None($"IOMMU {iommuNode.Path} never registered; check_state gave up ({ret})");
+            }
+        }
+        // iommu_fwspec_init: a fwspec of another driver -> -EINVAL -> no IOMMU
+        if (!IommuFwspecInit(dev, iommuNode, inst))
+            return OfIommuResult.None("the device already has a fwspec for another IOMMU driver");
+        // ops->of_xlate: the IDs go into the fwspec
+        IommuOfXlate(dev, inst, iommuNode, args);
+        return new OfIommuResult(inst, false, null);
+    }
+
+    // iommus = <&iommu args...>: #iommu-cells per entry; the parse stops at the first error
+    private static List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommusEntries(DtNode np)
+    {
+        var list = new List<(DtNode?, IReadOnlyList<uint>, string?)>();
+        foreach (var e in OfPhandleArgs.Parse(np, "iommus", "#iommu-cells"))
+        {
+            if (!e.IsResolved) { list.Add((null, Array.Empty<uint>(), $"iommus: {e.Error ?? "unresolvable phandle"}")); break; }
+            list.Add((e.Provider, e.Args, null));
+        }
+        return list;
+    }
+
+    /// <summary>Whether a built-in driver with an IOMMU_OF_DECLARE entry matches this IOMMU node (v4.12-v4.18 of_iommu_driver_present).</summary>
+    private bool HasIommuDeclareEntry(DtNode node)
+    {
+        foreach (var drv in _allDrivers)
+            if (drv.Spec.Availability == Drivers.DriverAvailability.BuiltIn && drv.Spec.Compatibles.Any(node.Compatible.Contains)
+                && IommuDriverCatalog.For(node.Compatible, drv.Spec.Iommu).OfDeclare)
+                return true;
+        return false;
+    }
+}

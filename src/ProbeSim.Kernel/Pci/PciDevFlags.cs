@@ -1,0 +1,12 @@
+namespace ProbeSim.Kernel.Pci;
+
+/// <summary>The <c>dev_flags</c> bits of <c>struct pci_dev</c> that the model uses (same bit values as the kernel).</summary>
+[Flags]
+public enum PciDevFlags
+{
+    None = 0,
+    /// <summary><c>PCI_DEV_FLAG_PCIE_BRIDGE_ALIAS</c>: a conventional-looking bridge that aliases like a PCIe-to-PCI bridge.</summary>
+    PcieBridgeAlias = 1 << 5,
+    /// <summary><c>PCI_DEV_FLAGS_BRIDGE_XLATE_ROOT</c>: the IOMMU sits at this bridge; DMA alias walks stop below it.</summary>
+    BridgeXlateRoot = 1 << 9,
+}

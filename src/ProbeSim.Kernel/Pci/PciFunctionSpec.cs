@@ -1,0 +1,65 @@
+using YamlDotNet.RepresentationModel;
+
+namespace ProbeSim.Kernel.Pci;
+
+/// <summary>
+/// Description of one function before <see cref="PciTopology.Build"/> turns it into a <see cref="PciFunction"/>
+/// (what the YAML reader and the sysfs dump reader produce; also usable directly). Null fields take defaults.
+/// </summary>
+public sealed class PciFunctionSpec
+{
+    public int Device { get; set; }
+
+    public int Function { get; set; }
+
+    /// <summary>Null: from <see cref="ClassCode"/> and the parent (<see cref="PciDeviceKinds.Default"/>).</summary>
+    public PciDeviceKind? Kind { get; set; }
+
+    public ushort VendorId { get; set; }
+
+    public ushort DeviceId { get; set; }
+
+    /// <summary>24-bit class code; null: the kind's default.</summary>
+    public uint? ClassCode { get; set; }
+
+    /// <summary>Header type when it differs from what the kind implies (sysfs dumps).</summary>
+    public PciHeaderType? HeaderType { get; set; }
+
+    /// <summary>Header bit 7; null: inferred (true when the slot has functions other than 0).</summary>
+    public bool? Multifunction { get; set; }
+
+    /// <summary>The ACS capability, or null for none.</summary>
+    public PciAcsCapability? Acs { get; set; }
+
+    public bool ExternalFacing { get; set; }
+
+    /// <summary>Flags quirks set: <see cref="PciDevFlags.PcieBridgeAlias"/>, <see cref="PciDevFlags.BridgeXlateRoot"/>.</summary>
+    public PciDevFlags Flags { get; set; }
+
+    /// <summary>Devfns on the same bus that this function's DMA also uses (<c>pci_add_dma_alias</c>).</summary>
+    public List<byte> DmaAliasDevfns { get; } = [];
+
+    /// <summary>Primary/secondary/subordinate bus registers as firmware left them; all null: unconfigured.</summary>
+    public byte? PrimaryBus { get; set; }
+
+    public byte? SecondaryBus { get; set; }
+
+    public byte? SubordinateBus { get; set; }
+
+    /// <summary>The bus number the function is known to sit on (sysfs dumps: from the name); checked, not used.</summary>
+    public byte? ExpectedBus { get; set; }
+
+    /// <summary>Functions on this bridge's secondary bus.</summary>
+    public List<PciFunctionSpec> Below { get; } = [];
+
+    public Dictionary<string, YamlNode> Extra { get; } = [];
+
+    /// <summary>Where the item was described.</summary>
+    public PciSourceLocation? Location { get; set; }
+
+    /// <summary>Where single keys were written (<c>below</c>, <c>slot</c>, ...), for errors about them.</summary>
+    public Dictionary<string, PciSourceLocation> KeyLocations { get; } = [];
+
+    internal PciSourceLocation LocationOf(string key) =>
+        KeyLocations.TryGetValue(key, out var l) ? l : Location ?? PciTopologySpec.NoLocation;
+}

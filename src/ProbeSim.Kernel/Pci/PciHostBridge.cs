@@ -1,0 +1,128 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Pci;
+using ProbeSim.Kernel.Profiles;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    /// <summary>The PCI hierarchy below the DT host bridge (YAML or a sysfs dump); null = no PCI devices.</summary>
+    public PciTopology? PciTopology { get; init; }
+
+    private bool _pciEnumerated;
+    private DtNode? _pciHostNode;
+    private readonly Dictionary<PciFunction, Device> _pciDevices = new(ReferenceEqualityComparer.Instance);
+
+    private bool IsPciHost(DtNode node) => PciTopology?.HostDtPath is { } p
+        ? node.Path == p
+        : node.GetProperty("device_type")?.AsString() == "pci";
+
+    // pci_host_probe from the host bridge driver's probe: scan, then pci_bus_add_devices (pcieport binds the ports)
+    private void OnDriverBoundPciHost(Device host)
+    {
+        if (PciTopology is not { } topo || _pciEnumerated || host.Node is null || !IsPciHost(host.Node)) return;
+        _pciEnumerated = true;
+        _pciHostNode = host.Node;
+        foreach (var f in topo.AddOrder())
+        {
+            var parent = f.Parent is { } pb && _pciDevices.TryGetValue(pb, out var pd) ? pd : host;
+            var dev = DeviceCreate(f.Name, Pci, null, parent);
+            if (dev is null) continue;
+            if (f.Parent is null) dev.SysfsParentSegment = topo.HostName;
+            dev.Pci = f;
+            _pciDevices[f] = dev;
+            DeviceAdd(dev);
+        }
+    }
+
+    // pci_bus_match: pci_match_device over the id table (dynamic ids and driver_override are handled by the caller)
+    private static bool PciMatch(Device dev, Driver drv)
+    {
+        if (dev.Pci is not { } f) return false;
+        // pcie_portdrv_probe accepts only PCIe ports
+        if (drv.Name == "pcieport") return f.PcieportBinds;
+        foreach (var id in drv.Spec.PciIds)
+            if (id.Matches(f.VendorId, f.DeviceId, f.ClassCode)) return true;
+        return false;
+    }
+
+    // pci_dma_configure: of_dma_configure_id on the host bridge's node, with the requester IDs of the device's DMA aliases
+    private int PciDmaConfigure(Device dev)
+    {
+        if (_pciHostNode is not { } host) return 0;
+        var aliases = dev.Pci!.DmaAliases();
+        IReadOnlyList<uint> rids = S.IommuMapAliases switch
+        {
+            IommuMapAliases.None => Array.Empty<uint>(),
+            IommuMapAliases.Last => LastAliasRid(aliases),
+            _ => aliases.Select(a => (uint)a.Rid).ToArray(),
+        };
+        if (S.IommuMapAliases == IommuMapAliases.None && host.HasProperty("iommu-map"))
+            DevPrintk(LogLevel.Err, dev, "IOMMU is currently not supported for PCI");
+        return OfDmaConfigure(dev, host, rids, host);
+    }
+
+    // v4.12-v4.18 of_pci_iommu_init: each alias overwrites the last; the walk stops at the first alias on the root bus
+    private static uint[] LastAliasRid(IReadOnlyList<PciDmaAlias> aliases)
+    {
+        uint? rid = null;
+        foreach (var a in aliases)
+        {
+            rid = a.Rid;
+            if (a.Function.Parent is null) break;
+        }
+        return rid is { } r ? new[] { r } : Array.Empty<uint>();
+    }
+
+    /// <summary>pci_device_group, driven by the groups the other functions already have.</summary>
+    private IommuGroup PciDeviceGroup(Device dev, IommuInstance inst) =>
+        PciTopology!.DeviceGroup<IommuGroup>(dev.Pci!,
+            f => _pciDevices.TryGetValue(f, out var d) && d.Iommu.Group is { Freed: false } g ? g : null,
+            () => IommuGroupAlloc(inst));
+
+    // of_map_id over iommu-map / iommu-map-mask for each RID (spec iommu-core R3.4)
+    private List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommuMapEntries(Device dev, DtNode host, IReadOnlyList<uint> rids)
+    {
+        var list = new List<(DtNode?, IReadOnlyList<uint>, string?)>();
+        var map = host.GetProperty("iommu-map");
+        if (map is null || rids.Count == 0) return list;
+        if (map.Length % 16 != 0 || map.Length == 0)
+        {
+            Printk(LogLevel.Err, $"{host.Path}: Error: Bad iommu-map length: {map.Length}");
+            list.Add((null, Array.Empty<uint>(), "bad iommu-map length"));
+            return list;
+        }
+        uint mask = host.GetU32("iommu-map-mask") ?? 0xffffffff;
+        foreach (var rid in rids)
+        {
+            uint masked = rid & mask;
+            bool hit = false;
+            for (int i = 0; i + 4 <= map.Length / 4; i += 4)
+            {
+                uint ridBase = map.GetU32(i), phandle = map.GetU32(i + 1), outBase = map.GetU32(i + 2), len = map.GetU32(i + 3);
+                if ((ridBase & ~mask) != 0)
+                {
+                    Printk(LogLevel.Err, $"{host.Path}: Invalid iommu-map translation - iommu-map-mask (0x{mask:x}) ignores rid-base (0x{ridBase:x})");
+                    list.Add((null, Array.Empty<uint>(), "invalid iommu-map translation (-EFAULT)"));
+                    return list;
+                }
+                if (masked < ridBase || masked - ridBase >= len) continue;
+                var target = Index.ByPhandle(phandle);
+                if (target is null) { list.Add((null, Array.Empty<uint>(), $"iommu-map: dangling phandle 0x{phandle:x}")); return list; }
+                list.Add((target, new[] { masked - ridBase + outBase }, null));
+                hit = true;
+                break;
+            }
+            if (!hit)
+            {
+                Printk(LogLevel.Info, $"{host.Path}: no iommu-map translation for id 0x{rid:x} on {host.Path}");
+                list.Clear();
+                list.Add((null, Array.Empty<uint>(), $"no iommu-map translation for id 0x{rid:x}"));
+                return list;
+            }
+        }
+        return list;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using ProbeSim.Kernel.Boot;
+
+namespace ProbeSim.Reports.Json;
+
+/// <summary>The IOMMU part of a <c>probesim-boot/1</c> document: groups, instances, user actions, crash (docs/json.md).</summary>
+public static class IommuJson
+{
+    public static void Write(Utf8JsonWriter writer, BootResult result)
+    {
+        writer.WriteStartArray("iommuGroups");
+        foreach (var g in result.IommuGroups)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("id", g.Id);
+            writer.WriteString("type", g.Type);
+            writer.WriteString("domain", g.Domain);
+            JsonOutput.WriteStrings(writer, "devices", g.Devices);
+            writer.WriteString("owner", g.Owner);
+            writer.WriteNumber("ownerCount", g.OwnerCount);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("iommus");
+        foreach (var i in result.Iommus)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", i.Name);
+            writer.WriteString("device", i.Device);
+            writer.WriteString("driver", i.Driver);
+            JsonOutput.WriteStrings(writer, "devices", i.Devices);
+            JsonOutput.WriteNumber(writer, "contextBanks", i.ContextBanks);
+            writer.WriteNumber("contextBanksInUse", i.ContextBanksInUse);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("actions");
+        foreach (var a in result.Actions)
+        {
+            writer.WriteStartObject();
+            JsonOutput.WriteSeconds(writer, "time", a.TimeUs);
+            writer.WriteString("action", a.Action);
+            writer.WriteNumber("result", a.Result);
+            writer.WriteString("origin", a.Origin);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteString("crash", result.Crash);
+    }
+}
