@@ -27,6 +27,8 @@ public sealed record BootOptions
         Cmdline = string.Join(" ", new[] { scenario.Cmdline ?? "", Cmdline }.Where(s => s.Length > 0)),
         Set = scenario.Set.Concat(Set).ToList(),
         Drivers = scenario.Over(Drivers),
+        Pci = Pci ?? scenario.Pci,
+        Arm32 = Arm32 ?? scenario.Arm32,
     };
 
     /// <summary>Boots one board.</summary>

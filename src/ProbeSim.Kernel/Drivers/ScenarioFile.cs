@@ -67,6 +67,12 @@ public sealed record ScenarioFile
     /// <summary>The <c>actions</c>, in file order (Origin = file:line:col of the entry).</summary>
     public IReadOnlyList<UserAction> Actions { get; init; } = Array.Empty<UserAction>();
 
+    /// <summary><c>pci:</c> the PCI hierarchy below the DT host bridge (docs/pci-topology.md).</summary>
+    public Pci.PciTopology? Pci { get; init; }
+
+    /// <summary><c>arch: arm | arm64</c>: which DMA-mapping code the board runs (default: guessed from the CPUs).</summary>
+    public bool? Arm32 { get; init; }
+
     /// <summary>Parses scenario text; <paramref name="file"/> names it in messages.</summary>
     public static ScenarioFile Parse(string text, string file) => ScenarioParser.Parse(text, file);
 

@@ -8,9 +8,23 @@ namespace ProbeSim.Kernel.Drivers;
 internal static class ScenarioParser
 {
     private static readonly string[] TopKeys =
-        { "profile", "cmdline", "set", "modules", "module-autoload-at", "drivers", "nodes", "order", "actions" };
+        { "profile", "cmdline", "set", "modules", "module-autoload-at", "drivers", "nodes", "order", "actions", "pci", "arch" };
 
     private static readonly string[] NodeKeys = { "path", "driver", "as" };
+
+    // the pci: mapping is a PCI topology description (docs/pci-topology.md); its errors keep their file:line:col
+    private static Pci.PciTopology PciOf(ScenarioYaml yaml, YamlNode value)
+    {
+        var map = yaml.Mapping(value, "pci");
+        try
+        {
+            return Pci.PciTopologyYaml.Parse(map, yaml.File);
+        }
+        catch (Pci.PciTopologyException e)
+        {
+            throw new ScenarioException(new SourceLocation(e.File, e.Line, e.Column), e.Reason, e);
+        }
+    }
 
     public static ScenarioFile Parse(string text, string file)
     {
@@ -32,6 +46,8 @@ internal static class ScenarioParser
                 "drivers" => scenario with { Drivers = List(yaml, value, "drivers", ScenarioDriverParser.Parse) },
                 "nodes" => scenario with { Nodes = List(yaml, value, "nodes", Node) },
                 "order" => scenario with { Order = Order(yaml, value) },
+                "pci" => scenario with { Pci = PciOf(yaml, value) },
+                "arch" => scenario with { Arm32 = yaml.Scalar(value, "arch") switch { "arm" => true, "arm64" => false, var a => throw yaml.Error(value, $"unknown arch '{a}' (expected arm or arm64)") } },
                 _ => scenario with { Actions = List(yaml, value, "actions", ScenarioActionParser.Parse) },
             };
         }

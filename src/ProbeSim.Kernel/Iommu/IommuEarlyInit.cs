@@ -42,7 +42,10 @@ public sealed partial class Kernel
                 Probe = new ProbeScript { RequestResources = false },
                 Origin = "implicit (drivers/vfio, drivers/pci)",
             };
-            _allDrivers.Add(new Driver(spec, busType == BusTypeChoice.Pci ? Pci : Platform));
+            // drivers/pci (pcieport, pci-stub) links before the host controllers and the device drivers
+            var drv = new Driver(spec, busType == BusTypeChoice.Pci ? Pci : Platform);
+            if (busType == BusTypeChoice.Pci) _allDrivers.Insert(_implicitPci++, drv);
+            else _allDrivers.Add(drv);
         }
         // pcieport: portdrv_pci binds root ports and switch ports (class 0x0604 with a PCIe port type)
         Add("pcieport", DriverBus.Pci, BusTypeChoice.Pci, new[] { new PciId(null, null, 0x060400, 0xffffff) });
@@ -52,4 +55,5 @@ public sealed partial class Kernel
     }
 
     private enum BusTypeChoice { Platform, Pci }
+    private int _implicitPci;
 }
