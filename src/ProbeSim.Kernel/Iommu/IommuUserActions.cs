@@ -100,6 +100,13 @@ public sealed partial class Kernel
         _crash = $"kernel BUG: {dev.DriverString} bound {dev.Name} into iommu group {dev.Iommu.Group.Id}, which VFIO is using";
     }
 
+    // iommu_change_dev_def_domain (v5.11-v6.3): refusals are logged with the iommu: prefix
+    private int TypeStoreRefused(int err, string message)
+    {
+        Printk(LogLevel.Err, "iommu: " + message);
+        return err;
+    }
+
     /// <summary>iommu_group_store_type: echo TYPE > /sys/kernel/iommu_groups/N/type.</summary>
     private int IommuGroupStoreType(IommuGroup group, string type)
     {
@@ -118,15 +125,19 @@ public sealed partial class Kernel
         // v5.19 only for a single-device group, v6.6 for any group
         if (def.Type == IommuDomainType.Dma && target == IommuDomainType.DmaFq)
         {
-            if (S.GroupTypeSysfs == GroupTypeSysfs.SingleDevice && group.Devices.Count != 1) return -EINVAL;
+            if (S.GroupTypeSysfs == GroupTypeSysfs.SingleDevice && group.Devices.Count != 1) return TypeStoreRefused(-EINVAL, "Cannot change default domain: Group has more than one device");
             def.Type = IommuDomainType.DmaFq;
             return 0;
         }
         if (S.GroupTypeSysfs == GroupTypeSysfs.SingleDevice)
         {
-            if (group.Devices.Count != 1) return -EINVAL;
-            if (group.Devices[0].Bound) return -EBUSY;
-            if (group.Domain != def) return -EBUSY;
+            if (group.Devices.Count != 1) return TypeStoreRefused(-EINVAL, "Cannot change default domain: Group has more than one device");
+            if (group.Devices[0].Bound) return TypeStoreRefused(-EBUSY, "Device is still bound to driver");
+            if (group.Domain != def)
+            {
+                DevPrintk(LogLevel.Err, group.Devices[0], "Group not assigned to default domain");
+                return -EBUSY;
+            }
         }
         else if (group.Devices.Count == 0 || group.OwnerCount != 0) return -EPERM;
         if (def.Type == target) return 0;

@@ -65,6 +65,12 @@ public sealed class PciFunction
     /// <summary>The ACS extended capability, null when the function has none.</summary>
     public PciAcsCapability? Acs { get; internal set; }
 
+    /// <summary>Standard capability IDs in config space order (PCI_CAP_ID_*), when known.</summary>
+    public IReadOnlyList<byte> CapabilityIds { get; internal set; } = Array.Empty<byte>();
+
+    /// <summary>shpc_capable: a bridge with a Standard Hot-Plug Controller capability (0x0c).</summary>
+    public bool ShpcCapable => IsBridge && CapabilityIds.Contains((byte)0x0c);
+
     /// <summary>Bridge secondary bus number (null for non-bridges).</summary>
     public byte? SecondaryBus { get; internal set; }
 

@@ -30,6 +30,8 @@ public sealed class PciFunctionSpec
 
     /// <summary>The ACS capability, or null for none.</summary>
     public PciAcsCapability? Acs { get; set; }
+    /// <summary>Standard capability IDs found in config space (e.g. 0x0c SHPC), or given in YAML as <c>caps</c>.</summary>
+    public List<byte> CapabilityIds { get; } = new();
 
     public bool ExternalFacing { get; set; }
 

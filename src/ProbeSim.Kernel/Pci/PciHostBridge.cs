@@ -41,12 +41,20 @@ public sealed partial class Kernel
     private static bool PciMatch(Device dev, Driver drv)
     {
         if (dev.Pci is not { } f) return false;
-        // pcie_portdrv_probe accepts only PCIe ports
-        if (drv.Name == "pcieport") return f.PcieportBinds;
         foreach (var id in drv.Spec.PciIds)
             if (id.Matches(f.VendorId, f.DeviceId, f.ClassCode)) return true;
         return false;
     }
+
+    /// <summary>The probe-time checks of the implicit PCI drivers (after dma_configure has run): -ENODEV when they decline.</summary>
+    private static int PciDriverProbeCheck(Device dev, Driver drv) => dev.Pci is not { } f ? 0 : drv.Name switch
+    {
+        // pcie_portdrv_probe: root ports, switch ports and RCECs only
+        "pcieport" => f.PcieportBinds ? 0 : -ENODEV,
+        // shpc_probe: shpc_capable
+        "shpchp" => f.ShpcCapable ? 0 : -ENODEV,
+        _ => 0,
+    };
 
     // pci_dma_configure: of_dma_configure_id on the host bridge's node, with the requester IDs of the device's DMA aliases
     private int PciDmaConfigure(Device dev)
@@ -117,7 +125,8 @@ public sealed partial class Kernel
             }
             if (!hit)
             {
-                Printk(LogLevel.Info, $"{host.Path}: no iommu-map translation for id 0x{rid:x} on {host.Path}");
+                // of_map_id: the target node is still NULL when nothing matched
+                Printk(LogLevel.Info, $"OF: {host.Path}: no iommu-map translation for id 0x{rid:x} on (null)");
                 list.Clear();
                 list.Add((null, Array.Empty<uint>(), $"no iommu-map translation for id 0x{rid:x}"));
                 return list;

@@ -130,6 +130,7 @@ public sealed partial class PciSysfsDump
                 Acs = cfg.Acs,
                 Location = new PciSourceLocation(config, 0, 0),
             };
+            s.CapabilityIds.AddRange(cfg.Capabilities.Select(c => c.Id));
             if (cfg.BusNumbers is var (primary, secondary, subordinate))
                 (s.PrimaryBus, s.SecondaryBus, s.SubordinateBus) = (primary, secondary, subordinate);
             s.KeyLocations["secondary"] = new PciSourceLocation(config, 0, 0, 0x19);

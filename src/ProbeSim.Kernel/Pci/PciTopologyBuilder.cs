@@ -78,6 +78,7 @@ internal static class PciTopologyBuilder
         if (s.ClassCode is uint cls) f.ClassCode = cls & 0xffffff;
         if (s.HeaderType is PciHeaderType h) f.HeaderType = h;
         foreach (var alias in s.DmaAliasDevfns) f.AddDmaAlias(alias);
+        f.CapabilityIds = s.CapabilityIds.ToArray();
 
         var slot = PciDevfn.Slot(devfn);
         var others = bus.Keys.Any(d => PciDevfn.Slot(d) == slot && d != devfn);

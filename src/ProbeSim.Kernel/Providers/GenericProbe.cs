@@ -13,6 +13,7 @@ public sealed partial class Kernel
     {
         var script = drv.Spec.Probe;
         if (IsSimplePmBus(drv) && SimplePmBusRejects(dev)) return -ENODEV;
+        if (PciDriverProbeCheck(dev, drv) is var pciRet && pciRet != 0) return pciRet;
         if (dev.Node is not null && (script?.RequestResources ?? true))
         {
             int ret = RequestResources(dev);
