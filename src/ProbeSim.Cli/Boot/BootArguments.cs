@@ -13,6 +13,8 @@ public sealed class BootArguments
     public Option<string?> Cmdline { get; } = new("--cmdline") { Description = "Kernel command line (deferred_probe_timeout=, fw_devlink=, fw_devlink.strict=, driver_async_probe=, ...)" };
     public Option<string[]> Set { get; } = new("--set") { Description = "Override a profile switch: NAME=VALUE (repeatable; lists take +item or -item)" };
     public Option<string[]> IncludeDirs { get; } = new("--include-dir", "-I") { Description = "Preprocessor include directory for the board (repeatable)" };
+    public Option<string?> Pci { get; } = new("--pci") { Description = "PCI hierarchy below the host bridge: a YAML file (docs/pci-topology.md) or a sysfs dump directory of config files" };
+    public Option<string?> Arch { get; } = new("--arch") { Description = "Board architecture for the DMA-mapping code: arm or arm64 (default: from the CPU nodes)" };
 
     public void AddTo(Command cmd)
     {
@@ -22,6 +24,8 @@ public sealed class BootArguments
         cmd.Options.Add(Cmdline);
         cmd.Options.Add(Set);
         cmd.Options.Add(IncludeDirs);
+        cmd.Options.Add(Pci);
+        cmd.Options.Add(Arch);
     }
 
     /// <summary>Boot options from the parsed command line; the driver source of --kernel is loaded once and shared.</summary>
@@ -48,6 +52,14 @@ public sealed class BootArguments
             if (!File.Exists(scenarioPath)) throw new FileNotFoundException($"{scenarioPath}: No such file or directory");
             options = options.WithScenario(ScenarioFile.Load(scenarioPath), profile is not null);
         }
+        if (pr.GetValue(Pci) is { } pciPath)
+        {
+            if (Directory.Exists(pciPath)) options = options with { Pci = ProbeSim.Kernel.Pci.PciSysfsDump.Load(pciPath).Single() };
+            else if (File.Exists(pciPath)) options = options with { Pci = ProbeSim.Kernel.Pci.PciTopologyFile.Load(pciPath) };
+            else throw new FileNotFoundException($"{pciPath}: No such file or directory");
+        }
+        if (pr.GetValue(Arch) is { } arch)
+            options = options with { Arm32 = arch switch { "arm" => true, "arm64" => false, _ => throw new ArgumentException($"--arch takes arm or arm64, not '{arch}'") } };
         options.ResolveProfile();
         return options;
     }

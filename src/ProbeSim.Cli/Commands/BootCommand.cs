@@ -24,7 +24,8 @@ public static class BootCommand
         var logLevel = new Option<string?>("--log-level") { Description = "Lowest log level printed with --log: err, warn, notice, info (default), debug" };
         var all = new Option<bool>("--all") { Description = "Also list DT nodes that never became devices (not-present)" };
         var links = new Option<bool>("--devlinks") { Description = "Print /sys/class/devlink (name, status, sync_state_only)" };
-        var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links };
+        var sysfs = new Option<bool>("--sysfs") { Description = "Print /sys/kernel/iommu_groups, /sys/class/iommu and each device's iommu_group link as a tree" };
+        var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links, sysfs };
         args.AddTo(cmd);
         cmd.SetAction(pr =>
         {
@@ -38,10 +39,11 @@ public static class BootCommand
                 var result = options.Boot(loaded.Tree, Path.GetFileName(path));
                 var minLevel = ParseLevel(pr.GetValue(logLevel));
                 if (minLevel is null) return io.IoError($"unknown log level '{pr.GetValue(logLevel)}'");
-                return Print(io, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links));
+                return Print(io, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs));
             }
             catch (DeviceTreeException e) { return io.Fail(e); }
             catch (ScenarioException e) { return io.InputError(e.Message); }
+            catch (ProbeSim.Kernel.Pci.PciTopologyException e) { return io.InputError(e.Message); }
             catch (KernelTableException e) { return io.InputError(e.Message); }
             catch (ProfileException e) { return io.IoError(e.Message); }
             catch (ArgumentException e) { return io.IoError(e.Message); }
@@ -61,7 +63,7 @@ public static class BootCommand
         _ => null,
     };
 
-    private static int Print(CliIo io, BootResult result, string? json, bool log, LogLevel minLevel, bool all, bool links)
+    private static int Print(CliIo io, BootResult result, string? json, bool log, LogLevel minLevel, bool all, bool links, bool sysfs)
     {
         if (json is not null)
         {
@@ -89,6 +91,16 @@ public static class BootCommand
         {
             io.Out.WriteLine();
             DevlinkFormatter.Write(io.Out, result.Devlinks);
+        }
+        if (sysfs)
+        {
+            io.Out.WriteLine();
+            IommuSysfsFormatter.Write(io.Out, result);
+        }
+        if (result.Crash is { } crash)
+        {
+            io.Out.WriteLine();
+            io.Out.WriteLine($"The kernel crashed: {crash}");
         }
         if (log)
         {

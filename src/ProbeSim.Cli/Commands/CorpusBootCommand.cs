@@ -36,6 +36,7 @@ public static class CorpusBootCommand
                 return Run(io, boards, options, pr.GetValue(jobs), pr.GetValue(json));
             }
             catch (ScenarioException e) { return io.InputError(e.Message); }
+            catch (ProbeSim.Kernel.Pci.PciTopologyException e) { return io.InputError(e.Message); }
             catch (KernelTableException e) { return io.InputError(e.Message); }
             catch (ProfileException e) { return io.IoError(e.Message); }
             catch (ArgumentException e) { return io.IoError(e.Message); }

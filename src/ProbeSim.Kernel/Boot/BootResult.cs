@@ -60,7 +60,8 @@ public sealed record DeviceOutcome
 public sealed record DevlinkOutcome(string Name, string Supplier, string Consumer, string Status, bool SyncStateOnly, string AutoRemoveOn, bool Inferred);
 
 /// <summary>One /sys/kernel/iommu_groups/N: its devices, default domain type (the "type" file) and current domain.</summary>
-public sealed record IommuGroupOutcome(int Id, string Type, string? Domain, IReadOnlyList<string> Devices, string? Owner, int OwnerCount);
+public sealed record IommuGroupOutcome(int Id, string Type, string? Domain, IReadOnlyList<string> Devices, string? Owner, int OwnerCount,
+    IReadOnlyList<string> ReservedRegions);
 
 /// <summary>One /sys/class/iommu/NAME: the IOMMU instance, its device and driver, the devices it probed.</summary>
 public sealed record IommuOutcome(string Name, string Device, string Driver, IReadOnlyList<string> Devices, int? ContextBanks, int ContextBanksInUse);

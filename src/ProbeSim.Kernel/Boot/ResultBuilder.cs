@@ -28,7 +28,7 @@ public sealed partial class Kernel
             IommuGroups = IommuGroups.Select(g => new IommuGroupOutcome(g.Id,
                 g.DefaultDomain is { } dd ? IommuDomainTypes.SysfsName(dd.Type) : "unknown",
                 g.Domain is { } cd ? IommuDomainTypes.SysfsName(cd.Type) : null,
-                g.Devices.Select(d => d.Name).ToList(), g.Owner, g.OwnerCount)).ToList(),
+                g.Devices.Select(d => d.Name).ToList(), g.Owner, g.OwnerCount, ReservedRegions(g))).ToList(),
             Iommus = _iommus.Select(i => new IommuOutcome(i.SysfsName, i.Device.Name, i.DriverName, i.Clients.Select(c => c.Name).ToList(),
                 i.Traits.ContextBanks, i.ContextBanksInUse)).ToList(),
             Actions = _actionResults,
@@ -36,6 +36,12 @@ public sealed partial class Kernel
             EndTimeUs = NowUs,
         };
     }
+
+    // iommu_get_group_resv_regions: arm-smmu and arm-smmu-v3 report the software MSI window (MSI_IOVA_BASE, 1 MiB)
+    private static IReadOnlyList<string> ReservedRegions(IommuGroup g) =>
+        g.Instance?.Traits.Kind is IommuKind.ArmSmmu or IommuKind.ArmSmmuV3
+            ? new[] { "0x0000000008000000 0x00000000080fffff msi" }
+            : Array.Empty<string>();
 
     public DeviceState StateOf(Device dev)
     {

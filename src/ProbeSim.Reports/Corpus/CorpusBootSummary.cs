@@ -33,6 +33,12 @@ public sealed record CorpusBootSummary
     /// <summary>All boards of the run: booted plus failed.</summary>
     public int Boards => PerBoard.Count + FailedBoards.Count;
 
+    /// <summary>Devices per DMA outcome (iommu, identity, direct, no-iommu, blocked, broken, user, not-configured), most first.</summary>
+    public IReadOnlyList<DeferReasonCount> DmaOutcomes { get; init; } = Array.Empty<DeferReasonCount>();
+    /// <summary>IOMMU groups and registered IOMMU instances over all boards.</summary>
+    public int IommuGroups { get; init; }
+    public int Iommus { get; init; }
+
     /// <summary>Summarises a finished run.</summary>
     public static CorpusBootSummary From(string profile, string driverSet, IEnumerable<BootResult> results, IEnumerable<BoardFailure>? failures = null)
     {

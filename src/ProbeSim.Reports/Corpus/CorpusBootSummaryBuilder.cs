@@ -13,6 +13,8 @@ public sealed class CorpusBootSummaryBuilder
     private readonly List<BoardCounts> _boards = [];
     private readonly List<BoardFailure> _failures = [];
     private readonly Dictionary<string, int> _reasons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _dma = new(StringComparer.Ordinal);
+    private int _groups, _iommus;
 
     /// <summary>A builder for one run's profile and driver-set source.</summary>
     public CorpusBootSummaryBuilder(string profile, string driverSet)
@@ -28,8 +30,11 @@ public sealed class CorpusBootSummaryBuilder
     {
         ArgumentNullException.ThrowIfNull(result);
         _boards.Add(new BoardCounts(result.Board, StateCounts.Of(result.Devices)));
+        _groups += result.IommuGroups.Count;
+        _iommus += result.Iommus.Count;
         foreach (var d in result.Devices)
         {
+            if (d.Dma is { } dma) _dma[dma] = _dma.GetValueOrDefault(dma) + 1;
             if (d.State != DeviceState.Deferred) continue;
             var reason = d.DeferReason ?? "";
             _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
@@ -60,5 +65,9 @@ public sealed class CorpusBootSummaryBuilder
             .ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new DeferReasonCount(kv.Key, kv.Value))
             .ToArray(),
+        DmaOutcomes = _dma.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new DeferReasonCount(kv.Key, kv.Value)).ToArray(),
+        IommuGroups = _groups,
+        Iommus = _iommus,
     };
 }

@@ -63,6 +63,13 @@ public static class CorpusBootJsonWriter
         }
         writer.WriteEndArray();
 
+        writer.WritePropertyName("dma");
+        writer.WriteStartObject();
+        foreach (var r in summary.DmaOutcomes) writer.WriteNumber(r.Reason, r.Count);
+        writer.WriteEndObject();
+        writer.WriteNumber("iommus", summary.Iommus);
+        writer.WriteNumber("iommuGroups", summary.IommuGroups);
+
         writer.WriteStartArray("perBoard");
         foreach (var b in summary.PerBoard)
         {

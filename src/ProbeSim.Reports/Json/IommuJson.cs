@@ -18,6 +18,7 @@ public static class IommuJson
             JsonOutput.WriteStrings(writer, "devices", g.Devices);
             writer.WriteString("owner", g.Owner);
             writer.WriteNumber("ownerCount", g.OwnerCount);
+            JsonOutput.WriteStrings(writer, "reservedRegions", g.ReservedRegions);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -45,6 +45,12 @@ public static class CorpusSummaryTable
             .Select(s => (IReadOnlyList<string>)[DeviceStateWords.Word(s), Number(summary.States[s])])
             .Append(["total", Number(summary.States.Total)]);
         PlainTable.Write(writer, ["STATE", "DEVICES"], stateRows, [ColumnAlign.Left, ColumnAlign.Right]);
+        if (summary.DmaOutcomes.Count > 0)
+        {
+            writer.Write('\n');
+            PlainTable.Write(writer, ["DMA", "DEVICES"], summary.DmaOutcomes.Select(r => (IReadOnlyList<string>)[r.Reason, Number(r.Count)]), [ColumnAlign.Left, ColumnAlign.Right]);
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{summary.Iommus} IOMMU instances registered, {summary.IommuGroups} IOMMU groups\n"));
+        }
 
         var reasons = summary.DeferReasons.Take(topDeferReasons).ToArray();
         if (reasons.Length > 0)
@@ -86,6 +92,13 @@ public static class CorpusSummaryTable
             states.AddRow(new SpectreText(DeviceStateWords.Word(s), StateStyles.For(s)), new SpectreText(Number(summary.States[s]), StateStyles.For(s)));
         states.AddRow(new SpectreText("total"), new SpectreText(Number(summary.States.Total)));
         console.Write(states);
+        if (summary.DmaOutcomes.Count > 0)
+        {
+            var dma = new Table().AddColumn("DMA").AddColumn(new TableColumn("DEVICES").RightAligned());
+            foreach (var r in summary.DmaOutcomes) dma.AddRow(new SpectreText(r.Reason), new SpectreText(Number(r.Count)));
+            dma.Caption(string.Create(CultureInfo.InvariantCulture, $"{summary.Iommus} IOMMU instances registered, {summary.IommuGroups} IOMMU groups"));
+            console.Write(dma);
+        }
 
         var reasons = summary.DeferReasons.Take(topDeferReasons).ToArray();
         if (reasons.Length > 0)
