@@ -36,13 +36,15 @@ public sealed record BootOptions
     public bool? Arm32 { get; init; }
     /// <summary>The PCI hierarchy below the host bridge (scenario <c>pci:</c>, <c>--pci</c>), or null.</summary>
     public ProbeSim.Kernel.Pci.PciTopology? Pci { get; init; }
+    /// <summary>Model DMA configuration and the IOMMU (default); false boots the driver core alone (for benchmarks).</summary>
+    public bool DmaModel { get; init; } = true;
 
     public BootResult Boot(DtTree tree, string board)
     {
         var kernel = new Kernel(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board)
         {
             RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds,
-            Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci,
+            Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel,
         };
         return kernel.Boot();
     }

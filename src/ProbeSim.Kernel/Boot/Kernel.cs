@@ -44,6 +44,8 @@ public sealed partial class Kernel
     public BusType I2c { get; }
     public BusType Spi { get; }
     public BusType Pci { get; }
+    /// <summary>Whether DMA configuration and the IOMMU are modelled (off: the driver core alone).</summary>
+    public bool DmaModel { get; init; } = true;
     /// <summary>system_state has reached SYSTEM_RUNNING (after the initcalls).</summary>
     public bool SystemRunning { get; private set; }
     public IReadOnlyList<BusType> Buses { get; }

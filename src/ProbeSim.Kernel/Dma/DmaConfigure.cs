@@ -12,7 +12,7 @@ public sealed partial class Kernel
     /// </summary>
     private int DmaConfigure(Device dev)
     {
-        if (!S.DmaAtProbe) return 0;
+        if (!S.DmaAtProbe || !DmaModel) return 0;
         dev.Dma.ConfiguredThisProbe = false;
         int ret = dev.Pci is not null ? PciDmaConfigure(dev) : dev.Node is null ? 0 : OfDmaConfigure(dev, dev.Node);
         if (ret != 0) return ret;
@@ -70,13 +70,14 @@ public sealed partial class Kernel
     /// <summary>v3.16-v4.11: of_platform_device_create / of_amba_device_create configure DMA once, before device_add.</summary>
     private void OfDmaConfigureAtCreation(Device dev)
     {
-        if (S.DmaAtProbe || dev.Node is null) return;
+        if (S.DmaAtProbe || dev.Node is null || !DmaModel) return;
         OfDmaConfigure(dev, dev.Node);
     }
 
     // iommu_bus_notifier (BUS_NOTIFY_ADD_DEVICE) and, v4.4, the arm64 attach notifier behind it
     private void IommuAddDeviceNotifier(Device dev)
     {
+        if (!DmaModel) return;
         if (!S.IommuBusOps || _busOps.ContainsKey(dev.Bus))
             if (dev.Iommu.Fwspec?.Ops is not null && dev.Iommu.Group is null) IommuProbeDevice(dev);
         if (S.Arm64Dma == Arm64Dma.NotifierAdd && !Arm32 && (dev.Bus == Platform || dev.Bus == Amba)) Arm64AddDeviceNotifier();

@@ -122,7 +122,7 @@ public sealed partial class Kernel
         {
             DriverSetDmaMask(dev, drv);
             // an IOMMU driver's probe ends with iommu_device_register
-            if (IsIommuNode(dev.Node)) ret = IommuDriverProbe(dev, drv);
+            if (DmaModel && IsIommuNode(dev.Node)) ret = IommuDriverProbe(dev, drv);
         }
         // platform_probe: prevent_deferred_probe turns a deferral into -ENXIO
         if (ret == -EPROBE_DEFER && drv.Spec.PreventDeferredProbe)
