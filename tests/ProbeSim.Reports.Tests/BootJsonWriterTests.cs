@@ -8,12 +8,12 @@ namespace ProbeSim.Reports.Tests;
 public class BootJsonWriterTests
 {
     private static readonly string[] TopLevel =
-        ["schema", "board", "profile", "cmdline", "driverSet", "endTime", "devices", "devicesDeferred", "devlinks", "notifiers", "log"];
+        ["schema", "board", "profile", "cmdline", "driverSet", "endTime", "devices", "devicesDeferred", "devlinks", "iommuGroups", "iommus", "actions", "crash", "notifiers", "log"];
 
     private static readonly string[] DeviceFields =
     [
         "name", "bus", "ofNode", "compatible", "driver", "state", "error", "deferReason", "note", "iommuGroup",
-        "domainType", "dmaOps", "coherent", "probeAttempts", "boundAt", "sysfsPath", "suppliers",
+        "domainType", "dmaOps", "coherent", "iommu", "dmaOwner", "dma", "dmaNote", "probeAttempts", "boundAt", "sysfsPath", "suppliers",
     ];
 
     private static string[] Names(JsonElement obj) => obj.EnumerateObject().Select(p => p.Name).ToArray();
@@ -151,6 +151,10 @@ public class BootJsonWriterTests
                   "domainType": null,
                   "dmaOps": null,
                   "coherent": null,
+                  "iommu": null,
+                  "dmaOwner": null,
+                  "dma": null,
+                  "dmaNote": null,
                   "probeAttempts": 0,
                   "boundAt": null,
                   "sysfsPath": null,
@@ -159,6 +163,10 @@ public class BootJsonWriterTests
               ],
               "devicesDeferred": null,
               "devlinks": [],
+              "iommuGroups": [],
+              "iommus": [],
+              "actions": [],
+              "crash": null,
               "notifiers": [],
               "log": []
             }

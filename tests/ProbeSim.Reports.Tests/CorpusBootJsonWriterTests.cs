@@ -13,7 +13,7 @@ public class CorpusBootJsonWriterTests
     {
         using var doc = JsonDocument.Parse(CorpusBootJsonWriter.ToJson(CorpusBootSummaryTests.Sample()));
         var root = doc.RootElement;
-        Assert.Equal(["schema", "profile", "driverSet", "boards", "failedBoards", "states", "boardsWithDeferred", "topDeferReasons", "perBoard"], Names(root));
+        Assert.Equal(["schema", "profile", "driverSet", "boards", "failedBoards", "states", "boardsWithDeferred", "topDeferReasons", "dma", "iommus", "iommuGroups", "perBoard"], Names(root));
         Assert.Equal("probesim-corpus-boot/1", root.GetProperty("schema").GetString());
         Assert.Equal(5, root.GetProperty("boards").GetInt32());
         Assert.Equal(2, root.GetProperty("boardsWithDeferred").GetInt32());
