@@ -54,6 +54,7 @@ public sealed partial class Kernel
     private DeviceOutcome Outcome(Device dev)
     {
         var state = StateOf(dev);
+        var dmaOutcome = DmaOutcome(dev);
         string? note = state switch
         {
             DeviceState.Deferred => dev.WaitNote,
@@ -85,8 +86,8 @@ public sealed partial class Kernel
             Coherent = dev.Dma.Ops == Dma.DmaOpsKind.None ? null : dev.Dma.Coherent,
             Iommu = dev.Iommu.Instance?.SysfsName,
             DmaOwner = dev.Iommu.Group is { } grp ? (grp.Owner is { } o ? "user:" + o : "kernel") : null,
-            Dma = DmaOutcome(dev),
-            DmaNote = DmaProblem(dev) ?? (WantsIommu(dev) && dev.Iommu.Group is null ? dev.Dma.NoIommuReason : null),
+            Dma = dmaOutcome,
+            DmaNote = DmaProblem(dev, dmaOutcome) ?? (WantsIommu(dev) && dev.Iommu.Group is null ? dev.Dma.NoIommuReason : null),
             DmaEvents = dev.Dma.Events.ToList(),
         };
     }

@@ -92,7 +92,6 @@ public sealed partial class Kernel
         dev.Dma.Mapping = null;
         if (--m.Refs <= 0)
         {
-            m.Released = true;
             IommuDomainFree(m.Domain);
             if (m.Owner is { } o && o.SharedMapping == m) o.SharedMapping = null;
         }

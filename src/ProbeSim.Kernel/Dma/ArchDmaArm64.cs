@@ -30,7 +30,7 @@ public sealed partial class Kernel
                 if (iommu is null) break;
                 if (dev.Iommu.Group is not null && DoIommuAttach(dev)) break;
                 // queue_iommu_attach uses list_add: the newest entry is walked first
-                if (!_arm64IommuQueue.Contains(dev)) { _arm64IommuQueue.Insert(0, dev); dma.Arm64Queued = true; }
+                if (!_arm64IommuQueue.Contains(dev)) _arm64IommuQueue.Insert(0, dev);
                 break;
             case Arm64Dma.NotifierBind:
                 // v4.10-v4.11: platform ops now; the BUS_NOTIFY_BIND_DRIVER notifier installs IOMMU ops
@@ -79,7 +79,6 @@ public sealed partial class Kernel
         {
             if (dev.Iommu.Group is null || !DoIommuAttach(dev)) continue;
             _arm64IommuQueue.Remove(dev);
-            dev.Dma.Arm64Queued = false;
         }
     }
 

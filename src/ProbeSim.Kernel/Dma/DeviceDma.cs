@@ -28,7 +28,6 @@ public sealed class ArmIommuMapping
     public IommuInstance? Owner { get; }
     public bool Shared { get; }
     internal int Refs = 1;
-    public bool Released { get; internal set; }
 }
 
 /// <summary>The DMA side of a struct device: ops, coherency, masks, arch bookkeeping.</summary>
@@ -52,14 +51,10 @@ public sealed class DeviceDma
     public bool DmaOpsSetup { get; internal set; }
     /// <summary>arm32 archdata.mapping.</summary>
     public ArmIommuMapping? Mapping { get; internal set; }
-    /// <summary>arm64 v4.4: an entry on iommu_dma_masters waits for a group.</summary>
-    public bool Arm64Queued { get; internal set; }
     /// <summary>dma_configure completed in the current probe attempt (teardown site rule).</summary>
     internal bool ConfiguredThisProbe;
     /// <summary>iommu_device_use_default_domain took a reference (released by dma_cleanup).</summary>
     internal bool UsesDefaultDomain;
-    /// <summary>A problem the model can see without running DMA (IOMMU ops without a mapping, ...).</summary>
-    public string? Problem { get; internal set; }
     /// <summary>What the scripted DMA activity did.</summary>
     public List<DmaEvent> Events { get; } = new();
 }

@@ -53,11 +53,11 @@ public sealed partial class Kernel
     }
 
     /// <summary>A problem visible without running DMA: IOMMU ops left without a mapping (spec driver-core S5).</summary>
-    private string? DmaProblem(Device dev)
+    private static string? DmaProblem(Device dev, string outcome)
     {
-        if (dev.Dma.Ops == Dma.DmaOpsKind.ArmIommu && dev.Dma.Mapping is null)
+        if (outcome == "broken")
             return "IOMMU dma_ops without a dma_iommu_mapping: the first DMA allocation fails";
-        if (dev.Bound && DmaOutcome(dev) == "blocked")
+        if (dev.Bound && outcome == "blocked")
             return "bound, but its DMA stream has no stream-map entry and the IOMMU aborts it";
         return null;
     }

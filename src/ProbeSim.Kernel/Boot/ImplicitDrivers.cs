@@ -1,0 +1,38 @@
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+
+namespace ProbeSim.Kernel.Boot;
+
+public sealed partial class Kernel
+{
+    private int _implicitPci;
+
+    /// <summary>
+    /// Drivers every kernel with PCI and VFIO has, unless the driver set names them: pcieport and shpchp (drivers/pci, linked
+    /// before host controllers and device drivers), pci-stub and vfio-pci (bind only through driver_override), vfio-platform.
+    /// </summary>
+    private void PrepareImplicitDrivers()
+    {
+        // pcieport: port_pci_ids matches PCI bridges and RCECs by class; pcie_portdrv_probe keeps only PCIe ports (-ENODEV)
+        AddImplicitDriver("pcieport", DriverBus.Pci, new[] { new PciId(null, null, 0x060400), new PciId(null, null, 0x060401), new PciId(null, null, 0x080700) });
+        // shpchp (drivers/pci/hotplug, after pcie/): PCI bridges with an SHPC capability
+        AddImplicitDriver("shpchp", DriverBus.Pci, new[] { new PciId(null, null, 0x060400) }, managedDma: false);
+        AddImplicitDriver("pci-stub", DriverBus.Pci);
+        AddImplicitDriver("vfio-pci", DriverBus.Pci);
+        AddImplicitDriver("vfio-platform", DriverBus.Platform);
+    }
+
+    private void AddImplicitDriver(string name, DriverBus bus, IReadOnlyList<PciId>? ids = null, bool managedDma = true)
+    {
+        // a driver set that names the driver (even as absent) decides about it
+        if (DriverSet.Drivers.Any(d => d.Name == name)) return;
+        var spec = new DriverSpec
+        {
+            Name = name, Bus = bus, DriverManagedDma = managedDma, PciIds = ids ?? Array.Empty<PciId>(),
+            Probe = new ProbeScript { RequestResources = false },
+            Origin = "implicit (drivers/pci, drivers/vfio)",
+        };
+        if (bus == DriverBus.Pci) _allDrivers.Insert(_implicitPci++, new Driver(spec, Pci));
+        else _allDrivers.Add(new Driver(spec, Platform));
+    }
+}
