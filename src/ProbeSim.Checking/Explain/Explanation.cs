@@ -1,0 +1,35 @@
+using ProbeSim.Kernel.Boot;
+
+namespace ProbeSim.Checking.Explain;
+
+/// <summary>One step of a supplier chain: what the device (or the supplier above it) waits on, and that supplier's own state.</summary>
+/// <param name="Depth">0 for a direct supplier of the explained device, 1 for a supplier of that supplier, ...</param>
+/// <param name="Subject">Device name when the supplier is a device (<c>e6150000.clock-controller</c>), else the DT path of its node.</param>
+/// <param name="Relation">How the consumer refers to it: <c>clocks[0]</c>, <c>iommus[0]</c>, <c>device link</c>, <c>parent</c>, ...</param>
+/// <param name="State">bound, deferred, failed, no-driver, module-not-loaded, not-probed, disabled, no-device, registered-early, cycle.</param>
+/// <param name="Detail">The model's one-line reason, in kernel terms.</param>
+/// <param name="RootCause">True when this step is where the chain ends (nothing further explains it).</param>
+public sealed record ExplainStep(int Depth, string Subject, string Relation, string State, string Detail, bool RootCause);
+
+/// <summary>What of_iommu_configure decided for the device and which rule of the profile applied.</summary>
+/// <param name="Rule">The rule that applied, named after spec table 8.1 (for example "IOMMU node disabled (v4.12-rc1: defer)").</param>
+/// <param name="Outcome">iommu, defer, none.</param>
+public sealed record IommuDecision(string Rule, string Outcome, string? Iommu, int? Group, string? DomainType, string? DmaOps, string? Dma, string? Note);
+
+/// <summary>Why one device ended as it did: its state, the chain of suppliers down to the root causes, the IOMMU decision, its log lines.</summary>
+public sealed record Explanation
+{
+    public required string Device { get; init; }
+    public string? OfNode { get; init; }
+    /// <summary>bound, deferred, failed, no-driver, not-present (as the JSON reports it).</summary>
+    public required string State { get; init; }
+    public string? Driver { get; init; }
+    /// <summary>One line: what happened and the first root cause.</summary>
+    public required string Summary { get; init; }
+    public IReadOnlyList<ExplainStep> Chain { get; init; } = Array.Empty<ExplainStep>();
+    /// <summary>The distinct root causes, each "SUBJECT: detail" (empty when the device is bound and nothing is missing).</summary>
+    public IReadOnlyList<string> RootCauses { get; init; } = Array.Empty<string>();
+    public IommuDecision? Iommu { get; init; }
+    /// <summary>The log lines about this device.</summary>
+    public IReadOnlyList<LogLine> Log { get; init; } = Array.Empty<LogLine>();
+}
