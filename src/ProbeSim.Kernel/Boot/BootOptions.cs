@@ -31,7 +31,6 @@ public sealed record BootOptions
         Arm32 = Arm32 ?? scenario.Arm32,
     };
 
-    /// <summary>Boots one board.</summary>
     /// <summary>Board architecture: arm32 or arm64; null = guessed from the CPU nodes (<see cref="BoardArch.IsArm32"/>).</summary>
     public bool? Arm32 { get; init; }
     /// <summary>The PCI hierarchy below the host bridge (scenario <c>pci:</c>, <c>--pci</c>), or null.</summary>
@@ -39,13 +38,14 @@ public sealed record BootOptions
     /// <summary>Model DMA configuration and the IOMMU (default); false boots the driver core alone (for benchmarks).</summary>
     public bool DmaModel { get; init; } = true;
 
-    public BootResult Boot(DtTree tree, string board)
-    {
-        var kernel = new Kernel(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board)
+    /// <summary>Boots one board.</summary>
+    public BootResult Boot(DtTree tree, string board) => CreateKernel(tree, board).Boot();
+
+    /// <summary>A kernel ready to boot, for callers that look at its state afterwards (explain, invariants, exploration).</summary>
+    public Kernel CreateKernel(DtTree tree, string board) =>
+        new(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board)
         {
             RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds,
             Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel,
         };
-        return kernel.Boot();
-    }
 }
