@@ -1,4 +1,5 @@
 using ProbeSim.Kernel.Boot;
+using Kernel = ProbeSim.Kernel.Boot.Kernel;
 
 namespace ProbeSim.Checking.Explain;
 
