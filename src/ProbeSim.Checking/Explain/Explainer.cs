@@ -1,7 +1,8 @@
 using ProbeSim.Kernel.Boot;
-using Kernel = ProbeSim.Kernel.Boot.Kernel;
 
 namespace ProbeSim.Checking.Explain;
+
+using Kernel = ProbeSim.Kernel.Boot.Kernel;
 
 /// <summary>Builds <see cref="Explanation"/>s from a booted kernel.</summary>
 public static class Explainer
