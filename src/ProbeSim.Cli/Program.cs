@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(CorpusCommand.Create(io));
         root.Subcommands.Add(BootCommand.Create(io));
         root.Subcommands.Add(ProfilesCommand.Create(io));
+        root.Subcommands.Add(ExplainCommand.Create(io));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);
     }

@@ -1,4 +1,5 @@
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.DriverCore;
 
 namespace ProbeSim.Checking.Explain;
 
@@ -11,8 +12,112 @@ public static class Explainer
     /// Why DEVICE ended as it did. DEVICE is a device name (<c>e6740000.iommu</c>), a DT path (<c>/soc/iommu@e6740000</c>)
     /// or a label (<c>ipmmu_mx</c>, with or without <c>&amp;</c>). Throws <see cref="ArgumentException"/> when nothing matches.
     /// </summary>
-    public static Explanation Explain(Kernel kernel, BootResult result, string device) => throw new NotImplementedException("explain: in progress");
+    public static Explanation Explain(Kernel kernel, BootResult result, string device) =>
+        Of(kernel, result, DeviceQuery.Find(kernel, result, device));
 
     /// <summary>An explanation of every device and not-present node of the result, in result order.</summary>
-    public static IReadOnlyList<Explanation> ExplainAll(Kernel kernel, BootResult result) => throw new NotImplementedException("explain: in progress");
+    public static IReadOnlyList<Explanation> ExplainAll(Kernel kernel, BootResult result) =>
+        result.Devices.Select(d => Of(kernel, result, d)).ToList();
+
+    /// <summary>The explanation of one outcome of the result.</summary>
+    public static Explanation Of(Kernel kernel, BootResult result, DeviceOutcome outcome)
+    {
+        var walker = new ChainWalker(kernel);
+        if (outcome.State == DeviceState.NotPresent || kernel.FindDevice(outcome.Name) is not { } dev)
+            return NotPresent(kernel, result, outcome, walker);
+        walker.Walk(dev, deep: outcome.State != DeviceState.Bound);
+        var roots = walker.Roots.ToList();
+        var state = walker.DeviceStateOf(dev);
+        // the device itself is the root cause when nothing it waits on explains it
+        if (SupplierState.IsRootCause(state) && roots.Count == 0) roots.Add($"{dev.Name}: {walker.DetailOf(dev)}");
+        if (state == SupplierState.Deferred && roots.Count == 0 && dev.WaitNote is { } wait) roots.Add($"{dev.Name}: {wait}");
+        return new Explanation
+        {
+            Device = dev.Name,
+            OfNode = outcome.OfNode,
+            State = Word(outcome.State),
+            Driver = outcome.Driver,
+            Summary = Summary(dev, walker, outcome, roots),
+            Chain = walker.Steps,
+            RootCauses = outcome.State == DeviceState.Bound ? Array.Empty<string>() : roots,
+            Iommu = IommuOf(dev, outcome),
+            Log = LogOf(result, dev.Name),
+        };
+    }
+
+    private static Explanation NotPresent(Kernel kernel, BootResult result, DeviceOutcome outcome, ChainWalker walker)
+    {
+        var note = outcome.Note ?? "no device was made from this node";
+        var node = outcome.OfNode is { } p ? kernel.Tree.FindByPath(p) : null;
+        var chain = new List<ExplainStep>();
+        string root = $"{outcome.OfNode ?? outcome.Name}: {note}";
+        // a child left to its parent's driver, or below an adapter that is not bound: the nearest ancestor device explains it
+        for (var a = node?.Parent; a is not null && a.Parent is not null; a = a.Parent)
+        {
+            if (kernel.FwIfAny(a)?.Dev is not { } parentDev) continue;
+            var (subject, st, detail, _) = walker.Classify(a, parentDev);
+            chain.Add(new ExplainStep(0, subject, "parent", st, detail, SupplierState.IsRootCause(st)));
+            if (st != SupplierState.Bound && SupplierState.IsRootCause(st)) root = $"{subject}: {detail}";
+            break;
+        }
+        return new Explanation
+        {
+            Device = outcome.Name,
+            OfNode = outcome.OfNode,
+            State = Word(outcome.State),
+            Summary = $"{outcome.OfNode ?? outcome.Name} never became a device: {note}",
+            Chain = chain,
+            RootCauses = new[] { root },
+            Log = LogOf(result, outcome.Name),
+        };
+    }
+
+    private static string Summary(Device dev, ChainWalker walker, DeviceOutcome outcome, List<string> roots)
+    {
+        var head = outcome.State switch
+        {
+            DeviceState.Bound => $"{dev.Name} is bound to {outcome.Driver}",
+            DeviceState.Deferred => $"{dev.Name} is deferred" + (outcome.DeferReason is { } r ? $" ({r})" : ""),
+            DeviceState.Failed => $"{dev.Name} failed: {walker.DetailOf(dev)}",
+            _ => $"{dev.Name} has no driver: {walker.DetailOf(dev)}",
+        };
+        if (outcome.State == DeviceState.Bound) return head;
+        return roots.Count == 0 ? head : $"{head}; root cause: {roots[0]}" + (roots.Count > 1 ? $" (+{roots.Count - 1} more)" : "");
+    }
+
+    private static IommuDecision? IommuOf(Device dev, DeviceOutcome o)
+    {
+        if (dev.Iommu.OfIommuRule is not { } rule) return null;
+        string outcome = dev.Iommu.Instance is not null ? "iommu" : o.State == DeviceState.Deferred && dev.Dma.Ops == ProbeSim.Kernel.Dma.DmaOpsKind.None && dev.Node?.HasProperty("iommus") == true && rule.Contains("defer", StringComparison.Ordinal) ? "defer" : "none";
+        return new IommuDecision(rule, outcome, o.Iommu, o.IommuGroup, o.DomainType, o.DmaOps, o.Dma, o.DmaNote);
+    }
+
+    private static IReadOnlyList<LogLine> LogOf(BootResult result, string name) =>
+        result.Log.Where(l => l.Device == name || ContainsName(l.Text, name)).ToList();
+
+    // a device name as a word of the line (not a prefix of a longer name)
+    private static bool ContainsName(string text, string name)
+    {
+        int i = 0;
+        while ((i = text.IndexOf(name, i, StringComparison.Ordinal)) >= 0)
+        {
+            int end = i + name.Length;
+            bool startOk = i == 0 || !IsNameChar(text[i - 1]);
+            bool endOk = end == text.Length || !IsNameChar(text[end]);
+            if (startOk && endOk) return true;
+            i = end;
+        }
+        return false;
+    }
+
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or ',' or '@';
+
+    internal static string Word(DeviceState state) => state switch
+    {
+        DeviceState.Bound => "bound",
+        DeviceState.Deferred => "deferred",
+        DeviceState.Failed => "failed",
+        DeviceState.NoDriver => "no-driver",
+        _ => "not-present",
+    };
 }

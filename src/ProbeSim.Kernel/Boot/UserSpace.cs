@@ -47,7 +47,7 @@ public sealed partial class Kernel
 
     private bool IsBlacklisted(Driver drv) => drv.Spec.Module is { } m && _blacklist.Contains(m.Replace('-', '_'));
 
-    private bool HasModuleFor(Device dev) =>
+    internal bool HasModuleFor(Device dev) =>
         CandidateDrivers(dev).Any(d => !d.Registered && d.Spec.Availability == DriverAvailability.Module && BusMatch(dev, d) != 0);
 
     /// <summary>init_module: the module's driver registers (every driver of that module, in set order).</summary>

@@ -23,6 +23,8 @@ public sealed class DeviceIommu
     public IommuGroup? Group { get; internal set; }
     /// <summary>v4.4 arm64: a private "fake default" DMA domain the arch code made for a group without one.</summary>
     internal IommuDomain? ArchPrivateDomain;
+    /// <summary>What the last of_iommu_configure decided and why (the rule of the profile that applied), for explain.</summary>
+    public string? OfIommuRule { get; internal set; }
     /// <summary>Whether the device is untrusted (PCI below an external-facing port).</summary>
     public bool Untrusted { get; internal set; }
 }

@@ -36,6 +36,7 @@ public sealed partial class Kernel
 
         // of_iommu_configure: -EPROBE_DEFER returns before any arch setup
         var iommu = OfIommuConfigure(dev, pciHost ?? np, pciRids);
+        dev.Iommu.OfIommuRule = iommu.Instance is { } found ? $"IOMMU {found.SysfsName} registered: fwspec and of_xlate, then the IOMMU probe of the device" : iommu.Why;
         if (iommu.Defer) return -EPROBE_DEFER;
         dma.IommuFound = iommu.Instance;
         dma.NoIommuReason = iommu.Instance is null ? iommu.Why : null;

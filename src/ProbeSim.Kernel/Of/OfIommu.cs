@@ -10,7 +10,8 @@ namespace ProbeSim.Kernel.Boot;
 internal readonly record struct OfIommuResult(IommuInstance? Instance, bool Defer, string? Why)
 {
     public static OfIommuResult None(string why) => new(null, false, why);
-    public static readonly OfIommuResult Deferred = new(null, true, "of_iommu_configure: -EPROBE_DEFER");
+    public static readonly OfIommuResult Deferred = new(null, true, "the IOMMU probe of the device asked to defer");
+    public static OfIommuResult DeferredBecause(string why) => new(null, true, why);
 }
 
 public sealed partial class Kernel
@@ -27,7 +28,7 @@ public sealed partial class Kernel
         }
 
         var entries = pciRids is null ? IommusEntries(np) : IommuMapEntries(dev, np, pciRids);
-        if (entries.Count == 0) return OfIommuResult.None(pciRids is null ? "no iommus property" : "no iommu-map translation");
+        if (entries.Count == 0) return OfIommuResult.None(pciRids is null ? "no iommus property: arch default DMA" : "no iommu-map translation: arch default DMA");
         IommuInstance? found = null;
         foreach (var (node, ids, error) in entries)
         {
@@ -76,7 +77,8 @@ public sealed partial class Kernel
                             ? $"IOMMU {iommuNode.Path} not registered and boot is over" : $"no built-in IOMMU driver declares {iommuNode.Path}");
                     IommuFwspecInit(dev, iommuNode, null);
                     dev.WaitNote = $"of_iommu_configure: IOMMU {iommuNode.Path} not registered yet";
-                    return OfIommuResult.Deferred;
+                    return OfIommuResult.DeferredBecause($"IOMMU {iommuNode.Path} not registered while booting and a built-in IOMMU_OF_DECLARE driver matches it: defer (of_iommu_driver_present)"
+                        + (iommuNode.IsAvailable ? "" : "; the node is disabled, but this profile does not check (of_iommu_disabled_check: false)"));
                 default:
                     // v4.19+: the fwspec waits for the IOMMU; driver_deferred_probe_check_state decides
                     IommuFwspecInit(dev, iommuNode, null);
@@ -84,7 +86,7 @@ public sealed partial class Kernel
                     if (ret == -EPROBE_DEFER)
                     {
                         dev.WaitNote = $"of_iommu_configure: IOMMU {iommuNode.Path} not registered (driver_deferred_probe_check_state)";
-                        return OfIommuResult.Deferred;
+                        return OfIommuResult.DeferredBecause($"IOMMU {iommuNode.Path} not registered: driver_deferred_probe_check_state says wait");
                     }
                     return OfIommuResult.None($"IOMMU {iommuNode.Path} never registered; check_state gave up ({ret})");
             }
@@ -98,7 +100,7 @@ public sealed partial class Kernel
     }
 
     // iommus = <&iommu args...>: #iommu-cells per entry; the parse stops at the first error
-    private static List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommusEntries(DtNode np)
+    internal static List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommusEntries(DtNode np)
     {
         var list = new List<(DtNode?, IReadOnlyList<uint>, string?)>();
         foreach (var e in OfPhandleArgs.Parse(np, "iommus", "#iommu-cells"))

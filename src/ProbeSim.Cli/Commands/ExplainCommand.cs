@@ -1,0 +1,56 @@
+using System.CommandLine;
+using ProbeSim.Checking.Explain;
+using ProbeSim.Cli.Boot;
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Profiles;
+using ProbeSim.Reports.Explain;
+using ProbeSim.Reports.Json;
+
+namespace ProbeSim.Cli.Commands;
+
+/// <summary><c>probesim explain BOARD DEVICE</c>: why one device ended as it did, down to the root causes.</summary>
+public static class ExplainCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var args = new BootArguments();
+        var board = new Argument<string>("BOARD") { Description = "Board .dts or .dtb" };
+        var device = new Argument<string>("DEVICE") { Description = "Device name (e6740000.iommu), DT path (/soc/iommu@e6740000) or label (ipmmu_mx)" };
+        var json = new Option<string?>("--json") { Description = "Write the explanation as JSON to FILE (- for standard output); schema in docs/json.md" };
+        var cmd = new Command("explain", "Explain why a device ended as it did: its supplier chain down to the root causes, the IOMMU decision, its log lines") { board, device, json };
+        args.AddTo(cmd);
+        cmd.SetAction(pr =>
+        {
+            try
+            {
+                var options = args.Resolve(pr);
+                var path = pr.GetValue(board)!;
+                if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");
+                var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
+                io.Report(loaded.Warnings.Where(w => w.Severity == Severity.Error));
+                var kernel = options.CreateKernel(loaded.Tree, Path.GetFileName(path));
+                var result = kernel.Boot();
+                var e = Explainer.Explain(kernel, result, pr.GetValue(device)!);
+                if (pr.GetValue(json) is { } j)
+                {
+                    var text = ExplanationJsonWriter.ToJson(e, result.Board, result.Profile);
+                    if (j == "-") { io.Out.Write(text); return ExitCodes.Ok; }
+                    OutputFile.Write(j, System.Text.Encoding.UTF8.GetBytes(text));
+                }
+                io.Out.WriteLine($"{result.Board}: profile {result.Profile}, drivers {result.DriverSet}");
+                ExplanationText.Write(io.Out, e);
+                return ExitCodes.Ok;
+            }
+            catch (DeviceTreeException e) { return io.Fail(e); }
+            catch (ScenarioException e) { return io.InputError(e.Message); }
+            catch (ProbeSim.Kernel.Pci.PciTopologyException e) { return io.InputError(e.Message); }
+            catch (KernelTableException e) { return io.InputError(e.Message); }
+            catch (ProfileException e) { return io.IoError(e.Message); }
+            catch (ArgumentException e) { return io.IoError(e.Message); }
+            catch (IOException e) { return io.IoError(e.Message); }
+            catch (UnauthorizedAccessException e) { return io.IoError(e.Message); }
+        });
+        return cmd;
+    }
+}

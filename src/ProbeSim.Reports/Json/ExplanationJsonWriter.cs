@@ -1,0 +1,64 @@
+using System.Text.Json;
+using ProbeSim.Checking.Explain;
+using ProbeSim.Reports.Log;
+
+namespace ProbeSim.Reports.Json;
+
+/// <summary>Writes explanations as <c>probesim-explain/1</c> JSON (docs/json.md).</summary>
+public static class ExplanationJsonWriter
+{
+    public const string Schema = "probesim-explain/1";
+
+    public static string ToJson(Explanation e, string board, string profile) => JsonOutput.ToText(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("schema", Schema);
+        w.WriteString("board", board);
+        w.WriteString("profile", profile);
+        WriteFields(w, e);
+        w.WriteEndObject();
+    });
+
+    /// <summary>The fields of one explanation (without the enclosing object), for embedding in other documents.</summary>
+    public static void WriteFields(Utf8JsonWriter w, Explanation e)
+    {
+        w.WriteString("device", e.Device);
+        w.WriteString("ofNode", e.OfNode);
+        w.WriteString("state", e.State);
+        w.WriteString("driver", e.Driver);
+        w.WriteString("summary", e.Summary);
+        w.WriteStartArray("rootCauses");
+        foreach (var r in e.RootCauses) w.WriteStringValue(r);
+        w.WriteEndArray();
+        w.WriteStartArray("chain");
+        foreach (var s in e.Chain)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("depth", s.Depth);
+            w.WriteString("subject", s.Subject);
+            w.WriteString("relation", s.Relation);
+            w.WriteString("state", s.State);
+            w.WriteString("detail", s.Detail);
+            w.WriteBoolean("rootCause", s.RootCause);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (e.Iommu is { } i)
+        {
+            w.WriteStartObject("iommu");
+            w.WriteString("rule", i.Rule);
+            w.WriteString("outcome", i.Outcome);
+            w.WriteString("iommu", i.Iommu);
+            if (i.Group is int g) w.WriteNumber("group", g); else w.WriteNull("group");
+            w.WriteString("domainType", i.DomainType);
+            w.WriteString("dmaOps", i.DmaOps);
+            w.WriteString("dma", i.Dma);
+            w.WriteString("note", i.Note);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("iommu");
+        w.WriteStartArray("log");
+        foreach (var l in e.Log) w.WriteStringValue(DmesgFormatter.FormatLine(l));
+        w.WriteEndArray();
+    }
+}
