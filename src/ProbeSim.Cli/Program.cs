@@ -17,6 +17,8 @@ public static class Program
         root.Subcommands.Add(BootCommand.Create(io));
         root.Subcommands.Add(ProfilesCommand.Create(io));
         root.Subcommands.Add(ExplainCommand.Create(io));
+        root.Subcommands.Add(CheckCommand.Create(io));
+        root.Subcommands.Add(InvariantsCommand.Create(io));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);
     }

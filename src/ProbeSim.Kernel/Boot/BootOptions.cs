@@ -41,11 +41,43 @@ public sealed record BootOptions
     /// <summary>Boots one board.</summary>
     public BootResult Boot(DtTree tree, string board) => CreateKernel(tree, board).Boot();
 
+    /// <summary>The profile, driver set and architecture resolved once, for many boots of the same board (exploration).</summary>
+    public PreparedBoot Prepare(DtTree tree, string board) =>
+        new(this, tree, board, ResolveProfile(), Drivers.Resolve(tree), Arm32 ?? BoardArch.IsArm32(tree));
+
     /// <summary>A kernel ready to boot, for callers that look at its state afterwards (explain, invariants, exploration).</summary>
     public Kernel CreateKernel(DtTree tree, string board) =>
         new(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board)
         {
             RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds,
             Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel,
+        };
+}
+
+/// <summary>A board with its boot options resolved: makes fresh kernels that share the immutable inputs.</summary>
+public sealed class PreparedBoot
+{
+    private readonly BootOptions _o;
+    private readonly KernelProfile _profile;
+    private readonly DriverSet _drivers;
+    private readonly bool _arm32;
+
+    internal PreparedBoot(BootOptions o, DtTree tree, string board, KernelProfile profile, DriverSet drivers, bool arm32)
+    {
+        _o = o; Tree = tree; Board = board; _profile = profile; _drivers = drivers; _arm32 = arm32;
+    }
+
+    public DtTree Tree { get; }
+    public string Board { get; }
+    public string ProfileName => _profile.Name;
+    public string DriverSetName => _drivers.Name;
+
+    /// <summary>A new kernel for one boot; <paramref name="quiet"/> skips the result, notifier record and debug log.</summary>
+    public Kernel NewKernel(IBootSchedule? schedule = null, bool quiet = false) =>
+        new(Tree, _profile, _drivers, _o.Cmdline, Board)
+        {
+            RecordNotifiers = !quiet && _o.RecordNotifiers, StopAfterSeconds = _o.StopAfterSeconds,
+            Arm32 = _arm32, PciTopology = _o.Pci, DmaModel = _o.DmaModel,
+            Schedule = schedule ?? DefaultBootSchedule.Instance, BuildResults = !quiet,
         };
 }

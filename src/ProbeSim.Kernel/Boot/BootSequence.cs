@@ -6,7 +6,7 @@ namespace ProbeSim.Kernel.Boot;
 
 public sealed partial class Kernel
 {
-    private readonly PriorityQueue<Action, (long, int)> _events = new();
+    private readonly PriorityQueue<(Action Run, string? ModuleLoad), (long, int)> _events = new();
     private int _eventSeq;
     private readonly List<Driver> _allDrivers = new();
 
@@ -34,9 +34,8 @@ public sealed partial class Kernel
             if (level == InitcallLevel.Subsys) IommuSubsysInit();
             // deferred_probe_initcall: drivers/base links first among the late initcalls
             if (level == InitcallLevel.Late) DeferredProbeInitcall();
-            foreach (var drv in _allDrivers)
-                if (drv.Spec.Availability == DriverAvailability.BuiltIn && drv.Spec.Level == level)
-                    DriverRegister(drv);
+            // do_initcall_level: the level's drivers in link order (a schedule may pick another order)
+            RegisterLevel(level);
             RunAsyncProbes();
             // deferred_probe_work_func runs on its workqueue once triggered (a no-op before deferred_probe_initcall)
             DeferredWork();
@@ -46,8 +45,20 @@ public sealed partial class Kernel
         SystemRunning = true;
         ScheduleUserSpace();
         RunEvents();
-        return BuildResult();
+        if (Schedule.Active && _crash is null) UnbindAfterBoot();
+        return Finish();
     }
+
+    /// <summary>The result of the boot; a schedule explorer that only reads kernel state skips it (<see cref="BuildResults"/>).</summary>
+    private BootResult Finish() => BuildResults ? BuildResult() : EmptyResult;
+
+    /// <summary>Whether <see cref="Boot"/> builds the full result (true) or leaves the state to be read from the kernel.</summary>
+    public bool BuildResults { get; init; } = true;
+
+    private BootResult EmptyResult => new() { Board = Board, Profile = Profile.Name, Cmdline = CommandLine.Text, DriverSet = DriverSet.Name };
+
+    /// <summary>Whether the kernel crashed (BUG, oops).</summary>
+    public string? CrashText => _crash;
 
     /// <summary>Builds the Driver objects from the driver set, in registration order.</summary>
     private void PrepareDrivers()
@@ -64,17 +75,26 @@ public sealed partial class Kernel
     }
 
     /// <summary>Schedules an action at an absolute simulated time.</summary>
-    internal void At(long timeUs, Action action) => _events.Enqueue(action, (timeUs, _eventSeq++));
+    internal void At(long timeUs, Action action) => _events.Enqueue((action, null), (timeUs, _eventSeq++));
+
+    /// <summary>Schedules a user-space module load (an event a schedule may run early, inside a probe's window).</summary>
+    internal void AtModuleLoad(long timeUs, Driver drv) => _events.Enqueue((() => LoadModule(drv), drv.Name), (timeUs, _eventSeq++));
 
     internal long AfterLate(double seconds) => LateInitcallUs + (long)Math.Round(seconds * 1_000_000);
 
     private void ScheduleUserSpace()
     {
+        var timed = new List<(double At, Driver Drv)>();
         foreach (var drv in _allDrivers)
             // an explicit load time (scenario load-at); the table default is the autoload time, used only through coldplug matching
             if (drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is { } t && !IsBlacklisted(drv) &&
                 (DriverSet.ModuleAutoloadAt is null || t != DriverSet.ModuleAutoloadAt))
-                At(AfterLate(t), () => LoadModule(drv));
+                timed.Add((t, drv));
+        // user space loads modules in an order of its own: a schedule may hand the load times out in another order
+        var times = timed.Select(x => x.At).Order().ToList();
+        int slot = 0;
+        RunInChosenOrder(timed, ChoiceKind.ModuleOrder, x => $"module {x.Drv.Spec.Module ?? x.Drv.Name} loads",
+            x => AtModuleLoad(AfterLate(Schedule.Active ? times[slot++] : x.At), x.Drv));
         if (DriverSet.ModuleAutoloadAt is { } coldplug)
             At(AfterLate(coldplug), Coldplug);
         foreach (var action in DriverSet.Actions)
@@ -89,9 +109,9 @@ public sealed partial class Kernel
         while (_crash is null && _events.TryPeek(out _, out var next))
         {
             if (StopAfterSeconds is { } stop && next.Item1 > AfterLate(stop)) { NowUs = AfterLate(stop); return; }
-            var action = _events.Dequeue();
+            var ev = _events.Dequeue();
             if (next.Item1 > NowUs) NowUs = next.Item1;
-            action();
+            ev.Run();
             RunAsyncProbes();
             DeferredWork();
         }

@@ -71,6 +71,9 @@ public sealed partial class Kernel
     public IReadOnlyList<NotifierEvent> Notifiers => _notifiers;
     public IReadOnlyList<Device> Devices => _devices;
 
+    /// <summary>Decides the ordering choices and injected faults of this boot (default: the link order, no faults).</summary>
+    public IBootSchedule Schedule { get; init; } = DefaultBootSchedule.Instance;
+
     /// <summary>Whether bus notifier events are recorded (on by default; corpus runs may turn it off).</summary>
     public bool RecordNotifiers { get; init; } = true;
 

@@ -62,8 +62,21 @@ public sealed partial class Kernel
     private void Coldplug()
     {
         _coldplugDone = true;
-        foreach (var dev in _devices.ToList())
-            LoadModulesFor(dev);
+        if (!Schedule.Active)
+        {
+            foreach (var dev in _devices.ToList())
+                LoadModulesFor(dev);
+            return;
+        }
+        // udev handles the coldplug uevents in parallel: the modules may load in any order
+        var modules = new List<Driver>();
+        foreach (var dev in _devices)
+            if (!dev.Bound && !dev.Dead)
+                foreach (var drv in CandidateDrivers(dev))
+                    if (!drv.Registered && drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is not null &&
+                        !IsBlacklisted(drv) && BusMatch(dev, drv) != 0 && !modules.Contains(drv))
+                        modules.Add(drv);
+        RunInChosenOrder(modules, ChoiceKind.ModuleOrder, d => $"udev loads module {d.Spec.Module ?? d.Name}", LoadModule);
     }
 
     private void LoadModulesFor(Device dev)
@@ -167,6 +180,7 @@ public sealed partial class Kernel
         dev.Driver = null;
         dev.Bound = false;
         dev.BoundAtUs = null;
+        dev.Unbinds++;
         Notify("UNBOUND_DRIVER", dev);
     }
 }

@@ -60,4 +60,5 @@ public sealed class DeviceDma
 }
 
 /// <summary>One DMA API call or device access, with its result in the kernel's terms.</summary>
-public sealed record DmaEvent(long TimeUs, string Operation, ulong Size, ulong? DmaAddress, string Result);
+/// <summary>One DMA API call or device access of a scripted activity; <paramref name="Live"/>: an access to a buffer still mapped.</summary>
+public sealed record DmaEvent(long TimeUs, string Operation, ulong Size, ulong? DmaAddress, string Result, bool Live = false);

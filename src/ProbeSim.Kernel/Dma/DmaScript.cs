@@ -34,7 +34,7 @@ public sealed partial class Kernel
         var live = new List<(ulong Addr, ulong Size, string Op, CoherentBuffer? Buf)>();
         // the device may keep using an address after the driver unmapped it (the window DMA_FQ leaves open)
         (ulong Addr, ulong Size, string Op, CoherentBuffer? Buf)? gone = null;
-        void Event(string op, ulong size, ulong? addr, string result) => dev.Dma.Events.Add(new DmaEvent(NowUs, op, size, addr, result));
+        void Event(string op, ulong size, ulong? addr, string result, bool liveBuffer = false) => dev.Dma.Events.Add(new DmaEvent(NowUs, op, size, addr, result, liveBuffer));
         foreach (var step in steps)
         {
             Tick(5);
@@ -78,7 +78,7 @@ public sealed partial class Kernel
                     var targets = step.All ? live.ToList() : live.TakeLast(1).ToList();
                     if (targets.Count == 0 && gone is { } g) targets.Add(g);
                     foreach (var m in targets)
-                        Event("device access", m.Size, m.Addr, Access(dev, ops!, m.Addr, m.Size));
+                        Event("device access", m.Size, m.Addr, Access(dev, ops!, m.Addr, m.Size), live.Contains(m));
                     break;
                 case DmaStepKind.Unmap:
                     foreach (var m in step.All ? live.ToList() : live.TakeLast(1).ToList())

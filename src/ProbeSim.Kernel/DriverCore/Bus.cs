@@ -178,13 +178,17 @@ public sealed partial class Kernel
         }
     }
 
-    private readonly Queue<(Device Dev, Driver? Drv)> _asyncQueue = new();
+    private readonly AsyncQueue _asyncQueue = new();
 
-    // async_schedule_dev / __driver_attach_async_helper: run queued asynchronous probes
+    // async_schedule_dev / __driver_attach_async_helper: run queued asynchronous probes (in any order a schedule picks)
     private void RunAsyncProbes()
     {
-        while (_asyncQueue.TryDequeue(out var item))
+        while (_asyncQueue.Count > 0)
         {
+            int pick = Schedule.Active && _asyncQueue.Count > 1
+                ? Schedule.Choose(this, ChoiceKind.AsyncOrder, _asyncQueue.Count, i => $"async probe of {_asyncQueue[i].Dev.Name} runs first")
+                : 0;
+            var item = _asyncQueue.TakeAt(pick);
             item.Dev.AsyncQueued = false;
             if (item.Dev.Bound || item.Dev.Dead) continue;
             // __device_attach_async_helper: the same driver walk, synchronous this time

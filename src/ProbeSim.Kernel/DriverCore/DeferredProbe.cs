@@ -37,8 +37,10 @@ public sealed partial class Kernel
     // driver_deferred_probe_add_trigger: add, and trigger again if a trigger ran while this device was probing
     internal void DeferredProbeAddTrigger(Device dev, int localTrigger)
     {
+        // the window between the probe's trigger snapshot and its return: other work may run and bind a device here
+        if (Schedule.Active) ConcurrentWindow(dev);
         DeferredProbeAdd(dev);
-        if (localTrigger != _triggerCount) DeferredProbeTrigger();
+        if (S.DeferredTriggerCount && localTrigger != _triggerCount) DeferredProbeTrigger();
     }
 
     // driver_deferred_probe_del: off any list, reason cleared

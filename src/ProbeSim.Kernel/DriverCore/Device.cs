@@ -51,6 +51,8 @@ public sealed class Device
     internal readonly Dictionary<Driver, int> ScriptAttempts = new();
     internal readonly List<Device> Children = new();
     internal bool AsyncQueued;
+    /// <summary>How many times the device's driver was unbound (device_release_driver).</summary>
+    public int Unbinds { get; internal set; }
     /// <summary>dev->iommu and the group link.</summary>
     public ProbeSim.Kernel.Iommu.DeviceIommu Iommu { get; } = new();
     /// <summary>DMA ops, masks, coherency and arch state.</summary>

@@ -16,6 +16,8 @@ public sealed partial class Kernel
     {
         if (type == IommuDomainType.Identity && !inst.Traits.Identity) return null;
         if (IommuDomainTypes.IsDmaApi(type) && Arm32) return null;
+        // fault injection: the allocation fails (kzalloc in the driver's domain_alloc)
+        if (Schedule.Active && Schedule.Fault(this, FaultSite.DomainAlloc, inst.Device, _domainSeq) != 0) return null;
         // per-device allocation (v6.8+) ties the domain to its instance at once; arm-smmu does it at first attach
         var owner = S.IommuBusOps ? null : inst;
         return new IommuDomain(_domainSeq++, type, owner) { Purpose = purpose };

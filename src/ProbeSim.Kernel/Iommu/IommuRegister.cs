@@ -24,9 +24,18 @@ public sealed partial class Kernel
     internal int IommuDriverProbe(Device dev, Driver drv)
     {
         var traits = IommuDriverCatalog.For(dev.Node!.Compatible, drv.Spec.Iommu);
+        bool register = traits.Registers;
+        if (Schedule.Active)
+        {
+            // fault injection: the IOMMU driver's probe fails, or it never calls iommu_device_register
+            int e = Schedule.Fault(this, FaultSite.IommuProbe, dev, dev.ProbeAttempts);
+            if (e != 0) return DevErrProbe(dev, -e, "injected IOMMU probe failure");
+            if (Schedule.Fault(this, FaultSite.IommuNoRegister, dev, dev.ProbeAttempts) != 0) return 0;
+            if (Schedule.ContextBankLimit(this, dev) is int banks) traits = traits with { ContextBanks = banks };
+        }
         var inst = new IommuInstance(_iommuInstances.Count, traits, dev, dev.Node, IommuSysfsName(traits.Kind, dev));
         _iommuInstances.Add(inst);
-        if (traits.Registers) return IommuDeviceRegister(inst);
+        if (register) return IommuDeviceRegister(inst);
         // ipmmu-vmsa of v4.12: no iommu_device (so of_iommu never finds it), but bus_set_iommu all the same
         inst.Registered = false;
         if (S.IommuBusOps && S.IommuRegister == IommuRegisterEra.List)

@@ -29,6 +29,7 @@ public sealed class ProfileSettings
         ReallyProbe = p["really_probe_unwind"] switch { "v4.2" => ReallyProbeEra.V4_2, "v4.12" => ReallyProbeEra.V4_12, "v5.4" => ReallyProbeEra.V5_4, _ => ReallyProbeEra.V5_19 };
         LinkDeferAddsPending = B("link_defer_adds_pending");
         ProbeReturnsErrno = p["probe_return"] == "errno";
+        DeferredTriggerCount = B("deferred_trigger_count");
         MatchDeferStops = p["match_defer"] == "stop";
         DeferNeedsCanMatch = B("defer_needs_can_match");
         DevProbeFailureMessage = p["probe_failure_message"] == "dev";
@@ -94,6 +95,7 @@ public sealed class ProfileSettings
     public ReallyProbeEra ReallyProbe { get; }
     public bool LinkDeferAddsPending { get; }
     public bool ProbeReturnsErrno { get; }
+    public bool DeferredTriggerCount { get; }
     public bool MatchDeferStops { get; }
     public bool DeferNeedsCanMatch { get; }
     public bool DevProbeFailureMessage { get; }

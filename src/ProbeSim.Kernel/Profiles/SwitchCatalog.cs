@@ -24,6 +24,7 @@ public static class SwitchCatalog
         new("defer_needs_can_match", SwitchKind.Bool, "driver_deferred_probe_add only adds devices that matched a driver (can_match)", "driver_deferred_probe_add (v5.19)"),
         new("probe_failure_message", SwitchKind.Choice, "Wording of a failed probe: legacy \"<drv>: probe of <dev> failed with error <n>\" (warning) or dev \"probe with driver <drv> failed with error <n>\" (error)", "call_driver_probe", new[] { "legacy", "dev" }),
         // --- deferred probe
+        new("deferred_trigger_count", SwitchKind.Bool, "A probe that defers while a trigger ran re-triggers (deferred_trigger_count, v3.15); false reopens the lost-trigger window", "driver_deferred_probe_add_trigger"),
         new("check_state", SwitchKind.Choice, "driver_deferred_probe_check_state: none (absent), v4.19 (defer until initcalls done, then -ENODEV or -ETIMEDOUT), v5.10 (modules-aware)", "driver_deferred_probe_check_state", new[] { "none", "v4.19", "v5.10" }),
         new("deferred_probe_timeout", SwitchKind.Int, "Default deferred_probe_timeout in seconds with CONFIG_MODULES (-1 never, none = no such parameter)", "deferred_probe_timeout / driver_deferred_probe_timeout"),
         new("deferred_probe_timeout_nomodules", SwitchKind.Int, "Default deferred_probe_timeout without CONFIG_MODULES", "deferred_probe_timeout"),

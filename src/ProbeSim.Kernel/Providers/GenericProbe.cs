@@ -12,6 +12,7 @@ public sealed partial class Kernel
     private int RunDriverProbe(Device dev, Driver drv)
     {
         var script = drv.Spec.Probe;
+        if (Schedule.Active && InjectedProbeFault(dev) is var fault && fault != 0) return fault;
         if (IsSimplePmBus(drv) && SimplePmBusRejects(dev)) return -ENODEV;
         if (PciDriverProbeCheck(dev, drv) is var pciRet && pciRet != 0) return pciRet;
         if (dev.Node is not null && (script?.RequestResources ?? true))
@@ -34,6 +35,16 @@ public sealed partial class Kernel
             default:
                 return 0;
         }
+    }
+
+    // fault injection: drv->probe returns an errno at this attempt, or an allocation in it fails (-ENOMEM)
+    private int InjectedProbeFault(Device dev)
+    {
+        int e = Schedule.Fault(this, FaultSite.Probe, dev, dev.ProbeAttempts);
+        if (e == 0 && Schedule.Fault(this, FaultSite.Alloc, dev, dev.ProbeAttempts) != 0) e = ENOMEM;
+        if (e == 0) return 0;
+        dev.WaitNote = $"injected fault: probe returns -{Errno.Name(-e)} at attempt {dev.ProbeAttempts}";
+        return e == EPROBE_DEFER ? DevErrProbe(dev, -EPROBE_DEFER, "injected -EPROBE_DEFER") : -e;
     }
 
     private readonly Dictionary<DtNode, IReadOnlyList<OfResourceRef>> _resources = new(ReferenceEqualityComparer.Instance);

@@ -1,0 +1,25 @@
+using ProbeSim.Checking.Invariants;
+
+namespace ProbeSim.Checking.Exploration;
+
+/// <summary>How schedules are picked: every one (with state hashing and partial-order reduction), random, or PCT.</summary>
+public enum Strategy { Exhaustive, Random, Pct }
+
+/// <summary>What a check explores and for how long.</summary>
+public sealed record ExplorationOptions
+{
+    public Strategy Strategy { get; init; } = Strategy.Exhaustive;
+    /// <summary>At most this many schedules (null: exhaustive runs to completion, random and PCT run 1000).</summary>
+    public int? Budget { get; init; }
+    /// <summary>Stop after this long (wall clock), whatever the budget.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+    public int Seed { get; init; } = 1;
+    /// <summary>PCT depth (number of priority change points + 1).</summary>
+    public int PctDepth { get; init; } = 3;
+    public FaultSpec Faults { get; init; } = FaultSpec.None;
+    public IReadOnlyList<Invariant> Invariants { get; init; } = InvariantTable.All;
+    /// <summary>Shrink each violation's schedule to the fewest non-default choices that still break it.</summary>
+    public bool Shrink { get; init; } = true;
+    /// <summary>Run exactly this schedule (from a report's replay string) instead of exploring.</summary>
+    public IReadOnlyList<int>? Replay { get; init; }
+}

@@ -1,0 +1,28 @@
+using ProbeSim.Checking.Invariants;
+using ProbeSim.Kernel.Boot;
+
+namespace ProbeSim.Checking.Exploration;
+
+/// <summary>One boot under one schedule: its choices, the faults that fired, the broken invariants, the outcome signature.</summary>
+internal sealed class ScheduleRun
+{
+    public required ExplorationSchedule Schedule { get; init; }
+    public required ProbeSim.Kernel.Boot.Kernel Kernel { get; init; }
+    public bool Pruned { get; init; }
+    public IReadOnlyList<Violation> Violations { get; init; } = Array.Empty<Violation>();
+
+    public List<int> ChoiceValues => Schedule.Choices.Select(c => c.Chosen).ToList();
+
+    /// <summary>No fault fired and no unbind: the run differs from the default boot only by ordering.</summary>
+    public bool OrderingOnly => Schedule.Fired.Count == 0 && !Schedule.Choices.Any(c => c.Kind == ChoiceKind.Unbind && c.Chosen != 0);
+
+    public static ScheduleRun Execute(PreparedBoot boot, ExplorationSchedule schedule, IReadOnlyList<Invariant> invariants, bool quiet = true)
+    {
+        var k = boot.NewKernel(schedule, quiet);
+        try { k.Boot(); }
+        catch (PruneException) { return new ScheduleRun { Schedule = schedule, Kernel = k, Pruned = true }; }
+        var violations = new List<Violation>();
+        foreach (var inv in invariants) violations.AddRange(inv.Evaluate(k));
+        return new ScheduleRun { Schedule = schedule, Kernel = k, Violations = violations };
+    }
+}

@@ -1,0 +1,71 @@
+using ProbeSim.Kernel.Dma;
+
+namespace ProbeSim.Checking.Invariants;
+
+using Kernel = ProbeSim.Kernel.Boot.Kernel;
+
+/// <summary>The DMA and IOMMU invariants: they read the same per-device state the JSON reports.</summary>
+internal static class DmaChecks
+{
+    private static bool IommuOps(DmaOpsKind ops) => ops is DmaOpsKind.IommuDma or DmaOpsKind.ArmIommu;
+
+    // arch_teardown_dma_ops / iommu_release_device: what a device without a driver must not keep
+    public static IEnumerable<(string, string)> StateLeak(Kernel k)
+    {
+        foreach (var dev in k.Devices)
+        {
+            if (dev.Bound || dev.Dead) continue;
+            if (dev.Dma.Mapping is { } m)
+                yield return (dev.Name, $"not bound but still attached to a dma_iommu_mapping{(m.Shared ? " (shared)" : "")}");
+            else if (IommuOps(dev.Dma.Ops))
+                yield return (dev.Name, $"not bound but still has {(dev.Dma.Ops == DmaOpsKind.ArmIommu ? "arm-iommu" : "iommu-dma")} dma_ops");
+            if (dev.Iommu.ArchPrivateDomain is not null)
+                yield return (dev.Name, "not bound but still owns a private arch DMA domain");
+        }
+    }
+
+    public static IEnumerable<(string, string)> OpsWithoutDomain(Kernel k)
+    {
+        foreach (var dev in k.Devices)
+            if (dev.Bound && k.DmaOutcome(dev) == "broken")
+                yield return (dev.Name, dev.Dma.Ops == DmaOpsKind.ArmIommu
+                    ? "bound with arm-iommu dma_ops but no dma_iommu_mapping (stale ops from an earlier probe)"
+                    : "bound with iommu-dma ops but its group has no DMA domain");
+    }
+
+    public static IEnumerable<(string, string)> NoDmaPath(Kernel k)
+    {
+        foreach (var dev in k.Devices)
+        {
+            if (!dev.Bound || !DoesDma(dev)) continue;
+            var outcome = k.DmaOutcome(dev);
+            if (outcome is "blocked" or "not-configured")
+                yield return (dev.Name, outcome == "blocked"
+                    ? "bound, but the IOMMU aborts its stream (no context bank or domain for it)"
+                    : "bound, but its DMA was never configured");
+        }
+    }
+
+    private static bool DoesDma(ProbeSim.Kernel.DriverCore.Device dev) =>
+        dev.Pci is not null || dev.Node?.HasProperty("iommus") == true || dev.Driver?.Spec.Dma is { Count: > 0 };
+
+    // iommu_device_use_default_domain: a kernel driver using the DMA API must not share a group owned by user space
+    public static IEnumerable<(string, string)> SharedOwner(Kernel k)
+    {
+        foreach (var g in k.IommuGroups)
+        {
+            if (g.Owner is null) continue;
+            foreach (var dev in g.Devices)
+                if (dev.Bound && dev.Driver is { } drv && !drv.Spec.DriverManagedDma)
+                    yield return (dev.Name, $"bound to {drv.Name} (DMA API) in iommu group {g.Id}, which user space owns ({g.Owner})");
+        }
+    }
+
+    public static IEnumerable<(string, string)> AccessFault(Kernel k)
+    {
+        foreach (var dev in k.Devices)
+            foreach (var e in dev.Dma.Events)
+                if (e.Live && e.Operation == "device access" && e.Result.StartsWith("fault", StringComparison.Ordinal))
+                    yield return (dev.Name, $"access to mapped IOVA 0x{e.DmaAddress:x} ({e.Size} bytes): {e.Result}");
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using ProbeSim.Checking.Exploration;
+using ProbeSim.Checking.Invariants;
+using ProbeSim.Cli.Boot;
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Profiles;
+using ProbeSim.Reports.Checking;
+using ProbeSim.Reports.Json;
+
+namespace ProbeSim.Cli.Commands;
+
+/// <summary><c>probesim check BOARD</c>: explore orderings and faults of a boot and report broken invariants with minimal traces.</summary>
+public static class CheckCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var args = new BootArguments();
+        var board = new Argument<string?>("BOARD") { Description = "Board .dts or .dtb (default: the built-in sample board)", Arity = ArgumentArity.ZeroOrOne };
+        var faults = new Option<string?>("--faults") { Description = "Faults to inject: defer[@N], defer:DEV[@N], probe[:DEV][@N]=ERRNO, nomem[:DEV], domain-alloc, iommu-fail[:DEV][=ERRNO], iommu-no-register[:DEV], banks[:IOMMU]=N, unbind, max=N (docs/checking.md)" };
+        var strategy = new Option<string?>("--strategy") { Description = "exhaustive (default), random or pct" };
+        var budget = new Option<int?>("--budget") { Description = "At most N schedules" };
+        var time = new Option<double?>("--time") { Description = "Stop after T seconds" };
+        var seed = new Option<int?>("--seed") { Description = "Seed of random and PCT schedules (default 1)" };
+        var replay = new Option<string?>("--replay") { Description = "Run one schedule from a report's replay string (POSITION:OPTION,...)" };
+        var invariants = new Option<string?>("--invariants") { Description = "Comma-separated invariants to check (default: all; probesim invariants lists them)" };
+        var json = new Option<string?>("--json") { Description = "Write the findings as JSON to FILE (- for standard output); schema in docs/json.md" };
+        var noShrink = new Option<bool>("--no-shrink") { Description = "Report each violation with the schedule that found it, unshrunk" };
+        var cmd = new Command("check", "Explore orderings (link order, async probes, module loads, deferred-retry windows) and injected faults; report broken invariants with minimal traces")
+            { board, faults, strategy, budget, time, seed, replay, invariants, json, noShrink };
+        args.AddTo(cmd);
+        cmd.SetAction(pr =>
+        {
+            try
+            {
+                var options = args.Resolve(pr);
+                var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
+                if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");
+                var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
+                io.Report(loaded.Warnings.Where(w => w.Severity == ProbeSim.DeviceTree.Model.Severity.Error));
+                var eo = new ExplorationOptions
+                {
+                    Strategy = (pr.GetValue(strategy) ?? "exhaustive") switch
+                    {
+                        "exhaustive" => Strategy.Exhaustive,
+                        "random" => Strategy.Random,
+                        "pct" => Strategy.Pct,
+                        var s => throw new ArgumentException($"--strategy takes exhaustive, random or pct, not '{s}'"),
+                    },
+                    Budget = pr.GetValue(budget) is int b ? (b > 0 ? b : throw new ArgumentException("--budget must be at least 1")) : null,
+                    TimeLimit = pr.GetValue(time) is double t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--time must be positive")) : null,
+                    Seed = pr.GetValue(seed) ?? 1,
+                    Faults = FaultSpec.Parse(pr.GetValue(faults)),
+                    Invariants = InvariantTable.Select(pr.GetValue(invariants)),
+                    Replay = pr.GetValue(replay) is { } rp ? ReplayString.Parse(rp) : null,
+                    Shrink = !pr.GetValue(noShrink),
+                };
+                var prepared = options.Prepare(loaded.Tree, Path.GetFileName(path));
+                var report = new Explorer(prepared, eo).Run();
+                if (pr.GetValue(json) is { } j)
+                {
+                    var text = ExplorationJsonWriter.ToJson(report);
+                    if (j == "-") io.Out.Write(text);
+                    else OutputFile.Write(j, System.Text.Encoding.UTF8.GetBytes(text));
+                }
+                if (pr.GetValue(json) != "-") ExplorationText.Write(io.Out, report);
+                return report.HasErrors ? ExitCodes.InvariantBroken : ExitCodes.Ok;
+            }
+            catch (DeviceTreeException e) { return io.Fail(e); }
+            catch (ScenarioException e) { return io.InputError(e.Message); }
+            catch (ProbeSim.Kernel.Pci.PciTopologyException e) { return io.InputError(e.Message); }
+            catch (KernelTableException e) { return io.InputError(e.Message); }
+            catch (ProfileException e) { return io.IoError(e.Message); }
+            catch (ArgumentException e) { return io.IoError(e.Message); }
+            catch (IOException e) { return io.IoError(e.Message); }
+            catch (UnauthorizedAccessException e) { return io.IoError(e.Message); }
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,201 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+
+namespace ProbeSim.Kernel.Boot;
+
+/// <summary>The choice points of a boot (docs/checking.md): every place a real boot can go another way.</summary>
+public sealed partial class Kernel
+{
+    /// <summary>
+    /// Runs <paramref name="run"/> on every item in an order the schedule picks one position at a time (the given order
+    /// without a schedule). Each pick is made after the previous item ran, so the kernel state tells the picks apart.
+    /// </summary>
+    private void RunInChosenOrder<T>(List<T> items, ChoiceKind kind, Func<T, string> label, Action<T> run, Func<T, T, bool>? commute = null)
+    {
+        if (!Schedule.Active || items.Count < 2)
+        {
+            foreach (var item in items) run(item);
+            return;
+        }
+        var rest = new List<T>(items);
+        T? last = default;
+        bool any = false;
+        while (rest.Count > 0)
+        {
+            int pick = rest.Count == 1 ? 0 : Schedule.Choose(this, kind, rest.Count, i => label(rest[i]) + (!any ? " first" : $" after {label(last!)}"),
+                commute is null ? null : (i, j) => commute(rest[i], rest[j]));
+            last = rest[pick];
+            any = true;
+            rest.RemoveAt(pick);
+            run(last);
+        }
+    }
+
+    // do_initcall_level: link order. A schedule permutes only drivers that depend on each other (partial-order
+    // reduction): drivers whose devices and suppliers share no node commute, so they keep link order between groups.
+    private void RegisterLevel(InitcallLevel level)
+    {
+        var list = new List<Driver>();
+        foreach (var drv in _allDrivers)
+            if (drv.Spec.Availability == DriverAvailability.BuiltIn && drv.Spec.Level == level) list.Add(drv);
+        if (!Schedule.Active || list.Count < 2)
+        {
+            foreach (var drv in list) DriverRegister(drv);
+            return;
+        }
+        foreach (var g in RegistrationGroups(list))
+            RunInChosenOrder(g, ChoiceKind.RegisterOrder, d => $"{d.Name} registers", DriverRegister, RegistrationsCommute);
+    }
+
+    /// <summary>The level's drivers split into groups of drivers that depend on each other (transitively); groups in link order.</summary>
+    private List<List<Driver>> RegistrationGroups(List<Driver> drivers)
+    {
+        var parent = Enumerable.Range(0, drivers.Count).ToArray();
+        int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
+        for (int i = 0; i < drivers.Count; i++)
+            for (int j = i + 1; j < drivers.Count; j++)
+                if (!RegistrationsCommute(drivers[i], drivers[j])) parent[Find(i)] = Find(j);
+        var groups = new Dictionary<int, List<Driver>>();
+        var result = new List<List<Driver>>();
+        for (int i = 0; i < drivers.Count; i++)
+        {
+            int root = Find(i);
+            if (!groups.TryGetValue(root, out var g)) { groups[root] = g = new List<Driver>(); result.Add(g); }
+            g.Add(drivers[i]);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Whether registering a then b ends as b then a. They do not when: they match the same node; one matches a node the
+    /// other's nodes take a resource from (a supplier); one matches an ancestor of the other's node (a bus or adapter
+    /// that creates it); or their nodes are masters of the same IOMMU (groups, domains and context banks are handed
+    /// out in probe order). A driver without nodes (PCI, name match) commutes with nothing.
+    /// </summary>
+    internal bool RegistrationsCommute(Driver a, Driver b)
+    {
+        var fa = Footprint(a);
+        var fb = Footprint(b);
+        // without a PCI topology no PCI function is ever enumerated: a PCI driver's registration does nothing
+        if ((a.Bus == Pci || b.Bus == Pci) && PciTopology is null) return true;
+        // a platform driver without compatibles binds only by name or driver_override (user actions)
+        if (fa.Matched.Count == 0 || fb.Matched.Count == 0)
+            return a.Bus != Pci && b.Bus != Pci && DriverSet.Actions.Count == 0 && (fa.Matched.Count == 0 ? a : b).Spec.Compatibles.Count == 0;
+        if (fa.Matched.Overlaps(fb.Matched) || fa.Matched.Overlaps(fb.Suppliers) || fb.Matched.Overlaps(fa.Suppliers)) return false;
+        foreach (var iommu in fa.Iommus)
+            if (fb.Iommus.Contains(iommu) && IommuMastersContend(iommu)) return false;
+        return !Ancestry(fa.Matched, fb.Matched) && !Ancestry(fb.Matched, fa.Matched);
+    }
+
+    // a node whose children its driver creates (an I2C/SPI adapter, an MFD); the OF core populates simple buses itself
+    // masters of one IOMMU: probe order decides who gets context banks, shares a group first or sets its domain type;
+    // with per-device groups and no banks only the group numbers change
+    private bool IommuMastersContend(DtNode iommu)
+    {
+        if (Schedule.LimitsContextBanks) return true;
+        foreach (var drv in _allDrivers)
+            if (drv.Spec.Compatibles.Any(c => iommu.Compatible.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            {
+                var traits = ProbeSim.Kernel.Iommu.IommuDriverCatalog.For(iommu.Compatible, drv.Spec.Iommu);
+                return traits.Group != ProbeSim.Kernel.Drivers.IommuGroupPolicy.PerDevice || traits.ContextBanks is not null;
+            }
+        return true;
+    }
+
+    private static bool Ancestry(HashSet<DtNode> upper, HashSet<DtNode> lower)
+    {
+        foreach (var n in lower)
+            for (var p = n.Parent; p is not null; p = p.Parent)
+                if (upper.Contains(p) && p.Parent is not null && !p.Compatible.Any(c => SimplePmBusCompatibles.Contains(c))) return true;
+        return false;
+    }
+
+    private sealed record DriverFootprint(HashSet<DtNode> Matched, HashSet<DtNode> Suppliers, HashSet<DtNode> Iommus);
+
+    private Dictionary<Driver, DriverFootprint>? _footprints;
+    private Dictionary<string, List<DtNode>>? _nodesByCompatible;
+
+    /// <summary>The nodes a driver matches, the supplier nodes they take resources from, and the IOMMUs they sit behind.</summary>
+    private DriverFootprint Footprint(Driver drv)
+    {
+        _footprints ??= new Dictionary<Driver, DriverFootprint>();
+        if (_footprints.TryGetValue(drv, out var fp)) return fp;
+        if (_nodesByCompatible is null)
+        {
+            _nodesByCompatible = new Dictionary<string, List<DtNode>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var n in Tree.AllNodes)
+                foreach (var c in n.Compatible)
+                {
+                    if (!_nodesByCompatible.TryGetValue(c, out var l)) _nodesByCompatible[c] = l = new List<DtNode>();
+                    l.Add(n);
+                }
+        }
+        var cmp = ReferenceEqualityComparer.Instance;
+        fp = new DriverFootprint(new HashSet<DtNode>(cmp), new HashSet<DtNode>(cmp), new HashSet<DtNode>(cmp));
+        // a PCI driver's devices appear below the host bridges: it depends on the host bridge driver and other PCI drivers
+        if (drv.Bus == Pci)
+            foreach (var n in Tree.AllNodes)
+                if (n.GetString("device_type") == "pci") fp.Matched.Add(n);
+        foreach (var node in drv.Spec.Compatibles.SelectMany(c => _nodesByCompatible.GetValueOrDefault(c) ?? Enumerable.Empty<DtNode>()))
+        {
+            fp.Matched.Add(node);
+            foreach (var r in ResourcesOf(node))
+                if (r.Provider is { } p) fp.Suppliers.Add(ProviderDeviceNode(p));
+            foreach (var (iommu, _, _) in IommusEntries(node))
+                if (iommu is not null) { fp.Suppliers.Add(iommu); fp.Iommus.Add(iommu); }
+        }
+        return _footprints[drv] = fp;
+    }
+
+    private static DtNode ProviderDeviceNode(DtNode n)
+    {
+        for (var p = n; p is not null; p = p.Parent)
+            if (p.HasProperty("compatible")) return p;
+        return n;
+    }
+
+    // a probe in flight while other work runs: a queued asynchronous probe, or user space loading a module early
+    private void ConcurrentWindow(Device probing)
+    {
+        bool async = _asyncQueue.Count > 0;
+        bool module = _events.TryPeek(out var ev, out _) && ev.ModuleLoad is not null;
+        int count = 1 + (async ? 1 : 0) + (module ? 1 : 0);
+        if (count == 1) return;
+        int pick = Schedule.Choose(this, ChoiceKind.ProbeWindow, count, i =>
+            i == 0 ? $"nothing runs while {probing.Name} probes"
+            : i == 1 && async ? $"async probe of {_asyncQueue[0].Dev.Name} runs while {probing.Name} probes"
+            : $"module {ev.ModuleLoad} loads while {probing.Name} probes");
+        if (pick == 0) return;
+        if (pick == 1 && async)
+        {
+            var item = _asyncQueue.TakeAt(0);
+            item.Dev.AsyncQueued = false;
+            if (!item.Dev.Bound && !item.Dev.Dead)
+            {
+                if (item.Drv is null) DeviceAttach(item.Dev, allowAsync: false);
+                else if (BusMatch(item.Dev, item.Drv) != 0) DriverProbeDevice(item.Drv, item.Dev);
+            }
+            return;
+        }
+        _events.Dequeue().Run();
+    }
+
+    // user space unbinds one device through sysfs and binds it again (the unbind/rebind fault)
+    private void UnbindAfterBoot()
+    {
+        var bound = _devices.Where(d => d.Bound).ToList();
+        if (bound.Count == 0) return;
+        int pick = Schedule.Choose(this, ChoiceKind.Unbind, bound.Count + 1, i => i == 0 ? "no unbind" : $"echo {bound[i - 1].Name} > unbind, then bind again");
+        if (pick == 0) return;
+        var dev = bound[pick - 1];
+        var drv = dev.Driver!;
+        Tick(1000);
+        DeviceReleaseDriver(dev);
+        // a rebind by the same driver (bind_store); consumers come back through the deferred list
+        Tick(1000);
+        SysfsBind(dev, drv);
+        DeferredProbeTrigger();
+        DeferredWork();
+    }
+}
