@@ -12,11 +12,10 @@ public sealed class GlobalOptions
     {
         root.Options.Add(Quiet);
         root.Options.Add(Verbose);
-        root.Validators.Add(r =>
-        {
-            if (r.GetValue(Quiet) && r.GetValue(Verbose)) r.AddError("--quiet and --verbose cannot be used together");
-        });
     }
+
+    /// <summary>Both given: a usage error.</summary>
+    public bool Conflict(ParseResult pr) => pr.GetValue(Quiet) && pr.GetValue(Verbose);
 
     public Verbosity Of(ParseResult pr) =>
         pr.GetValue(Quiet) ? Verbosity.Quiet : pr.GetValue(Verbose) ? Verbosity.Verbose : Verbosity.Normal;

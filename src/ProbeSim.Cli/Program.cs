@@ -27,6 +27,7 @@ public static class Program
         try
         {
             var parsed = root.Parse(args);
+            if (parsed.Errors.Count == 0 && globals.Conflict(parsed)) return io.IoError("--quiet and --verbose cannot be used together");
             io.Verbosity = globals.Of(parsed);
             return parsed.Invoke(config);
         }
