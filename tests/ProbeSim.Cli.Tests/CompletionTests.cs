@@ -32,6 +32,18 @@ public class CompletionTests
     }
 
     [Fact]
+    public void Option_values_with_a_fixed_set_are_completed()
+    {
+        var profiles = Suggest("probesim boot --profile v6.1");
+        Assert.Contains("v6.1", profiles);
+        Assert.Contains("v6.12", profiles);
+        Assert.Contains("v6.18", profiles);
+        Assert.DoesNotContain("v5.10", profiles);
+        Assert.Equal(["debug", "err", "info", "notice", "warn"], Suggest("probesim boot --log-level "));
+        Assert.Equal(["arm", "arm64"], Suggest("probesim boot --arch "));
+    }
+
+    [Fact]
     public void The_cursor_position_picks_the_word()
     {
         // cursor after "probesim bo" in a longer line

@@ -20,6 +20,7 @@ public static class BootCommand
         var json = new Option<string?>("--json") { Description = "Write the result as JSON to FILE (- for standard output); schema in docs/json.md" };
         var log = new Option<bool>("--log") { Description = "Print the dmesg-style log" };
         var logLevel = new Option<string?>("--log-level") { Description = "Lowest log level printed with --log: err, warn, notice, info (default), debug" };
+        logLevel.CompletionSources.Add("err", "warn", "notice", "info", "debug");
         var all = new Option<bool>("--all") { Description = "Also list DT nodes that never became devices (not-present)" };
         var links = new Option<bool>("--devlinks") { Description = "Print /sys/class/devlink (name, status, sync_state_only)" };
         var sysfs = new Option<bool>("--sysfs") { Description = "Print /sys/kernel/iommu_groups, /sys/class/iommu and each device's iommu_group link as a tree" };
