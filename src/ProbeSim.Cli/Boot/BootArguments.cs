@@ -20,6 +20,7 @@ public sealed class BootArguments
     {
         // shell completion (probesim completion) offers these values
         Profile.CompletionSources.Add([.. ProbeSim.Kernel.Profiles.ProfileLibrary.Default.Profiles.Select(p => p.Name), "latest"]);
+        Profile.HelpName = "PROFILE";
         Arch.CompletionSources.Add("arm", "arm64");
     }
 

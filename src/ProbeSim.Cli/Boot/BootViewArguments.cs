@@ -6,7 +6,7 @@ namespace ProbeSim.Cli.Boot;
 public sealed class BootViewArguments
 {
     public Option<bool> Tree { get; } = new("--tree") { Description = "Print the devices as a tree by sysfs parent, with driver and state, instead of the table" };
-    public Option<string?> Dot { get; } = new("--dot") { Description = "Write the dependency graph (devices, suppliers, IOMMUs, IOMMU groups, coloured by state) as Graphviz DOT to FILE (- for standard output)" };
+    public Option<string?> Dot { get; } = new("--dot") { Description = "Write the dependency graph (devices, suppliers, IOMMUs, IOMMU groups, coloured by state) as Graphviz DOT to FILE (- for standard output)", HelpName = "FILE" };
 
     public void AddTo(Command cmd)
     {
