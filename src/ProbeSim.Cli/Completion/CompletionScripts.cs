@@ -3,7 +3,8 @@ namespace ProbeSim.Cli.Completion;
 /// <summary>
 /// Shell completion scripts. Each asks probesim itself for the candidates through System.CommandLine's suggest
 /// directive, <c>probesim "[suggest:POSITION]" "COMMAND LINE"</c> (one candidate per line; POSITION is the cursor
-/// offset in COMMAND LINE), and falls back to file names when there is none (board files, output files).
+/// offset in COMMAND LINE; empty lines mean nothing), keeps those that start with the word being completed, and
+/// falls back to file names when there is none (board files, output files).
 /// </summary>
 public static class CompletionScripts
 {
@@ -57,7 +58,7 @@ public static class CompletionScripts
         # fish completion for probesim; load it with:  probesim completion fish | source
         function __probesim_complete
             set -l line (commandline -cp)
-            set -l candidates (probesim "[suggest:"(string length -- "$line")"]" "$line" 2>/dev/null)
+            set -l candidates (probesim "[suggest:"(string length -- "$line")"]" "$line" 2>/dev/null | string match -r -- '.+')
             if test (count $candidates) -gt 0
                 printf '%s\n' $candidates
             else
@@ -74,7 +75,7 @@ public static class CompletionScripts
             param($wordToComplete, $commandAst, $cursorPosition)
             $position = $cursorPosition - $commandAst.Extent.StartOffset
             $line = $commandAst.ToString().PadRight($position)
-            & probesim "[suggest:$position]" "$line" 2>$null | ForEach-Object {
+            & probesim "[suggest:$position]" "$line" 2>$null | Where-Object { $_ -and $_.StartsWith($wordToComplete) } | ForEach-Object {
                 [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
             }
         }
