@@ -10,6 +10,12 @@ public static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("ProbeSim: predicts, explains and checks what Linux does when it brings devices up.");
+        // the suggest directive drops the first word of the line to complete when it names the root command,
+        // whose name is the executable's (testhost when run in process)
+        if (root.Name != "probesim") root.Aliases.Add("probesim");
+        var globals = new GlobalOptions();
+        globals.AddTo(root);
+        foreach (var v in root.Options.OfType<VersionOption>()) v.Action = new VersionAction();
         var io = new CliIo(stdout, stderr);
         root.Subcommands.Add(DtcCommand.Create(io));
         root.Subcommands.Add(FdtOverlayCommand.Create(io));
@@ -19,7 +25,18 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Create(io));
         root.Subcommands.Add(CheckCommand.Create(io));
         root.Subcommands.Add(InvariantsCommand.Create(io));
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(config);
+        root.Subcommands.Add(CompletionCommand.Create(io));
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count == 0 && globals.Conflict(parsed)) return io.IoError("--quiet and --verbose cannot be used together");
+            io.Verbosity = globals.Of(parsed);
+            return parsed.Invoke(config);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return InternalError.Report(stderr, e);
+        }
     }
 }

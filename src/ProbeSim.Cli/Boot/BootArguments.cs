@@ -16,6 +16,14 @@ public sealed class BootArguments
     public Option<string?> Pci { get; } = new("--pci") { Description = "PCI hierarchy below the host bridge: a YAML file (docs/pci-topology.md) or a sysfs dump directory of config files" };
     public Option<string?> Arch { get; } = new("--arch") { Description = "Board architecture for the DMA-mapping code: arm or arm64 (default: from the CPU nodes)" };
 
+    public BootArguments()
+    {
+        // shell completion (probesim completion) offers these values
+        Profile.CompletionSources.Add([.. ProbeSim.Kernel.Profiles.ProfileLibrary.Default.Profiles.Select(p => p.Name), "latest"]);
+        Profile.HelpName = "PROFILE";
+        Arch.CompletionSources.Add("arm", "arm64");
+    }
+
     public void AddTo(Command cmd)
     {
         cmd.Options.Add(Profile);

@@ -7,8 +7,6 @@ using ProbeSim.Kernel.Profiles;
 using ProbeSim.Reports.Json;
 using ProbeSim.Reports.Log;
 using ProbeSim.Reports.Sysfs;
-using ProbeSim.Reports.Text;
-using Spectre.Console;
 
 namespace ProbeSim.Cli.Commands;
 
@@ -22,11 +20,14 @@ public static class BootCommand
         var json = new Option<string?>("--json") { Description = "Write the result as JSON to FILE (- for standard output); schema in docs/json.md" };
         var log = new Option<bool>("--log") { Description = "Print the dmesg-style log" };
         var logLevel = new Option<string?>("--log-level") { Description = "Lowest log level printed with --log: err, warn, notice, info (default), debug" };
+        logLevel.CompletionSources.Add("err", "warn", "notice", "info", "debug");
         var all = new Option<bool>("--all") { Description = "Also list DT nodes that never became devices (not-present)" };
         var links = new Option<bool>("--devlinks") { Description = "Print /sys/class/devlink (name, status, sync_state_only)" };
         var sysfs = new Option<bool>("--sysfs") { Description = "Print /sys/kernel/iommu_groups, /sys/class/iommu and each device's iommu_group link as a tree" };
         var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links, sysfs };
         args.AddTo(cmd);
+        var views = new BootViewArguments();
+        views.AddTo(cmd);
         cmd.SetAction(pr =>
         {
             try
@@ -34,12 +35,17 @@ public static class BootCommand
                 var options = args.Resolve(pr);
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");
+                var sw = System.Diagnostics.Stopwatch.StartNew();
                 var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
                 io.Report(loaded.Warnings.Where(w => w.Severity == Severity.Error));
+                io.Verbose($"loaded {path} in {sw.ElapsedMilliseconds} ms");
+                BootVerbose.Write(io, options);
+                sw.Restart();
                 var result = options.Boot(loaded.Tree, Path.GetFileName(path));
+                io.Verbose($"booted in {sw.ElapsedMilliseconds} ms ({result.Devices.Count} devices and nodes, {result.Log.Count} log lines)");
                 var minLevel = ParseLevel(pr.GetValue(logLevel));
                 if (minLevel is null) return io.IoError($"unknown log level '{pr.GetValue(logLevel)}'");
-                return Print(io, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs));
+                return Print(io, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs), views.Resolve(pr));
             }
             catch (DeviceTreeException e) { return io.Fail(e); }
             catch (ScenarioException e) { return io.InputError(e.Message); }
@@ -63,8 +69,14 @@ public static class BootCommand
         _ => null,
     };
 
-    private static int Print(CliIo io, BootResult result, string? json, bool log, LogLevel minLevel, bool all, bool links, bool sysfs)
+    private static int Print(CliIo io, BootResult result, string? json, bool log, LogLevel minLevel, bool all, bool links, bool sysfs, BootView view)
     {
+        if (view.Dot == "-" && json == "-") return io.IoError("--dot - and --json - cannot both write to standard output");
+        if (view.Dot is not null)
+        {
+            BootViews.WriteDot(io, result, view.Dot, all);
+            if (view.Dot == "-") return ExitCodes.Ok;
+        }
         if (json is not null)
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(BootJsonWriter.ToJson(result));
@@ -72,15 +84,10 @@ public static class BootCommand
             OutputFile.Write(json, bytes);
         }
         var shown = all ? result.Devices : result.Devices.Where(d => d.State != DeviceState.NotPresent).ToList();
-        io.Out.WriteLine($"{result.Board}: profile {result.Profile}, drivers {result.DriverSet}" + (result.Cmdline.Length > 0 ? $", cmdline \"{result.Cmdline}\"" : ""));
-        if (io.Interactive)
-        {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
-            DeviceTable.Write(console, shown);
-        }
-        else DeviceTable.WritePlain(io.Out, shown);
+        if (!io.Quiet) io.Out.WriteLine($"{result.Board}: profile {result.Profile}, drivers {result.DriverSet}" + (result.Cmdline.Length > 0 ? $", cmdline \"{result.Cmdline}\"" : ""));
+        BootViews.WriteDevices(io, shown, view.Tree);
         int hidden = result.Devices.Count - shown.Count;
-        if (hidden > 0) io.Out.WriteLine($"({hidden} DT nodes with a compatible never became devices; --all lists them)");
+        if (hidden > 0 && !io.Quiet) io.Out.WriteLine($"({hidden} DT nodes with a compatible never became devices; --all lists them)");
         if (result.DevicesDeferred is { } deferred)
         {
             io.Out.WriteLine();

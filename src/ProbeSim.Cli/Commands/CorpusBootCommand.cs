@@ -7,7 +7,6 @@ using ProbeSim.Kernel.Profiles;
 using ProbeSim.Reports.Corpus;
 using ProbeSim.Reports.Json;
 using ProbeSim.Reports.Text;
-using Spectre.Console;
 
 namespace ProbeSim.Cli.Commands;
 
@@ -33,6 +32,7 @@ public static class CorpusBootCommand
                 if (pr.GetValue(dtbDir) is { } dir) boards = CorpusBoot.FromDtbDirectory(dir);
                 else if (pr.GetValue(root) is { } r && pr.GetValue(arch) is { } a) boards = CorpusBoot.FromKernelTree(r, a);
                 else return io.IoError("give ROOT with --arch, or --dtb-dir DIR");
+                BootVerbose.Write(io, options);
                 return Run(io, boards, options, pr.GetValue(jobs), pr.GetValue(json));
             }
             catch (ScenarioException e) { return io.InputError(e.Message); }
@@ -41,6 +41,7 @@ public static class CorpusBootCommand
             catch (ProfileException e) { return io.IoError(e.Message); }
             catch (ArgumentException e) { return io.IoError(e.Message); }
             catch (IOException e) { return io.IoError(e.Message); }
+            catch (UnauthorizedAccessException e) { return io.IoError(e.Message); }
         });
         return cmd;
     }
@@ -53,16 +54,20 @@ public static class CorpusBootCommand
         var sw = Stopwatch.StartNew();
         void Result(CorpusBoard b, BootResult r) { lock (gate) builder.Add(r); }
         void Failure(CorpusBoard b, CorpusBootFailure f) { lock (gate) builder.AddFailure(f.Board, f.Error); }
-        if (io.Interactive)
+        try
         {
-            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
+            if (io.ShowProgress)
+                CorpusProgress.Run(io, $"booting {boards.Count} boards", boards.Count, step =>
                 {
-                    var task = ctx.AddTask($"booting {boards.Count} boards", maxValue: boards.Count);
-                    CorpusBoot.Run(boards, options, jobs, (b, r) => { Result(b, r); task.Increment(1); }, (b, f) => { Failure(b, f); task.Increment(1); });
+                    CorpusBoot.Run(boards, options, jobs, (b, r) => { Result(b, r); step(); }, (b, f) => { Failure(b, f); step(); });
+                    return 0;
                 });
+            else CorpusBoot.Run(boards, options, jobs, Result, Failure);
         }
-        else CorpusBoot.Run(boards, options, jobs, Result, Failure);
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is IOException or UnauthorizedAccessException))
+        {
+            return io.IoError(e.InnerExceptions[0].Message);
+        }
         var summary = builder.Build();
         if (json is not null)
         {
@@ -70,10 +75,10 @@ public static class CorpusBootCommand
             if (json == "-") { io.Out.Write(text); return summary.FailedBoards.Count == 0 ? ExitCodes.Ok : ExitCodes.InputErrors; }
             OutputFile.Write(json, System.Text.Encoding.UTF8.GetBytes(text));
         }
-        if (io.Interactive) CorpusSummaryTable.Write(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) }), summary);
+        if (io.Interactive) CorpusSummaryTable.Write(io.CreateConsole(), summary);
         else CorpusSummaryTable.WritePlain(io.Out, summary);
         foreach (var f in summary.FailedBoards) io.Err.WriteLine($"FAILED {f.Board}: {f.Error}");
-        io.Err.WriteLine($"{boards.Count} boards in {sw.Elapsed.TotalSeconds:F1} s");
+        io.Verbose($"{boards.Count} boards booted in {sw.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s with {Math.Max(1, jobs)} jobs");
         return summary.FailedBoards.Count == 0 ? ExitCodes.Ok : ExitCodes.InputErrors;
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ProbeSim.DeviceTree.Corpus;
-using Spectre.Console;
 
 namespace ProbeSim.Cli.Commands;
 
@@ -48,20 +47,15 @@ public static class CorpusCommand
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, r.Blob);
         }
-        if (io.Interactive)
+        try
         {
-            IReadOnlyList<BoardBuildResult>? res = null;
-            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask($"{arch}: {boards.Count} sources", maxValue: boards.Count);
-                    res = builder.BuildAll(boards, jobs, _ => task.Increment(1), Save);
-                });
-            results = res!;
+            results = io.ShowProgress
+                ? CorpusProgress.Run(io, $"{arch}: {boards.Count} sources", boards.Count, step => builder.BuildAll(boards, jobs, _ => step(), Save))
+                : builder.BuildAll(boards, jobs, null, Save);
         }
-        else
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is IOException or UnauthorizedAccessException))
         {
-            results = builder.BuildAll(boards, jobs, null, Save);
+            return io.IoError(e.InnerExceptions[0].Message);
         }
         var failed = results.Where(r => !r.Succeeded).ToList();
         foreach (var f in failed)
@@ -71,7 +65,8 @@ public static class CorpusCommand
         }
         var boardsCount = results.Count(r => !r.Board.IsOverlay);
         var overlays = results.Count - boardsCount;
-        io.Out.WriteLine($"{boardsCount} boards, {overlays} overlays, {failed.Count} failed ({sw.Elapsed.TotalSeconds:F1} s)");
+        if (!io.Quiet) io.Out.WriteLine($"{boardsCount} boards, {overlays} overlays, {failed.Count} failed");
+        io.Verbose($"{results.Count} sources compiled in {sw.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s with {Math.Max(1, jobs)} jobs");
         return failed.Count == 0 ? ExitCodes.Ok : ExitCodes.InputErrors;
     }
 }

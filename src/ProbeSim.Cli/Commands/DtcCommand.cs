@@ -24,7 +24,6 @@ public static class DtcCommand
         var minSize = new Option<int>("-S", "--space") { Description = "Make the blob at least N bytes" };
         var align = new Option<int>("-a", "--align") { Description = "Make the blob size a multiple of N (a power of two)" };
         var reserve = new Option<int>("-R", "--reserve") { Description = "Add N empty memory reservation entries" };
-        var quiet = new Option<bool>("-q", "--quiet") { Description = "Do not print warnings" };
         var preprocess = new Option<bool>("--preprocess") { Description = "Run the built-in C preprocessor first (cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp)" };
         var cppInc = new Option<string[]>("--include-dir") { Description = "Preprocessor include directory (repeatable)" };
         var defines = new Option<string[]>("-D") { Description = "Preprocessor define NAME or NAME=VALUE (repeatable)" };
@@ -32,7 +31,7 @@ public static class DtcCommand
 
         var cmd = new Command("dtc", "Compile or decompile a device tree, byte-identical to dtc 1.8.1")
         {
-            inForm, outForm, outFile, bootCpu, incDirs, symbols, localFixups, autoAliases, pad, minSize, align, reserve, quiet,
+            inForm, outForm, outFile, bootCpu, incDirs, symbols, localFixups, autoAliases, pad, minSize, align, reserve,
             preprocess, cppInc, defines, input,
         };
         cmd.SetAction(pr =>
@@ -57,7 +56,7 @@ public static class DtcCommand
             var outFormat = pr.GetValue(outForm) ?? GuessOutputFormat(output);
             if (outFormat is not ("dts" or "dtb")) return io.IoError($"unknown output format '{outFormat}' (dts or dtb)");
             var writeOptions = new FdtWriteOptions { PadSize = pr.GetValue(pad), MinSize = pr.GetValue(minSize), AlignSize = pr.GetValue(align), ReserveEntries = pr.GetValue(reserve) };
-            return Run(io, pr.GetValue(input)!, o, output, outFormat, writeOptions, pr.GetValue(quiet));
+            return Run(io, pr.GetValue(input)!, o, output, outFormat, writeOptions);
         });
         return cmd;
     }
@@ -66,7 +65,7 @@ public static class DtcCommand
     private static string GuessOutputFormat(string output) =>
         output.EndsWith(".dtb", StringComparison.Ordinal) || output.EndsWith(".dtbo", StringComparison.Ordinal) ? "dtb" : "dts";
 
-    private static int Run(CliIo io, string input, LoadOptions options, string output, string outFormat, FdtWriteOptions writeOptions, bool quiet)
+    private static int Run(CliIo io, string input, LoadOptions options, string output, string outFormat, FdtWriteOptions writeOptions)
     {
         try
         {
@@ -92,7 +91,7 @@ public static class DtcCommand
                 if (!File.Exists(input)) return io.IoError($"{input}: No such file or directory");
                 result = loader.Load(input, options);
             }
-            if (!quiet) io.Report(result.Warnings);
+            io.ReportWarnings(result.Warnings); // -q/--quiet is the global option
             var tree = result.Tree;
             if (options.Compile.BootCpuId is { } cpu) tree.BootCpuIdPhys = cpu;
             byte[] bytes = outFormat == "dtb"

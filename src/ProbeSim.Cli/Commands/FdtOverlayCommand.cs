@@ -44,5 +44,9 @@ public static class FdtOverlayCommand
         {
             return io.IoError(e.Message);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            return io.IoError(e.Message);
+        }
     }
 }
