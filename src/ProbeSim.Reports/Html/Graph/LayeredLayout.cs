@@ -58,7 +58,7 @@ public static class LayeredLayout
     }
 
     private static int RowsPerColumn(int connected) =>
-        Math.Clamp((int)Math.Ceiling(Math.Sqrt(connected) * 1.6), 12, 60);
+        Math.Clamp((int)Math.Ceiling(Math.Sqrt(connected) * 3), 12, 80);
 
     /// <summary>Mean y of the node's (kept) suppliers, or 0 when it has none, so roots keep node order.</summary>
     private static long MeanSupplierRow(int node, List<int> suppliers, int[] row)

@@ -2,13 +2,14 @@
 
 /** Renders the check payload into `view`; `go(name)` shows a device when the report also has the boot graph. */
 function createCheckView(view, check, go) {
+  var violations = check.violations || [];
   var list = h('ul', { class: 'violations', 'aria-label': 'Violations' });
   var detail = h('div', { class: 'violation' });
   append(view, h('div', { class: 'check-layout' }, [list, detail]));
   var items = [];
   var current = { violation: -1, step: 0 };
 
-  check.violations.forEach(function (v, i) {
+  violations.forEach(function (v, i) {
     var li = h('li', { 'data-index': i, onclick: function () { show(i, 0); } }, [
       h('span', { class: 'sev ' + v.severity, text: v.severity }), ' ', h('strong', { text: v.invariant }),
       v.device ? h('div', { class: 'mono', text: v.device }) : null
@@ -16,11 +17,11 @@ function createCheckView(view, check, go) {
     items.push(li);
     list.appendChild(li);
   });
-  if (check.violations.length === 0)
+  if (violations.length === 0)
     append(detail, h('p', { text: 'No invariant was violated in ' + check.schedules + ' explored schedules.' }));
 
   function show(i, step) {
-    var v = check.violations[i];
+    var v = violations[i];
     var trace = v.trace || [];
     step = Math.max(0, Math.min(step, trace.length - 1));
     current = { violation: i, step: step };
@@ -48,7 +49,7 @@ function createCheckView(view, check, go) {
     append(detail, ol);
   }
 
-  if (check.violations.length > 0) show(0, 0);
+  if (violations.length > 0) show(0, 0);
   return {
     /** Left and right arrow keys move through the trace of the shown violation. */
     key: function (e) {

@@ -4,7 +4,7 @@ function createDiffView(view, diff) {
   var filter = h('input', { type: 'search', placeholder: 'Filter changes', 'aria-label': 'Filter changes', autocomplete: 'off' });
   var count = h('span');
   var boards = [], byBoard = {};
-  diff.changes.forEach(function (c) {
+  (diff.changes || []).forEach(function (c) {
     if (!(c.board in byBoard)) { byBoard[c.board] = []; boards.push(c.board); }
     byBoard[c.board].push(c);
   });

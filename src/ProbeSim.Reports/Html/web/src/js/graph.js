@@ -40,7 +40,7 @@ function createGraph(container, boot, onSelect) {
   boot.edges.forEach(function (e, i) {
     elements.push({ group: 'edges', data: { id: 'e' + i, source: e.s, target: e.t, kind: e.kind, status: e.status || '' } });
   });
-  var big = boot.nodes.length > 300;
+  var big = boot.nodes.length > 1500; // only then hide edges and labels while panning
   var cy = cytoscape({
     container: container, elements: elements, layout: { name: 'preset' }, style: graphStyle(),
     minZoom: 0.03, maxZoom: 5, boxSelectionEnabled: false, autoungrabify: true, selectionType: 'single',
@@ -50,6 +50,14 @@ function createGraph(container, boot, onSelect) {
   var hidden = {};
 
   function clearMarks() { cy.elements().removeClass('faded match near'); }
+
+  /** Pans (and zooms in if far out) to the node unless it is already in view; nothing while the graph is hidden. */
+  function reveal(n) {
+    if (n.empty() || !n.visible() || cy.width() === 0) return;
+    var p = n.renderedPosition(), margin = 40;
+    var inView = p.x > margin && p.y > margin && p.x < cy.width() - margin && p.y < cy.height() - margin;
+    if (!inView || cy.zoom() < 0.35) cy.stop(true).animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 200 });
+  }
 
   return {
     cy: cy,
@@ -63,8 +71,10 @@ function createGraph(container, boot, onSelect) {
         n.connectedEdges().addClass('near');
         n.neighborhood('node').addClass('near');
       });
-      if (n.visible()) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 });
+      reveal(n);
     },
+    /** Brings the selected node into view (after the graph was hidden while something else selected it). */
+    revealSelected: function () { reveal(cy.nodes(':selected')); },
     /** Marks the matching nodes, fades the rest and fits the view to the matches. */
     search: function (ids) {
       cy.batch(function () {
@@ -82,7 +92,7 @@ function createGraph(container, boot, onSelect) {
       hidden[state] = hide;
       cy.nodes('[state = "' + state + '"]').style('display', hide ? 'none' : 'element');
     },
-    fit: function () { cy.fit(cy.nodes(':visible'), 30); },
+    fit: function () { cy.stop(true); cy.fit(cy.nodes(':visible'), 30); },
     zoom: function (factor) {
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     },

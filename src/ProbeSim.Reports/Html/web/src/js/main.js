@@ -14,8 +14,8 @@ function subtitle() {
   var parts = [];
   var b = data.boot;
   if (b) parts.push('profile ' + b.profile, 'drivers ' + b.driverSet, b.cmdline ? 'cmdline "' + b.cmdline + '"' : null, 'ended at ' + b.endTime + ' s');
-  if (data.check) parts.push(data.check.schedules + ' schedules explored', data.check.violations.length + ' violations');
-  if (data.diff) parts.push(data.diff.changes.length + ' changes');
+  if (data.check) parts.push(data.check.schedules + ' schedules explored', (data.check.violations || []).length + ' violations');
+  if (data.diff) parts.push((data.diff.changes || []).length + ' changes');
   if (b && b.crash) parts.push('kernel crashed: ' + b.crash);
   document.getElementById('subtitle').textContent = parts.filter(function (p) { return p; }).join(' \u00B7 ');
 }
@@ -26,7 +26,11 @@ function showView(name) {
     document.getElementById('view-' + v).hidden = !on;
     document.getElementById('tab-' + v).setAttribute('aria-pressed', on ? 'true' : 'false');
   });
-  if (name === 'graph' && graph) { graph.resize(); if (!graph.fitted) { graph.fit(); graph.fitted = true; } }
+  if (name === 'graph' && graph) {
+    graph.resize();
+    if (!graph.fitted) { graph.fit(); graph.fitted = true; }
+    graph.revealSelected();
+  }
 }
 
 function addTab(name, title) {
@@ -92,6 +96,15 @@ function wireAbout() {
   about.addEventListener('click', function (e) { if (e.target === about) about.hidden = true; });
 }
 
+/** Where a device is drawn, in page coordinates (for the browser test, which clicks it there), or null. */
+probesim.graphPoint = function (name) {
+  var n = resolveSubject(idx, name);
+  if (!n || !graph) return null;
+  var p = graph.cy.getElementById(n.id).renderedPosition();
+  var r = document.getElementById('cy').getBoundingClientRect();
+  return { x: r.left + p.x, y: r.top + p.y };
+};
+
 function markReady() {
   timings.readyMs = Math.round(performance.now());
   timings.appMs = Math.round(performance.now() - started);
@@ -114,6 +127,9 @@ if (data.boot) {
     document.getElementById('table-count'), idx.devices, select);
   summaryChips(idx.devices);
   wireSearch();
+  document.getElementById('fit').addEventListener('click', function () { graph.fit(); });
+  document.getElementById('zoom-in').addEventListener('click', function () { graph.zoom(1.4); });
+  document.getElementById('zoom-out').addEventListener('click', function () { graph.zoom(1 / 1.4); });
 } else {
   document.getElementById('search').hidden = true;
   document.getElementById('panel').hidden = true;
