@@ -34,6 +34,9 @@ public sealed class ReportPageSession : IAsyncDisposable
     /// <summary>The same, measured by the page (<c>performance.now()</c> at ready, from navigation start).</summary>
     public double PageReadyMs { get; private set; }
 
+    /// <summary>The page's own breakdown (<c>window.probesim.timings</c>: script start, graph and table set-up, ready), as JSON.</summary>
+    public string PageTimings { get; private set; } = "";
+
     public static async Task<ReportPageSession> OpenAsync(IBrowser browser, string htmlPath)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
@@ -48,6 +51,7 @@ public sealed class ReportPageSession : IAsyncDisposable
             new PageWaitForFunctionOptions { Timeout = ReadyTimeoutMs });
         session.OpenMs = watch.Elapsed.TotalMilliseconds;
         session.PageReadyMs = await page.EvaluateAsync<double>("() => window.probesim.timings.readyMs");
+        session.PageTimings = await page.EvaluateAsync<string>("() => JSON.stringify(window.probesim.timings)");
         return session;
     }
 

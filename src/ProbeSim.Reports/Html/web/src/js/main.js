@@ -123,8 +123,10 @@ if (data.boot) {
   var t0 = performance.now();
   graph = createGraph(document.getElementById('cy'), data.boot, select);
   timings.graphMs = Math.round(performance.now() - t0);
+  t0 = performance.now();
   table = createTable(document.getElementById('devices'), document.getElementById('table-filter'), document.getElementById('state-filter'),
     document.getElementById('table-count'), idx.devices, select);
+  timings.tableMs = Math.round(performance.now() - t0);
   summaryChips(idx.devices);
   wireSearch();
   document.getElementById('fit').addEventListener('click', function () { graph.fit(); });
