@@ -4,6 +4,7 @@ using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
+using ProbeSim.Reports.Html;
 using ProbeSim.Reports.Json;
 using ProbeSim.Reports.Log;
 using ProbeSim.Reports.Sysfs;
@@ -24,7 +25,8 @@ public static class BootCommand
         var all = new Option<bool>("--all") { Description = "Also list DT nodes that never became devices (not-present)" };
         var links = new Option<bool>("--devlinks") { Description = "Print /sys/class/devlink (name, status, sync_state_only)" };
         var sysfs = new Option<bool>("--sysfs") { Description = "Print /sys/kernel/iommu_groups, /sys/class/iommu and each device's iommu_group link as a tree" };
-        var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links, sysfs };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (graph, device table, explain chains) to FILE; docs/html-report.md" };
+        var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links, sysfs, html };
         args.AddTo(cmd);
         var views = new BootViewArguments();
         views.AddTo(cmd);
@@ -41,8 +43,11 @@ public static class BootCommand
                 io.Verbose($"loaded {path} in {sw.ElapsedMilliseconds} ms");
                 BootVerbose.Write(io, options);
                 sw.Restart();
-                var result = options.Boot(loaded.Tree, Path.GetFileName(path));
+                var kernel = options.CreateKernel(loaded.Tree, Path.GetFileName(path));
+                var result = kernel.Boot();
                 io.Verbose($"booted in {sw.ElapsedMilliseconds} ms ({result.Devices.Count} devices and nodes, {result.Log.Count} log lines)");
+                if (pr.GetValue(html) is { } htmlPath)
+                    OutputFile.Write(htmlPath, System.Text.Encoding.UTF8.GetBytes(HtmlReport.ToText(w => HtmlReport.WriteBoot(w, BootReportData.Create(kernel, result)))));
                 var minLevel = ParseLevel(pr.GetValue(logLevel));
                 if (minLevel is null) return io.IoError($"unknown log level '{pr.GetValue(logLevel)}'");
                 return Print(io, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs), views.Resolve(pr));
