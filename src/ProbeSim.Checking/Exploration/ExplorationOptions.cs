@@ -9,6 +9,29 @@ public enum Strategy { Exhaustive, Random, Pct }
 public sealed record ExplorationOptions
 {
     public Strategy Strategy { get; init; } = Strategy.Exhaustive;
+    /// <summary>The kinds of choice point explored (default all); the others keep the kernel's own order.</summary>
+    public IReadOnlySet<ProbeSim.Kernel.Boot.ChoiceKind> Choices { get; init; } = AllChoices;
+
+    public static readonly IReadOnlySet<ProbeSim.Kernel.Boot.ChoiceKind> AllChoices = Enum.GetValues<ProbeSim.Kernel.Boot.ChoiceKind>().ToHashSet();
+
+    /// <summary>Parses <c>--choices</c>: order, async, window, modules, faults, unbind (comma-separated).</summary>
+    public static IReadOnlySet<ProbeSim.Kernel.Boot.ChoiceKind> ParseChoices(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return AllChoices;
+        var set = new HashSet<ProbeSim.Kernel.Boot.ChoiceKind>();
+        foreach (var n in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            set.Add(n switch
+            {
+                "order" => ProbeSim.Kernel.Boot.ChoiceKind.RegisterOrder,
+                "async" => ProbeSim.Kernel.Boot.ChoiceKind.AsyncOrder,
+                "window" => ProbeSim.Kernel.Boot.ChoiceKind.ProbeWindow,
+                "modules" => ProbeSim.Kernel.Boot.ChoiceKind.ModuleOrder,
+                "faults" => ProbeSim.Kernel.Boot.ChoiceKind.Fault,
+                "unbind" => ProbeSim.Kernel.Boot.ChoiceKind.Unbind,
+                _ => throw new ArgumentException($"--choices: unknown choice point '{n}' (order, async, window, modules, faults, unbind)"),
+            });
+        return set;
+    }
     /// <summary>At most this many schedules (null: exhaustive runs to completion, random and PCT run 1000).</summary>
     public int? Budget { get; init; }
     /// <summary>Stop after this long (wall clock), whatever the budget.</summary>

@@ -23,10 +23,13 @@ internal sealed class ExplorationSchedule : IBootSchedule
     private readonly Pct? _pct;
     private int _faultsFired;
 
+    private readonly IReadOnlySet<ChoiceKind> _kinds;
+
     public ExplorationSchedule(IReadOnlyList<int> prefix, PickMode mode, FaultSpec faults, int seed = 0,
-        HashSet<ulong>? visited = null, bool labels = false, Pct? pct = null)
+        HashSet<ulong>? visited = null, bool labels = false, Pct? pct = null, IReadOnlySet<ChoiceKind>? kinds = null)
     {
         _prefix = prefix; _mode = mode; _faults = faults; _visited = visited; _labels = labels; _pct = pct;
+        _kinds = kinds ?? ExplorationOptions.AllChoices;
         if (mode != PickMode.Default) _rng = new Random(seed);
     }
 
@@ -41,7 +44,7 @@ internal sealed class ExplorationSchedule : IBootSchedule
 
     public int Choose(Kernel kernel, ChoiceKind kind, int count, Func<int, string> label, Func<int, int, bool>? commute = null)
     {
-        if (kind == ChoiceKind.Unbind && !_faults.Unbind) return 0;
+        if (kind == ChoiceKind.Unbind && !_faults.Unbind || !_kinds.Contains(kind)) return 0;
         int pos = Choices.Count;
         bool exhaustive = _visited is not null;
         string[]? keys = null;

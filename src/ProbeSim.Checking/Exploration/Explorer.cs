@@ -39,7 +39,7 @@ public sealed class Explorer
         bool OutOfTime() => _o.TimeLimit is { } t && clock.Elapsed > t;
 
         // the default boot: the kernel's own ordering, and the baseline for order-dependence
-        var first = ScheduleRun.Execute(_boot, new ExplorationSchedule(_o.Replay ?? Array.Empty<int>(), PickMode.Default, _o.Faults, visited: visited), _perBoot);
+        var first = ScheduleRun.Execute(_boot, new ExplorationSchedule(_o.Replay ?? Array.Empty<int>(), PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices), _perBoot);
         schedules++;
         Record(first);
         if (_o.Replay is null)
@@ -49,7 +49,7 @@ public sealed class Explorer
                 var prefix = Backtrack(first.ChoiceValues, first.Schedule.Choices);
                 while (prefix is not null && schedules + pruned < budget && !OutOfTime())
                 {
-                    var run = ScheduleRun.Execute(_boot, new ExplorationSchedule(prefix, PickMode.Default, _o.Faults, visited: visited), _perBoot);
+                    var run = ScheduleRun.Execute(_boot, new ExplorationSchedule(prefix, PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices), _perBoot);
                     if (run.Pruned) pruned++; else { schedules++; Record(run); }
                     Progress?.Invoke(schedules);
                     prefix = Backtrack(run.ChoiceValues, run.Schedule.Choices);
@@ -63,8 +63,8 @@ public sealed class Explorer
                 {
                     int seed = MixSeed(_o.Seed, i);
                     var schedule = _o.Strategy == Strategy.Random
-                        ? new ExplorationSchedule(Array.Empty<int>(), PickMode.Random, _o.Faults, seed)
-                        : new ExplorationSchedule(Array.Empty<int>(), PickMode.Pct, _o.Faults, seed, pct: new Pct(seed, _o.PctDepth, expected));
+                        ? new ExplorationSchedule(Array.Empty<int>(), PickMode.Random, _o.Faults, seed, kinds: _o.Choices)
+                        : new ExplorationSchedule(Array.Empty<int>(), PickMode.Pct, _o.Faults, seed, pct: new Pct(seed, _o.PctDepth, expected), kinds: _o.Choices);
                     Record(ScheduleRun.Execute(_boot, schedule, _perBoot));
                     schedules++;
                     Progress?.Invoke(schedules);

@@ -54,7 +54,7 @@ internal sealed class Shrinker(PreparedBoot boot, ExplorationOptions options, IR
     private bool Breaks(Violation v, List<int> candidate, out List<int> recorded)
     {
         _replays++;
-        var run = ScheduleRun.Execute(boot, new ExplorationSchedule(candidate, PickMode.Default, options.Faults), invariants);
+        var run = ScheduleRun.Execute(boot, new ExplorationSchedule(candidate, PickMode.Default, options.Faults, kinds: options.Choices), invariants);
         recorded = run.ChoiceValues;
         if (v.Invariant == InvariantTable.OrderDependent)
         {

@@ -9,7 +9,7 @@ internal static class TraceBuilder
     public static ViolationReport Build(PreparedBoot boot, ExplorationOptions options, IReadOnlyList<Invariant> invariants,
         Violation found, List<int> choices, int foundSteps)
     {
-        var schedule = new ExplorationSchedule(choices, PickMode.Default, options.Faults, labels: true);
+        var schedule = new ExplorationSchedule(choices, PickMode.Default, options.Faults, labels: true, kinds: options.Choices);
         var run = ScheduleRun.Execute(boot, schedule, invariants, quiet: false);
         var violation = run.Violations.FirstOrDefault(x => x.Invariant == found.Invariant && x.Device == found.Device) ?? found;
 

@@ -15,9 +15,10 @@ internal static class DmaChecks
         foreach (var dev in k.Devices)
         {
             if (dev.Bound || dev.Dead) continue;
-            if (dev.Dma.Mapping is { } m)
-                yield return (dev.Name, $"not bound but still attached to a dma_iommu_mapping{(m.Shared ? " (shared)" : "")}");
-            else if (IommuOps(dev.Dma.Ops))
+            // a mapping the IOMMU driver's add_device attached (ipmmu-vmsa's shared one) lives as long as the device
+            if (dev.Dma.Mapping is { Shared: false })
+                yield return (dev.Name, "not bound but still attached to the dma_iommu_mapping arch_setup_dma_ops made for it");
+            else if (dev.Dma.Mapping is null && IommuOps(dev.Dma.Ops))
                 yield return (dev.Name, $"not bound but still has {(dev.Dma.Ops == DmaOpsKind.ArmIommu ? "arm-iommu" : "iommu-dma")} dma_ops");
             if (dev.Iommu.ArchPrivateDomain is not null)
                 yield return (dev.Name, "not bound but still owns a private arch DMA domain");
@@ -54,10 +55,12 @@ internal static class DmaChecks
     {
         foreach (var g in k.IommuGroups)
         {
-            if (g.Owner is null) continue;
+            // v5.19+: the claimed owner; before, a VFIO container set on the group
+            var owner = g.Owner ?? (g.VfioContainerSet ? "a VFIO container" : null);
+            if (owner is null) continue;
             foreach (var dev in g.Devices)
-                if (dev.Bound && dev.Driver is { } drv && !drv.Spec.DriverManagedDma)
-                    yield return (dev.Name, $"bound to {drv.Name} (DMA API) in iommu group {g.Id}, which user space owns ({g.Owner})");
+                if (dev.Bound && dev.Driver is { } drv && !drv.Spec.DriverManagedDma && drv.Name is not ("vfio-pci" or "vfio-platform" or "pci-stub"))
+                    yield return (dev.Name, $"bound to {drv.Name} (DMA API) in iommu group {g.Id}, which user space owns ({owner})");
         }
     }
 

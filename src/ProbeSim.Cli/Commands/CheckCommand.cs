@@ -18,6 +18,7 @@ public static class CheckCommand
         var args = new BootArguments();
         var board = new Argument<string?>("BOARD") { Description = "Board .dts or .dtb (default: the built-in sample board)", Arity = ArgumentArity.ZeroOrOne };
         var faults = new Option<string?>("--faults") { Description = "Faults to inject: defer[@N], defer:DEV[@N], probe[:DEV][@N]=ERRNO, nomem[:DEV], domain-alloc, iommu-fail[:DEV][=ERRNO], iommu-no-register[:DEV], banks[:IOMMU]=N, unbind, max=N (docs/checking.md)" };
+        var choices = new Option<string?>("--choices") { Description = "Choice points to explore: order, async, window, modules, faults, unbind (comma-separated; default all)" };
         var strategy = new Option<string?>("--strategy") { Description = "exhaustive (default), random or pct" };
         var budget = new Option<int?>("--budget") { Description = "At most N schedules" };
         var time = new Option<double?>("--time") { Description = "Stop after T seconds" };
@@ -26,8 +27,9 @@ public static class CheckCommand
         var invariants = new Option<string?>("--invariants") { Description = "Comma-separated invariants to check (default: all; probesim invariants lists them)" };
         var json = new Option<string?>("--json") { Description = "Write the findings as JSON to FILE (- for standard output); schema in docs/json.md" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Report each violation with the schedule that found it, unshrunk" };
+        var html = new Option<string?>("--html") { Description = "Write the findings as a self-contained HTML report (each trace step by step, with the default boot's graph) to FILE" };
         var cmd = new Command("check", "Explore orderings (link order, async probes, module loads, deferred-retry windows) and injected faults; report broken invariants with minimal traces")
-            { board, faults, strategy, budget, time, seed, replay, invariants, json, noShrink };
+            { board, faults, choices, strategy, budget, time, seed, replay, invariants, json, noShrink, html };
         args.AddTo(cmd);
         cmd.SetAction(pr =>
         {
@@ -51,6 +53,7 @@ public static class CheckCommand
                     TimeLimit = pr.GetValue(time) is double t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--time must be positive")) : null,
                     Seed = pr.GetValue(seed) ?? 1,
                     Faults = FaultSpec.Parse(pr.GetValue(faults)),
+                    Choices = ExplorationOptions.ParseChoices(pr.GetValue(choices)),
                     Invariants = InvariantTable.Select(pr.GetValue(invariants)),
                     Replay = pr.GetValue(replay) is { } rp ? ReplayString.Parse(rp) : null,
                     Shrink = !pr.GetValue(noShrink),
@@ -62,6 +65,14 @@ public static class CheckCommand
                     var text = ExplorationJsonWriter.ToJson(report);
                     if (j == "-") io.Out.Write(text);
                     else OutputFile.Write(j, System.Text.Encoding.UTF8.GetBytes(text));
+                }
+                if (pr.GetValue(html) is { } htmlPath)
+                {
+                    var kernel = options.CreateKernel(loaded.Tree, Path.GetFileName(path));
+                    var result = kernel.Boot();
+                    var page = ProbeSim.Reports.Html.HtmlReport.ToText(w => ProbeSim.Reports.Html.HtmlReport.WriteCheck(w,
+                        ExplorationJsonWriter.ToJson(report), ProbeSim.Reports.Html.BootReportData.Create(kernel, result)));
+                    OutputFile.Write(htmlPath, System.Text.Encoding.UTF8.GetBytes(page));
                 }
                 if (pr.GetValue(json) != "-") ExplorationText.Write(io.Out, report);
                 return report.HasErrors ? ExitCodes.InvariantBroken : ExitCodes.Ok;

@@ -159,7 +159,12 @@ public sealed partial class Kernel
     private void ConcurrentWindow(Device probing)
     {
         bool async = _asyncQueue.Count > 0;
-        bool module = _events.TryPeek(out var ev, out _) && ev.ModuleLoad is not null;
+        // the next module user space will load (udev runs in parallel with the deferred-probe work)
+        (Action Run, string? ModuleLoad) ev = default;
+        (long, int) at = (long.MaxValue, int.MaxValue);
+        foreach (var (item, prio) in _events.UnorderedItems)
+            if (item.ModuleLoad is not null && prio.CompareTo(at) < 0) { ev = item; at = prio; }
+        bool module = ev.ModuleLoad is not null;
         int count = 1 + (async ? 1 : 0) + (module ? 1 : 0);
         if (count == 1) return;
         int pick = Schedule.Choose(this, ChoiceKind.ProbeWindow, count, i =>
@@ -178,7 +183,8 @@ public sealed partial class Kernel
             }
             return;
         }
-        _events.Dequeue().Run();
+        _events.Remove(ev, out var early, out _);
+        early.Run();
     }
 
     // user space unbinds one device through sysfs and binds it again (the unbind/rebind fault)

@@ -91,7 +91,9 @@ public sealed partial class Kernel
                 (DriverSet.ModuleAutoloadAt is null || t != DriverSet.ModuleAutoloadAt))
                 timed.Add((t, drv));
         // user space loads modules in an order of its own: a schedule may hand the load times out in another order
-        var times = timed.Select(x => x.At).Order().ToList();
+        // sorted by time (stable), so option 0 of every pick keeps each module at its own time
+        timed = timed.OrderBy(x => x.At).ToList();
+        var times = timed.Select(x => x.At).ToList();
         int slot = 0;
         RunInChosenOrder(timed, ChoiceKind.ModuleOrder, x => $"module {x.Drv.Spec.Module ?? x.Drv.Name} loads",
             x => AtModuleLoad(AfterLate(Schedule.Active ? times[slot++] : x.At), x.Drv));

@@ -8,7 +8,9 @@ namespace ProbeSim.Kernel.Drivers;
 /// (irq-gic.c <c>gic_of_init</c>) and <c>arm,gic-v3</c> (irq-gic-v3.c's own <c>gic_of_init</c>).</item>
 /// <item>TIMER_OF_DECLARE: <c>arm,armv8-timer</c>, <c>arm,armv7-timer</c> (<c>arch_timer_of_init</c>),
 /// <c>arm,armv7-timer-mem</c> (<c>arch_timer_mem_of_init</c>).</item>
-/// <item>CLK_OF_DECLARE: <c>fixed-clock</c>, <c>fixed-factor-clock</c>.</item>
+/// <item>CLK_OF_DECLARE: <c>fixed-clock</c>, <c>fixed-factor-clock</c>, and the R-Car Gen2 clocks of the arm32
+/// Renesas boards (clk-rcar-gen2.c, clk-mstp.c, clk-div6.c: <c>renesas,rcar-gen2-cpg-clocks</c>,
+/// <c>renesas,cpg-mstp-clocks</c>, <c>renesas,cpg-div6-clock</c>).</item>
 /// <item>RESERVEDMEM_OF_DECLARE: <c>shared-dma-pool</c> twice (CMA and coherent DMA pool), as in Linux.</item>
 /// </list>
 /// <c>arm,gic-v2m-frame</c> is deliberately not here: Linux has no IRQCHIP_DECLARE for it. The GICv2 init
@@ -32,6 +34,9 @@ public static class DefaultEarlyTables
         new EarlyEntry(EarlyTable.Timer, "arm,armv7-timer-mem", "arch_timer_mem_of_init"),
         new EarlyEntry(EarlyTable.Clk, "fixed-clock", "of_fixed_clk_setup"),
         new EarlyEntry(EarlyTable.Clk, "fixed-factor-clock", "of_fixed_factor_clk_setup"),
+        new EarlyEntry(EarlyTable.Clk, "renesas,rcar-gen2-cpg-clocks", "rcar_gen2_cpg_clocks_init"),
+        new EarlyEntry(EarlyTable.Clk, "renesas,cpg-mstp-clocks", "cpg_mstp_clocks_init"),
+        new EarlyEntry(EarlyTable.Clk, "renesas,cpg-div6-clock", "cpg_div6_clock_init"),
         new EarlyEntry(EarlyTable.ReservedMem, "shared-dma-pool", "rmem_cma_setup"),
         new EarlyEntry(EarlyTable.ReservedMem, "shared-dma-pool", "rmem_dma_setup"),
     });

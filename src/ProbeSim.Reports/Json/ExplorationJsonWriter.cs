@@ -41,13 +41,20 @@ public static class ExplorationJsonWriter
             w.WriteString("replay", v.Replay);
             w.WriteNumber("foundWithSteps", v.FoundWithSteps);
             w.WriteStartArray("trace");
-            foreach (var s in v.Trace)
+            for (int i = 0; i < v.Trace.Count; i++)
             {
+                var s = v.Trace[i];
+                long until = i + 1 < v.Trace.Count ? v.Trace[i + 1].TimeUs : long.MaxValue;
                 w.WriteStartObject();
                 w.WriteNumber("step", s.Step);
                 JsonOutput.WriteSeconds(w, "time", s.TimeUs);
                 w.WriteString("kind", s.Kind);
-                w.WriteString("event", s.Text);
+                w.WriteString("event", $"{s.Kind}: {s.Text}");
+                // the log lines up to the next step (the first step also takes the lines before it)
+                w.WriteStartArray("log");
+                foreach (var l in v.Log)
+                    if ((i == 0 || l.TimeUs >= s.TimeUs) && l.TimeUs < until) w.WriteStringValue(DmesgFormatter.FormatLine(l));
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
             w.WriteEndArray();
