@@ -12,8 +12,9 @@ using Kernel = ProbeSim.Kernel.Boot.Kernel;
 /// the cause:
 /// <list type="number">
 /// <item>the of_iommu_configure rule that applied (both sides ran it): <c>of_iommu_configure: RULE-A -> RULE-B</c>;</item>
-/// <item>a root cause found on one side only; when its subject is another changed device of the board, that device's
-/// cause (a consumer inherits the cause of the supplier that changed under it);</item>
+/// <item>a supplier in the chain of either side that is not bound there and changed itself: that supplier's cause (a
+/// consumer inherits the cause of the supplier that changed under it);</item>
+/// <item>a root cause found on one side only (a changed device as its subject: that device's cause);</item>
 /// <item>the of_iommu_configure rule, when only one side ran it;</item>
 /// <item>otherwise the first changed field: <c>state: deferred -> bound</c>.</item>
 /// </list>
@@ -49,6 +50,7 @@ public static partial class ChangeCauses
             string? cause = null;
             if (ea?.Iommu is { } ia && eb?.Iommu is { } ib && Generalise(ia.Rule) != Generalise(ib.Rule))
                 cause = $"of_iommu_configure: {Generalise(ia.Rule)} -> {Generalise(ib.Rule)}";
+            cause ??= BlockingSupplier(d.Device, ea, eb, changed, visiting, CauseOf);
             cause ??= RootCause(d.Device, ea, eb, changed, visiting, CauseOf);
             if (cause is null && (ea?.Iommu is not null || eb?.Iommu is not null) && ea?.Iommu?.Rule != eb?.Iommu?.Rule)
                 cause = $"of_iommu_configure: {RuleOrNotRun(ea)} -> {RuleOrNotRun(eb)}";
@@ -59,6 +61,17 @@ public static partial class ChangeCauses
         }
         foreach (var d in deltas) CauseOf(d, new HashSet<string>(StringComparer.Ordinal));
         return causes;
+    }
+
+    // the first supplier in either side's chain (side a first, chain order) that is not bound there and changed itself
+    private static string? BlockingSupplier(string self, Explanation? a, Explanation? b, Dictionary<string, DeviceDelta> changed,
+        HashSet<string> visiting, Func<DeviceDelta, HashSet<string>, string> causeOf)
+    {
+        foreach (var step in (a?.Chain ?? []).Concat(b?.Chain ?? []))
+            if (step.State != SupplierState.Bound && changed.TryGetValue(step.Subject, out var supplier)
+                && supplier.Device != self && !visiting.Contains(supplier.Device))
+                return causeOf(supplier, visiting);
+        return null;
     }
 
     // the first root cause (ordinal order) that one side has and the other has not
