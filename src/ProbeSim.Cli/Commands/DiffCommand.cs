@@ -32,7 +32,7 @@ public static class DiffCommand
         var b = new Option<string?>("--b") { Description = "Side b (after), written like --a" };
         var aDtb = new Option<string?>("--a-dtb") { Description = "Side a boots the .dtb files under DIR (instead of compiling ROOT)" };
         var bDtb = new Option<string?>("--b-dtb") { Description = "Side b boots the .dtb files under DIR; boards are paired by relative path" };
-        var kernelsDir = new Option<string>("--kernels-dir") { Description = "Where the KERNEL of a side spec is looked up (default: ../shared/kernels)", DefaultValueFactory = _ => Path.Combine("..", "shared", "kernels") };
+        var kernelsDir = new Option<string>("--kernels-dir") { Description = "Where the KERNEL of a side spec is looked up", DefaultValueFactory = _ => Path.Combine("..", "shared", "kernels") };
         var shard = new Option<string?>("--shard") { Description = "Run slice K of N only (K/N, K from 1): the boards whose index in the sorted list is K-1 modulo N" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Boards diffed at once (default: the number of CPUs)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "Write the diff as JSON to FILE (- for standard output only); schema in docs/corpus-diff.md" };
@@ -43,7 +43,7 @@ public static class DiffCommand
         };
         // the usual boot options, for both sides; --arch here is the corpus directory (the DMA arch comes from the CPU nodes)
         foreach (var o in new Option[] { args.Profile, args.Kernel, args.Drivers, args.Cmdline, args.Set, args.Pci }) cmd.Options.Add(o);
-        cmd.Subcommands.Add(CreateMerge(io, failOnChange));
+        cmd.Subcommands.Add(CreateMerge(io));
         cmd.SetAction(pr =>
         {
             try
@@ -52,7 +52,7 @@ public static class DiffCommand
                     pr.GetValue(kernelsDir)!, pr.GetValue(shard));
                 var sw = Stopwatch.StartNew();
                 var result = Run(io, plan, pr.GetValue(jobs));
-                io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"diffed {plan.Pairs.Count} boards in {sw.Elapsed.TotalSeconds:F1} s"));
+                io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"diffed {plan.Pairs.Count} {(plan.Pairs.Count == 1 ? "board" : "boards")} in {sw.Elapsed.TotalSeconds:F1} s"));
                 return Report(io, result, pr.GetValue(json), pr.GetValue(failOnChange));
             }
             catch (DiffException e) { return Fail(io, e); }
@@ -67,8 +67,9 @@ public static class DiffCommand
         return cmd;
     }
 
-    private static Command CreateMerge(CliIo io, Option<bool> failOnChange)
+    private static Command CreateMerge(CliIo io)
     {
+        var failOnChange = new Option<bool>("--fail-on-change") { Description = "Exit with status 3 when a device changed" };
         var files = new Argument<string[]>("FILE") { Description = "JSON files written by probesim diff --shard K/N --json FILE", Arity = ArgumentArity.OneOrMore };
         var json = new Option<string?>("--json") { Description = "Write the merged diff as JSON to FILE (- for standard output only)" };
         var cmd = new Command("merge", "Join the JSON of the slices of one sharded diff and print the report of the whole. " + ExitCodesHelp) { files, json, failOnChange };
