@@ -23,14 +23,14 @@ using Kernel = ProbeSim.Kernel.Boot.Kernel;
 /// </summary>
 public static partial class ChangeCauses
 {
-    /// <summary>The cause of every delta, by <see cref="DeviceDelta.Device"/>.</summary>
-    public static IReadOnlyDictionary<string, string> Find(Kernel kernelA, BootResult resultA, Kernel kernelB, BootResult resultB,
+    /// <summary>The cause of every delta.</summary>
+    public static IReadOnlyDictionary<DeviceDelta, string> Find(Kernel kernelA, BootResult resultA, Kernel kernelB, BootResult resultB,
         IReadOnlyList<DeviceDelta> deltas)
     {
         ArgumentNullException.ThrowIfNull(deltas);
-        var explained = deltas.ToDictionary(d => d.Device,
-            d => (A: d.A is null ? null : Explainer.Of(kernelA, resultA, d.A), B: d.B is null ? null : Explainer.Of(kernelB, resultB, d.B)),
-            StringComparer.Ordinal);
+        var explained = new Dictionary<DeviceDelta, (Explanation? A, Explanation? B)>(ReferenceEqualityComparer.Instance);
+        foreach (var d in deltas)
+            explained[d] = (d.A is null ? null : Explainer.Of(kernelA, resultA, d.A), d.B is null ? null : Explainer.Of(kernelB, resultB, d.B));
         // the changed devices by every name a root cause may use for them: device name, DT path
         var changed = new Dictionary<string, DeviceDelta>(StringComparer.Ordinal);
         foreach (var d in deltas)
@@ -41,42 +41,42 @@ public static partial class ChangeCauses
                     if (o.OfNode is { } p) changed.TryAdd(p, d);
                 }
 
-        var causes = new Dictionary<string, string>(StringComparer.Ordinal);
-        string CauseOf(DeviceDelta d, HashSet<string> visiting)
+        var causes = new Dictionary<DeviceDelta, string>(ReferenceEqualityComparer.Instance);
+        string CauseOf(DeviceDelta d, HashSet<DeviceDelta> visiting)
         {
-            if (causes.TryGetValue(d.Device, out var known)) return known;
-            visiting.Add(d.Device);
-            var (ea, eb) = explained[d.Device];
+            if (causes.TryGetValue(d, out var known)) return known;
+            visiting.Add(d);
+            var (ea, eb) = explained[d];
             string? cause = null;
             if (ea?.Iommu is { } ia && eb?.Iommu is { } ib && Generalise(ia.Rule) != Generalise(ib.Rule))
                 cause = $"of_iommu_configure: {Generalise(ia.Rule)} -> {Generalise(ib.Rule)}";
-            cause ??= BlockingSupplier(d.Device, ea, eb, changed, visiting, CauseOf);
-            cause ??= RootCause(d.Device, ea, eb, changed, visiting, CauseOf);
+            cause ??= BlockingSupplier(d, ea, eb, changed, visiting, CauseOf);
+            cause ??= RootCause(d, ea, eb, changed, visiting, CauseOf);
             if (cause is null && (ea?.Iommu is not null || eb?.Iommu is not null) && ea?.Iommu?.Rule != eb?.Iommu?.Rule)
                 cause = $"of_iommu_configure: {RuleOrNotRun(ea)} -> {RuleOrNotRun(eb)}";
             cause ??= FirstField(d);
-            visiting.Remove(d.Device);
-            causes[d.Device] = cause;
+            visiting.Remove(d);
+            causes[d] = cause;
             return cause;
         }
-        foreach (var d in deltas) CauseOf(d, new HashSet<string>(StringComparer.Ordinal));
+        foreach (var d in deltas) CauseOf(d, new HashSet<DeviceDelta>(ReferenceEqualityComparer.Instance));
         return causes;
     }
 
     // the first supplier in either side's chain (side a first, chain order) that is not bound there and changed itself
-    private static string? BlockingSupplier(string self, Explanation? a, Explanation? b, Dictionary<string, DeviceDelta> changed,
-        HashSet<string> visiting, Func<DeviceDelta, HashSet<string>, string> causeOf)
+    private static string? BlockingSupplier(DeviceDelta self, Explanation? a, Explanation? b, Dictionary<string, DeviceDelta> changed,
+        HashSet<DeviceDelta> visiting, Func<DeviceDelta, HashSet<DeviceDelta>, string> causeOf)
     {
         foreach (var step in (a?.Chain ?? []).Concat(b?.Chain ?? []))
             if (step.State != SupplierState.Bound && changed.TryGetValue(step.Subject, out var supplier)
-                && supplier.Device != self && !visiting.Contains(supplier.Device))
+                && !ReferenceEquals(supplier, self) && !visiting.Contains(supplier))
                 return causeOf(supplier, visiting);
         return null;
     }
 
     // the first root cause (ordinal order) that one side has and the other has not
-    private static string? RootCause(string self, Explanation? a, Explanation? b, Dictionary<string, DeviceDelta> changed, HashSet<string> visiting,
-        Func<DeviceDelta, HashSet<string>, string> causeOf)
+    private static string? RootCause(DeviceDelta self, Explanation? a, Explanation? b, Dictionary<string, DeviceDelta> changed,
+        HashSet<DeviceDelta> visiting, Func<DeviceDelta, HashSet<DeviceDelta>, string> causeOf)
     {
         var ra = a?.RootCauses ?? [];
         var rb = b?.RootCauses ?? [];
@@ -89,9 +89,9 @@ public static partial class ChangeCauses
             if (changed.TryGetValue(subject, out var supplier))
             {
                 // the device itself: its own detail, without its name so that devices with the same problem group
-                if (supplier.Device == self)
+                if (ReferenceEquals(supplier, self))
                     return $"root cause {side}: <device>{Generalise(root[subject.Length..])}";
-                if (!visiting.Contains(supplier.Device)) return causeOf(supplier, visiting);
+                if (!visiting.Contains(supplier)) return causeOf(supplier, visiting);
             }
             return $"root cause {side}: {Generalise(root)}";
         }

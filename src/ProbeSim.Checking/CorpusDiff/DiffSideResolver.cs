@@ -38,9 +38,12 @@ public sealed class DiffSideResolver
         return options;
     }
 
-    /// <summary>A description of the resolved side for reports and JSON.</summary>
-    public static DiffSideInfo Describe(DiffSideSpec? spec, BootOptions options, string corpus) =>
-        new(spec?.Text, options.ResolveProfile().ToString(), options.Drivers.Name, spec?.Config, options.Cmdline, corpus);
+    /// <summary>
+    /// A description of the resolved side for reports and JSON. <paramref name="config"/> is the scenario file of a side
+    /// without a spec (<c>--drivers</c>); a spec's own CONFIG wins.
+    /// </summary>
+    public static DiffSideInfo Describe(DiffSideSpec? spec, BootOptions options, string corpus, string? config = null) =>
+        new(spec?.Text, options.ResolveProfile().ToString(), options.Drivers.Name, spec?.Config ?? config, options.Cmdline, corpus);
 
     private IDriverSetSource Tables(string kernel, string option)
     {

@@ -136,8 +136,9 @@ public static class DiffCommand
             boardsB = CorpusBoot.FromDtbDirectory(dtbB!);
             (corpusA, corpusB) = (dtbA!, dtbB!);
         }
-        var a = new DiffSide("a", DiffSideResolver.Describe(parsedA, optionsA, corpusA), optionsA, boardsA);
-        var b = new DiffSide("b", DiffSideResolver.Describe(parsedB, optionsB, corpusB), optionsB, boardsB);
+        var drivers = pr.GetValue(args.Drivers);
+        var a = new DiffSide("a", DiffSideResolver.Describe(parsedA, optionsA, corpusA, drivers), optionsA, boardsA);
+        var b = new DiffSide("b", DiffSideResolver.Describe(parsedB, optionsB, corpusB, drivers), optionsB, boardsB);
         return CorpusDiffPlan.Make(a, b, shard);
     }
 
