@@ -26,7 +26,8 @@ public class DiffCommandTests
     {
         var root = MakeTree();
         var json = Path.Combine(root, "diff.json");
-        var r = CliRunner.Run("diff", root, "--arch", "arm64", "--a", "v4.12-rc1", "--b", "v4.12/default", "--json", json, "--jobs", "2");
+        var html = Path.Combine(root, "diff.html");
+        var r = CliRunner.Run("diff", root, "--arch", "arm64", "--a", "v4.12-rc1", "--b", "v4.12/default", "--json", json, "--html", html, "--jobs", "2", "--verbose");
         Assert.Equal(0, r.ExitCode);
         var lines = r.Out.Split('\n');
         Assert.Equal($"a: v4.12-rc1, driver set default, {root} (arm64)", lines[0]);
@@ -35,12 +36,28 @@ public class DiffCommandTests
         Assert.Matches(@"^acme/iommu-off\.dts\s+2000000\.sata\s+state\s+deferred\s+bound$", lines[5]);
         Assert.Contains("2 boards, ", r.Out);
         Assert.EndsWith("1 device changed on 1 board (4 fields)\n", r.Out);
-        Assert.Contains("diffed 2 boards in", r.Err);
+        Assert.Contains("probesim: diffed 2 boards in", r.Err);
         var text = File.ReadAllText(json);
         Assert.Contains("\"schema\": \"probesim-corpus-diff/1\"", text);
         Assert.Contains("\"spec\": \"v4.12/default\"", text);
+        var page = File.ReadAllText(html);
+        Assert.Contains("2000000.sata", page);
+        Assert.Contains("v4.12-rc1, driver set default", page);
         Assert.Equal(3, CliRunner.Run("diff", root, "--arch", "arm64", "--a", "v4.12-rc1", "--b", "v4.12", "--fail-on-change").ExitCode);
         Assert.Equal(0, CliRunner.Run("diff", root, "--arch", "arm64", "--a", "v4.12", "--b", "v4.14", "--fail-on-change").ExitCode);
+    }
+
+    [Fact]
+    public void Quiet_prints_only_the_change_tables_and_standard_output_has_no_timing()
+    {
+        var root = MakeTree();
+        var normal = CliRunner.Run("diff", root, "--arch", "arm64", "--a", "v4.12-rc1", "--b", "v4.12");
+        Assert.Equal("", normal.Err);
+        var quiet = CliRunner.Run("diff", root, "--arch", "arm64", "--a", "v4.12-rc1", "--b", "v4.12", "--quiet");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.StartsWith("cause (1 device on 1 board): ", quiet.Out);
+        Assert.Equal(6, quiet.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);   // cause, header, four fields
+        Assert.Contains(quiet.Out, normal.Out);
     }
 
     [Fact]

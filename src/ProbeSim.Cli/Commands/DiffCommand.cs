@@ -6,9 +6,9 @@ using ProbeSim.Cli.Boot;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
+using ProbeSim.Reports.Html;
 using ProbeSim.Reports.Json;
 using ProbeSim.Reports.Text;
-using Spectre.Console;
 
 namespace ProbeSim.Cli.Commands;
 
@@ -37,9 +37,10 @@ public static class DiffCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Boards diffed at once (default: the number of CPUs)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "Write the diff as JSON to FILE (- for standard output only); schema in docs/corpus-diff.md" };
         var failOnChange = new Option<bool>("--fail-on-change") { Description = "Exit with status 3 when a device changed" };
+        var html = HtmlOption();
         var cmd = new Command("diff", "Boot every board under two sides and report the devices whose outcome changed, grouped by cause. " + ExitCodesHelp)
         {
-            root, arch, a, b, aDtb, bDtb, kernelsDir, shard, jobs, json, failOnChange,
+            root, arch, a, b, aDtb, bDtb, kernelsDir, shard, jobs, json, html, failOnChange,
         };
         // the usual boot options, for both sides; --arch here is the corpus directory (the DMA arch comes from the CPU nodes)
         foreach (var o in new Option[] { args.Profile, args.Kernel, args.Drivers, args.Cmdline, args.Set, args.Pci }) cmd.Options.Add(o);
@@ -52,8 +53,13 @@ public static class DiffCommand
                     pr.GetValue(kernelsDir)!, pr.GetValue(shard));
                 var sw = Stopwatch.StartNew();
                 var result = Run(io, plan, pr.GetValue(jobs));
-                io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"diffed {plan.Pairs.Count} {(plan.Pairs.Count == 1 ? "board" : "boards")} in {sw.Elapsed.TotalSeconds:F1} s"));
-                return Report(io, result, pr.GetValue(json), pr.GetValue(failOnChange));
+                io.Verbose(string.Create(CultureInfo.InvariantCulture,
+                    $"diffed {plan.Pairs.Count} {(plan.Pairs.Count == 1 ? "board" : "boards")} in {sw.Elapsed.TotalSeconds:F1} s with {Math.Max(1, pr.GetValue(jobs))} jobs"));
+                return Report(io, result, pr.GetValue(json), pr.GetValue(html), pr.GetValue(failOnChange));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is IOException or UnauthorizedAccessException))
+            {
+                return io.IoError(e.InnerExceptions[0].Message);
             }
             catch (DiffException e) { return Fail(io, e); }
             catch (ScenarioException e) { return io.InputError(e.Message); }
@@ -72,7 +78,8 @@ public static class DiffCommand
         var failOnChange = new Option<bool>("--fail-on-change") { Description = "Exit with status 3 when a device changed" };
         var files = new Argument<string[]>("FILE") { Description = "JSON files written by probesim diff --shard K/N --json FILE", Arity = ArgumentArity.OneOrMore };
         var json = new Option<string?>("--json") { Description = "Write the merged diff as JSON to FILE (- for standard output only)" };
-        var cmd = new Command("merge", "Join the JSON of the slices of one sharded diff and print the report of the whole. " + ExitCodesHelp) { files, json, failOnChange };
+        var html = HtmlOption();
+        var cmd = new Command("merge", "Join the JSON of the slices of one sharded diff and print the report of the whole. " + ExitCodesHelp) { files, json, html, failOnChange };
         cmd.SetAction(pr =>
         {
             try
@@ -84,7 +91,7 @@ public static class DiffCommand
                     parts.Add((f, CorpusDiffJsonReader.Read(File.ReadAllText(f), f)));
                 }
                 var merged = DiffMerge.Merge(parts);
-                var code = Report(io, merged, pr.GetValue(json), pr.GetValue(failOnChange));
+                var code = Report(io, merged, pr.GetValue(json), pr.GetValue(html), pr.GetValue(failOnChange));
                 if (merged.Shard.IsComplete) return code;
                 io.Err.WriteLine("probesim: diff merge: slices missing: "
                     + string.Join(", ", merged.Shard.Missing.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m}/{merged.Shard.Count}"))));
@@ -142,20 +149,15 @@ public static class DiffCommand
         return CorpusDiffPlan.Make(a, b, shard);
     }
 
-    private static CorpusDiffResult Run(CliIo io, CorpusDiffPlan plan, int jobs)
-    {
-        if (!io.Interactive) return CorpusDiffRunner.Run(plan, jobs);
-        CorpusDiffResult? result = null;
-        AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"diffing {plan.Pairs.Count} boards", maxValue: Math.Max(1, plan.Pairs.Count));
-                result = CorpusDiffRunner.Run(plan, jobs, () => task.Increment(1));
-            });
-        return result!;
-    }
+    private static CorpusDiffResult Run(CliIo io, CorpusDiffPlan plan, int jobs) =>
+        io.ShowProgress
+            ? CorpusProgress.Run(io, $"diffing {plan.Pairs.Count} boards", plan.Pairs.Count, step => CorpusDiffRunner.Run(plan, jobs, step))
+            : CorpusDiffRunner.Run(plan, jobs);
 
-    private static int Report(CliIo io, CorpusDiffResult result, string? json, bool failOnChange)
+    private static Option<string?> HtmlOption() =>
+        new("--html") { Description = "Write a self-contained HTML report of the changes (per board, filterable) to FILE; docs/html-report.md" };
+
+    private static int Report(CliIo io, CorpusDiffResult result, string? json, string? html, bool failOnChange)
     {
         if (json is not null)
         {
@@ -163,7 +165,10 @@ public static class DiffCommand
             if (json == "-") io.Out.Write(text);
             else OutputFile.Write(json, System.Text.Encoding.UTF8.GetBytes(text));
         }
-        if (json != "-") CorpusDiffReport.Write(io.Out, result);
+        if (html is not null)
+            OutputFile.Write(html, System.Text.Encoding.UTF8.GetBytes(HtmlReport.ToText(w => HtmlReport.WriteDiff(w, CorpusDiffJsonWriter.ToReportPayload(result)))));
+        // --quiet: the change tables only, without the sides and the summary line
+        if (json != "-") CorpusDiffReport.Write(io.Out, result, headings: !io.Quiet);
         foreach (var f in result.Failures) io.Err.WriteLine($"FAILED {f.Board} ({f.Side}): {f.Error}");
         if (result.Failures.Count > 0) return ExitCodes.InputErrors;
         // --fail-on-change: 3, the status the checking commands give when what they check does not hold

@@ -30,19 +30,7 @@ public static class CorpusDiffJsonWriter
         w.WriteNumber("boards", r.Boards);
         w.WriteNumber("devices", r.Devices);
         w.WriteNumber("changedDevices", r.ChangedDevices);
-        w.WriteStartArray("changes");
-        foreach (var c in r.Changes)
-        {
-            w.WriteStartObject();
-            w.WriteString("board", c.Board);
-            w.WriteString("device", c.Device);
-            w.WriteString("field", c.Field);
-            w.WriteString("before", c.Before);
-            w.WriteString("after", c.After);
-            w.WriteString("cause", c.Cause);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        WriteChanges(w, r.Changes);
         w.WriteStartArray("failures");
         foreach (var f in r.Failures)
         {
@@ -56,6 +44,40 @@ public static class CorpusDiffJsonWriter
         JsonOutput.WriteStrings(w, "onlyInA", r.OnlyInA);
         JsonOutput.WriteStrings(w, "onlyInB", r.OnlyInB);
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The payload <c>HtmlReport.WriteDiff</c> renders: <c>{"a", "b", "changes"}</c> with each side as its one-line
+    /// description (<see cref="DiffSideInfo.Describe"/>) and the changes as in the document.
+    /// </summary>
+    public static string ToReportPayload(CorpusDiffResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return JsonOutput.ToText(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("a", r.A.Describe());
+            w.WriteString("b", r.B.Describe());
+            WriteChanges(w, r.Changes);
+            w.WriteEndObject();
+        });
+    }
+
+    private static void WriteChanges(Utf8JsonWriter w, IReadOnlyList<DiffChange> changes)
+    {
+        w.WriteStartArray("changes");
+        foreach (var c in changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("board", c.Board);
+            w.WriteString("device", c.Device);
+            w.WriteString("field", c.Field);
+            w.WriteString("before", c.Before);
+            w.WriteString("after", c.After);
+            w.WriteString("cause", c.Cause);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteSide(Utf8JsonWriter w, string name, DiffSideInfo s)

@@ -6,25 +6,36 @@ namespace ProbeSim.Reports.Text;
 /// <summary>
 /// A corpus diff for people, as plain text: the two sides, then one section per cause (most changed devices first)
 /// with a table of its rows (board, device, field, before, after), the boards only one side has, the boards that failed,
-/// and a summary line. Absent values show as <c>-</c>. No times, so the same result prints the same bytes.
+/// and a summary line. Absent values show as <c>-</c>. No times, so the same result prints the same bytes. Without
+/// headings (<c>--quiet</c>) the sides, the slice line and the summary line are left out.
 /// </summary>
 public static class CorpusDiffReport
 {
     /// <summary>What an absent value (null) is shown as.</summary>
     public const string Absent = "-";
 
-    public static void Write(TextWriter w, CorpusDiffResult r)
+    public static void Write(TextWriter w, CorpusDiffResult r, bool headings = true)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(r);
-        w.Write($"a: {r.A.Describe()}\n");
-        w.Write($"b: {r.B.Describe()}\n");
-        if (!r.Shard.IsComplete || r.Shard.Count > 1)
-            w.Write($"slices: {r.Shard}" + (r.Shard.IsComplete ? "\n" : $" (missing: {string.Join(", ", r.Shard.Missing.Select(m => Number(m) + "/" + Number(r.Shard.Count)))})\n"));
+        var first = true;
+        void Gap()
+        {
+            if (!first) w.Write('\n');
+            first = false;
+        }
+        if (headings)
+        {
+            w.Write($"a: {r.A.Describe()}\n");
+            w.Write($"b: {r.B.Describe()}\n");
+            if (!r.Shard.IsComplete || r.Shard.Count > 1)
+                w.Write($"slices: {r.Shard}" + (r.Shard.IsComplete ? "\n" : $" (missing: {string.Join(", ", r.Shard.Missing.Select(m => Number(m) + "/" + Number(r.Shard.Count)))})\n"));
+            first = false;
+        }
 
         foreach (var group in Groups(r.Changes))
         {
-            w.Write('\n');
+            Gap();
             w.Write($"cause ({Count(group.Devices, "device")} on {Count(group.Boards, "board")}): {group.Cause}\n");
             PlainTable.Write(w, ["BOARD", "DEVICE", "FIELD", "BEFORE", "AFTER"],
                 group.Changes.Select(c => (IReadOnlyList<string>)[c.Board, c.Device, c.Field, c.Before ?? Absent, c.After ?? Absent]));
@@ -32,23 +43,24 @@ public static class CorpusDiffReport
 
         if (r.OnlyInA.Count > 0 || r.OnlyInB.Count > 0)
         {
-            w.Write('\n');
+            Gap();
             PlainTable.Write(w, ["ONLY IN", "BOARD"],
                 r.OnlyInA.Select(b => (IReadOnlyList<string>)["a", b]).Concat(r.OnlyInB.Select(b => (IReadOnlyList<string>)["b", b])));
         }
         if (r.Failures.Count > 0)
         {
-            w.Write('\n');
+            Gap();
             PlainTable.Write(w, ["FAILED BOARD", "SIDE", "ERROR"], r.Failures.Select(f => (IReadOnlyList<string>)[f.Board, f.Side, f.Error]));
         }
-        w.Write('\n');
+        if (!headings) return;
+        Gap();
         w.Write(Summary(r) + "\n");
     }
 
-    public static string Format(CorpusDiffResult r)
+    public static string Format(CorpusDiffResult r, bool headings = true)
     {
         using var w = new StringWriter(CultureInfo.InvariantCulture);
-        Write(w, r);
+        Write(w, r, headings);
         return w.ToString();
     }
 
