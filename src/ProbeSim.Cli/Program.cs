@@ -26,6 +26,7 @@ public static class Program
         root.Subcommands.Add(CheckCommand.Create(io));
         root.Subcommands.Add(InvariantsCommand.Create(io));
         root.Subcommands.Add(CompletionCommand.Create(io));
+        root.Subcommands.Add(DiffCommand.Create(io));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
