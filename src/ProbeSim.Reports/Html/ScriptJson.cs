@@ -6,7 +6,7 @@ namespace ProbeSim.Reports.Html;
 
 /// <summary>
 /// JSON that can sit inside an HTML <c>&lt;script type="application/json"&gt;</c> element: compact, and every
-/// <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, quote and non-ASCII character written as a <c>\uXXXX</c> escape, so no
+/// <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, quote and non-ASCII character written as a four-hex-digit escape (<c>&lt;</c> as <c>\u003C</c>), so no
 /// string in it can close the element (<c>&lt;/script&gt;</c>) or open a comment (<c>&lt;!--</c>).
 /// </summary>
 public static class ScriptJson
