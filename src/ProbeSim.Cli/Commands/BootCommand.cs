@@ -52,14 +52,7 @@ public static class BootCommand
                 if (minLevel is null) return io.IoError($"unknown log level '{pr.GetValue(logLevel)}'");
                 return Print(io, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs), views.Resolve(pr));
             }
-            catch (DeviceTreeException e) { return io.Fail(e); }
-            catch (ScenarioException e) { return io.InputError(e.Message); }
-            catch (ProbeSim.Kernel.Pci.PciTopologyException e) { return io.InputError(e.Message); }
-            catch (KernelTableException e) { return io.InputError(e.Message); }
-            catch (ProfileException e) { return io.IoError(e.Message); }
-            catch (ArgumentException e) { return io.IoError(e.Message); }
-            catch (IOException e) { return io.IoError(e.Message); }
-            catch (UnauthorizedAccessException e) { return io.IoError(e.Message); }
+            catch (Exception e) when (CliErrors.IsExpected(e)) { return CliErrors.Report(io, e); }
         });
         return cmd;
     }

@@ -35,13 +35,7 @@ public static class CorpusBootCommand
                 BootVerbose.Write(io, options);
                 return Run(io, boards, options, pr.GetValue(jobs), pr.GetValue(json));
             }
-            catch (ScenarioException e) { return io.InputError(e.Message); }
-            catch (ProbeSim.Kernel.Pci.PciTopologyException e) { return io.InputError(e.Message); }
-            catch (KernelTableException e) { return io.InputError(e.Message); }
-            catch (ProfileException e) { return io.IoError(e.Message); }
-            catch (ArgumentException e) { return io.IoError(e.Message); }
-            catch (IOException e) { return io.IoError(e.Message); }
-            catch (UnauthorizedAccessException e) { return io.IoError(e.Message); }
+            catch (Exception e) when (CliErrors.IsExpected(e)) { return CliErrors.Report(io, e); }
         });
         return cmd;
     }

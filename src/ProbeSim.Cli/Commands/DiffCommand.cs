@@ -62,13 +62,7 @@ public static class DiffCommand
                 return io.IoError(e.InnerExceptions[0].Message);
             }
             catch (DiffException e) { return Fail(io, e); }
-            catch (ScenarioException e) { return io.InputError(e.Message); }
-            catch (ProbeSim.Kernel.Pci.PciTopologyException e) { return io.InputError(e.Message); }
-            catch (KernelTableException e) { return io.InputError(e.Message); }
-            catch (ProfileException e) { return io.IoError(e.Message); }
-            catch (ArgumentException e) { return io.IoError(e.Message); }
-            catch (IOException e) { return io.IoError(e.Message); }
-            catch (UnauthorizedAccessException e) { return io.IoError(e.Message); }
+            catch (Exception e) when (CliErrors.IsExpected(e)) { return CliErrors.Report(io, e); }
         });
         return cmd;
     }

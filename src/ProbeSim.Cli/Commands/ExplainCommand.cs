@@ -42,14 +42,7 @@ public static class ExplainCommand
                 ExplanationText.Write(io.Out, e);
                 return ExitCodes.Ok;
             }
-            catch (DeviceTreeException e) { return io.Fail(e); }
-            catch (ScenarioException e) { return io.InputError(e.Message); }
-            catch (ProbeSim.Kernel.Pci.PciTopologyException e) { return io.InputError(e.Message); }
-            catch (KernelTableException e) { return io.InputError(e.Message); }
-            catch (ProfileException e) { return io.IoError(e.Message); }
-            catch (ArgumentException e) { return io.IoError(e.Message); }
-            catch (IOException e) { return io.IoError(e.Message); }
-            catch (UnauthorizedAccessException e) { return io.IoError(e.Message); }
+            catch (Exception e) when (CliErrors.IsExpected(e)) { return CliErrors.Report(io, e); }
         });
         return cmd;
     }
