@@ -22,19 +22,7 @@ public static class IommuJson
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        writer.WriteStartArray("iommus");
-        foreach (var i in result.Iommus)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", i.Name);
-            writer.WriteString("device", i.Device);
-            writer.WriteString("driver", i.Driver);
-            JsonOutput.WriteStrings(writer, "devices", i.Devices);
-            JsonOutput.WriteNumber(writer, "contextBanks", i.ContextBanks);
-            writer.WriteNumber("contextBanksInUse", i.ContextBanksInUse);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        WriteIommus(writer, result.Iommus);
         writer.WriteStartArray("actions");
         foreach (var a in result.Actions)
         {
@@ -47,5 +35,23 @@ public static class IommuJson
         }
         writer.WriteEndArray();
         writer.WriteString("crash", result.Crash);
+    }
+
+    /// <summary>The <c>iommus</c> array: /sys/class/iommu entries (also embedded in the HTML report).</summary>
+    public static void WriteIommus(Utf8JsonWriter writer, IReadOnlyList<IommuOutcome> iommus)
+    {
+        writer.WriteStartArray("iommus");
+        foreach (var i in iommus)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", i.Name);
+            writer.WriteString("device", i.Device);
+            writer.WriteString("driver", i.Driver);
+            JsonOutput.WriteStrings(writer, "devices", i.Devices);
+            JsonOutput.WriteNumber(writer, "contextBanks", i.ContextBanks);
+            writer.WriteNumber("contextBanksInUse", i.ContextBanksInUse);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 }

@@ -65,19 +65,7 @@ public static class BootPayloadWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        writer.WriteStartArray("iommus");
-        foreach (var i in result.Iommus)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", i.Name);
-            writer.WriteString("device", i.Device);
-            writer.WriteString("driver", i.Driver);
-            JsonOutput.WriteNumber(writer, "contextBanks", i.ContextBanks);
-            writer.WriteNumber("contextBanksInUse", i.ContextBanksInUse);
-            JsonOutput.WriteStrings(writer, "devices", i.Devices);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        IommuJson.WriteIommus(writer, result.Iommus);
         writer.WriteEndObject();
     }
 
