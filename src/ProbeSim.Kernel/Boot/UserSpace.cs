@@ -71,21 +71,24 @@ public sealed partial class Kernel
         // udev handles the coldplug uevents in parallel: the modules may load in any order
         var modules = new List<Driver>();
         foreach (var dev in _devices)
-            if (!dev.Bound && !dev.Dead)
-                foreach (var drv in CandidateDrivers(dev))
-                    if (!drv.Registered && drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is not null &&
-                        !IsBlacklisted(drv) && BusMatch(dev, drv) != 0 && !modules.Contains(drv))
-                        modules.Add(drv);
+            foreach (var drv in ModulesFor(dev))
+                if (!modules.Contains(drv)) modules.Add(drv);
         RunInChosenOrder(modules, ChoiceKind.ModuleOrder, d => $"udev loads module {d.Spec.Module ?? d.Name}", LoadModule);
     }
 
     private void LoadModulesFor(Device dev)
     {
-        if (dev.Bound || dev.Dead) return;
+        foreach (var drv in ModulesFor(dev).ToList()) LoadModule(drv);
+    }
+
+    // the modules whose aliases match a device without a driver (what a uevent makes udev load)
+    private IEnumerable<Driver> ModulesFor(Device dev)
+    {
+        if (dev.Bound || dev.Dead) yield break;
         foreach (var drv in CandidateDrivers(dev))
             if (!drv.Registered && drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is not null &&
                 !IsBlacklisted(drv) && BusMatch(dev, drv) != 0)
-                LoadModule(drv);
+                yield return drv;
     }
 
     // a device added after coldplug raises a uevent: udev loads its module right away
@@ -166,6 +169,30 @@ public sealed partial class Kernel
         return dev.Bound ? 0 : ret == 0 || ret == 1 ? -ENODEV : ret;
     }
 
+    private readonly List<(Device Supplier, Device Consumer, long TimeUs)> _unboundUnderConsumers = new();
+
+    /// <summary>Suppliers that were unbound while a consumer taking one of their resources stayed bound (for the supplier-unbound invariant).</summary>
+    public IReadOnlyList<(Device Supplier, Device Consumer, long TimeUs)> UnboundUnderConsumers => _unboundUnderConsumers;
+
+    // what nothing in the kernel prevents without a device link: a bound consumer still holding the unbound supplier's resources
+    private void NoteConsumersLeftBound(Device supplier)
+    {
+        if (supplier.Node is null) return;
+        foreach (var d in _devices)
+            if (d.Bound && d.Node is not null && ResourcesOf(d.Node).Any(r => r.Provider is { } p && ServesNode(supplier.Node, p)))
+                _unboundUnderConsumers.Add((supplier, d, NowUs));
+    }
+
+    private static bool ServesNode(ProbeSim.DeviceTree.Model.DtNode provider, ProbeSim.DeviceTree.Model.DtNode target)
+    {
+        for (var n = target; n is not null; n = n.Parent)
+        {
+            if (n == provider) return true;
+            if (n.HasProperty("compatible")) return false;
+        }
+        return false;
+    }
+
     // device_release_driver: consumers first, then UNBIND_DRIVER, remove, cleanup, UNBOUND_DRIVER
     internal void DeviceReleaseDriver(Device dev)
     {
@@ -182,5 +209,6 @@ public sealed partial class Kernel
         dev.BoundAtUs = null;
         dev.Unbinds++;
         Notify("UNBOUND_DRIVER", dev);
+        NoteConsumersLeftBound(dev);
     }
 }
