@@ -9,24 +9,9 @@ public static class Program
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("ProbeSim: predicts, explains and checks what Linux does when it brings devices up.");
-        // the suggest directive drops the first word of the line to complete when it names the root command,
-        // whose name is the executable's (testhost when run in process)
-        if (root.Name != "probesim") root.Aliases.Add("probesim");
-        var globals = new GlobalOptions();
-        globals.AddTo(root);
-        foreach (var v in root.Options.OfType<VersionOption>()) v.Action = new VersionAction();
         var io = new CliIo(stdout, stderr);
-        root.Subcommands.Add(DtcCommand.Create(io));
-        root.Subcommands.Add(FdtOverlayCommand.Create(io));
-        root.Subcommands.Add(CorpusCommand.Create(io));
-        root.Subcommands.Add(BootCommand.Create(io));
-        root.Subcommands.Add(ProfilesCommand.Create(io));
-        root.Subcommands.Add(ExplainCommand.Create(io));
-        root.Subcommands.Add(CheckCommand.Create(io));
-        root.Subcommands.Add(InvariantsCommand.Create(io));
-        root.Subcommands.Add(CompletionCommand.Create(io));
-        root.Subcommands.Add(DiffCommand.Create(io));
+        var globals = new GlobalOptions();
+        var root = CreateRoot(io, globals);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
@@ -39,5 +24,27 @@ public static class Program
         {
             return InternalError.Report(stderr, e);
         }
+    }
+
+    /// <summary>The whole command tree, writing through <paramref name="io"/>.</summary>
+    public static RootCommand CreateRoot(CliIo io, GlobalOptions globals)
+    {
+        var root = new RootCommand("ProbeSim: predicts, explains and checks what Linux does when it brings devices up.");
+        // the suggest directive drops the first word of the line to complete when it names the root command,
+        // whose name is the executable's (testhost when run in process)
+        if (root.Name != "probesim") root.Aliases.Add("probesim");
+        globals.AddTo(root);
+        foreach (var v in root.Options.OfType<VersionOption>()) v.Action = new VersionAction();
+        root.Subcommands.Add(DtcCommand.Create(io));
+        root.Subcommands.Add(FdtOverlayCommand.Create(io));
+        root.Subcommands.Add(CorpusCommand.Create(io));
+        root.Subcommands.Add(BootCommand.Create(io));
+        root.Subcommands.Add(ProfilesCommand.Create(io));
+        root.Subcommands.Add(ExplainCommand.Create(io));
+        root.Subcommands.Add(CheckCommand.Create(io));
+        root.Subcommands.Add(InvariantsCommand.Create(io));
+        root.Subcommands.Add(CompletionCommand.Create(io));
+        root.Subcommands.Add(DiffCommand.Create(io));
+        return root;
     }
 }

@@ -24,7 +24,8 @@ public sealed class BootArguments
         Arch.CompletionSources.Add("arm", "arm64");
     }
 
-    public void AddTo(Command cmd)
+    /// <summary>Adds the options to a command; <paramref name="withArch"/> false for corpus commands, whose --arch names the source directory.</summary>
+    public void AddTo(Command cmd, bool withArch = true)
     {
         cmd.Options.Add(Profile);
         cmd.Options.Add(Kernel);
@@ -33,7 +34,7 @@ public sealed class BootArguments
         cmd.Options.Add(Set);
         cmd.Options.Add(IncludeDirs);
         cmd.Options.Add(Pci);
-        cmd.Options.Add(Arch);
+        if (withArch) cmd.Options.Add(Arch);
     }
 
     /// <summary>Boot options from the parsed command line; the driver source of --kernel is loaded once and shared.</summary>

@@ -22,7 +22,7 @@ public static class CorpusBootCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Boards booted at once (default: the number of CPUs)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "Write the corpus summary as JSON to FILE (- for standard output)" };
         var cmd = new Command("boot", "Boot every board in parallel and summarise device states across the corpus") { root, arch, dtbDir, jobs, json };
-        args.AddTo(cmd);
+        args.AddTo(cmd, withArch: false); // each board's DMA-mapping code follows its CPU nodes
         cmd.SetAction(pr =>
         {
             try
