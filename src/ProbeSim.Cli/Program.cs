@@ -11,10 +11,10 @@ public static class Program
     {
         var io = new CliIo(stdout, stderr);
         var globals = new GlobalOptions();
-        var root = CreateRoot(io, globals);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
+            var root = CreateRoot(io, globals);
             var parsed = root.Parse(args);
             if (parsed.Errors.Count == 0 && globals.Conflict(parsed)) return io.IoError("--quiet and --verbose cannot be used together");
             io.Verbosity = globals.Of(parsed);

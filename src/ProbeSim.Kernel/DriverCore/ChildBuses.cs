@@ -1,5 +1,6 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Of;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -11,6 +12,10 @@ public sealed partial class Kernel
     private void OnDriverBoundCreateChildren(Device dev)
     {
         if (dev.Node is null || dev.Bus != Platform && dev.Bus != Amba) return;
+        // of_platform_populate from the driver's probe: the children become platform devices below it (after the
+        // probe here, so a child that asks its parent for a resource finds it registered, as drivers arrange)
+        if (DriverPopulates(dev, out var parentless))
+            AddOfDevices(OfPlatformPopulate.Populate(dev.Node, null, PopulateOptions, _ofPopulated), parentless ? null : dev);
         var kind = dev.Node.BaseName;
         if (kind != "i2c" && kind != "spi") return;
         bool i2c = kind == "i2c";
@@ -28,6 +33,26 @@ public sealed partial class Kernel
             DeviceAdd(cdev);
         }
     }
+
+    /// <summary>
+    /// The scenario's populate: for this driver, else whether a node compatible is in the profile's list; an item
+    /// ending in (parent=none) passes no parent device, so the children sit at the platform root (pinctrl-rockchip).
+    /// </summary>
+    private bool DriverPopulates(Device dev, out bool parentless)
+    {
+        parentless = false;
+        if (dev.Driver?.Spec.PopulatesChildren is { } set) return set;
+        foreach (var item in S.OfPopulatingDrivers)
+        {
+            var pattern = item.EndsWith(ParentNone, StringComparison.Ordinal) ? item[..^ParentNone.Length] : item;
+            if (!dev.Node!.Compatible.Any(c => CompatiblePattern.Matches(pattern, c))) continue;
+            parentless = pattern.Length != item.Length;
+            return true;
+        }
+        return false;
+    }
+
+    private const string ParentNone = "(parent=none)";
 
     private int? AliasNumber(DtNode node, string stem)
     {

@@ -52,6 +52,11 @@ public sealed record DriverSpec
     public int? DmaMaskBits { get; init; }
     /// <summary>What the driver does with the DMA API after a successful probe.</summary>
     public IReadOnlyList<DmaStep> Dma { get; init; } = Array.Empty<DmaStep>();
+    /// <summary>
+    /// Whether the probe calls of_platform_populate on the device's own node, so its children with a compatible become
+    /// platform devices; null = the profile's list of such drivers (switch of_populating_drivers) decides.
+    /// </summary>
+    public bool? PopulatesChildren { get; init; }
     /// <summary>Where this driver came from (default set, kernel table file, scenario file line), for explanations.</summary>
     public string Origin { get; init; } = "";
 }

@@ -10,7 +10,7 @@ internal static class ScenarioDriverParser
     private static readonly string[] Keys =
     {
         "compatible", "name", "bus", "as", "module", "load-at", "initcall", "async", "prevent-deferred-probe",
-        "driver-managed-dma", "amba-id", "amba-mask", "probe", "resources", "iommu", "pci-ids", "dma-mask", "dma",
+        "driver-managed-dma", "amba-id", "amba-mask", "probe", "resources", "populate", "iommu", "pci-ids", "dma-mask", "dma",
     };
 
     internal static readonly FrozenDictionary<string, DriverAvailability> AvailabilityWords = new Dictionary<string, DriverAvailability>
@@ -49,7 +49,7 @@ internal static class ScenarioDriverParser
         DriverAvailability? availability = null;
         ScenarioTime? loadAt = null;
         InitcallLevel? level = null;
-        bool? async = null, prevent = null, managedDma = null, resources = null;
+        bool? async = null, prevent = null, managedDma = null, resources = null, populate = null;
         IommuDriverSpec? iommu = null;
         IReadOnlyList<PciId>? pciIds = null;
         int? dmaMask = null;
@@ -77,6 +77,7 @@ internal static class ScenarioDriverParser
                 case "amba-mask": ambaMask = yaml.UInt32(value, "amba-mask"); ambaMaskKey = keyNode; break;
                 case "probe": probe = ScenarioProbeParser.Parse(yaml, value); break;
                 case "resources": resources = yaml.Bool(value, "resources"); break;
+                case "populate": populate = yaml.Bool(value, "populate"); break;
                 case "iommu": iommu = ScenarioIommuParser.Parse(yaml, value); break;
                 case "pci-ids": pciIds = yaml.StringOrList(value, "pci-ids").Select(t => PciId.Parse(t) ?? throw yaml.Error(value, $"bad PCI id '{t}' (vvvv:dddd, vvvv:*, or class:cccccc)")).ToList(); break;
                 case "dma-mask": dmaMask = yaml.Int(value, "dma-mask", 1); if (dmaMask > 64) throw yaml.Error(value, "dma-mask is a number of bits, 1..64"); break;
@@ -107,6 +108,7 @@ internal static class ScenarioDriverParser
             AmbaId = ambaId is { } id ? new AmbaId(id, ambaMask ?? 0xffffffff) : null,
             Probe = probe,
             RequestResources = resources,
+            PopulatesChildren = populate,
             Iommu = iommu,
             PciIds = pciIds,
             DmaMaskBits = dmaMask,

@@ -30,6 +30,8 @@ public sealed record ScenarioDriverEntry
     public IReadOnlyList<ProbeStep>? Probe { get; init; }
     /// <summary><c>resources</c>: <see cref="ProbeScript.RequestResources"/>.</summary>
     public bool? RequestResources { get; init; }
+    /// <summary><c>populate</c>: <see cref="DriverSpec.PopulatesChildren"/>.</summary>
+    public bool? PopulatesChildren { get; init; }
     /// <summary><c>iommu:</c> what an IOMMU driver does (<see cref="IommuDriverSpec"/>).</summary>
     public IommuDriverSpec? Iommu { get; init; }
     public IReadOnlyList<PciId>? PciIds { get; init; }

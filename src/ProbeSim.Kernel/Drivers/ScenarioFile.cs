@@ -22,6 +22,7 @@ namespace ProbeSim.Kernel.Drivers;
 ///     amba-id: 0x00041011            # optional amba-mask (default 0xffffffff); replaces the id table
 ///     probe: succeed | defer | {fail: EIO} | {defer: 2} | [ {defer: 1, reason: "..."}, {fail: -EINVAL}, succeed ]
 ///     resources: true|false          # whether the generic resource requests run
+///     populate: true|false           # whether the probe calls of_platform_populate on its node
 ///     iommu: register | no-register
 /// nodes:                             # per DT path
 ///   - path: /soc/dma@2000000

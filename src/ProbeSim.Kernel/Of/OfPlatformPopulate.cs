@@ -34,11 +34,11 @@ public static class OfPlatformPopulate
         return created;
     }
 
-    /// <summary>of_platform_populate on one node's children, as a driver does for its own subnodes.</summary>
+    /// <summary>of_platform_populate on one node's children, as a driver does for its own subnodes (strict: children without a compatible are skipped).</summary>
     public static IReadOnlyList<OfDevice> Populate(DtNode parentNode, OfDevice? parent, OfPopulateOptions options, ISet<DtNode> populated)
     {
         var created = new List<OfDevice>();
-        foreach (var child in parentNode.Children) BusCreate(child, parent, options, created, populated, strict: false);
+        foreach (var child in parentNode.Children) BusCreate(child, parent, options, created, populated, strict: true);
         return created;
     }
 

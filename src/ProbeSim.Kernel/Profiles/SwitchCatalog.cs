@@ -47,6 +47,8 @@ public static class SwitchCatalog
         new("amba_periphid_at_match", SwitchKind.Bool, "AMBA devices without arm,primecell-periphid read their id at match time (apb_pclk on); any failure makes the match return -EPROBE_DEFER", "amba_match / amba_read_periphid (v6.0)"),
         // --- OF population
         new("chosen_framebuffer", SwitchKind.Bool, "of_platform_default_populate_init creates the simple-framebuffer child of /chosen", "of_platform_default_populate_init (~v6.0)"),
+        new("of_populating_drivers", SwitchKind.List, "Drivers whose probe calls of_platform_populate on their own node (its children with a compatible become platform devices), by a compatible of the node; * matches any run of characters", "of_platform_populate / devm_of_platform_populate in a driver's probe"),
+        new("of_subnode_providers", SwitchKind.List, "Drivers that register providers (gpio chips, ...) for their subnodes with a compatible themselves, without a device per subnode, by a compatible of their node", "rockchip_gpiolib_register (pinctrl-rockchip before v5.15)"),
         new("reserved_memory_devices", SwitchKind.List, "/reserved-memory children with these compatibles become platform devices", "of_platform_default_populate_init reserved_mem_matches"),
         // --- resource providers
         new("pinctrl_absent", SwitchKind.Choice, "A pinctrl state whose controller never registers: defer forever, or check-state (v4.19+, keeps deferring with modules)", "dt_to_map_one_config", new[] { "defer", "check-state" }),

@@ -31,9 +31,22 @@ public sealed partial class Kernel
                 return new ProviderState(false, dev, $"{dev.Name} is not bound: " + DescribeUnbound(dev));
             }
             // a plain child's availability is the subsystem's business (phy: "Requested PHY is disabled")
-            if (n.HasProperty("compatible")) return new ProviderState(false, null, $"{n.Path} has no device: " + WhyNoDevice(n));
+            if (n.HasProperty("compatible"))
+                return SubnodeProviderOf(n) is { } owner
+                    ? new ProviderState(true, owner, $"registered by {owner.Name} ({owner.Driver?.Name}) for its subnode")
+                    : new ProviderState(false, null, $"{n.Path} has no device: " + WhyNoDevice(n));
         }
         return new ProviderState(false, null, $"{target.Path} has no device: " + WhyNoDevice(target));
+    }
+
+    // rockchip_gpiolib_register (before v5.15): the pinctrl driver registers a gpio_chip per bank subnode, no bank device
+    private Device? SubnodeProviderOf(DtNode node)
+    {
+        if (S.OfSubnodeProviders.Count == 0 || !node.IsAvailable) return null;
+        for (var a = node.Parent; a is not null; a = a.Parent)
+            if (FwIfAny(a)?.Dev is { } dev)
+                return dev.Bound && a.Compatible.Any(c => S.OfSubnodeProviders.Any(p => ProbeSim.Kernel.Of.CompatiblePattern.Matches(p, c))) ? dev : null;
+        return null;
     }
 
     private string DescribeUnbound(Device dev)

@@ -43,6 +43,24 @@ public class ProbeRuleTests
     }
 
     [Fact]
+    public void A_pmic_fed_by_its_own_regulator_does_not_wait_for_itself()
+    {
+        // rk806-style PMIC: vcc11-supply is one of its own regulators; the MFD core never regulator_gets its inputs,
+        // the regulator core resolves them once the PMIC's regulators exist (regulator_resolve_supply)
+        var dts = Sim.Soc("""
+            pmic@7000 {
+                compatible = "acme,pmic"; reg = <0x7000 0x100>;
+                vcc11-supply = <&ldo1>;
+                regulators { dcdc1: dcdc-reg1 { regulator-name = "dcdc1"; }; ldo1: ldo-reg1 { regulator-name = "ldo1"; }; };
+            };
+            mmc@8000 { compatible = "acme,mmc"; reg = <0x8000 0x100>; vmmc-supply = <&dcdc1>; };
+            """);
+        var r = Sim.Boot(dts);
+        Assert.Equal(DeviceState.Bound, r.Dev("7000.pmic").State);
+        Assert.Equal(DeviceState.Bound, r.Dev("8000.mmc").State);
+    }
+
+    [Fact]
     public void A_disabled_phy_of_a_registered_provider_is_enodev()
     {
         // _of_phy_get: provider found, PHY node unavailable -> "Requested PHY is disabled", -ENODEV
