@@ -88,7 +88,6 @@ public sealed partial class Kernel
         return !Ancestry(fa.Matched, fb.Matched) && !Ancestry(fb.Matched, fa.Matched);
     }
 
-    // a node whose children its driver creates (an I2C/SPI adapter, an MFD); the OF core populates simple buses itself
     // masters of one IOMMU: probe order decides who gets context banks, shares a group first or sets its domain type;
     // with per-device groups and no banks only the group numbers change
     private bool IommuMastersContend(DtNode iommu)
@@ -103,6 +102,7 @@ public sealed partial class Kernel
         return true;
     }
 
+    // a node whose children its driver creates (an I2C/SPI adapter, an MFD, a driver that calls of_platform_populate); the OF core populates simple buses itself
     private static bool Ancestry(HashSet<DtNode> upper, HashSet<DtNode> lower)
     {
         foreach (var n in lower)
