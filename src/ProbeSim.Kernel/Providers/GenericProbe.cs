@@ -76,7 +76,7 @@ public sealed partial class Kernel
         {
             // regulator_resolve_supply: a rail the device feeds from its own regulators (a PMIC's vccN-supply) is
             // resolved by its own subsystem after registration, never waited for in its probe
-            if (r.Provider is { } own && IsSelfOrBelow(own, dev.Node!)) continue;
+            if (r.Provider is { } own && IsAncestorOrSelf(dev.Node, own)) continue;
             int ret = r.Kind switch
             {
                 ResourceKind.Clock => ClkGet(dev, r),
@@ -102,12 +102,6 @@ public sealed partial class Kernel
             return DevErrProbe(dev, -EPROBE_DEFER, "failed to get io-channel");
         }
         return 0;
-    }
-
-    private static bool IsSelfOrBelow(DtNode node, DtNode ancestor)
-    {
-        for (var n = node; n is not null; n = n.Parent) if (ReferenceEquals(n, ancestor)) return true;
-        return false;
     }
 
     private string Describe(OfResourceRef r) => $"{r.Property}[{r.Index}]" + (r.Name is null ? "" : $" \"{r.Name}\"");
