@@ -34,25 +34,15 @@ public sealed partial class Kernel
         }
     }
 
-    /// <summary>
-    /// The scenario's populate: for this driver, else whether a node compatible is in the profile's list; an item
-    /// ending in (parent=none) passes no parent device, so the children sit at the platform root (pinctrl-rockchip).
-    /// </summary>
+    /// <summary>The scenario's populate: for this driver, else the first item of the profile's list that matches the node.</summary>
     private bool DriverPopulates(Device dev, out bool parentless)
     {
         parentless = false;
         if (dev.Driver?.Spec.PopulatesChildren is { } set) return set;
-        foreach (var item in S.OfPopulatingDrivers)
-        {
-            var pattern = item.EndsWith(ParentNone, StringComparison.Ordinal) ? item[..^ParentNone.Length] : item;
-            if (!dev.Node!.Compatible.Any(c => CompatiblePattern.Matches(pattern, c))) continue;
-            parentless = pattern.Length != item.Length;
-            return true;
-        }
-        return false;
+        if (S.OfPopulatingDrivers.FirstOrDefault(d => CompatiblePattern.Matches(d.Pattern, dev.Node!)) is not { } item) return false;
+        parentless = item.Parentless;
+        return true;
     }
-
-    private const string ParentNone = "(parent=none)";
 
     private int? AliasNumber(DtNode node, string stem)
     {

@@ -1,3 +1,5 @@
+using ProbeSim.DeviceTree.Model;
+
 namespace ProbeSim.Kernel.Of;
 
 /// <summary>A compatible with * wildcards, as profile lists name families of drivers (<c>rockchip,*-pinctrl</c>).</summary>
@@ -15,4 +17,7 @@ public static class CompatiblePattern
             if (Matches(rest, compatible[i..])) return true;
         return false;
     }
+
+    /// <summary>Whether any compatible of the node matches the pattern.</summary>
+    public static bool Matches(string pattern, DtNode node) => node.Compatible.Any(c => Matches(pattern, c));
 }

@@ -52,7 +52,7 @@ public sealed class ProfileSettings
         DevlinkBusPrefixed = p["devlink_names"] == "bus-prefixed";
         ChosenFramebuffer = B("chosen_framebuffer");
         ReservedMemoryDevices = SwitchCatalog.Find("reserved_memory_devices")!.SplitList(p["reserved_memory_devices"]);
-        OfPopulatingDrivers = SwitchCatalog.Find("of_populating_drivers")!.SplitList(p["of_populating_drivers"]);
+        OfPopulatingDrivers = SwitchCatalog.Find("of_populating_drivers")!.SplitList(p["of_populating_drivers"]).Select(Of.OfPopulatingDriver.Parse).ToArray();
         OfSubnodeProviders = SwitchCatalog.Find("of_subnode_providers")!.SplitList(p["of_subnode_providers"]);
         PinctrlCheckState = p["pinctrl_absent"] == "check-state";
         GenpdCheckState = p["genpd_absent"] == "check-state";
@@ -120,7 +120,7 @@ public sealed class ProfileSettings
     public bool DevlinkBusPrefixed { get; }
     public bool ChosenFramebuffer { get; }
     public IReadOnlyList<string> ReservedMemoryDevices { get; }
-    public IReadOnlyList<string> OfPopulatingDrivers { get; }
+    public IReadOnlyList<Of.OfPopulatingDriver> OfPopulatingDrivers { get; }
     public IReadOnlyList<string> OfSubnodeProviders { get; }
     public bool PinctrlCheckState { get; }
     public bool GenpdCheckState { get; }

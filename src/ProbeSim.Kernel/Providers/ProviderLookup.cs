@@ -45,7 +45,7 @@ public sealed partial class Kernel
         if (S.OfSubnodeProviders.Count == 0 || !node.IsAvailable) return null;
         for (var a = node.Parent; a is not null; a = a.Parent)
             if (FwIfAny(a)?.Dev is { } dev)
-                return dev.Bound && a.Compatible.Any(c => S.OfSubnodeProviders.Any(p => ProbeSim.Kernel.Of.CompatiblePattern.Matches(p, c))) ? dev : null;
+                return dev.Bound && S.OfSubnodeProviders.Any(p => ProbeSim.Kernel.Of.CompatiblePattern.Matches(p, a)) ? dev : null;
         return null;
     }
 
