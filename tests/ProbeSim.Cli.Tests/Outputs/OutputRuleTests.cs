@@ -48,6 +48,24 @@ public class OutputRuleTests
     }
 
     [Fact]
+    public void Standard_output_named_as_a_file_is_written_in_place_not_replaced()
+    {
+        // /dev/stdout is /proc/self/fd/1: with standard output redirected to a file (probesim ... --json /dev/stdout > log),
+        // the JSON goes after what the descriptor already holds, and the file the shell opened is not swapped for another
+        var w = new Workspace();
+        var log = w.P("log.txt");
+        File.WriteAllText(log, "table\n");
+        var before = FileStatus.Of(log).Id;
+        using (var stdout = new FileStream(log, FileMode.Append, FileAccess.Write))
+        {
+            var r = CliRunner.Run("boot", w.Board, "--json", $"/proc/self/fd/{stdout.SafeFileHandle.DangerousGetHandle()}");
+            Assert.True(r.ExitCode == 0, r.Err);
+        }
+        Assert.Equal(before, FileStatus.Of(log).Id);
+        Assert.StartsWith("table\n{", File.ReadAllText(log));
+    }
+
+    [Fact]
     public void A_block_device_is_refused()
     {
         var w = new Workspace();
