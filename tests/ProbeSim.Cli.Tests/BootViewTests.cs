@@ -55,6 +55,7 @@ public class BootViewTests
         var dir = TestPaths.NewTempDir();
         var a = Path.Combine(dir, "a.dot");
         var b = Path.Combine(dir, "sub", "b.dot");
+        Directory.CreateDirectory(Path.Combine(dir, "sub"));   // probesim creates no directories (docs/cli.md, Output files)
         var r = CliRunner.Run("boot", Sample, "--dot", a, "--all");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("NAME", r.Out);

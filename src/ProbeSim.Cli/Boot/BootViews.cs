@@ -1,3 +1,4 @@
+using ProbeSim.Cli.Output;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Reports.Graph;
 using ProbeSim.Reports.Text;
@@ -20,10 +21,10 @@ public static class BootViews
     }
 
     /// <summary>Writes the graph to <paramref name="path"/> (<c>-</c>: standard output); not-present nodes only when they supply someone, unless <paramref name="all"/>.</summary>
-    public static void WriteDot(CliIo io, BootResult result, string path, bool all)
+    public static void WriteDot(CliIo io, RunFiles files, BootResult result, string path, bool all)
     {
         var text = DotWriter.Format(DeviceGraphBuilder.Build(result, all));
         if (path == "-") io.Out.Write(text);
-        else OutputFile.Write(path, System.Text.Encoding.UTF8.GetBytes(text));
+        else files.Write("--dot", path, System.Text.Encoding.UTF8.GetBytes(text));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProbeSim.Cli.Boot;
+using ProbeSim.Cli.Output;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
@@ -36,9 +37,13 @@ public static class BootCommand
             {
                 var options = args.Resolve(pr);
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
-                if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");
+                if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
+                var files = new RunFiles();
+                BootInputs.Board(files, path, loaded);
+                BootInputs.Record(files, args, pr);
+                files.Check(("--json", pr.GetValue(json)), ("--html", pr.GetValue(html)), ("--dot", views.Resolve(pr).Dot));
                 io.Report(loaded.Warnings.Where(w => w.Severity == Severity.Error));
                 io.Verbose($"loaded {path} in {sw.ElapsedMilliseconds} ms");
                 BootVerbose.Write(io, options);
@@ -47,10 +52,10 @@ public static class BootCommand
                 var result = kernel.Boot();
                 io.Verbose($"booted in {sw.ElapsedMilliseconds} ms ({result.Devices.Count} devices and nodes, {result.Log.Count} log lines)");
                 if (pr.GetValue(html) is { } htmlPath)
-                    OutputFile.Write(htmlPath, System.Text.Encoding.UTF8.GetBytes(HtmlReport.ToText(w => HtmlReport.WriteBoot(w, BootReportData.Create(kernel, result)))));
+                    files.Write("--html", htmlPath, System.Text.Encoding.UTF8.GetBytes(HtmlReport.ToText(w => HtmlReport.WriteBoot(w, BootReportData.Create(kernel, result)))));
                 var minLevel = ParseLevel(pr.GetValue(logLevel));
                 if (minLevel is null) return io.IoError($"unknown log level '{pr.GetValue(logLevel)}'");
-                return Print(io, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs), views.Resolve(pr));
+                return Print(io, files, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs), views.Resolve(pr));
             }
             catch (Exception e) when (CliErrors.IsExpected(e)) { return CliErrors.Report(io, e); }
         });
@@ -67,19 +72,19 @@ public static class BootCommand
         _ => null,
     };
 
-    private static int Print(CliIo io, BootResult result, string? json, bool log, LogLevel minLevel, bool all, bool links, bool sysfs, BootView view)
+    private static int Print(CliIo io, RunFiles files, BootResult result, string? json, bool log, LogLevel minLevel, bool all, bool links, bool sysfs, BootView view)
     {
         if (view.Dot == "-" && json == "-") return io.IoError("--dot - and --json - cannot both write to standard output");
         if (view.Dot is not null)
         {
-            BootViews.WriteDot(io, result, view.Dot, all);
+            BootViews.WriteDot(io, files, result, view.Dot, all);
             if (view.Dot == "-") return ExitCodes.Ok;
         }
         if (json is not null)
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(BootJsonWriter.ToJson(result));
             if (json == "-") { io.Out.Write(System.Text.Encoding.UTF8.GetString(bytes)); return ExitCodes.Ok; }
-            OutputFile.Write(json, bytes);
+            files.Write("--json", json, bytes);
         }
         var shown = all ? result.Devices : result.Devices.Where(d => d.State != DeviceState.NotPresent).ToList();
         if (!io.Quiet) io.Out.WriteLine($"{result.Board}: profile {result.Profile}, drivers {result.DriverSet}" + (result.Cmdline.Length > 0 ? $", cmdline \"{result.Cmdline}\"" : ""));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProbeSim.Checking.Exploration;
 using ProbeSim.Checking.Invariants;
 using ProbeSim.Cli.Boot;
+using ProbeSim.Cli.Output;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
@@ -37,8 +38,12 @@ public static class CheckCommand
             {
                 var options = args.Resolve(pr);
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
-                if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");
+                if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
                 var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
+                var files = new RunFiles();
+                BootInputs.Board(files, path, loaded);
+                BootInputs.Record(files, args, pr);
+                files.Check(("--json", pr.GetValue(json)), ("--html", pr.GetValue(html)));
                 io.Report(loaded.Warnings.Where(w => w.Severity == ProbeSim.DeviceTree.Model.Severity.Error));
                 var eo = new ExplorationOptions
                 {
@@ -64,7 +69,7 @@ public static class CheckCommand
                 {
                     var text = ExplorationJsonWriter.ToJson(report);
                     if (j == "-") io.Out.Write(text);
-                    else OutputFile.Write(j, System.Text.Encoding.UTF8.GetBytes(text));
+                    else files.Write("--json", j, System.Text.Encoding.UTF8.GetBytes(text));
                 }
                 if (pr.GetValue(html) is { } htmlPath)
                 {
@@ -72,7 +77,7 @@ public static class CheckCommand
                     var result = kernel.Boot();
                     var page = ProbeSim.Reports.Html.HtmlReport.ToText(w => ProbeSim.Reports.Html.HtmlReport.WriteCheck(w,
                         ExplorationJsonWriter.ToJson(report), ProbeSim.Reports.Html.BootReportData.Create(kernel, result)));
-                    OutputFile.Write(htmlPath, System.Text.Encoding.UTF8.GetBytes(page));
+                    files.Write("--html", htmlPath, System.Text.Encoding.UTF8.GetBytes(page));
                 }
                 if (pr.GetValue(json) != "-") ExplorationText.Write(io.Out, report);
                 return report.HasErrors ? ExitCodes.InvariantBroken : ExitCodes.Ok;

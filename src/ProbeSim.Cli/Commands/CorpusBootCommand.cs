@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ProbeSim.Cli.Boot;
+using ProbeSim.Cli.Output;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
@@ -33,14 +34,19 @@ public static class CorpusBootCommand
                 else if (pr.GetValue(root) is { } r && pr.GetValue(arch) is { } a) boards = CorpusBoot.FromKernelTree(r, a);
                 else return io.IoError("give ROOT with --arch, or --dtb-dir DIR");
                 BootVerbose.Write(io, options);
-                return Run(io, boards, options, pr.GetValue(jobs), pr.GetValue(json));
+                var files = new RunFiles();
+                if (pr.GetValue(dtbDir) is { } d) BootInputs.DtbDirectory(files, d, "--dtb-dir");
+                else BootInputs.KernelTree(files, pr.GetValue(root)!);
+                BootInputs.Record(files, args, pr);
+                files.Check(("--json", pr.GetValue(json)));
+                return Run(io, files, boards, options, pr.GetValue(jobs), pr.GetValue(json));
             }
             catch (Exception e) when (CliErrors.IsExpected(e)) { return CliErrors.Report(io, e); }
         });
         return cmd;
     }
 
-    private static int Run(CliIo io, IReadOnlyList<CorpusBoard> boards, BootOptions options, int jobs, string? json)
+    private static int Run(CliIo io, RunFiles files, IReadOnlyList<CorpusBoard> boards, BootOptions options, int jobs, string? json)
     {
         var profile = options.ResolveProfile().ToString();
         var builder = new CorpusBootSummaryBuilder(profile, options.Drivers.Name);
@@ -67,7 +73,7 @@ public static class CorpusBootCommand
         {
             var text = CorpusBootJsonWriter.ToJson(summary);
             if (json == "-") { io.Out.Write(text); return summary.FailedBoards.Count == 0 ? ExitCodes.Ok : ExitCodes.InputErrors; }
-            OutputFile.Write(json, System.Text.Encoding.UTF8.GetBytes(text));
+            files.Write("--json", json, System.Text.Encoding.UTF8.GetBytes(text));
         }
         if (io.Interactive) CorpusSummaryTable.Write(io.CreateConsole(), summary);
         else CorpusSummaryTable.WritePlain(io.Out, summary);

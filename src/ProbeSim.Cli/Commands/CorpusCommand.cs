@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ProbeSim.Cli.Boot;
+using ProbeSim.Cli.Output;
 using ProbeSim.DeviceTree.Corpus;
 
 namespace ProbeSim.Cli.Commands;
@@ -37,15 +39,22 @@ public static class CorpusCommand
         {
             return io.IoError(e.Message);
         }
+        var files = new RunFiles();
+        BootInputs.KernelTree(files, root);
+        try
+        {
+            RunFiles.OutputDirectory("-o", outDir);
+        }
+        catch (OutputException e)
+        {
+            return io.IoError(e.Message);
+        }
         var builder = new CorpusBuilder(root);
         var sw = Stopwatch.StartNew();
         IReadOnlyList<BoardBuildResult> results;
         void Save(BoardBuildResult r)
         {
-            if (r.Blob is null) return;
-            var path = Path.Combine(outDir, r.Board.OutputRelativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, r.Blob);
+            if (r.Blob is not null) files.WriteBelow("-o", outDir, r.Board.OutputRelativePath, r.Blob);
         }
         try
         {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ProbeSim.Checking.CorpusDiff;
 using ProbeSim.Cli.Boot;
+using ProbeSim.Cli.Output;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
@@ -52,10 +53,13 @@ public static class DiffCommand
                 var plan = Plan(pr, args, pr.GetValue(root), pr.GetValue(arch), pr.GetValue(a), pr.GetValue(b), pr.GetValue(aDtb), pr.GetValue(bDtb),
                     pr.GetValue(kernelsDir)!, pr.GetValue(shard));
                 var sw = Stopwatch.StartNew();
+                var files = new RunFiles();
+                DiffInputs.Record(files, pr, args, pr.GetValue(root), pr.GetValue(aDtb), pr.GetValue(bDtb), pr.GetValue(a), pr.GetValue(b), pr.GetValue(kernelsDir)!);
+                files.Check(("--json", pr.GetValue(json)), ("--html", pr.GetValue(html)));
                 var result = Run(io, plan, pr.GetValue(jobs));
                 io.Verbose(string.Create(CultureInfo.InvariantCulture,
                     $"diffed {plan.Pairs.Count} {(plan.Pairs.Count == 1 ? "board" : "boards")} in {sw.Elapsed.TotalSeconds:F1} s with {Math.Max(1, pr.GetValue(jobs))} jobs"));
-                return Report(io, result, pr.GetValue(json), pr.GetValue(html), pr.GetValue(failOnChange));
+                return Report(io, files, result, pr.GetValue(json), pr.GetValue(html), pr.GetValue(failOnChange));
             }
             catch (AggregateException e) when (e.InnerExceptions.All(x => x is IOException or UnauthorizedAccessException))
             {
@@ -79,13 +83,16 @@ public static class DiffCommand
             try
             {
                 var parts = new List<(string, CorpusDiffResult)>();
+                var run = new RunFiles();
                 foreach (var f in pr.GetValue(files)!)
                 {
-                    if (!File.Exists(f)) return io.IoError($"{f}: No such file or directory");
-                    parts.Add((f, CorpusDiffJsonReader.Read(File.ReadAllText(f), f)));
+                    if (InputPath.Problem(f, "a diff JSON file") is { } problem) return io.IoError(problem);
+                    run.Input(f, "a slice of the merge");
                 }
+                run.Check(("--json", pr.GetValue(json)), ("--html", pr.GetValue(html)));
+                foreach (var f in pr.GetValue(files)!) parts.Add((f, CorpusDiffJsonReader.Read(File.ReadAllText(f), f)));
                 var merged = DiffMerge.Merge(parts);
-                var code = Report(io, merged, pr.GetValue(json), pr.GetValue(html), pr.GetValue(failOnChange));
+                var code = Report(io, run, merged, pr.GetValue(json), pr.GetValue(html), pr.GetValue(failOnChange));
                 if (merged.Shard.IsComplete) return code;
                 io.Err.WriteLine("probesim: diff merge: slices missing: "
                     + string.Join(", ", merged.Shard.Missing.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m}/{merged.Shard.Count}"))));
@@ -151,16 +158,16 @@ public static class DiffCommand
     private static Option<string?> HtmlOption() =>
         new("--html") { Description = "Write a self-contained HTML report of the changes (per board, filterable) to FILE; docs/html-report.md" };
 
-    private static int Report(CliIo io, CorpusDiffResult result, string? json, string? html, bool failOnChange)
+    private static int Report(CliIo io, RunFiles files, CorpusDiffResult result, string? json, string? html, bool failOnChange)
     {
         if (json is not null)
         {
             var text = CorpusDiffJsonWriter.ToJson(result);
             if (json == "-") io.Out.Write(text);
-            else OutputFile.Write(json, System.Text.Encoding.UTF8.GetBytes(text));
+            else files.Write("--json", json, System.Text.Encoding.UTF8.GetBytes(text));
         }
         if (html is not null)
-            OutputFile.Write(html, System.Text.Encoding.UTF8.GetBytes(HtmlReport.ToText(w => HtmlReport.WriteDiff(w, CorpusDiffJsonWriter.ToReportPayload(result)))));
+            files.Write("--html", html, System.Text.Encoding.UTF8.GetBytes(HtmlReport.ToText(w => HtmlReport.WriteDiff(w, CorpusDiffJsonWriter.ToReportPayload(result)))));
         // --quiet: the change tables only, without the sides and the summary line
         if (json != "-") CorpusDiffReport.Write(io.Out, result, headings: !io.Quiet);
         foreach (var f in result.Failures) io.Err.WriteLine($"FAILED {f.Board} ({f.Side}): {f.Error}");

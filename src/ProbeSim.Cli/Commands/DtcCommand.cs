@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ProbeSim.Cli.Output;
 using ProbeSim.DeviceTree;
 using ProbeSim.DeviceTree.Binary;
 using ProbeSim.DeviceTree.Model;
@@ -75,10 +76,15 @@ public static class DtcCommand
         {
             return io.IoError(e.Message);
         }
-        if (output != "-" && input != "-" && OutputFile.SamePath(input, output))
-            return io.IoError($"refusing to overwrite the input file {input} with the output");
         try
         {
+            var files = new RunFiles();
+            if (input != "-")
+            {
+                if (InputPath.Problem(input, "a device tree file") is { } problem) return io.IoError(problem);
+                files.Input(input, "the input");
+            }
+            files.Check(("-o", output));
             var loader = new DeviceTreeLoader();
             LoadResult result;
             if (input == "-")
@@ -86,11 +92,8 @@ public static class DtcCommand
                 var text = Console.In.ReadToEnd();
                 result = loader.LoadDtsText(text, "<stdin>", options);
             }
-            else
-            {
-                if (!File.Exists(input)) return io.IoError($"{input}: No such file or directory");
-                result = loader.Load(input, options);
-            }
+            else result = loader.Load(input, options);
+            files.Input(result.Files, "a file the input includes");
             io.ReportWarnings(result.Warnings); // -q/--quiet is the global option
             var tree = result.Tree;
             if (options.Compile.BootCpuId is { } cpu) tree.BootCpuIdPhys = cpu;
@@ -107,7 +110,7 @@ public static class DtcCommand
                 }
                 else io.Out.Write(Encoding.UTF8.GetString(bytes));
             }
-            else OutputFile.Write(output, bytes);
+            else files.Write("-o", output, bytes);
             return ExitCodes.Ok;
         }
         catch (DeviceTreeException e)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProbeSim.Checking.Explain;
 using ProbeSim.Cli.Boot;
+using ProbeSim.Cli.Output;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
@@ -26,8 +27,12 @@ public static class ExplainCommand
             {
                 var options = args.Resolve(pr);
                 var path = pr.GetValue(board)!;
-                if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");
+                if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
                 var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
+                var files = new RunFiles();
+                BootInputs.Board(files, path, loaded);
+                BootInputs.Record(files, args, pr);
+                files.Check(("--json", pr.GetValue(json)));
                 io.Report(loaded.Warnings.Where(w => w.Severity == Severity.Error));
                 var kernel = options.CreateKernel(loaded.Tree, Path.GetFileName(path));
                 var result = kernel.Boot();
@@ -36,7 +41,7 @@ public static class ExplainCommand
                 {
                     var text = ExplanationJsonWriter.ToJson(e, result.Board, result.Profile);
                     if (j == "-") { io.Out.Write(text); return ExitCodes.Ok; }
-                    OutputFile.Write(j, System.Text.Encoding.UTF8.GetBytes(text));
+                    files.Write("--json", j, System.Text.Encoding.UTF8.GetBytes(text));
                 }
                 io.Out.WriteLine($"{result.Board}: profile {result.Profile}, drivers {result.DriverSet}");
                 ExplanationText.Write(io.Out, e);

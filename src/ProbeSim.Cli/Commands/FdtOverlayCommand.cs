@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProbeSim.Cli.Output;
 using ProbeSim.DeviceTree;
 using ProbeSim.DeviceTree.Binary;
 using ProbeSim.DeviceTree.Model;
@@ -21,19 +22,27 @@ public static class FdtOverlayCommand
 
     private static int Run(CliIo io, string input, string output, string[] overlays)
     {
+        var files = new RunFiles();
         foreach (var f in overlays.Prepend(input))
-        {
-            if (!File.Exists(f)) return io.IoError($"{f}: No such file or directory");
-            if (OutputFile.SamePath(f, output)) return io.IoError($"refusing to overwrite the input file {f} with the output");
-        }
+            if (InputPath.Problem(f, "a device tree file") is { } problem) return io.IoError(problem);
+        files.Input(input, "the base tree (-i)");
+        files.Input(overlays, "an overlay");
         try
         {
+            files.Check(("-o", output));
             var loader = new DeviceTreeLoader();
             var options = new LoadOptions();
             options.Compile.GenerateSymbols = true;
-            var baseTree = loader.Load(input, options).Tree;
-            foreach (var o in overlays) OverlayApplier.Apply(baseTree, loader.Load(o, options).Tree, o);
-            OutputFile.Write(output, FdtWriter.Write(baseTree));
+            var loaded = loader.Load(input, options);
+            files.Input(loaded.Files, "a file the base tree includes");
+            var baseTree = loaded.Tree;
+            foreach (var o in overlays)
+            {
+                var overlay = loader.Load(o, options);
+                files.Input(overlay.Files, "a file an overlay includes");
+                OverlayApplier.Apply(baseTree, overlay.Tree, o);
+            }
+            files.Write("-o", output, FdtWriter.Write(baseTree));
             return ExitCodes.Ok;
         }
         catch (DeviceTreeException e)
