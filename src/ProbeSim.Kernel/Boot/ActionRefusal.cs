@@ -68,15 +68,15 @@ public sealed record DriverOnOtherBus(string Driver, string DriverBus) : ActionR
 public sealed record DriverDoesNotMatch(string Driver) : ActionRefusal;
 
 /// <summary>
-/// bind_store on a device that has a driver: -EBUSY from __driver_probe_device (drivers/base/dd.c:763-764); before v5.13
+/// bind_store on a device that has a driver: -EBUSY from __driver_probe_device (drivers/base/dd.c:763-764); in v5.10
 /// bind_store itself skipped it (dev->driver == NULL, v5.10 drivers/base/bus.c:213), -ENODEV.
 /// </summary>
 public sealed record AlreadyBound(string Driver) : ActionRefusal;
 
-/// <summary>bind: really_probe failed with Error (the driver's probe or a core step), returned to the writer (drivers/base/dd.c:1108-1110; before v5.13 -ENODEV, v5.10 drivers/base/bus.c:219-221).</summary>
+/// <summary>bind: really_probe failed with Error (the driver's probe or a core step), returned to the writer (drivers/base/dd.c:1108-1110; -ENODEV in v5.10, drivers/base/bus.c:219-221).</summary>
 public sealed record ProbeFailed(string Driver, int Error) : ActionRefusal;
 
-/// <summary>bind: the probe deferred; -EAGAIN (drivers/base/dd.c:1111-1112; before v5.13 -ENODEV).</summary>
+/// <summary>bind: the probe deferred; -EAGAIN (drivers/base/dd.c:1111-1112; -ENODEV in v5.10).</summary>
 /// <param name="Reason">The deferral reason the device carries, or null.</param>
 public sealed record ProbeDeferred(string Driver, string? Reason) : ActionRefusal;
 

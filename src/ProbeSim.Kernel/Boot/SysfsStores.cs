@@ -38,7 +38,7 @@ public sealed partial class Kernel
         bool hasDriver = dev.Bound || dev.Driver is not null;
         if (S.ProbeReturnsErrno)
         {
-            // v5.13+: driver_match_device (bus.c:213), then __driver_probe_device's -EBUSY (dd.c:763-764)
+            // v6.1 (profiles v5.19+): driver_match_device (bus.c:213), then __driver_probe_device's -EBUSY (dd.c:763-764)
             if (BusMatch(dev, drv) == 0) return new(-ENODEV, new DriverDoesNotMatch(drv.Name));
             if (hasDriver) return new(-EBUSY, new AlreadyBound(dev.Driver?.Name ?? ""));
         }
@@ -51,7 +51,7 @@ public sealed partial class Kernel
         int ret = DriverProbeDevice(drv, dev);
         if (dev.Bound) return ActionReturn.Ok;
         var why = BindFailure(dev, drv, ret);
-        // before v5.13 a probe that did not bind came back as 0: "driver didn't accept device" (v5.10 bus.c:219-221)
+        // v5.10 and before: a probe that did not bind came back as 0: "driver didn't accept device" (v5.10 bus.c:219-221)
         if (!S.ProbeReturnsErrno) return new(ret < 0 ? ret : -ENODEV, why);
         // device_driver_attach: probe errors negative again, a deferral as -EAGAIN (drivers/base/dd.c:1108-1112)
         if (ret > 0) ret = -ret;

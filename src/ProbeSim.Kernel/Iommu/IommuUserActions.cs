@@ -93,7 +93,7 @@ public sealed partial class Kernel
         }
         else
         {
-            // container_users already set (v5.10 drivers/vfio/vfio.c:1360-1361); SET_CONTAINER checks no viability
+            // vfio_group_set_container (v5.10): container_users already set (drivers/vfio/vfio.c:1360-1361); no viability check
             if (group.VfioContainerSet) return new(-EINVAL, new ContainerAlreadySet(group.Id));
             group.VfioContainerSet = true;
         }
@@ -196,7 +196,7 @@ public sealed partial class Kernel
                 return TypeStoreRefused(-EBUSY, "Device is still bound to driver", new DeviceStillBound(group.Id, Members(group.Devices)[0]));
             if (group.Domain != def)
             {
-                // dev_err_ratelimited(prev_dev, ...) (drivers/iommu/iommu.c:2863)
+                // logged by dev_err_ratelimited(prev_dev, ...) (drivers/iommu/iommu.c:2863)
                 DevPrintk(LogLevel.Err, group.Devices[0], "Group not assigned to default domain");
                 return new(-EBUSY, OffDefaultDomain(group));
             }

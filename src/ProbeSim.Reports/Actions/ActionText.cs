@@ -111,7 +111,8 @@ public static class ActionText
     /// <summary>What would let the action through, where that is plain; else null.</summary>
     public static string? Remedy(ActionRefusal refusal) => refusal switch
     {
-        GroupNotViable { Blockers.Count: > 0 } => "unbind each of these devices, or bind it to vfio-pci or pci-stub, then try again",
+        GroupNotViable { Blockers.Count: > 0 } g => $"unbind {string.Join(", ", g.Blockers.Select(b => b.Device))}, or bind "
+            + (g.Blockers.Count == 1 ? "it" : "each") + " to vfio-pci or pci-stub, then try again",
         NoContainer => "VFIO_GROUP_SET_CONTAINER (vfio-set-container) on the group first",
         NotAVfioDevice => "driver-override the device to vfio-pci (or vfio-platform) and bind it",
         DriverNotRegistered => "load the driver's module (load-module) first",

@@ -62,7 +62,7 @@ public class RefusedActionTests
     [Fact]
     public void V6_1_the_kernel_prints_nothing_when_it_refuses_set_container()
     {
-        // container.c:427-469 and iommu.c:3176-3205 return the errno without a printk
+        // container.c:427-477 and iommu.c:3176-3205 return the errno without a printk
         var r = Sim.Boot(PciIommuTests.Board, Pci + VfioOn01, profile: "v6.1");
         var t = Only(r, UserActionKind.VfioSetContainer, "0000:01:00.1").TimeUs;
         var bound = Only(r, UserActionKind.Bind, "0000:01:00.1").TimeUs;
@@ -74,7 +74,7 @@ public class RefusedActionTests
     {
         var r = Sim.Boot(PciIommuTests.Board, Pci + VfioOn01 + "  - { at: 3, vfio-open-device: 0000:01:00.1 }\n", profile: "v5.10");
         // SET_CONTAINER checks no viability before v5.19; GET_DEVICE_FD does (v5.10 drivers/vfio/vfio.c:1441-1443),
-        // vfio_dev_viable refusing a member bound to a driver other than vfio/pci-stub (vfio.c:630-646, 661-685)
+        // vfio_dev_viable refusing a member bound to a driver other than vfio/pci-stub (vfio.c:630-646, 661-688)
         Assert.Equal(0, Only(r, UserActionKind.VfioSetContainer, "0000:01:00.1").Result);
         var a = Only(r, UserActionKind.VfioOpenDevice, "0000:01:00.1");
         Assert.Equal(-22, a.Result);
