@@ -75,6 +75,15 @@ public class RefusedActionSurfaceTests
     }
 
     [Fact]
+    public void The_tree_view_has_the_same_line_under_the_device()
+    {
+        var lines = DeviceTreeView.FormatPlain(R.Devices.Where(d => d.State != DeviceState.NotPresent).ToList()).Split('\n');
+        int row = Array.FindIndex(lines, l => l.Contains("0000:01:00.1 [vfio-pci] bound", StringComparison.Ordinal));
+        Assert.EndsWith($"  ! refused: vfio-set-container at {SimTime.Seconds(SetContainer.TimeUs)} s: -1 EPERM, {NotViable}", lines[row + 1], StringComparison.Ordinal);
+        Assert.DoesNotContain("├", lines[row + 1][^60..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_spectre_table_shows_the_refused_action_under_the_device()
     {
         using var writer = new StringWriter();
