@@ -42,6 +42,8 @@ public static class Explainer
             RootCauses = outcome.State == DeviceState.Bound ? Array.Empty<string>() : roots,
             Iommu = IommuOf(dev, outcome),
             Log = LogOf(result, dev.Name),
+            RefusedActions = outcome.RefusedActions,
+            BlockedActions = BlockedBy(result, dev.Name),
         };
     }
 
@@ -91,6 +93,10 @@ public static class Explainer
         string outcome = dev.Iommu.Instance is not null ? "iommu" : o.State == DeviceState.Deferred && dev.Dma.Ops == ProbeSim.Kernel.Dma.DmaOpsKind.None && dev.Node?.HasProperty("iommus") == true && rule.Contains("defer", StringComparison.Ordinal) ? "defer" : "none";
         return new IommuDecision(rule, outcome, o.Iommu, o.IommuGroup, o.DomainType, o.DmaOps, o.Dma, o.DmaNote);
     }
+
+    // refused actions on other devices whose refusal names this one (VFIO on a group-mate, a group type change)
+    private static IReadOnlyList<ActionOutcome> BlockedBy(BootResult result, string name) =>
+        result.Actions.Where(a => a.Refused && a.Device != name && a.Refusal is { } r && r.Culprits.Any(m => m.Device == name)).ToList();
 
     private static IReadOnlyList<LogLine> LogOf(BootResult result, string name) =>
         result.Log.Where(l => l.Device == name || ContainsName(l.Text, name)).ToList();

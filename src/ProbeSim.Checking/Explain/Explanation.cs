@@ -32,4 +32,8 @@ public sealed record Explanation
     public IommuDecision? Iommu { get; init; }
     /// <summary>The log lines about this device.</summary>
     public IReadOnlyList<LogLine> Log { get; init; } = Array.Empty<LogLine>();
+    /// <summary>The user actions on this device that the kernel refused, with why (their refusals name group members and drivers).</summary>
+    public IReadOnlyList<ActionOutcome> RefusedActions { get; init; } = Array.Empty<ActionOutcome>();
+    /// <summary>Refused user actions on other devices whose refusal names this device as a cause (a group-mate bound to a kernel driver).</summary>
+    public IReadOnlyList<ActionOutcome> BlockedActions { get; init; } = Array.Empty<ActionOutcome>();
 }

@@ -115,7 +115,7 @@ public static class BootCommand
         if (log)
         {
             io.Out.WriteLine();
-            DmesgFormatter.Write(io.Out, result.Log, new DmesgOptions { MinimumLevel = minLevel });
+            BootLog.Write(io.Out, result, new DmesgOptions { MinimumLevel = minLevel });
         }
         return ExitCodes.Ok;
     }

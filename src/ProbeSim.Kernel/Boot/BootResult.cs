@@ -54,6 +54,8 @@ public sealed record DeviceOutcome
     /// <summary>sysfs path of the device (/sys/devices/platform/...).</summary>
     public string? SysfsPath { get; init; }
     public IReadOnlyList<string> Suppliers { get; init; } = Array.Empty<string>();
+    /// <summary>The user actions on this device that the kernel refused, in time order (also in <see cref="BootResult.Actions"/>).</summary>
+    public IReadOnlyList<ActionOutcome> RefusedActions { get; init; } = Array.Empty<ActionOutcome>();
 }
 
 /// <summary>A device link as /sys/class/devlink shows it.</summary>
@@ -65,9 +67,6 @@ public sealed record IommuGroupOutcome(int Id, string Type, string? Domain, IRea
 
 /// <summary>One /sys/class/iommu/NAME: the IOMMU instance, its device and driver, the devices it probed.</summary>
 public sealed record IommuOutcome(string Name, string Device, string Driver, IReadOnlyList<string> Devices, int? ContextBanks, int ContextBanksInUse);
-
-/// <summary>The result of a user-space action (sysfs write, VFIO ioctl, bind): 0 or a negative errno.</summary>
-public sealed record ActionOutcome(long TimeUs, string Action, int Result, string Origin);
 
 /// <summary>The outcome of one simulated boot.</summary>
 public sealed record BootResult

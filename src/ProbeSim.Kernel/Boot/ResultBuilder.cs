@@ -89,6 +89,7 @@ public sealed partial class Kernel
             Dma = dmaOutcome,
             DmaNote = DmaProblem(dev, dmaOutcome) ?? (WantsIommu(dev) && dev.Iommu.Group is null ? dev.Dma.NoIommuReason : null),
             DmaEvents = dev.Dma.Events.ToList(),
+            RefusedActions = _actionResults.Where(a => a.Refused && a.Device == dev.Name).ToList(),
         };
     }
 

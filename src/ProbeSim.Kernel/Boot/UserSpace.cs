@@ -106,69 +106,6 @@ public sealed partial class Kernel
         return node is null ? null : FwIfAny(node)?.Dev;
     }
 
-    private void RunUserAction(UserAction action)
-    {
-        if (_crash is not null) return;
-        int result = 0;
-        switch (action.Kind)
-        {
-            case UserActionKind.LoadModule:
-                foreach (var drv in _allDrivers)
-                    if (drv.Spec.Module == action.Module || drv.Spec.Module?.Replace('-', '_') == action.Module?.Replace('-', '_'))
-                        LoadModule(drv);
-                break;
-            case UserActionKind.DriverOverride:
-                if (ResolveDevice(action.Device) is { } od)
-                {
-                    od.DriverOverride = string.IsNullOrEmpty(action.Driver) ? null : action.Driver;
-                    if (!_overridden.Contains(od)) _overridden.Add(od);
-                }
-                break;
-            case UserActionKind.Bind:
-                if (ResolveDevice(action.Device) is not { } bd) result = -ENODEV;
-                else if (_allDrivers.FirstOrDefault(x => x.Registered && x.Name == action.Driver) is not { } bdrv) result = -ENODEV;
-                else result = SysfsBind(bd, bdrv);
-                break;
-            case UserActionKind.Unbind:
-                if (ResolveDevice(action.Device) is { } ud) DeviceReleaseDriver(ud);
-                else result = -ENODEV;
-                break;
-            default:
-                result = ResolveDevice(action.Device) is { } id ? RunIommuAction(action, id) : -ENODEV;
-                break;
-        }
-        _actionResults.Add(new ActionOutcome(NowUs, Describe(action), result, action.Origin));
-    }
-
-    private static string Describe(UserAction a) => a.Kind switch
-    {
-        UserActionKind.LoadModule => $"load-module {a.Module}",
-        UserActionKind.Bind => $"bind {a.Device} {a.Driver}",
-        UserActionKind.Unbind => $"unbind {a.Device}",
-        UserActionKind.DriverOverride => $"driver-override {a.Device} {a.Driver ?? "(clear)"}",
-        UserActionKind.GroupType => $"iommu-group-type {a.Device} {a.Value}",
-        _ => $"{a.Kind switch
-        {
-            UserActionKind.VfioSetContainer => "vfio-set-container",
-            UserActionKind.VfioUnsetContainer => "vfio-unset-container",
-            UserActionKind.VfioOpenDevice => "vfio-open-device",
-            UserActionKind.IommufdBind => "iommufd-bind",
-            UserActionKind.IommufdUnbind => "iommufd-unbind",
-            UserActionKind.AttachDevice => "iommu-attach-device",
-            UserActionKind.AttachGroup => "iommu-attach-group",
-            _ => "iommu-detach-group",
-        }} {a.Device}{(a.Value is null ? "" : " " + a.Value)}",
-    };
-
-    // bind_store: driver_match_device, then device_driver_attach
-    internal int SysfsBind(Device dev, Driver drv)
-    {
-        if (dev.Bound || dev.Driver is not null) return -EBUSY;
-        if (BusMatch(dev, drv) == 0) return -ENODEV;
-        int ret = DriverProbeDevice(drv, dev);
-        return dev.Bound ? 0 : ret == 0 || ret == 1 ? -ENODEV : ret;
-    }
-
     private readonly List<(Device Supplier, Device Consumer, long TimeUs)> _unboundUnderConsumers = new();
 
     /// <summary>Suppliers that were unbound while a consumer taking one of their resources stayed bound (for the supplier-unbound invariant).</summary>

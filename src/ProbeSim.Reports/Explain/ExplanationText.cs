@@ -1,4 +1,5 @@
 using ProbeSim.Checking.Explain;
+using ProbeSim.Reports.Actions;
 using ProbeSim.Reports.Log;
 
 namespace ProbeSim.Reports.Explain;
@@ -32,11 +33,39 @@ public static class ExplanationText
                 + (i.DmaOps is { } ops ? $", dma_ops {ops}" : "") + (i.Dma is { } d ? $", DMA {d}" : ""));
             if (i.Note is { } n) w.WriteLine($"  note: {n}");
         }
+        WriteActions(w, e);
         if (e.Log.Count > 0)
         {
             w.WriteLine();
             w.WriteLine("log:");
             foreach (var l in e.Log) w.WriteLine("  " + DmesgFormatter.FormatLine(l));
+        }
+    }
+
+    // the refused user actions: errno, why (the group members and their drivers), what user space printed
+    private static void WriteActions(TextWriter w, Explanation e)
+    {
+        if (e.RefusedActions.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("user actions the kernel refused:");
+            foreach (var a in e.RefusedActions)
+            {
+                w.WriteLine($"  {ActionText.Verb(a.Kind)}{(a.Argument is { } arg ? " " + arg : "")} at {SimTime.Seconds(a.TimeUs)} s ({a.Origin}): " +
+                    $"{ActionText.ErrnoText(a.Result)} ({Strerror.Of(a.Result)})");
+                if (a.Refusal is { } r)
+                {
+                    w.WriteLine($"    why: {ActionText.Reason(r)}");
+                    if (ActionText.Remedy(r) is { } fix) w.WriteLine($"    fix: {fix}");
+                }
+                foreach (var line in UserSpaceLines.For(a)) w.WriteLine("    " + BootLog.Format(new UserSpaceLine(a.TimeUs, line, a.Device)));
+            }
+        }
+        if (e.BlockedActions.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("user actions refused because of this device:");
+            foreach (var a in e.BlockedActions) w.WriteLine($"  {a.Device}: {ActionText.Refused(a)}");
         }
     }
 }

@@ -60,5 +60,7 @@ public static class ExplanationJsonWriter
         w.WriteStartArray("log");
         foreach (var l in e.Log) w.WriteStringValue(DmesgFormatter.FormatLine(l));
         w.WriteEndArray();
+        ActionJson.WriteArray(w, "refusedActions", e.RefusedActions);
+        ActionJson.WriteArray(w, "blockedActions", e.BlockedActions);
     }
 }

@@ -23,17 +23,7 @@ public static class IommuJson
         }
         writer.WriteEndArray();
         WriteIommus(writer, result.Iommus);
-        writer.WriteStartArray("actions");
-        foreach (var a in result.Actions)
-        {
-            writer.WriteStartObject();
-            JsonOutput.WriteSeconds(writer, "time", a.TimeUs);
-            writer.WriteString("action", a.Action);
-            writer.WriteNumber("result", a.Result);
-            writer.WriteString("origin", a.Origin);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        ActionJson.WriteArray(writer, "actions", result.Actions);
         writer.WriteString("crash", result.Crash);
     }
 

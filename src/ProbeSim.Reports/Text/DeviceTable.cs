@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Reports.Actions;
 using Spectre.Console;
 using SpectreText = Spectre.Console.Text;
 
@@ -7,7 +8,8 @@ namespace ProbeSim.Reports.Text;
 
 /// <summary>
 /// The per-device table <c>probesim boot</c> prints (NAME, BUS, DRIVER, STATE, REASON, DMA) and its summary line,
-/// as plain fixed-width text or as a coloured Spectre.Console table. Devices come in the order given.
+/// as plain fixed-width text or as a coloured Spectre.Console table. Devices come in the order given. Under a device,
+/// one line per user action on it that the kernel refused (<see cref="RefusedLines"/>).
 /// </summary>
 public static class DeviceTable
 {
@@ -16,7 +18,7 @@ public static class DeviceTable
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(devices);
-        PlainTable.Write(writer, DeviceRow.Headers, devices.Select(d => DeviceRow.From(d, errnoName).Cells));
+        PlainTable.Write(writer, DeviceRow.Headers, devices.Select(d => new PlainRow(DeviceRow.From(d, errnoName).Cells, RefusedLines(d))));
         writer.Write(Summary(devices));
         writer.Write('\n');
     }
@@ -48,8 +50,21 @@ public static class DeviceTable
                 new SpectreText(row.State, StateStyles.For(row.DeviceState)),
                 new SpectreText(row.Reason),
                 new SpectreText(row.Dma));
+            foreach (var line in RefusedLines(device))
+                table.AddRow(new SpectreText(""), new SpectreText(""), new SpectreText(""), new SpectreText(""),
+                    new SpectreText(line, new Style(Color.Red)), new SpectreText(""));
         }
         return table;
+    }
+
+    /// <summary>
+    /// The lines under a device, one per refused user action:
+    /// <c>! refused: vfio-set-container at 2.000000 s: -1 EPERM, group 1 is not viable: ...</c> (<see cref="ActionText.Refused"/>).
+    /// </summary>
+    public static IReadOnlyList<string> RefusedLines(DeviceOutcome device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return device.RefusedActions.Select(a => "! refused: " + ActionText.Refused(a)).ToList();
     }
 
     /// <summary>Writes the coloured table and the coloured summary line to a console.</summary>

@@ -11,7 +11,8 @@ namespace ProbeSim.Reports.Text;
 /// <c>probesim boot --tree</c>: the devices as a tree by sysfs parent, in the manner of <c>dmsetup ls --tree</c>,
 /// each device with its driver and end state (<see cref="DeviceTreeNode.Build"/> gives the shape), then the summary
 /// line. Plain text draws the tree with <c>├── │ └──</c> and ends every line with <c>\n</c>; on a terminal it is a
-/// Spectre.Console tree with the state in its colour.
+/// Spectre.Console tree with the state in its colour. Under a device, as in the table, one line per user action on it
+/// that the kernel refused (<see cref="DeviceTable.RefusedLines"/>).
 /// </summary>
 public static class DeviceTreeView
 {
@@ -36,6 +37,7 @@ public static class DeviceTreeView
         foreach (var root in DeviceTreeNode.Build(devices))
         {
             writer.Write(Clean(Line(root)) + "\n");
+            WriteRefused(writer, root, "");
             WriteChildren(writer, root, "");
         }
         writer.Write(DeviceTable.Summary(devices) + "\n");
@@ -57,6 +59,7 @@ public static class DeviceTreeView
         foreach (var root in DeviceTreeNode.Build(devices))
         {
             var tree = new Tree(Renderable(root)) { Guide = TreeGuide.Line };
+            foreach (var line in Refused(root)) tree.AddNode(new SpectreText(line, new Style(Color.Red)));
             foreach (var c in root.Children) AddTo(tree.AddNode(Renderable(c)), c);
             console.Write(tree);
         }
@@ -70,12 +73,23 @@ public static class DeviceTreeView
         {
             bool last = i == node.Children.Count - 1;
             w.Write(indent + (last ? "└── " : "├── ") + Clean(Line(node.Children[i])) + "\n");
+            WriteRefused(w, node.Children[i], indent + (last ? "    " : "│   "));
             WriteChildren(w, node.Children[i], indent + (last ? "    " : "│   "));
         }
     }
 
+    // the refused user actions of a device, on the lines right under it (before its children)
+    private static void WriteRefused(TextWriter w, DeviceTreeNode node, string indent)
+    {
+        foreach (var line in Refused(node)) w.Write(indent + (node.Children.Count > 0 ? "│ " : "  ") + Clean(line) + "\n");
+    }
+
+    private static IReadOnlyList<string> Refused(DeviceTreeNode node) =>
+        node.Device is { } d ? DeviceTable.RefusedLines(d) : Array.Empty<string>();
+
     private static void AddTo(TreeNode parent, DeviceTreeNode node)
     {
+        foreach (var line in Refused(node)) parent.AddNode(new SpectreText(line, new Style(Color.Red)));
         foreach (var c in node.Children) AddTo(parent.AddNode(Renderable(c)), c);
     }
 

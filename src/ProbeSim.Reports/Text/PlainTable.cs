@@ -16,25 +16,37 @@ public static class PlainTable
     public static void Write(TextWriter writer, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows,
         IReadOnlyList<ColumnAlign>? align = null)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        Write(writer, headers, rows.Select(r => new PlainRow(r)), align);
+    }
+
+    /// <summary>
+    /// Writes the table with each row's notes after it: whole lines indented by <see cref="NoteIndent"/>, outside the
+    /// columns (they do not widen them).
+    /// </summary>
+    public static void Write(TextWriter writer, IReadOnlyList<string> headers, IEnumerable<PlainRow> rows,
+        IReadOnlyList<ColumnAlign>? align = null)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
         if (align is not null && align.Count != headers.Count)
             throw new ArgumentException("one alignment per column", nameof(align));
 
-        var all = new List<string[]> { headers.Select(Clean).ToArray() };
+        var all = new List<(string[] Cells, IReadOnlyList<string> Notes)> { (headers.Select(Clean).ToArray(), Array.Empty<string>()) };
         foreach (var row in rows)
         {
-            if (row.Count != headers.Count) throw new ArgumentException("every row needs one cell per column", nameof(rows));
-            all.Add(row.Select(Clean).ToArray());
+            ArgumentNullException.ThrowIfNull(row);
+            if (row.Cells.Count != headers.Count) throw new ArgumentException("every row needs one cell per column", nameof(rows));
+            all.Add((row.Cells.Select(Clean).ToArray(), row.Notes));
         }
 
         var widths = new int[headers.Count];
-        foreach (var row in all)
+        foreach (var (row, _) in all)
             for (var i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
 
         var line = new System.Text.StringBuilder();
-        foreach (var row in all)
+        foreach (var (row, notes) in all)
         {
             line.Clear();
             for (var i = 0; i < row.Length; i++)
@@ -45,8 +57,17 @@ public static class PlainTable
             }
             writer.Write(line.ToString().TrimEnd(' '));
             writer.Write('\n');
+            foreach (var note in notes)
+            {
+                writer.Write(NoteIndent);
+                writer.Write(Clean(note).TrimEnd(' '));
+                writer.Write('\n');
+            }
         }
     }
+
+    /// <summary>What a note line starts with.</summary>
+    public const string NoteIndent = "  ";
 
     /// <summary>The table as one string.</summary>
     public static string Format(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<ColumnAlign>? align = null)
@@ -61,4 +82,11 @@ public static class PlainTable
         ArgumentNullException.ThrowIfNull(cell);
         return cell.AsSpan().IndexOfAny('\t', '\r', '\n') < 0 ? cell : cell.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
     }
+}
+
+/// <summary>A row of a <see cref="PlainTable"/>: its cells and the note lines printed under it.</summary>
+public sealed record PlainRow(IReadOnlyList<string> Cells, IReadOnlyList<string> Notes)
+{
+    /// <summary>A row without notes.</summary>
+    public PlainRow(IReadOnlyList<string> cells) : this(cells, Array.Empty<string>()) { }
 }

@@ -27,6 +27,9 @@ internal static class Sim
 
     public static string[] Events(this BootResult r, string dev) => r.Notifiers.Where(n => n.Device == dev).Select(n => n.Event).ToArray();
 
+    /// <summary>The action as the JSON <c>action</c> field reads (<c>vfio-set-container 0000:01:00.1</c>).</summary>
+    public static string Describe(this ActionOutcome a) => ProbeSim.Reports.Actions.ActionText.Describe(a);
+
     public static bool Logged(this BootResult r, string text) => r.Log.Any(l => l.Text == text);
 
     public static string DevicesDeferredText(this BootResult r) =>

@@ -14,7 +14,7 @@ public class AttachAndTypeTests
         c: dma@2002000 { compatible = "acme,c"; reg = <0x2002000 0x1000>; iommus = <&smmu 0x200>; };
         """);
 
-    static int Result(BootResult r, string action) => r.Actions.Single(a => a.Action == action).Result;
+    static int Result(BootResult r, string action) => r.Actions.Single(a => a.Describe() == action).Result;
 
     [Fact]
     public void S13_attach_device_needs_a_single_device_group_and_attach_group_moves_every_member()
@@ -55,7 +55,7 @@ public class AttachAndTypeTests
     public void S14_v5_19_type_write_needs_an_unbound_single_device()
     {
         var r = Sim.Boot(Shared, TypeWrites, profile: "v5.19");
-        var results = r.Actions.Where(a => a.Action.StartsWith("iommu-group-type")).Select(a => a.Result).ToArray();
+        var results = r.Actions.Where(a => a.Describe().StartsWith("iommu-group-type")).Select(a => a.Result).ToArray();
         // bound -> -EBUSY; DMA -> DMA-FQ in place; unbound -> identity; two-device group -> -EINVAL
         Assert.Equal(new[] { -16, 0, 0, -22 }, results);
         Assert.True(r.Logged("iommu: Device is still bound to driver"));
@@ -66,7 +66,7 @@ public class AttachAndTypeTests
     public void S14_v6_6_owned_group_is_eperm_and_multi_device_groups_may_change()
     {
         var r = Sim.Boot(Shared, TypeWrites, profile: "v6.6");
-        var results = r.Actions.Where(a => a.Action.StartsWith("iommu-group-type")).Select(a => a.Result).ToArray();
+        var results = r.Actions.Where(a => a.Describe().StartsWith("iommu-group-type")).Select(a => a.Result).ToArray();
         // bound (owner_cnt 1) -> -EPERM; DMA-FQ in place; unbound -> identity; a bound two-device group -> -EPERM
         Assert.Equal(new[] { -1, 0, 0, -1 }, results);
     }
@@ -75,6 +75,6 @@ public class AttachAndTypeTests
     public void S14_v5_10_type_is_read_only()
     {
         var r = Sim.Boot(Shared, TypeWrites, profile: "v5.10");
-        Assert.Equal(-13, r.Actions.First(a => a.Action.StartsWith("iommu-group-type")).Result);
+        Assert.Equal(-13, r.Actions.First(a => a.Describe().StartsWith("iommu-group-type")).Result);
     }
 }

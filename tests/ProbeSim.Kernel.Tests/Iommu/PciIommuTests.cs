@@ -105,14 +105,14 @@ public class PciIommuTests
 
         """;
 
-    static int Result(BootResult r, string action) => r.Actions.First(a => a.Action == action).Result;
+    static int Result(BootResult r, string action) => r.Actions.First(a => a.Describe() == action).Result;
 
     [Fact]
     public void S11_v6_6_vfio_cannot_claim_a_group_a_kernel_driver_uses()
     {
         var r = Sim.Boot(Board, Scenario(MfVfio, actions: VfioOn01));
         Assert.Equal("vfio-pci", r.Dev("0000:01:00.1").Driver);
-        var claims = r.Actions.Where(a => a.Action == "vfio-set-container 0000:01:00.1").Select(a => a.Result).ToArray();
+        var claims = r.Actions.Where(a => a.Describe() == "vfio-set-container 0000:01:00.1").Select(a => a.Result).ToArray();
         Assert.Equal(new[] { -1, 0 }, claims);
         Assert.Equal(-1, Result(r, "iommufd-bind 0000:01:00.1"));
         Assert.Equal(0, Result(r, "vfio-open-device 0000:01:00.1"));
@@ -154,7 +154,7 @@ public class PciIommuTests
         Assert.Equal(DeviceState.Failed, r.Dev("0000:01:00.0").State);
         Assert.Equal(-16, r.Dev("0000:01:00.0").Error);
         Assert.Null(r.Crash);
-        var t = r.Actions.Single(a => a.Action == "bind 0000:01:00.0 e1000e").TimeUs;
+        var t = r.Actions.Single(a => a.Describe() == "bind 0000:01:00.0 e1000e").TimeUs;
         Assert.DoesNotContain(r.Log, l => l.TimeUs >= t && l.Level <= LogLevel.Warning);
     }
 

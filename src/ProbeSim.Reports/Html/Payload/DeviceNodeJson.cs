@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ProbeSim.Checking.Explain;
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Reports.Actions;
 using ProbeSim.Reports.Html.Graph;
 using ProbeSim.Reports.Json;
 using ProbeSim.Reports.Log;
@@ -9,7 +10,7 @@ using ProbeSim.Reports.Text;
 
 namespace ProbeSim.Reports.Html.Payload;
 
-/// <summary>A device node of the report payload: position, state, the fields of <c>probesim boot --json</c>, its explanation and log lines.</summary>
+/// <summary>A device node of the report payload: position, state, the fields of <c>probesim boot --json</c>, its explanation, log lines and refused user actions.</summary>
 public static class DeviceNodeJson
 {
     /// <param name="iommuName">The /sys/class/iommu name when the device is an IOMMU instance, else null.</param>
@@ -60,6 +61,28 @@ public static class DeviceNodeJson
         writer.WriteStartArray("log");
         foreach (var line in log) writer.WriteStringValue(DmesgFormatter.FormatLine(line));
         writer.WriteEndArray();
+        WriteRefused(writer, d.RefusedActions);
+        writer.WriteStartArray("blocked");
+        foreach (var a in explanation?.BlockedActions ?? []) writer.WriteStringValue($"{a.Device}: {ActionText.Refused(a)}");
+        writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    // the user actions on the device that the kernel refused: the table's line, why, the fix, what user space printed
+    private static void WriteRefused(Utf8JsonWriter writer, IReadOnlyList<ActionOutcome> actions)
+    {
+        writer.WriteStartArray("refused");
+        foreach (var a in actions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", ActionText.Refused(a));
+            writer.WriteString("action", ActionText.Describe(a));
+            writer.WriteString("errno", ActionText.ErrnoName(a.Result));
+            writer.WriteString("why", a.Refusal is { } r ? ActionText.Reason(r) : null);
+            writer.WriteString("fix", a.Refusal is { } f ? ActionText.Remedy(f) : null);
+            JsonOutput.WriteStrings(writer, "userSpace", UserSpaceLines.For(a).Select(l => BootLog.Format(new UserSpaceLine(a.TimeUs, l, a.Device))));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 }

@@ -15,6 +15,7 @@ function showPanel(body, idx, n, go) {
   append(body, h('div', null, [badge(n.state, n.stateText), n.isIommu ? ' ' : null, n.isIommu ? badge('group', 'IOMMU ' + n.isIommu) : null,
     n.driver ? h('span', { class: 'mono', text: '  driver ' + n.driver }) : null]));
   append(body, explainSection(n, link));
+  append(body, refusedSection(n, link));
   append(body, dmaSection(n, link));
   append(body, h('h3', { text: 'Device' }));
   append(body, fields([
@@ -50,6 +51,25 @@ function explainSection(n, link) {
   if (e.rootCauses.length > 0) {
     out.push(h('h3', { text: 'Root causes' }));
     out.push(h('ul', { class: 'plain' }, e.rootCauses.map(function (r) { return h('li', { text: r }); })));
+  }
+  return out;
+}
+
+/** The user actions on the device that the kernel refused (errno, why, fix, what user space printed), and those it caused. */
+function refusedSection(n, link) {
+  var out = [];
+  var refused = n.refused || [], blocked = n.blocked || [];
+  if (refused.length > 0) {
+    out.push(h('h3', { text: 'User actions refused (' + refused.length + ')' }));
+    refused.forEach(function (a) {
+      out.push(h('div', { class: 'summary-line refused-action', text: a.text }));
+      if (a.fix) out.push(h('div', { class: 'detail', text: 'fix: ' + a.fix }));
+      if (a.userSpace.length) out.push(h('pre', { class: 'log', text: a.userSpace.join('\n') }));
+    });
+  }
+  if (blocked.length > 0) {
+    out.push(h('h3', { text: 'User actions refused because of this device' }));
+    out.push(h('ul', { class: 'plain' }, blocked.map(function (t) { return h('li', { text: t }); })));
   }
   return out;
 }

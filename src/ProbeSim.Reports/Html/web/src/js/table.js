@@ -23,9 +23,11 @@ function createTable(table, filterInput, stateSelect, countLabel, devices, onSel
       var td = h('td', { class: c.wrap ? 'wrap' : null });
       if (i === 1) { td.appendChild(swatch(n.state)); td.appendChild(document.createTextNode(' ' + v)); }
       else td.textContent = (v === null || v === undefined) ? '' : String(v);
+      // under the reason, one line per user action on the device that the kernel refused
+      if (c.key === 'reason') refusedLines(n).forEach(function (t) { td.appendChild(h('div', { class: 'refused', text: t })); });
       tr.appendChild(td);
     });
-    return { node: n, tr: tr, text: searchText(n) + ' ' + lower(n.reason) };
+    return { node: n, tr: tr, text: searchText(n) + ' ' + lower(n.reason) + ' ' + lower(refusedLines(n).join(' ')) };
   });
   var sort = { column: -1, dir: 1 };
   var headRow = h('tr');
@@ -90,4 +92,9 @@ function createTable(table, filterInput, stateSelect, countLabel, devices, onSel
     setStateHidden: function (state, hide) { hiddenStates[state] = hide; apply(); },
     sortBy: sortBy
   };
+}
+
+/** The table's lines for the refused user actions of device node `n` ("refused: vfio-set-container at ... s: -1 EPERM, ..."). */
+function refusedLines(n) {
+  return (n.refused || []).map(function (a) { return 'refused: ' + a.text; });
 }
