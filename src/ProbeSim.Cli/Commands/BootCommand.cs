@@ -34,7 +34,7 @@ public static class BootCommand
         {
             try
             {
-                var options = args.Resolve(pr);
+                var options = args.Resolve(pr, io);
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");
                 var sw = System.Diagnostics.Stopwatch.StartNew();

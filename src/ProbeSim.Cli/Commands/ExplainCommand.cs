@@ -24,7 +24,7 @@ public static class ExplainCommand
         {
             try
             {
-                var options = args.Resolve(pr);
+                var options = args.Resolve(pr, io);
                 var path = pr.GetValue(board)!;
                 if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");
                 var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
