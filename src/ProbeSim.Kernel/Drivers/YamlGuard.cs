@@ -93,7 +93,7 @@ internal static class YamlGuard
                         break;
                 }
                 if (refused is null && nodes > MaxNodes)
-                    refused = (ev.Start, $"the document has more than {MaxNodes:N0} nodes (aliases counted as the nodes they repeat)");
+                    refused = (ev.Start, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the document has more than {MaxNodes:N0} nodes (aliases counted as the nodes they repeat)"));
             }
         }
         catch (YamlException e)
