@@ -52,9 +52,20 @@ public static class CorpusDiffRunner
             var error = errorA is not null && errorB is not null && errorA != errorB ? $"a: {errorA}; b: {errorB}" : (errorA ?? errorB)!;
             return new BoardDiff(0, [], new DiffFailure(a.Name, side, error));
         }
-        var kernelA = optionsA.CreateKernel(treeA, a.Name);
+        ProbeSim.Kernel.Boot.Kernel kernelA, kernelB;
+        var failing = "a";
+        try
+        {
+            kernelA = optionsA.CreateKernel(treeA, a.Name);
+            failing = "b";
+            kernelB = optionsB.CreateKernel(treeB, b.Name);
+        }
+        catch (Exception e) when (e is ProbeSim.Kernel.Drivers.ScenarioException or ProbeSim.Kernel.Pci.PciTopologyException)
+        {
+            // the side's scenario or PCI hierarchy does not fit this board (a node, device or host bridge it lacks)
+            return new BoardDiff(0, [], new DiffFailure(a.Name, failing, e.Message));
+        }
         var resultA = kernelA.Boot();
-        var kernelB = optionsB.CreateKernel(treeB, b.Name);
         var resultB = kernelB.Boot();
         var (compared, deltas) = DeviceComparer.Compare(resultA, resultB);
         if (deltas.Count == 0) return new BoardDiff(compared, [], null);

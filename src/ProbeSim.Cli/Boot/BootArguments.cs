@@ -14,6 +14,7 @@ public sealed class BootArguments
     public Option<string[]> Set { get; } = new("--set") { Description = "Override a profile switch: NAME=VALUE (repeatable; lists take +item or -item)" };
     public Option<string[]> IncludeDirs { get; } = new("--include-dir", "-I") { Description = "Preprocessor include directory for the board (repeatable)" };
     public Option<string?> Pci { get; } = new("--pci") { Description = "PCI hierarchy below the host bridge: a YAML file (docs/pci-topology.md) or a sysfs dump directory of config files" };
+    public Option<bool> PciAllowPartial { get; } = new("--pci-allow-partial") { Description = "Use a --pci sysfs dump whose config files were not read whole (copied without root: 64 bytes each); each such file is reported" };
     public Option<string?> Arch { get; } = new("--arch") { Description = "Board architecture for the DMA-mapping code: arm or arm64 (default: from the CPU nodes)" };
 
     public BootArguments()
@@ -34,11 +35,15 @@ public sealed class BootArguments
         cmd.Options.Add(Set);
         cmd.Options.Add(IncludeDirs);
         cmd.Options.Add(Pci);
+        cmd.Options.Add(PciAllowPartial);
         if (withArch) cmd.Options.Add(Arch);
     }
 
-    /// <summary>Boot options from the parsed command line; the driver source of --kernel is loaded once and shared.</summary>
-    public BootOptions Resolve(ParseResult pr)
+    /// <summary>
+    /// Boot options from the parsed command line; the driver source of --kernel is loaded once and shared. Warnings about
+    /// the inputs (a --pci dump read in part) go to <paramref name="io"/>'s standard error unless --quiet.
+    /// </summary>
+    public BootOptions Resolve(ParseResult pr, CliIo io)
     {
         var sets = new List<KeyValuePair<string, string>>();
         foreach (var s in pr.GetValue(Set) ?? [])
@@ -47,7 +52,7 @@ public sealed class BootArguments
             if (eq <= 0) throw new ArgumentException($"--set wants NAME=VALUE, got '{s}'");
             sets.Add(new(s[..eq].Trim(), s[(eq + 1)..]));
         }
-        IDriverSetSource drivers = pr.GetValue(Kernel) is { } dir ? new KernelDriverTables(dir) : new DefaultDriverSet();
+        IDriverSetSource drivers = pr.GetValue(Kernel) is { } dir ? KernelTables(dir) : new DefaultDriverSet();
         var profile = pr.GetValue(Profile);
         var options = new BootOptions
         {
@@ -58,18 +63,40 @@ public sealed class BootArguments
         };
         if (pr.GetValue(Drivers) is { } scenarioPath)
         {
+            if (Directory.Exists(scenarioPath)) throw new ArgumentException($"--drivers {scenarioPath}: is a directory, not a scenario file");
             if (!File.Exists(scenarioPath)) throw new FileNotFoundException($"{scenarioPath}: No such file or directory");
             options = options.WithScenario(ScenarioFile.Load(scenarioPath), profile is not null);
         }
+        var allowPartial = pr.GetValue(PciAllowPartial);
         if (pr.GetValue(Pci) is { } pciPath)
         {
-            if (Directory.Exists(pciPath)) options = options with { Pci = ProbeSim.Kernel.Pci.PciSysfsDump.Load(pciPath).Single() };
-            else if (File.Exists(pciPath)) options = options with { Pci = ProbeSim.Kernel.Pci.PciTopologyFile.Load(pciPath) };
+            if (Directory.Exists(pciPath))
+            {
+                var dump = ProbeSim.Kernel.Pci.PciSysfsDump.Load(pciPath, allowPartial);
+                if (!io.Quiet) foreach (var w in dump.Warnings) io.Err.WriteLine(w);
+                options = options with { Pci = dump.Single(), PciGivenBy = "--pci" };
+            }
+            else if (allowPartial) throw new ArgumentException($"--pci-allow-partial is for a sysfs dump directory; --pci {pciPath} is a file");
+            else if (File.Exists(pciPath)) options = options with { Pci = ProbeSim.Kernel.Pci.PciTopologyFile.Load(pciPath), PciGivenBy = "--pci" };
             else throw new FileNotFoundException($"{pciPath}: No such file or directory");
         }
+        else if (allowPartial) throw new ArgumentException("--pci-allow-partial needs --pci DUMP-DIR (a sysfs dump)");
         if (pr.GetValue(Arch) is { } arch)
             options = options with { Arm32 = arch switch { "arm" => true, "arm64" => false, _ => throw new ArgumentException($"--arch takes arm or arm64, not '{arch}'") } };
         options.ResolveProfile();
         return options;
+    }
+
+    /// <summary>The driver tables of --kernel DIR; a directory that is not a driver set is refused naming the option.</summary>
+    private static KernelDriverTables KernelTables(string dir)
+    {
+        try
+        {
+            return new KernelDriverTables(dir);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new DirectoryNotFoundException($"--kernel {e.Message}", e);
+        }
     }
 }

@@ -35,7 +35,7 @@ public static class BootCommand
         {
             try
             {
-                var options = args.Resolve(pr);
+                var options = args.Resolve(pr, io);
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
                 var sw = System.Diagnostics.Stopwatch.StartNew();

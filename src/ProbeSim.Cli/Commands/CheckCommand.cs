@@ -36,7 +36,7 @@ public static class CheckCommand
         {
             try
             {
-                var options = args.Resolve(pr);
+                var options = args.Resolve(pr, io);
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
                 var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);

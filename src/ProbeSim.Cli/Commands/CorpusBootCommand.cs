@@ -28,7 +28,7 @@ public static class CorpusBootCommand
         {
             try
             {
-                var options = args.Resolve(pr) with { RecordNotifiers = false };
+                var options = args.Resolve(pr, io) with { RecordNotifiers = false };
                 IReadOnlyList<CorpusBoard> boards;
                 if (pr.GetValue(dtbDir) is { } dir) boards = CorpusBoot.FromDtbDirectory(dir);
                 else if (pr.GetValue(root) is { } r && pr.GetValue(arch) is { } a) boards = CorpusBoot.FromKernelTree(r, a);

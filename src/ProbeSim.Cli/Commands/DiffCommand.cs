@@ -44,13 +44,13 @@ public static class DiffCommand
             root, arch, a, b, aDtb, bDtb, kernelsDir, shard, jobs, json, html, failOnChange,
         };
         // the usual boot options, for both sides; --arch here is the corpus directory (the DMA arch comes from the CPU nodes)
-        foreach (var o in new Option[] { args.Profile, args.Kernel, args.Drivers, args.Cmdline, args.Set, args.Pci }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { args.Profile, args.Kernel, args.Drivers, args.Cmdline, args.Set, args.Pci, args.PciAllowPartial }) cmd.Options.Add(o);
         cmd.Subcommands.Add(CreateMerge(io));
         cmd.SetAction(pr =>
         {
             try
             {
-                var plan = Plan(pr, args, pr.GetValue(root), pr.GetValue(arch), pr.GetValue(a), pr.GetValue(b), pr.GetValue(aDtb), pr.GetValue(bDtb),
+                var plan = Plan(io, pr, args, pr.GetValue(root), pr.GetValue(arch), pr.GetValue(a), pr.GetValue(b), pr.GetValue(aDtb), pr.GetValue(bDtb),
                     pr.GetValue(kernelsDir)!, pr.GetValue(shard));
                 var sw = Stopwatch.StartNew();
                 var files = new RunFiles();
@@ -105,7 +105,7 @@ public static class DiffCommand
         return cmd;
     }
 
-    private static CorpusDiffPlan Plan(ParseResult pr, BootArguments args, string? root, string? arch, string? specA, string? specB,
+    private static CorpusDiffPlan Plan(CliIo io, ParseResult pr, BootArguments args, string? root, string? arch, string? specA, string? specB,
         string? dtbA, string? dtbB, string kernelsDir, string? shardText)
     {
         if (root is not null && (dtbA is not null || dtbB is not null)) throw Usage("give ROOT --arch ARCH, or --a-dtb DIR --b-dtb DIR, not both");
@@ -119,7 +119,7 @@ public static class DiffCommand
         if (!sides && root is not null) throw Usage("both sides would boot the same: give --a and --b (PROFILE/KERNEL/CONFIG)");
         var shard = shardText is null ? Shard.Whole : Shard.Parse(shardText);
 
-        var common = args.Resolve(pr);
+        var common = args.Resolve(pr, io);
         BootOptions optionsA = common, optionsB = common;
         DiffSideSpec? parsedA = null, parsedB = null;
         if (sides)

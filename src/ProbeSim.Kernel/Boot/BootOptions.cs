@@ -28,6 +28,7 @@ public sealed record BootOptions
         Set = scenario.Set.Concat(Set).ToList(),
         Drivers = scenario.Over(Drivers),
         Pci = Pci ?? scenario.Pci,
+        PciGivenBy = Pci is null ? null : PciGivenBy,
         Arm32 = Arm32 ?? scenario.Arm32,
     };
 
@@ -35,6 +36,8 @@ public sealed record BootOptions
     public bool? Arm32 { get; init; }
     /// <summary>The PCI hierarchy below the host bridge (scenario <c>pci:</c>, <c>--pci</c>), or null.</summary>
     public ProbeSim.Kernel.Pci.PciTopology? Pci { get; init; }
+    /// <summary>The option that gave <see cref="Pci"/> (<c>--pci</c>), named in messages; null when it came from a file's <c>pci:</c>.</summary>
+    public string? PciGivenBy { get; init; }
     /// <summary>Model DMA configuration and the IOMMU (default); false boots the driver core alone (for benchmarks).</summary>
     public bool DmaModel { get; init; } = true;
 
@@ -43,15 +46,29 @@ public sealed record BootOptions
 
     /// <summary>The profile, driver set and architecture resolved once, for many boots of the same board (exploration).</summary>
     public PreparedBoot Prepare(DtTree tree, string board) =>
-        new(this, tree, board, ResolveProfile(), Drivers.Resolve(tree), Arm32 ?? BoardArch.IsArm32(tree));
+        new(this, tree, board, ResolveProfile(), ResolveFor(tree, board), Arm32 ?? BoardArch.IsArm32(tree));
 
     /// <summary>A kernel ready to boot, for callers that look at its state afterwards (explain, invariants, exploration).</summary>
     public Kernel CreateKernel(DtTree tree, string board) =>
-        new(tree, ResolveProfile(), Drivers.Resolve(tree), Cmdline, board)
+        new(tree, ResolveProfile(), ResolveFor(tree, board), Cmdline, board)
         {
             RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds,
             Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel,
         };
+
+    /// <summary>
+    /// The driver set for the board, with the inputs checked against the board: the PCI hierarchy needs a host bridge
+    /// node (<see cref="ProbeSim.Kernel.Pci.PciHostCheck"/>), the scenario's actions must name devices, drivers and
+    /// modules that exist (<see cref="ScenarioActionCheck"/>). Throws <see cref="ProbeSim.Kernel.Pci.PciTopologyException"/>
+    /// or <see cref="ScenarioException"/> (file:line:col).
+    /// </summary>
+    public DriverSet ResolveFor(DtTree tree, string board)
+    {
+        if (Pci is not null) ProbeSim.Kernel.Pci.PciHostCheck.Check(Pci, tree, board, PciGivenBy);
+        var drivers = Drivers.Resolve(tree);
+        ScenarioActionCheck.Check(drivers, tree, board, Pci);
+        return drivers;
+    }
 }
 
 /// <summary>A board with its boot options resolved: makes fresh kernels that share the immutable inputs.</summary>

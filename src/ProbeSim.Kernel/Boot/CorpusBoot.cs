@@ -55,7 +55,18 @@ public static class CorpusBoot
                 onFailure(board, new CorpusBootFailure(board.Name, string.Join("; ", e.Diagnostics.Select(d => d.ToString()))));
                 return;
             }
-            onResult(board, options.Boot(tree, board.Name));
+            BootResult result;
+            try
+            {
+                result = options.Boot(tree, board.Name);
+            }
+            catch (Exception e) when (e is Drivers.ScenarioException or Pci.PciTopologyException)
+            {
+                // the scenario or PCI hierarchy does not fit this board (a node, device or host bridge it lacks)
+                onFailure(board, new CorpusBootFailure(board.Name, e.Message));
+                return;
+            }
+            onResult(board, result);
         });
     }
 }

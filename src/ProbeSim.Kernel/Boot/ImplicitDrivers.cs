@@ -7,6 +7,9 @@ public sealed partial class Kernel
 {
     private int _implicitPci;
 
+    /// <summary>The drivers <see cref="PrepareImplicitDrivers"/> adds when the driver set does not name them.</summary>
+    public static IReadOnlyList<string> ImplicitDriverNames { get; } = ["pcieport", "shpchp", "pci-stub", "vfio-pci", "vfio-platform"];
+
     /// <summary>
     /// Drivers every kernel with PCI and VFIO has, unless the driver set names them: pcieport and shpchp (drivers/pci, linked
     /// before host controllers and device drivers), pci-stub and vfio-pci (bind only through driver_override), vfio-platform.

@@ -44,7 +44,11 @@ public enum UserActionKind
 }
 
 /// <summary>A user-space action at At seconds after late_initcall. Device is a device name, DT path or label; Driver a driver name; Module a module name.</summary>
-public sealed record UserAction(double At, UserActionKind Kind, string? Device, string? Driver, string? Module, string Origin = "", string? Value = null);
+public sealed record UserAction(double At, UserActionKind Kind, string? Device, string? Driver, string? Module, string Origin = "", string? Value = null)
+{
+    /// <summary>Where a scenario file wrote the action (its entry): a board's inputs are checked against it (<see cref="ScenarioActionCheck"/>).</summary>
+    public SourceLocation? Location { get; init; }
+}
 
 /// <summary>Something that gives the driver set for a given board (the default set depends on the board's compatibles).</summary>
 public interface IDriverSetSource

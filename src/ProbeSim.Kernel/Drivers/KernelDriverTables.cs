@@ -5,7 +5,8 @@ namespace ProbeSim.Kernel.Drivers;
 
 /// <summary>
 /// A real kernel's drivers, read once from a directory laid out like <c>/work/shared/kernels/debian-bookworm-arm64</c>
-/// (see that folder's README). Missing files count as empty tables (<c>config.txt</c> missing: CONFIG_MODULES on).
+/// (see that folder's README). Every table must be there (<see cref="KernelTableDirectory.RequiredFiles"/>); a table
+/// may hold no rows.
 /// <list type="bullet">
 /// <item><c>of-builtin-match-tables.tsv</c>: rows with binding <c>platform_driver</c>, grouped by (source file, driver
 /// symbol) — the symbol alone is not unique (two static <c>rockchip_pcie_driver</c>s, two <c>arm_smmu_driver</c>s) —
@@ -33,13 +34,16 @@ public sealed class KernelDriverTables : IDriverSetSource
 
     private readonly DriverSet _set;
 
-    /// <summary>Reads the directory. Throws <see cref="KernelTableException"/> (file:line:col) on the first malformed row.</summary>
+    /// <summary>
+    /// Reads the directory. Throws <see cref="DirectoryNotFoundException"/> when it is not a driver set (naming what is
+    /// missing, <see cref="KernelTableDirectory.Check"/>), <see cref="KernelTableException"/> (file:line:col) on the first malformed row.
+    /// </summary>
     /// <param name="directory">The table directory.</param>
     /// <param name="moduleAutoloadAt">Seconds after late_initcall at which modules matching present devices are loaded; null = never.</param>
     public KernelDriverTables(string directory, double? moduleAutoloadAt = DefaultModuleAutoloadAt)
     {
-        if (!System.IO.Directory.Exists(directory)) throw new DirectoryNotFoundException($"kernel table directory not found: {directory}");
-        if (moduleAutoloadAt is { } t && (double.IsNaN(t) || t < 0)) throw new ArgumentOutOfRangeException(nameof(moduleAutoloadAt));
+        if (moduleAutoloadAt is { } t && (double.IsNaN(t) || t < 0 || t > ScenarioTime.MaxSeconds)) throw new ArgumentOutOfRangeException(nameof(moduleAutoloadAt));
+        KernelTableDirectory.Check(directory);
         Directory = directory;
         Name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
         ModuleAutoloadAt = moduleAutoloadAt;

@@ -197,9 +197,8 @@ internal static class KernelTableParsers
     public static Dictionary<string, string> Config(string path)
     {
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(path)) return config;
         var lineNo = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in KernelTableDirectory.ReadLines(path))
         {
             lineNo++;
             var line = raw.EndsWith('\r') ? raw[..^1] : raw;

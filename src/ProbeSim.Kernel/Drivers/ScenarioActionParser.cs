@@ -81,10 +81,12 @@ internal static class ScenarioActionParser
             throw yaml.Error(driverKey ?? node, "bind needs a driver");
         if (kind == UserActionKind.LoadModule && driverKey is not null)
             throw yaml.Error(driverKey, "load-module takes no driver");
-        var origin = yaml.At(node).ToString();
+        var location = yaml.At(node);
+        var origin = location.ToString();
         return kind == UserActionKind.LoadModule
-            ? new UserAction(at.Value, kind.Value, null, null, target, origin)
+            ? new UserAction(at.Value, kind.Value, null, null, target, origin) { Location = location }
             : new UserAction(at.Value, kind.Value, target, driver, null, origin,
-                kind is UserActionKind.AttachDevice or UserActionKind.AttachGroup or UserActionKind.DetachGroup ? extra ?? "domain0" : extra);
+                kind is UserActionKind.AttachDevice or UserActionKind.AttachGroup or UserActionKind.DetachGroup ? extra ?? "domain0" : extra)
+            { Location = location };
     }
 }

@@ -74,15 +74,17 @@ internal static class ScenarioDmaParser
         return n * mult;
     }
 
-    /// <summary>A duration: 10ms, 2s, 500us.</summary>
+    /// <summary>A duration: 10ms, 2s, 500us; at most <see cref="ScenarioTime.MaxSeconds"/>.</summary>
     private static long Duration(ScenarioYaml yaml, YamlNode value)
     {
         var s = yaml.Scalar(value, "wait").Trim();
         (string num, long mult) = s.EndsWith("ms", StringComparison.Ordinal) ? (s[..^2], 1000L)
             : s.EndsWith("us", StringComparison.Ordinal) ? (s[..^2], 1L)
             : s.EndsWith('s') ? (s[..^1], 1_000_000L) : (s, -1L);
-        if (mult < 0 || !double.TryParse(num, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0 || double.IsInfinity(v))
+        if (mult < 0 || !double.TryParse(num, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v < 0)
             throw yaml.Error(value, $"bad duration '{s}' (e.g. 10ms, 2s, 500us)");
+        if (v * mult > ScenarioTime.MaxSeconds * 1_000_000)
+            throw yaml.Error(value, $"wait {s} is beyond the simulated clock's range (at most {ScenarioTime.MaxSeconds:0} seconds)");
         return (long)Math.Round(v * mult);
     }
 }

@@ -80,7 +80,7 @@ internal static class ScenarioDriverParser
                 case "populate": populate = yaml.Bool(value, "populate"); break;
                 case "iommu": iommu = ScenarioIommuParser.Parse(yaml, value); break;
                 case "pci-ids": pciIds = yaml.StringOrList(value, "pci-ids").Select(t => PciId.Parse(t) ?? throw yaml.Error(value, $"bad PCI id '{t}' (vvvv:dddd, vvvv:*, or class:cccccc)")).ToList(); break;
-                case "dma-mask": dmaMask = yaml.Int(value, "dma-mask", 1); if (dmaMask > 64) throw yaml.Error(value, "dma-mask is a number of bits, 1..64"); break;
+                case "dma-mask": dmaMask = yaml.Int(value, "dma-mask (a number of bits)", 1, 64); break;
                 case "dma": dma = ScenarioDmaParser.Parse(yaml, value); break;
             }
         }

@@ -6,6 +6,12 @@ namespace ProbeSim.Kernel.Drivers;
 public readonly record struct ScenarioTime(double? Seconds)
 {
     public static ScenarioTime Never => new(null);
+
+    /// <summary>
+    /// The latest time a scenario may name: 10^6 s (about 11.6 days). The simulated clock counts microseconds in a
+    /// 64-bit integer; keeping every scenario time (and every DMA wait) this small keeps their sums far inside it.
+    /// </summary>
+    public const double MaxSeconds = 1_000_000;
 }
 
 /// <summary>

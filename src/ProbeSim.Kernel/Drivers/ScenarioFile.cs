@@ -77,8 +77,9 @@ public sealed record ScenarioFile
     /// <summary>Parses scenario text; <paramref name="file"/> names it in messages.</summary>
     public static ScenarioFile Parse(string text, string file) => ScenarioParser.Parse(text, file);
 
-    /// <summary>Reads and parses a scenario file.</summary>
-    public static ScenarioFile Load(string path) => Parse(System.IO.File.ReadAllText(path), path);
+    /// <summary>Reads (at most 16 MiB, see <see cref="YamlGuard"/>) and parses a scenario file.</summary>
+    public static ScenarioFile Load(string path) =>
+        Parse(YamlGuard.ReadText(path, (at, reason) => new ScenarioException(new(path, (int)at.Line, (int)at.Column), reason)), path);
 
     /// <summary>This scenario applied on top of <paramref name="baseSource"/>.</summary>
     public ScenarioDriverSetSource Over(IDriverSetSource baseSource) => new(baseSource, this);

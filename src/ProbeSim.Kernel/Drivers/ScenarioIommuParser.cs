@@ -25,6 +25,12 @@ internal static class ScenarioIommuParser
         ["stream-id"] = IommuGroupPolicy.StreamId,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Most context banks an IOMMU instance may have: 256 (the ARM SMMU's SMMU_IDR1.NUMCB is an 8-bit count; the
+    /// architecture allows at most 128). The model allocates one slot per bank.
+    /// </summary>
+    public const int MaxContextBanks = 256;
+
     public static IommuDriverSpec Parse(ScenarioYaml yaml, YamlNode node)
     {
         if (node is YamlScalarNode) return new IommuDriverSpec { Registers = yaml.Choice(node, "iommu", Words) };
@@ -35,7 +41,7 @@ internal static class ScenarioIommuParser
             spec = key switch
             {
                 "register" => spec with { Registers = yaml.Bool(value, "register") },
-                "context-banks" => spec with { ContextBanks = yaml.Int(value, "context-banks", 0) },
+                "context-banks" => spec with { ContextBanks = yaml.Int(value, "context-banks", 0, MaxContextBanks) },
                 "group" => spec with { Group = yaml.Choice(value, "group", Groups) },
                 "of-xlate" => spec with { OfXlate = yaml.Bool(value, "of-xlate") },
                 "of-declare" => spec with { OfDeclare = yaml.Bool(value, "of-declare") },

@@ -1,5 +1,4 @@
 using ProbeSim.DeviceTree.Model;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ProbeSim.Kernel.Drivers;
@@ -56,25 +55,10 @@ internal static class ScenarioParser
 
     private static YamlNode? LoadRoot(string text, ScenarioYaml yaml)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            throw new ScenarioException(yaml.At(ex.Start), StripMarks(ex.Message), ex);
-        }
+        var stream = YamlGuard.Load(text, (at, reason) => new ScenarioException(yaml.At(at), reason));
         if (stream.Documents.Count > 1)
             throw yaml.Error(stream.Documents[1].RootNode, "a scenario file holds one YAML document");
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-    }
-
-    /// <summary>YamlDotNet prefixes messages with "(Line: l, Col: c, Idx: i) - (Line: ...): "; the location is reported separately.</summary>
-    private static string StripMarks(string message)
-    {
-        var i = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && i >= 0 ? message[(i + 3)..] : message;
     }
 
     private static IReadOnlyList<T> List<T>(ScenarioYaml yaml, YamlNode node, string what, Func<ScenarioYaml, YamlNode, T> item)

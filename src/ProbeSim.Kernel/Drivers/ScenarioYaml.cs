@@ -120,16 +120,23 @@ internal sealed class ScenarioYaml
         if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
             throw Error(node, $"{what} must be a number of seconds{(allowNever ? " or never" : "")}, not '{s}'");
         if (v < 0) throw Error(node, $"{what} must not be negative ({s})");
+        if (v > ScenarioTime.MaxSeconds)
+            throw Error(node, $"{what} {s} is beyond the simulated clock's range (at most {ScenarioTime.MaxSeconds:0} seconds)");
         return v;
     }
 
-    /// <summary>An integer of at least <paramref name="min"/>.</summary>
-    public int Int(YamlNode node, string what, int min)
+    /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public int Int(YamlNode node, string what, int min, int max = int.MaxValue)
     {
         var s = Scalar(node, what);
         if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+        {
+            var digits = s.StartsWith('-') || s.StartsWith('+') ? s[1..] : s;
+            if (digits.Length > 0 && digits.All(char.IsAsciiDigit)) throw Error(node, $"{what} {s} is out of range ({min}..{max})");
             throw Error(node, $"{what} must be an integer, not '{s}'");
+        }
         if (v < min) throw Error(node, $"{what} must be at least {min} ({s})");
+        if (v > max) throw Error(node, $"{what} {s} is out of range ({min}..{max})");
         return v;
     }
 
@@ -140,7 +147,7 @@ internal sealed class ScenarioYaml
         var ok = s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             ? uint.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
             : uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v);
-        if (!ok) throw Error(node, $"{what} must be a 32-bit number (decimal or 0x hex), not '{s}'");
+        if (!ok) throw Error(node, $"{what} must be a 32-bit number (decimal or 0x hex, at most 0xffffffff), not '{s}'");
         return v;
     }
 

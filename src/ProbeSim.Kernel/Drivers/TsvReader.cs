@@ -37,13 +37,12 @@ internal readonly struct TsvRow
 /// </summary>
 internal static class TsvReader
 {
-    /// <summary>All data rows of a file (none when the file does not exist).</summary>
+    /// <summary>All data rows of a file (<see cref="KernelTableDirectory"/> has checked that it exists).</summary>
     public static List<TsvRow> Read(string path, int fieldCount)
     {
         var rows = new List<TsvRow>();
-        if (!File.Exists(path)) return rows;
         var lineNo = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in KernelTableDirectory.ReadLines(path))
         {
             lineNo++;
             var line = raw.EndsWith('\r') ? raw[..^1] : raw;

@@ -17,7 +17,7 @@ public sealed partial class Kernel
 
     private bool IsPciHost(DtNode node) => PciTopology?.HostDtPath is { } p
         ? node.Path == p
-        : node.GetProperty("device_type")?.AsString() == "pci";
+        : PciHostCheck.IsHostBridge(node);
 
     // pci_host_probe from the host bridge driver's probe: scan, then pci_bus_add_devices (pcieport binds the ports)
     private void OnDriverBoundPciHost(Device host)

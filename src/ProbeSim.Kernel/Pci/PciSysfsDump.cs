@@ -12,21 +12,35 @@ public sealed partial class PciSysfsDump
 {
     private const int MaxSearchDepth = 8;
 
-    private PciSysfsDump(IReadOnlyList<PciTopology> hosts, IReadOnlyList<string> warnings)
+    /// <summary>A bridge's secondary bus has a higher number than its own: 256 bus numbers allow at most 255 nested bridges.</summary>
+    private const int MaxBridgeDepth = 255;
+
+    /// <summary>The two sizes of a config file that root reads whole: <c>PCI_CFG_SPACE_SIZE</c> and <c>PCI_CFG_SPACE_EXP_SIZE</c>.</summary>
+    public const int ConfigSize = 256, ExtendedConfigSize = 4096;
+
+    private PciSysfsDump(string root, IReadOnlyList<PciTopology> hosts, IReadOnlyList<string> warnings)
     {
+        Root = root;
         Hosts = hosts;
         Warnings = warnings;
     }
 
+    /// <summary>The directory the dump was loaded from (full path).</summary>
+    public string Root { get; }
+
     /// <summary>One topology per host bridge directory (<c>pciDDDD:BB</c>), ordered by domain and root bus.</summary>
     public IReadOnlyList<PciTopology> Hosts { get; }
 
-    /// <summary>Short files and other things that were read only in part.</summary>
+    /// <summary>
+    /// What was read only in part (short config files, loaded with <c>allowPartial</c>), one line each in the form
+    /// <c>FILE: warning: ...</c>.
+    /// </summary>
     public IReadOnlyList<string> Warnings { get; }
 
-    /// <summary>The only host; throws when the dump holds several or none.</summary>
+    /// <summary>The only host; a <see cref="PciTopologyException"/> naming the hosts when the dump holds several.</summary>
     public PciTopology Single() =>
-        Hosts.Count == 1 ? Hosts[0] : throw new InvalidOperationException($"the dump holds {Hosts.Count} PCI host bridges");
+        Hosts.Count == 1 ? Hosts[0] : throw new PciTopologyException(new PciSourceLocation(Root, 0, 0),
+            $"the dump holds {Hosts.Count} PCI host bridges ({string.Join(", ", Hosts.Select(h => h.HostName))}); give the directory of one of them");
 
     [GeneratedRegex("^pci([0-9a-f]{4}):([0-9a-f]{2})$")]
     private static partial Regex HostDirName();
@@ -37,8 +51,11 @@ public sealed partial class PciSysfsDump
     /// <summary>
     /// Loads a dump. <paramref name="dir"/> may be the directory holding <c>sys</c>, <c>sys/devices</c>, a directory
     /// further down, or a <c>pciDDDD:BB</c> directory itself; host directories are looked for below it.
+    /// <para>A config file of another size than 256 or 4096 bytes was not read whole (a non-root reader gets the
+    /// first 64 bytes only): that is an error naming the file, unless <paramref name="allowPartial"/>, which reads
+    /// what is there, takes the rest as absent and lists each such file in <see cref="Warnings"/>.</para>
     /// </summary>
-    public static PciSysfsDump Load(string dir)
+    public static PciSysfsDump Load(string dir, bool allowPartial = false)
     {
         var root = Path.GetFullPath(dir);
         if (!Directory.Exists(root))
@@ -48,12 +65,45 @@ public sealed partial class PciSysfsDump
         if (hostDirs.Count == 0)
             throw new PciTopologyException(new PciSourceLocation(root, 0, 0), "no PCI host bridge directory (pciDDDD:BB) found");
 
-        var warnings = new List<string>();
+        var read = new DumpReading();
         var hosts = hostDirs
-            .Select(h => LoadHost(root, h, warnings))
+            .Select(h => LoadHost(root, h, read))
             .OrderBy(t => t.Domain).ThenBy(t => t.RootBus)
             .ToList();
-        return new PciSysfsDump(hosts, warnings);
+        if (!allowPartial && read.Partial.Count > 0)
+        {
+            var (file, length) = read.Partial[0];
+            var others = read.Partial.Count == 1 ? "" : $" ({read.Partial.Count} of the dump's {read.ConfigFiles} config files are partial)";
+            throw new PciTopologyException(new PciSourceLocation(file, 0, 0),
+                $"config space is {length} bytes, not {ConfigSize} or {ExtendedConfigSize}: {WhyPartial(length)}; "
+                + "copy the dump as root (docs/pci-topology.md), or accept the partial data with --pci-allow-partial" + others);
+        }
+        return new PciSysfsDump(root, hosts, read.Warnings);
+    }
+
+    private static string WhyPartial(int length) => length < ConfigSize
+        ? "reading sysfs config without root gives only the first 64 bytes (128 for CardBus), so the capabilities that give PCIe port types and ACS are missing"
+        : "the file was not copied whole";
+
+    /// <summary>What one load collected: files read only in part, and the warnings about them.</summary>
+    private sealed class DumpReading
+    {
+        public int ConfigFiles;
+        public List<(string File, int Length)> Partial { get; } = [];
+        public List<string> Warnings { get; } = [];
+    }
+
+    /// <summary>A config file's bytes: at most 4096 (a longer file, or a device, is an error).</summary>
+    private static byte[] ReadConfig(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var buffer = new byte[ExtendedConfigSize + 1];
+        int total = 0, n;
+        while (total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0) total += n;
+        if (total > ExtendedConfigSize)
+            throw new PciTopologyException(new PciSourceLocation(path, 0, 0, ExtendedConfigSize),
+                $"config file is longer than {ExtendedConfigSize} bytes, the largest PCI configuration space");
+        return buffer[..total];
     }
 
     private static void FindHosts(string dir, int depth, List<string> found)
@@ -71,7 +121,7 @@ public sealed partial class PciSysfsDump
         }
     }
 
-    private static PciTopology LoadHost(string root, string hostDir, List<string> warnings)
+    private static PciTopology LoadHost(string root, string hostDir, DumpReading read)
     {
         var m = HostDirName().Match(Path.GetFileName(hostDir));
         var domain = int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
@@ -85,7 +135,7 @@ public sealed partial class PciSysfsDump
             Strict = false,
             Location = new PciSourceLocation(hostDir, 0, 0),
         };
-        ReadBus(hostDir, domain, spec.Devices, warnings);
+        ReadBus(hostDir, domain, spec.Devices, read, 0);
         return PciTopology.Build(spec);
     }
 
@@ -101,7 +151,7 @@ public sealed partial class PciSysfsDump
         return "/sys/devices/" + rel;
     }
 
-    private static void ReadBus(string dir, int domain, List<PciFunctionSpec> into, List<string> warnings)
+    private static void ReadBus(string dir, int domain, List<PciFunctionSpec> into, DumpReading read, int depth)
     {
         foreach (var sub in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
         {
@@ -114,8 +164,15 @@ public sealed partial class PciSysfsDump
             if (d != domain)
                 throw new PciTopologyException(new PciSourceLocation(sub, 0, 0), $"function of domain {d:x4} below host of domain {domain:x4}");
 
-            var cfg = PciConfigSpace.Decode(File.ReadAllBytes(config), config);
-            foreach (var note in cfg.Notes) warnings.Add($"{config}: {note}");
+            var bytes = ReadConfig(config);
+            var cfg = PciConfigSpace.Decode(bytes, config);
+            read.ConfigFiles++;
+            if (bytes.Length is not (ConfigSize or ExtendedConfigSize))
+            {
+                read.Partial.Add((config, bytes.Length));
+                read.Warnings.Add($"{config}: warning: config space is {bytes.Length} bytes, not {ConfigSize} or {ExtendedConfigSize}: what lies beyond is taken as absent");
+            }
+            foreach (var note in cfg.Notes) read.Warnings.Add($"{config}: warning: {note}");
             var s = new PciFunctionSpec
             {
                 Device = int.Parse(m.Groups[3].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture),
@@ -134,7 +191,10 @@ public sealed partial class PciSysfsDump
             if (cfg.BusNumbers is var (primary, secondary, subordinate))
                 (s.PrimaryBus, s.SecondaryBus, s.SubordinateBus) = (primary, secondary, subordinate);
             s.KeyLocations["secondary"] = new PciSourceLocation(config, 0, 0, 0x19);
-            ReadBus(sub, domain, s.Below, warnings);
+            var below = Directory.GetDirectories(sub).Any(d => FunctionDirName().IsMatch(Path.GetFileName(d)));
+            if (below && depth >= MaxBridgeDepth)
+                throw new PciTopologyException(new PciSourceLocation(sub, 0, 0), $"functions nested more than {MaxBridgeDepth} bridges deep (PCI has 256 bus numbers)");
+            if (below) ReadBus(sub, domain, s.Below, read, depth + 1);
             if (s.Below.Count > 0 && cfg.HeaderType == PciHeaderType.Normal)
                 throw new PciTopologyException(new PciSourceLocation(config, 0, 0, 0x0e),
                     "functions are nested below a function whose header type is not a bridge");

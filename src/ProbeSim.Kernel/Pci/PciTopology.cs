@@ -18,6 +18,7 @@ public sealed class PciTopology
         UntrustedRule = spec.UntrustedRule;
         AcsQuirks = [.. spec.AcsQuirks];
         Location = spec.Location;
+        HostLocation = spec.KeyLocations.GetValueOrDefault("host");
     }
 
     /// <summary>Build a topology from a description (validates it and numbers the buses); see <see cref="PciTopologySpec"/>.</summary>
@@ -50,6 +51,9 @@ public sealed class PciTopology
     public PciUntrustedRule UntrustedRule { get; set; }
 
     public PciSourceLocation? Location { get; }
+
+    /// <summary>Where the description's <c>host:</c> key is written (null when it has none).</summary>
+    public PciSourceLocation? HostLocation { get; }
 
     /// <summary>Things the kernel would warn about while scanning (e.g. a subordinate number too small).</summary>
     public IReadOnlyList<string> Warnings => _warnings;

@@ -59,6 +59,9 @@ internal sealed class PciYamlReader(string file)
         var ok = s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             ? int.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
             : int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v);
+        var digits = s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? s[2..] : s;
+        if (!ok && digits.Length > 0 && digits.All(s.Length > digits.Length ? char.IsAsciiHexDigit : char.IsAsciiDigit))
+            throw Error(node, $"{what} {s} is out of range ({min}..{max})");
         if (!ok) throw Error(node, $"{what} must be a number (decimal or 0x hex), not '{s}'");
         if (v < min || v > max) throw Error(node, $"{what} {s} is out of range ({min}..{max})");
         return v;

@@ -8,9 +8,18 @@ public class KernelTableErrorTests
 {
     private const string Header = "# header comment\n";
 
+    /// <summary>A driver-set directory whose tables hold only their header line (<see cref="KernelTableDirectory.RequiredFiles"/>).</summary>
+    internal static string EmptyDriverSet(string? dir = null)
+    {
+        dir ??= TestPaths.NewTempDir();
+        Directory.CreateDirectory(dir);
+        foreach (var f in KernelTableDirectory.RequiredFiles) File.WriteAllText(Path.Combine(dir, f), Header);
+        return dir;
+    }
+
     private static KernelTableException Fails(string file, string content)
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = EmptyDriverSet();
         File.WriteAllText(Path.Combine(dir, file), content);
         var ex = Assert.Throws<KernelTableException>(() => new KernelDriverTables(dir));
         Assert.Equal(Path.Combine(dir, file), ex.Location.File);
@@ -69,7 +78,7 @@ public class KernelTableErrorTests
     [Fact]
     public void A_minimal_directory_loads()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = EmptyDriverSet();
         File.WriteAllText(Path.Combine(dir, "config.txt"), "# CONFIG_MODULES is not set\nCONFIG_OF=y\n");
         File.WriteAllText(Path.Combine(dir, "of-builtin-match-tables.tsv"), Header +
             "a,b\ttab\tplatform_driver\tb_drv\tb\tdrivers/z.c\t-\t.rodata\t*\t*\n" +

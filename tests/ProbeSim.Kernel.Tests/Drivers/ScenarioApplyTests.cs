@@ -131,7 +131,7 @@ public class ScenarioApplyTests
               - { at: 6, unbind: 2000000.dma }
             """);
         Assert.False(set.Modules);
-        Assert.Equal(new UserAction(6, UserActionKind.Unbind, "2000000.dma", null, null, "scn.yaml:3:5"), Assert.Single(set.Actions));
+        Assert.Equal(new UserAction(6, UserActionKind.Unbind, "2000000.dma", null, null, "scn.yaml:3:5") { Location = new("scn.yaml", 3, 5) }, Assert.Single(set.Actions));
     }
 
     [Fact]

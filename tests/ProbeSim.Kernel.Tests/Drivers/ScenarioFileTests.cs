@@ -194,11 +194,11 @@ public class ScenarioFileTests
         Assert.Equal(new SourceLocation("s.yaml", 1, 20), s.Order[1].Location);
         Assert.Equal(new[]
         {
-            new UserAction(5, UserActionKind.Bind, "2000000.dma", "acme-dmac", null, "s.yaml:3:5"),
-            new UserAction(6, UserActionKind.Unbind, "2000000.dma", null, null, "s.yaml:4:5"),
-            new UserAction(7, UserActionKind.DriverOverride, "2000000.dma", "vfio-platform", null, "s.yaml:5:5"),
-            new UserAction(7.5, UserActionKind.DriverOverride, "2000000.dma", null, null, "s.yaml:6:5"),
-            new UserAction(8, UserActionKind.LoadModule, null, null, "acme_dmac", "s.yaml:7:5"),
+            new UserAction(5, UserActionKind.Bind, "2000000.dma", "acme-dmac", null, "s.yaml:3:5") { Location = new("s.yaml", 3, 5) },
+            new UserAction(6, UserActionKind.Unbind, "2000000.dma", null, null, "s.yaml:4:5") { Location = new("s.yaml", 4, 5) },
+            new UserAction(7, UserActionKind.DriverOverride, "2000000.dma", "vfio-platform", null, "s.yaml:5:5") { Location = new("s.yaml", 5, 5) },
+            new UserAction(7.5, UserActionKind.DriverOverride, "2000000.dma", null, null, "s.yaml:6:5") { Location = new("s.yaml", 6, 5) },
+            new UserAction(8, UserActionKind.LoadModule, null, null, "acme_dmac", "s.yaml:7:5") { Location = new("s.yaml", 7, 5) },
         }, s.Actions);
     }
 
