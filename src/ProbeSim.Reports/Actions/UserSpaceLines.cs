@@ -66,7 +66,8 @@ public static class UserSpaceLines
         return lines;
     }
 
-    // bash: "PATH: No such file or directory" when the file is not there (open fails), else "echo: write error: ..."
+    // bash: a redirection to a file that is not there fails at open ("PATH: No such file or directory", redir.c), and a
+    // refused write is reported by the echo builtin as "echo: write error: STRERROR" (builtins/common.c, sh_wrerror)
     private static string Echo(string? value, string path, int result) =>
         Marker + $"echo {value} > {path}: " + (-result is ENOENT or EACCES ? "" : "write error: ") + Strerror.Of(result);
 

@@ -107,7 +107,7 @@ public class RefusedActionSurfaceTests
             $"{at} (user space) qemu: vfio 0000:01:00.1: group 1 is not viable",
             $"{at} (user space) qemu: Please ensure all devices within the iommu_group are bound to their vfio bus driver.",
         }, lines.Where(l => l.StartsWith(at, StringComparison.Ordinal)));
-        // bind_store is silent too: the shell's echo reports strerror(ENODEV) as a write error
+        // bind_store is silent too: bash's echo reports strerror(ENODEV) as "write error: %s" (bash builtins/common.c, sh_wrerror)
         Assert.Contains($"{RefusedVfio.Stamp(BadBind)} (user space) echo 0000:01:00.1 > /sys/bus/pci/drivers/e1000e/bind: write error: No such device", lines);
         // ENOENT comes from opening a file that is not there: bash names the file, not a write error
         Assert.Contains($"{RefusedVfio.Stamp(Unbind)} (user space) echo 0000:00:00.0 > /sys/bus/pci/devices/0000:00:00.0/driver/unbind: No such file or directory", lines);
