@@ -42,7 +42,13 @@ public sealed class Explorer
         var first = ScheduleRun.Execute(_boot, new ExplorationSchedule(_o.Replay ?? Array.Empty<int>(), PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices), _perBoot);
         schedules++;
         // a replay string names positions and options of the schedule it came from: one this run does not have is an error, not the default
-        if (_o.Replay is not null) ReplayCheck.Verify(_o.Replay, first.Schedule);
+        if (_o.Replay is not null)
+        {
+            ReplayCheck.Verify(_o.Replay, first.Schedule);
+            // order-dependence compares with the default schedule: a replay runs it first, as the search does
+            if (_orderCheck && _o.Replay.Any(c => c != 0))
+                Record(ScheduleRun.Execute(_boot, new ExplorationSchedule(Array.Empty<int>(), PickMode.Default, _o.Faults, kinds: _o.Choices), Array.Empty<Invariant>()));
+        }
         Record(first);
         if (_o.Replay is null)
         {

@@ -6,10 +6,12 @@ namespace ProbeSim.Cli.Boot;
 public static class BootConflicts
 {
     /// <param name="stdoutViews">Views printed on standard output after the table (<c>--log</c>, <c>--devlinks</c>, <c>--sysfs</c>, <c>--tree</c>).</param>
-    public static string? Find(ParseResult pr, Option<string?> json, Option<string?> dot, IReadOnlyList<Option<bool>> stdoutViews, Option levelOption, Option<bool> log)
+    /// <param name="all"><c>--all</c>: the table's not-present nodes (the JSON lists them anyway).</param>
+    public static string? Find(ParseResult pr, Option<string?> json, Option<string?> dot, IReadOnlyList<Option<bool>> stdoutViews, Option levelOption, Option<bool> log, Option<bool> all)
     {
         if (pr.GetResult(levelOption) is { Implicit: false } && !pr.GetValue(log)) return "--log-level sets what --log prints; give --log too";
         if (pr.GetValue(dot) == "-" && pr.GetValue(json) == "-") return "--dot - and --json - cannot both write to standard output";
+        if (pr.GetValue(json) == "-" && pr.GetValue(dot) is null && pr.GetValue(all)) return "--json - lists every DT node already; --all changes nothing there";
         foreach (var (document, name) in new[] { (pr.GetValue(json), "--json -"), (pr.GetValue(dot), "--dot -") })
         {
             if (document != "-") continue;

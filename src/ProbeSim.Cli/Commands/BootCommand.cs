@@ -35,7 +35,7 @@ public static class BootCommand
         {
             try
             {
-                if (BootConflicts.Find(pr, json, views.Dot, [log, links, sysfs, views.Tree], logLevel, log) is { } conflict) return io.IoError(conflict);
+                if (BootConflicts.Find(pr, json, views.Dot, [log, links, sysfs, views.Tree], logLevel, log, all) is { } conflict) return io.IoError(conflict);
                 var options = args.Resolve(pr);
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 if (!File.Exists(path)) return io.IoError($"{path}: No such file or directory");

@@ -79,6 +79,14 @@ public class ConflictingOptionTests
             OneLine("boot", Sample, document, "-", view));
 
     [Fact]
+    public void All_with_json_on_standard_output_changes_nothing_and_is_refused()
+    {
+        Assert.Equal("probesim: --json - lists every DT node already; --all changes nothing there", OneLine("boot", Sample, "--json", "-", "--all"));
+        // with a graph --all draws the not-present nodes too
+        Assert.Equal(0, CliRunner.Run("boot", Sample, "--json", Path.Combine(TestPaths.NewTempDir(), "b.json"), "--dot", "-", "--all").ExitCode);
+    }
+
+    [Fact]
     public void Dot_on_standard_output_still_writes_the_json_file()
     {
         var json = Path.Combine(TestPaths.NewTempDir(), "out.json");
