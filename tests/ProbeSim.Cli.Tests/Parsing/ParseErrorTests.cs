@@ -95,6 +95,17 @@ public class ParseErrorTests
         Assert.Equal("probesim: dtc: unknown option '--frob'", r.Err.ReplaceLineEndings("\n").Split('\n')[0]);
     }
 
+    [Theory]
+    [InlineData("@.")]
+    [InlineData("@nonexistent-board.dts")]
+    public void A_word_starting_with_at_is_no_response_file(string board)
+    {
+        // System.CommandLine read "@." as a response file: exit 70 on the directory, its own message for a missing file
+        var r = CliRunner.Run("boot", board);
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith($"probesim: {board}: ", r.Err);
+    }
+
     [Fact]
     public void Help_still_wins_over_a_bad_value()
     {
