@@ -61,6 +61,10 @@ public static class DtcCommand
             var output = pr.GetValue(outFile) ?? "-";
             var outFormat = pr.GetValue(outForm) ?? GuessOutputFormat(output);
             if (outFormat is not ("dts" or "dtb")) return io.IoError($"unknown output format '{outFormat}' (dts or dtb)");
+            // the blob's header and size options mean nothing to DTS output (dtc ignores them silently)
+            if (outFormat == "dts" && new Option[] { bootCpu, pad, minSize, align, reserve }.FirstOrDefault(o => pr.GetResult(o) is { Implicit: false }) is { } blobOnly)
+                return io.IoError($"{blobOnly.Name} shapes a blob; the output is DTS (give -O dtb, or an output name ending in .dtb)");
+            if (format == InputFormat.Dtb && pr.GetValue(preprocess)) return io.IoError("--preprocess reads a source; -I dtb is a blob");
             var writeOptions = new FdtWriteOptions { PadSize = pr.GetValue(pad) ?? 0, MinSize = pr.GetValue(minSize) ?? 0, AlignSize = pr.GetValue(align) ?? 0, ReserveEntries = pr.GetValue(reserve) ?? 0 };
             return Run(io, pr.GetValue(input)!, o, output, outFormat, writeOptions);
         });

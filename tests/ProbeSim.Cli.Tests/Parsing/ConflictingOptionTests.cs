@@ -113,6 +113,24 @@ public class ConflictingOptionTests
     public void Dtc_preprocessor_options_need_the_preprocessor(string option, string value) =>
         Assert.Equal($"probesim: {option} is an option of the preprocessor; give --preprocess too", OneLine("dtc", option, value, Sample));
 
+    [Theory]
+    [InlineData("-b", "0")]
+    [InlineData("-p", "64")]
+    [InlineData("-S", "4096")]
+    [InlineData("-a", "8")]
+    [InlineData("-R", "2")]
+    public void Dtc_blob_options_with_dts_output_are_refused(string option, string value)
+    {
+        var dts = Path.Combine(TestPaths.NewTempDir(), "t.dts");
+        File.WriteAllText(dts, "/dts-v1/;\n/ { };\n");
+        Assert.Equal($"probesim: {option} shapes a blob; the output is DTS (give -O dtb, or an output name ending in .dtb)", OneLine("dtc", option, value, dts));
+        Assert.Equal(0, CliRunner.Run("dtc", option, value, "-O", "dtb", "-o", Path.Combine(TestPaths.NewTempDir(), "t.dtb"), dts).ExitCode);
+    }
+
+    [Fact]
+    public void Dtc_preprocess_of_a_blob_is_refused() =>
+        Assert.Equal("probesim: --preprocess reads a source; -I dtb is a blob", OneLine("dtc", "--preprocess", "-I", "dtb", SampleDtb));
+
     [Fact]
     public void Diff_of_two_dtb_directories_refuses_arch_and_kernels_dir()
     {
