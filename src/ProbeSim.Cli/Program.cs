@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProbeSim.Cli.Commands;
+using ProbeSim.Cli.Parsing;
 
 namespace ProbeSim.Cli;
 
@@ -15,7 +16,10 @@ public static class Program
         try
         {
             var root = CreateRoot(io, globals);
-            var parsed = root.Parse(args);
+            // no response files: "@name" is a word like any other (System.CommandLine would read the file, and fail on "@.")
+            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            // one line naming the option and what it takes, then where to read more: never System.CommandLine's messages and the help
+            if (ParseErrorReport.Find(parsed, args) is { } problem) return ParseErrorReport.Write(stderr, parsed, problem);
             if (parsed.Errors.Count == 0 && globals.Conflict(parsed)) return io.IoError("--quiet and --verbose cannot be used together");
             io.Verbosity = globals.Of(parsed);
             return parsed.Invoke(config);

@@ -27,6 +27,8 @@ public sealed record ExplorationReport
     public required string DriverSet { get; init; }
     public required Strategy Strategy { get; init; }
     public int Seed { get; init; }
+    /// <summary>The replay string run instead of a search (<c>--replay</c>), or null.</summary>
+    public string? Replay { get; init; }
     public string Faults { get; init; } = "";
     /// <summary>Complete schedules run (pruned ones not counted).</summary>
     public int Schedules { get; init; }

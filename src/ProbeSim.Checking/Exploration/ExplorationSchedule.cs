@@ -36,6 +36,8 @@ internal sealed class ExplorationSchedule : IBootSchedule
     public List<Choice> Choices { get; } = new();
     /// <summary>Faults fired (fixed and chosen), in order, as text for the trace.</summary>
     public List<(long TimeUs, string Text)> Fired { get; } = new();
+    /// <summary>The first replayed choice whose option its choice point does not offer (the last option was taken instead), or null.</summary>
+    public ReplayMismatch? OutOfRange { get; private set; }
     public bool Active => true;
     public bool LimitsContextBanks => _faults.ContextBanks.Count > 0;
 
@@ -64,7 +66,11 @@ internal sealed class ExplorationSchedule : IBootSchedule
             if (!_visited!.Add(key)) throw new PruneException();
         }
         int chosen;
-        if (pos < _prefix.Count) chosen = Math.Min(_prefix[pos], count - 1);
+        if (pos < _prefix.Count)
+        {
+            if (_prefix[pos] >= count) OutOfRange ??= new ReplayMismatch(pos, _prefix[pos], kind, count);
+            chosen = Math.Min(_prefix[pos], count - 1);
+        }
         else if (exhaustive)
         {
             chosen = 0;

@@ -41,6 +41,14 @@ public sealed class Explorer
         // the default boot: the kernel's own ordering, and the baseline for order-dependence
         var first = ScheduleRun.Execute(_boot, new ExplorationSchedule(_o.Replay ?? Array.Empty<int>(), PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices), _perBoot);
         schedules++;
+        // a replay string names positions and options of the schedule it came from: one this run does not have is an error, not the default
+        if (_o.Replay is not null)
+        {
+            ReplayCheck.Verify(_o.Replay, first.Schedule);
+            // order-dependence compares with the default schedule: a replay runs it first, as the search does
+            if (_orderCheck && _o.Replay.Any(c => c != 0))
+                Record(ScheduleRun.Execute(_boot, new ExplorationSchedule(Array.Empty<int>(), PickMode.Default, _o.Faults, kinds: _o.Choices), Array.Empty<Invariant>()));
+        }
         Record(first);
         if (_o.Replay is null)
         {
@@ -77,7 +85,7 @@ public sealed class Explorer
         return new ExplorationReport
         {
             Board = _boot.Board, Profile = _boot.ProfileName, DriverSet = _boot.DriverSetName,
-            Strategy = _o.Strategy, Seed = _o.Seed, Faults = FaultText(),
+            Strategy = _o.Strategy, Seed = _o.Seed, Faults = FaultText(), Replay = _o.Replay is null ? null : ReplayString.Format(_o.Replay),
             Schedules = schedules, Pruned = pruned, States = visited?.Count ?? 0, Complete = complete,
             Elapsed = clock.Elapsed, Invariants = _o.Invariants.Select(i => i.Name).ToList(), Violations = reports,
         };

@@ -38,7 +38,8 @@ internal static class TraceBuilder
         };
     }
 
-    private static string KindWord(ChoiceKind k) => k switch
+    /// <summary>The word a trace and a message use for a kind of choice point.</summary>
+    internal static string KindWord(ChoiceKind k) => k switch
     {
         ChoiceKind.RegisterOrder => "link order",
         ChoiceKind.AsyncOrder => "async probe",

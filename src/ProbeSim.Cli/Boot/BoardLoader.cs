@@ -24,7 +24,12 @@ public static class BoardLoader
     {
         var loader = new DeviceTreeLoader(cache);
         var format = DeviceTreeLoader.GuessFormat(path);
-        if (format == InputFormat.Dtb) return loader.Load(path, new LoadOptions { Format = InputFormat.Dtb });
+        if (format == InputFormat.Dtb)
+        {
+            // a blob includes nothing: the directories would be silently ignored
+            if (includeDirs.Count > 0) throw new ArgumentException($"--include-dir is for a .dts board; {path} is a blob (.dtb)");
+            return loader.Load(path, new LoadOptions { Format = InputFormat.Dtb });
+        }
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var options = KernelRootOf(dir) is { } root ? LoadOptions.KernelBoard(root, dir) : new LoadOptions { Format = InputFormat.Dts, Preprocess = true };
         if (!options.PreprocessorIncludeDirs.Contains(dir)) options.PreprocessorIncludeDirs.Add(dir);

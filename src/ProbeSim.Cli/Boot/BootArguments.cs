@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProbeSim.Cli.Parsing;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 
@@ -15,28 +16,33 @@ public sealed class BootArguments
     public Option<string[]> IncludeDirs { get; } = new("--include-dir", "-I") { Description = "Preprocessor include directory for the board (repeatable)" };
     public Option<string?> Pci { get; } = new("--pci") { Description = "PCI hierarchy below the host bridge: a YAML file (docs/pci-topology.md) or a sysfs dump directory of config files" };
     public Option<bool> PciAllowPartial { get; } = new("--pci-allow-partial") { Description = "Use a --pci sysfs dump whose config files were not read whole (copied without root: 64 bytes each); each such file is reported" };
-    public Option<string?> Arch { get; } = new("--arch") { Description = "Board architecture for the DMA-mapping code: arm or arm64 (default: from the CPU nodes)" };
+    public Option<string?> Arch { get; } = new WordOption("--arch", ["arm", "arm64"]) { Description = "Board architecture for the DMA-mapping code: arm or arm64 (default: from the CPU nodes)" };
 
     public BootArguments()
     {
         // shell completion (probesim completion) offers these values
         Profile.CompletionSources.Add([.. ProbeSim.Kernel.Profiles.ProfileLibrary.Default.Profiles.Select(p => p.Name), "latest"]);
         Profile.HelpName = "PROFILE";
-        Arch.CompletionSources.Add("arm", "arm64");
+        // bad values are parse errors naming the option, found before any board is loaded
+        Profile.Checked(ProfileArguments.CheckProfile);
+        Set.CheckedEach(ProfileArguments.CheckSet);
     }
 
-    /// <summary>Adds the options to a command; <paramref name="withArch"/> false for corpus commands, whose --arch names the source directory.</summary>
-    public void AddTo(Command cmd, bool withArch = true)
+    /// <summary>
+    /// Adds the options to a command; <paramref name="oneBoard"/> false for corpus commands, whose --arch names the source
+    /// directory and whose boards bring their own include paths (so no --arch or --include-dir of a board's).
+    /// </summary>
+    public void AddTo(Command cmd, bool oneBoard = true)
     {
         cmd.Options.Add(Profile);
         cmd.Options.Add(Kernel);
         cmd.Options.Add(Drivers);
         cmd.Options.Add(Cmdline);
         cmd.Options.Add(Set);
-        cmd.Options.Add(IncludeDirs);
+        if (oneBoard) cmd.Options.Add(IncludeDirs);
         cmd.Options.Add(Pci);
         cmd.Options.Add(PciAllowPartial);
-        if (withArch) cmd.Options.Add(Arch);
+        if (oneBoard) cmd.Options.Add(Arch);
     }
 
     /// <summary>

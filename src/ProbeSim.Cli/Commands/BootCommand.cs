@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProbeSim.Cli.Boot;
 using ProbeSim.Cli.Output;
+using ProbeSim.Cli.Parsing;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
@@ -21,8 +22,8 @@ public static class BootCommand
         var board = new Argument<string?>("BOARD") { Description = "Board .dts or .dtb (default: the built-in sample board)", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<string?>("--json") { Description = "Write the result as JSON to FILE (- for standard output); schema in docs/json.md" };
         var log = new Option<bool>("--log") { Description = "Print the dmesg-style log" };
-        var logLevel = new Option<string?>("--log-level") { Description = "Lowest log level printed with --log: err, warn, notice, info (default), debug" };
-        logLevel.CompletionSources.Add("err", "warn", "notice", "info", "debug");
+        var logLevel = new WordOption("--log-level", ["err", "warn", "notice", "info", "debug"], ["error", "warning"])
+            { Description = "Lowest log level printed with --log: err, warn, notice, info (default), debug" };
         var all = new Option<bool>("--all") { Description = "Also list DT nodes that never became devices (not-present)" };
         var links = new Option<bool>("--devlinks") { Description = "Print /sys/class/devlink (name, status, sync_state_only)" };
         var sysfs = new Option<bool>("--sysfs") { Description = "Print /sys/kernel/iommu_groups, /sys/class/iommu and each device's iommu_group link as a tree" };
@@ -35,6 +36,7 @@ public static class BootCommand
         {
             try
             {
+                if (BootConflicts.Find(pr, json, views.Dot, [log, links, sysfs, views.Tree], logLevel, log, all) is { } conflict) return io.IoError(conflict);
                 var options = args.Resolve(pr, io);
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
@@ -78,13 +80,15 @@ public static class BootCommand
         if (view.Dot is not null)
         {
             BootViews.WriteDot(io, files, result, view.Dot, all);
-            if (view.Dot == "-") return ExitCodes.Ok;
+            // --dot - prints only the graph, after the --json FILE is written
+            if (view.Dot == "-" && json is null) return ExitCodes.Ok;
         }
         if (json is not null)
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(BootJsonWriter.ToJson(result));
             if (json == "-") { io.Out.Write(System.Text.Encoding.UTF8.GetString(bytes)); return ExitCodes.Ok; }
             files.Write("--json", json, bytes);
+            if (view.Dot == "-") return ExitCodes.Ok;
         }
         var shown = all ? result.Devices : result.Devices.Where(d => d.State != DeviceState.NotPresent).ToList();
         if (!io.Quiet) io.Out.WriteLine($"{result.Board}: profile {result.Profile}, drivers {result.DriverSet}" + (result.Cmdline.Length > 0 ? $", cmdline \"{result.Cmdline}\"" : ""));

@@ -3,6 +3,7 @@ using ProbeSim.Checking.Exploration;
 using ProbeSim.Checking.Invariants;
 using ProbeSim.Cli.Boot;
 using ProbeSim.Cli.Output;
+using ProbeSim.Cli.Parsing;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
@@ -14,18 +15,25 @@ namespace ProbeSim.Cli.Commands;
 /// <summary><c>probesim check BOARD</c>: explore orderings and faults of a boot and report broken invariants with minimal traces.</summary>
 public static class CheckCommand
 {
+    /// <summary>The largest <c>--time</c>: about 31 years, far below what a <see cref="TimeSpan"/> holds.</summary>
+    public const double MaxSeconds = 1e9;
+
     public static Command Create(CliIo io)
     {
         var args = new BootArguments();
         var board = new Argument<string?>("BOARD") { Description = "Board .dts or .dtb (default: the built-in sample board)", Arity = ArgumentArity.ZeroOrOne };
-        var faults = new Option<string?>("--faults") { Description = "Faults to inject: defer[@N], defer:DEV[@N], probe[:DEV][@N]=ERRNO, nomem[:DEV], domain-alloc, iommu-fail[:DEV][=ERRNO], iommu-no-register[:DEV], banks[:IOMMU]=N, unbind, max=N (docs/checking.md)" };
-        var choices = new Option<string?>("--choices") { Description = "Choice points to explore: order, async, window, modules, faults, unbind (comma-separated; default all)" };
-        var strategy = new Option<string?>("--strategy") { Description = "exhaustive (default), random or pct" };
-        var budget = new Option<int?>("--budget") { Description = "At most N schedules" };
-        var time = new Option<double?>("--time") { Description = "Stop after T seconds" };
-        var seed = new Option<int?>("--seed") { Description = "Seed of random and PCT schedules (default 1)" };
-        var replay = new Option<string?>("--replay") { Description = "Run one schedule from a report's replay string (POSITION:OPTION,...)" };
-        var invariants = new Option<string?>("--invariants") { Description = "Comma-separated invariants to check (default: all; probesim invariants lists them)" };
+        var faults = new Option<string?>("--faults") { Description = "Faults to inject: defer[@N], defer:DEV[@N], probe[:DEV][@N]=ERRNO, nomem[:DEV], domain-alloc, iommu-fail[:DEV][=ERRNO], iommu-no-register[:DEV], banks[:IOMMU]=N, unbind, max=N (docs/checking.md)" }
+            .Checked(f => FaultSpec.Parse(f));
+        var choices = new Option<string?>("--choices") { Description = "Choice points to explore: order, async, window, modules, faults, unbind (comma-separated; default all)" }
+            .Checked(c => ExplorationOptions.ParseChoices(c));
+        var strategy = new WordOption("--strategy", ["exhaustive", "random", "pct"]) { Description = "exhaustive (default), random or pct" };
+        var budget = new WholeNumberOption<int>("--budget", 1, int.MaxValue) { Description = "At most N schedules", HelpName = "N" };
+        var time = new SecondsOption("--time", MaxSeconds) { Description = "Stop after T seconds", HelpName = "T" };
+        var seed = new WholeNumberOption<int>("--seed", int.MinValue, int.MaxValue) { Description = "Seed of random and PCT schedules (default 1)", HelpName = "S" };
+        var replay = new Option<string?>("--replay") { Description = "Run one schedule from a report's replay string (POSITION:OPTION,...)" }
+            .Checked(r => ReplayString.Parse(r));
+        var invariants = new Option<string?>("--invariants") { Description = "Comma-separated invariants to check (default: all; probesim invariants lists them)" }
+            .Checked(i => InvariantTable.Select(i));
         var json = new Option<string?>("--json") { Description = "Write the findings as JSON to FILE (- for standard output); schema in docs/json.md" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Report each violation with the schedule that found it, unshrunk" };
         var html = new Option<string?>("--html") { Description = "Write the findings as a self-contained HTML report (each trace step by step, with the default boot's graph) to FILE" };
@@ -36,6 +44,9 @@ public static class CheckCommand
         {
             try
             {
+                if (Conflict(pr, replay, [strategy, budget, time, seed]) is { } conflict) return io.IoError(conflict);
+                if (pr.GetValue(seed) is not null && (pr.GetValue(strategy) ?? "exhaustive") == "exhaustive")
+                    return io.IoError("--seed is for --strategy random or pct (the exhaustive search has no randomness)");
                 var options = args.Resolve(pr, io);
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
@@ -54,8 +65,8 @@ public static class CheckCommand
                         "pct" => Strategy.Pct,
                         var s => throw new ArgumentException($"--strategy takes exhaustive, random or pct, not '{s}'"),
                     },
-                    Budget = pr.GetValue(budget) is int b ? (b > 0 ? b : throw new ArgumentException("--budget must be at least 1")) : null,
-                    TimeLimit = pr.GetValue(time) is double t ? (t > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--time must be positive")) : null,
+                    Budget = pr.GetValue(budget),
+                    TimeLimit = pr.GetValue(time) is double t ? TimeSpan.FromSeconds(t) : null,
                     Seed = pr.GetValue(seed) ?? 1,
                     Faults = FaultSpec.Parse(pr.GetValue(faults)),
                     Choices = ExplorationOptions.ParseChoices(pr.GetValue(choices)),
@@ -86,4 +97,10 @@ public static class CheckCommand
         });
         return cmd;
     }
+
+    // --replay runs the one schedule it names: the options that pick and bound schedules would be ignored
+    private static string? Conflict(ParseResult pr, Option replay, IEnumerable<Option> exploring) =>
+        pr.GetResult(replay) is { Implicit: false } && exploring.FirstOrDefault(o => pr.GetResult(o) is { Implicit: false }) is { } o
+            ? $"--replay runs one schedule; {o.Name} does not apply to it"
+            : null;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using ProbeSim.Cli.Boot;
 using ProbeSim.Cli.Output;
+using ProbeSim.Cli.Parsing;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
@@ -20,30 +21,40 @@ public static class CorpusBootCommand
         var root = new Argument<string?>("ROOT") { Description = "Kernel tree with src/ARCH and include/ (e.g. ../shared/corpus/linux-v7.1)", Arity = ArgumentArity.ZeroOrOne };
         var arch = new Option<string?>("--arch") { Description = "Architecture directory under src/ (arm64, arm, riscv)" };
         var dtbDir = new Option<string?>("--dtb-dir") { Description = "Boot the .dtb files under DIR instead of compiling a kernel tree" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Boards booted at once (default: the number of CPUs)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = JobsOption.Create("Boards booted at once (default: the number of CPUs)");
         var json = new Option<string?>("--json") { Description = "Write the corpus summary as JSON to FILE (- for standard output)" };
         var cmd = new Command("boot", "Boot every board in parallel and summarise device states across the corpus") { root, arch, dtbDir, jobs, json };
-        args.AddTo(cmd, withArch: false); // each board's DMA-mapping code follows its CPU nodes
+        args.AddTo(cmd, oneBoard: false); // each board's DMA-mapping code follows its CPU nodes, its includes are the tree's
         cmd.SetAction(pr =>
         {
             try
             {
+                if (Conflict(pr.GetValue(root), pr.GetValue(arch), pr.GetValue(dtbDir)) is { } conflict) return io.IoError(conflict);
                 var options = args.Resolve(pr, io) with { RecordNotifiers = false };
-                IReadOnlyList<CorpusBoard> boards;
-                if (pr.GetValue(dtbDir) is { } dir) boards = CorpusBoot.FromDtbDirectory(dir);
-                else if (pr.GetValue(root) is { } r && pr.GetValue(arch) is { } a) boards = CorpusBoot.FromKernelTree(r, a);
-                else return io.IoError("give ROOT with --arch, or --dtb-dir DIR");
+                var boards = pr.GetValue(dtbDir) is { } dir ? CorpusBoot.FromDtbDirectory(dir) : CorpusBoot.FromKernelTree(pr.GetValue(root)!, pr.GetValue(arch)!);
                 BootVerbose.Write(io, options);
                 var files = new RunFiles();
                 if (pr.GetValue(dtbDir) is { } d) BootInputs.DtbDirectory(files, d, "--dtb-dir");
                 else BootInputs.KernelTree(files, pr.GetValue(root)!);
                 BootInputs.Record(files, args, pr);
                 files.Check(("--json", pr.GetValue(json)));
-                return Run(io, files, boards, options, pr.GetValue(jobs), pr.GetValue(json));
+                return Run(io, files, boards, options, pr.GetValue(jobs) ?? Environment.ProcessorCount, pr.GetValue(json));
             }
             catch (Exception e) when (CliErrors.IsExpected(e)) { return CliErrors.Report(io, e); }
         });
         return cmd;
+    }
+
+    /// <summary>The two ways to name the boards, ROOT --arch ARCH or --dtb-dir DIR: exactly one of them, whole (as <c>diff</c> asks).</summary>
+    internal static string? Conflict(string? root, string? arch, string? dtbDir)
+    {
+        if (dtbDir is not null && root is not null) return "give ROOT --arch ARCH, or --dtb-dir DIR, not both";
+        if (dtbDir is not null && arch is not null) return "--arch names a directory under ROOT/src; --dtb-dir boots the blobs of DIR: give one of them";
+        if (dtbDir is not null) return null;
+        if (root is null && arch is null) return "nothing to boot: give ROOT --arch ARCH, or --dtb-dir DIR";
+        if (root is null) return "--arch needs ROOT (the kernel tree whose src/ARCH to boot)";
+        if (arch is null) return "ROOT needs --arch (arm64, arm, riscv)";
+        return null;
     }
 
     private static int Run(CliIo io, RunFiles files, IReadOnlyList<CorpusBoard> boards, BootOptions options, int jobs, string? json)

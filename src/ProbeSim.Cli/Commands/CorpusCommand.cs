@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using ProbeSim.Cli.Boot;
 using ProbeSim.Cli.Output;
+using ProbeSim.Cli.Parsing;
 using ProbeSim.DeviceTree.Corpus;
 
 namespace ProbeSim.Cli.Commands;
@@ -22,9 +23,9 @@ public static class CorpusCommand
         var root = new Argument<string>("ROOT") { Description = "Kernel tree with src/ARCH and include/ (e.g. ../shared/corpus/linux-v7.1)" };
         var arch = new Option<string>("--arch") { Description = "Architecture directory under src/ (arm64, arm, riscv)", Required = true };
         var outDir = new Option<string>("-o", "--out") { Description = "Output directory (blobs keep the boards' relative paths)", Required = true };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Boards built at once (default: the number of CPUs)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = JobsOption.Create("Boards built at once (default: the number of CPUs)");
         var cmd = new Command("build", "Compile every board and overlay like the kernel's dts Makefile, in parallel") { root, arch, outDir, jobs };
-        cmd.SetAction(pr => Build(io, pr.GetValue(root)!, pr.GetValue(arch)!, pr.GetValue(outDir)!, pr.GetValue(jobs)));
+        cmd.SetAction(pr => Build(io, pr.GetValue(root)!, pr.GetValue(arch)!, pr.GetValue(outDir)!, pr.GetValue(jobs) ?? Environment.ProcessorCount));
         return cmd;
     }
 

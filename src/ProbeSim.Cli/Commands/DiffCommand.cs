@@ -4,6 +4,7 @@ using System.Globalization;
 using ProbeSim.Checking.CorpusDiff;
 using ProbeSim.Cli.Boot;
 using ProbeSim.Cli.Output;
+using ProbeSim.Cli.Parsing;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
@@ -35,7 +36,7 @@ public static class DiffCommand
         var bDtb = new Option<string?>("--b-dtb") { Description = "Side b boots the .dtb files under DIR; boards are paired by relative path" };
         var kernelsDir = new Option<string>("--kernels-dir") { Description = "Where the KERNEL of a side spec is looked up", DefaultValueFactory = _ => Path.Combine("..", "shared", "kernels") };
         var shard = new Option<string?>("--shard") { Description = "Run slice K of N only (K/N, K from 1): the boards whose index in the sorted list is K-1 modulo N" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Boards diffed at once (default: the number of CPUs)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = JobsOption.Create("Boards diffed at once (default: the number of CPUs)");
         var json = new Option<string?>("--json") { Description = "Write the diff as JSON to FILE (- for standard output only); schema in docs/corpus-diff.md" };
         var failOnChange = new Option<bool>("--fail-on-change") { Description = "Exit with status 3 when a device changed" };
         var html = HtmlOption();
@@ -51,14 +52,15 @@ public static class DiffCommand
             try
             {
                 var plan = Plan(io, pr, args, pr.GetValue(root), pr.GetValue(arch), pr.GetValue(a), pr.GetValue(b), pr.GetValue(aDtb), pr.GetValue(bDtb),
-                    pr.GetValue(kernelsDir)!, pr.GetValue(shard));
+                    pr.GetValue(kernelsDir)!, pr.GetResult(kernelsDir) is { Implicit: false }, pr.GetValue(shard));
                 var sw = Stopwatch.StartNew();
                 var files = new RunFiles();
                 DiffInputs.Record(files, pr, args, pr.GetValue(root), pr.GetValue(aDtb), pr.GetValue(bDtb), pr.GetValue(a), pr.GetValue(b), pr.GetValue(kernelsDir)!);
                 files.Check(("--json", pr.GetValue(json)), ("--html", pr.GetValue(html)));
-                var result = Run(io, plan, pr.GetValue(jobs));
+                var jobCount = pr.GetValue(jobs) ?? Environment.ProcessorCount;
+                var result = Run(io, plan, jobCount);
                 io.Verbose(string.Create(CultureInfo.InvariantCulture,
-                    $"diffed {plan.Pairs.Count} {(plan.Pairs.Count == 1 ? "board" : "boards")} in {sw.Elapsed.TotalSeconds:F1} s with {Math.Max(1, pr.GetValue(jobs))} jobs"));
+                    $"diffed {plan.Pairs.Count} {(plan.Pairs.Count == 1 ? "board" : "boards")} in {sw.Elapsed.TotalSeconds:F1} s with {jobCount} jobs"));
                 return Report(io, files, result, pr.GetValue(json), pr.GetValue(html), pr.GetValue(failOnChange));
             }
             catch (AggregateException e) when (e.InnerExceptions.All(x => x is IOException or UnauthorizedAccessException))
@@ -106,17 +108,19 @@ public static class DiffCommand
     }
 
     private static CorpusDiffPlan Plan(CliIo io, ParseResult pr, BootArguments args, string? root, string? arch, string? specA, string? specB,
-        string? dtbA, string? dtbB, string kernelsDir, string? shardText)
+        string? dtbA, string? dtbB, string kernelsDir, bool kernelsDirGiven, string? shardText)
     {
         if (root is not null && (dtbA is not null || dtbB is not null)) throw Usage("give ROOT --arch ARCH, or --a-dtb DIR --b-dtb DIR, not both");
         if ((dtbA is null) != (dtbB is null)) throw Usage("--a-dtb and --b-dtb go together");
         if (root is null && dtbA is null) throw Usage("nothing to diff: give ROOT --arch ARCH (with --a and --b), or --a-dtb DIR --b-dtb DIR");
         if (root is not null && arch is null) throw Usage("ROOT needs --arch (arm64, arm, riscv)");
+        if (root is null && arch is not null) throw Usage("--arch names a directory under ROOT/src; --a-dtb and --b-dtb boot the blobs of two directories: give one of them");
         if ((specA is null) != (specB is null)) throw Usage("--a and --b go together");
         var sides = specA is not null;
         if (sides && (pr.GetValue(args.Profile) is not null || pr.GetValue(args.Kernel) is not null || pr.GetValue(args.Drivers) is not null))
             throw Usage("--profile, --kernel and --drivers set both sides alike; with --a/--b write them as PROFILE/KERNEL/CONFIG");
         if (!sides && root is not null) throw Usage("both sides would boot the same: give --a and --b (PROFILE/KERNEL/CONFIG)");
+        if (!sides && kernelsDirGiven) throw Usage("--kernels-dir is where --a and --b find their KERNEL; without --a and --b it is not used");
         var shard = shardText is null ? Shard.Whole : Shard.Parse(shardText);
 
         var common = args.Resolve(pr, io);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using ProbeSim.Cli.Output;
+using ProbeSim.Cli.Parsing;
 using ProbeSim.DeviceTree;
 using ProbeSim.DeviceTree.Binary;
 using ProbeSim.DeviceTree.Model;
@@ -13,18 +14,20 @@ public static class DtcCommand
 {
     public static Command Create(CliIo io)
     {
-        var inForm = new Option<string?>("-I", "--in-format") { Description = "Input format: dts or dtb (default: guessed from the content)" };
-        var outForm = new Option<string?>("-O", "--out-format") { Description = "Output format: dts or dtb (default: from the output name, else dts)" };
+        var inForm = new WordOption("-I", ["dts", "dtb"], aliases: ["--in-format"]) { Description = "Input format: dts or dtb (default: guessed from the content)" };
+        var outForm = new WordOption("-O", ["dts", "dtb"], aliases: ["--out-format"]) { Description = "Output format: dts or dtb (default: from the output name, else dts)" };
         var outFile = new Option<string?>("-o", "--out") { Description = "Output file (default: standard output)" };
-        var bootCpu = new Option<uint?>("-b", "--boot-cpu") { Description = "Boot CPU id for the blob header" };
+        // dtc reads these numbers with strtol(optarg, NULL, 0): 0x hex and 0 octal as well as decimal
+        var bootCpu = new WholeNumberOption<uint>("-b", 0, uint.MaxValue, ["--boot-cpu"], cStyle: true) { Description = "Boot CPU id for the blob header", HelpName = "CPU" };
         var incDirs = new Option<string[]>("-i", "--in-include") { Description = "Search directory for /include/ and /incbin/ (repeatable)" };
         var symbols = new Option<bool>("-@", "--symbols") { Description = "Add __symbols__ and give labelled nodes phandles" };
         var localFixups = new Option<bool>("-L", "--local-fixups") { Description = "Add __fixups__/__local_fixups__ even when not a plugin" };
         var autoAliases = new Option<bool>("-A", "--auto-alias") { Description = "Add an aliases entry per label" };
-        var pad = new Option<int>("-p", "--pad") { Description = "Add N zero bytes of padding to the blob" };
-        var minSize = new Option<int>("-S", "--space") { Description = "Make the blob at least N bytes" };
-        var align = new Option<int>("-a", "--align") { Description = "Make the blob size a multiple of N (a power of two)" };
-        var reserve = new Option<int>("-R", "--reserve") { Description = "Add N empty memory reservation entries" };
+        var pad = new WholeNumberOption<int>("-p", 0, int.MaxValue, ["--pad"], cStyle: true) { Description = "Add N zero bytes of padding to the blob", HelpName = "N" };
+        var minSize = new WholeNumberOption<int>("-S", 0, int.MaxValue, ["--space"], cStyle: true) { Description = "Make the blob at least N bytes", HelpName = "N" };
+        var align = new WholeNumberOption<int>("-a", 1, 1 << 30, ["--align"], cStyle: true, valid: n => (n & (n - 1)) == 0, accepts: "a power of two from 1 to 1073741824")
+            { Description = "Make the blob size a multiple of N (a power of two)", HelpName = "N" };
+        var reserve = new WholeNumberOption<int>("-R", 0, int.MaxValue, ["--reserve"], cStyle: true) { Description = "Add N empty memory reservation entries", HelpName = "N" };
         var preprocess = new Option<bool>("--preprocess") { Description = "Run the built-in C preprocessor first (cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp)" };
         var cppInc = new Option<string[]>("--include-dir") { Description = "Preprocessor include directory (repeatable)" };
         var defines = new Option<string[]>("-D") { Description = "Preprocessor define NAME or NAME=VALUE (repeatable)" };
@@ -37,6 +40,9 @@ public static class DtcCommand
         };
         cmd.SetAction(pr =>
         {
+            // the preprocessor's options do nothing without it
+            if (!pr.GetValue(preprocess) && new Option[] { defines, cppInc }.FirstOrDefault(o => pr.GetResult(o) is { Implicit: false }) is { } cppOnly)
+                return io.IoError($"{cppOnly.Name} is an option of the preprocessor; give --preprocess too");
             InputFormat? format = pr.GetValue(inForm) switch
             {
                 null => InputFormat.Auto,
@@ -56,7 +62,11 @@ public static class DtcCommand
             var output = pr.GetValue(outFile) ?? "-";
             var outFormat = pr.GetValue(outForm) ?? GuessOutputFormat(output);
             if (outFormat is not ("dts" or "dtb")) return io.IoError($"unknown output format '{outFormat}' (dts or dtb)");
-            var writeOptions = new FdtWriteOptions { PadSize = pr.GetValue(pad), MinSize = pr.GetValue(minSize), AlignSize = pr.GetValue(align), ReserveEntries = pr.GetValue(reserve) };
+            // the blob's header and size options mean nothing to DTS output (dtc ignores them silently)
+            if (outFormat == "dts" && new Option[] { bootCpu, pad, minSize, align, reserve }.FirstOrDefault(o => pr.GetResult(o) is { Implicit: false }) is { } blobOnly)
+                return io.IoError($"{blobOnly.Name} shapes a blob; the output is DTS (give -O dtb, or an output name ending in .dtb)");
+            if (format == InputFormat.Dtb && pr.GetValue(preprocess)) return io.IoError("--preprocess reads a source; -I dtb is a blob");
+            var writeOptions = new FdtWriteOptions { PadSize = pr.GetValue(pad) ?? 0, MinSize = pr.GetValue(minSize) ?? 0, AlignSize = pr.GetValue(align) ?? 0, ReserveEntries = pr.GetValue(reserve) ?? 0 };
             return Run(io, pr.GetValue(input)!, o, output, outFormat, writeOptions);
         });
         return cmd;

@@ -9,7 +9,9 @@ public static class ExplorationText
 {
     public static void Write(TextWriter w, ExplorationReport r, string? replayCommand = null)
     {
-        var scope = r.Strategy == Strategy.Exhaustive
+        // a replay runs the one schedule it names: no search was stopped early
+        var scope = r.Replay is not null ? $"replay {r.Replay}"
+            : r.Strategy == Strategy.Exhaustive
             ? (r.Complete ? "exhaustive, complete" : "exhaustive, stopped by the budget or time limit")
             : $"{r.Strategy.ToString().ToLowerInvariant()}, seed {r.Seed}";
         w.WriteLine($"{r.Board}: profile {r.Profile}, drivers {r.DriverSet}, faults {r.Faults}");
@@ -18,6 +20,7 @@ public static class ExplorationText
         {
             w.WriteLine(r.Complete
                 ? $"no invariant broken in any schedule ({string.Join(", ", r.Invariants)})"
+                : r.Replay is not null ? $"no invariant broken in the replayed schedule ({string.Join(", ", r.Invariants)})"
                 : $"no invariant broken in the schedules explored ({string.Join(", ", r.Invariants)})");
             return;
         }
