@@ -50,7 +50,13 @@ internal static class ScenarioProbeParser
                 continue;
             }
             var text = yaml.Scalar(value, "fail");
-            if (!Errno.TryParse(text, out var errno)) throw yaml.Error(value, $"unknown errno '{text}'");
+            if (!Errno.TryParse(text, out var errno))
+            {
+                var digits = text.TrimStart('-');
+                throw yaml.Error(value, digits.Length > 0 && digits.All(char.IsAsciiDigit)
+                    ? $"errno {text} is out of range (1..{Errno.MaxErrno}, with or without '-')"
+                    : $"unknown errno '{text}'");
+            }
             step = errno == Errno.EPROBE_DEFER
                 ? new ProbeStep(ProbeStepKind.Defer)
                 : new ProbeStep(ProbeStepKind.Fail, errno);

@@ -53,6 +53,11 @@ internal static class YamlGuard
         {
             throw error(e.Start.Line > 0 ? e.Start : FileStart, "invalid YAML: " + Reason(e));
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // the events were read whole above; what is left is building the nodes (no case known)
+            throw error(FileStart, "invalid YAML: " + e.Message);
+        }
         return stream;
     }
 
@@ -100,9 +105,10 @@ internal static class YamlGuard
         {
             throw error(e.Start.Line > 0 ? e.Start : scanner.CurrentPosition, "invalid YAML: " + Reason(e));
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        catch (Exception e) when (e is not (OutOfMemoryException or YamlException))
         {
-            // YamlDotNet's scanner throws these on some malformed input (e.g. an unclosed '[' followed by a block key)
+            // YamlDotNet's scanner throws other exceptions on some malformed input (InvalidOperationException for an
+            // unclosed '[' followed by a block key); the limits above are recorded, not thrown, so nothing of ours is caught
             throw error(scanner.CurrentPosition, "invalid YAML: the parser cannot go on from here" + UnclosedHint(open));
         }
         if (refused is { } r) throw error(r.At, r.Reason);

@@ -105,6 +105,7 @@ public class PciOptionTests
             foreach (var s in c.Subcommands) Walk(s, $"{path} {s.Name}");
         }
         Walk(root, "probesim");
+        Assert.Contains("probesim boot", withPci);
         Assert.Superset(new HashSet<string> { "probesim boot", "probesim explain", "probesim check", "probesim corpus boot", "probesim diff" }, withPci.ToHashSet());
     }
 

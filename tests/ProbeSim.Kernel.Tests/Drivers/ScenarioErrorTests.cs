@@ -51,7 +51,7 @@ public class ScenarioErrorTests
 
     [Theory]
     [InlineData("drivers:\n  - compatible: a,b\n    probe: {fail: EFOO}\n", 3, 19, "unknown errno 'EFOO'")]
-    [InlineData("drivers:\n  - compatible: a,b\n    probe: [succeed, {fail: -99999}]\n", 3, 29, "unknown errno '-99999'")]
+    [InlineData("drivers:\n  - compatible: a,b\n    probe: [succeed, {fail: -99999}]\n", 3, 29, "errno -99999 is out of range (1..4095")]
     [InlineData("drivers:\n  - compatible: a,b\n    probe: fail\n", 3, 12, "fail needs an errno")]
     [InlineData("drivers:\n  - compatible: a,b\n    probe: explode\n", 3, 12, "unknown probe step 'explode'")]
     [InlineData("drivers:\n  - compatible: a,b\n    probe: {defer: 0}\n", 3, 20, "defer must be at least 1")]

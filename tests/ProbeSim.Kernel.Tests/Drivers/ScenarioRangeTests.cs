@@ -47,7 +47,7 @@ public class ScenarioRangeTests
     [InlineData("drivers:\n  - compatible: a,b\n    dma-mask: 65\n", 3, 15, "dma-mask (a number of bits) 65 is out of range (1..64)")]
     [InlineData("drivers:\n  - compatible: a,b\n    dma-mask: 99999999999999999999\n", 3, 15, "is out of range (1..64)")]
     [InlineData("drivers:\n  - compatible: a,b\n    amba-id: 0x100000000\n", 3, 14, "at most 0xffffffff")]
-    [InlineData("drivers:\n  - compatible: a,b\n    probe: {fail: -4096}\n", 3, 19, "unknown errno '-4096'")]
+    [InlineData("drivers:\n  - compatible: a,b\n    probe: {fail: -4096}\n", 3, 19, "errno -4096 is out of range (1..4095, with or without '-')")]
     [InlineData("drivers:\n  - compatible: a,b\n    dma: [ { map: 2T } ]\n", 3, 19, "bad size '2T'")]
     [InlineData("drivers:\n  - compatible: a,b\n    dma: [ { map: 0x20000000000 } ]\n", 3, 19, "bad size")]
     public void Numbers_out_of_range_are_errors(string yaml, int line, int column, string reason) => At(Fails(yaml), line, column, reason);
