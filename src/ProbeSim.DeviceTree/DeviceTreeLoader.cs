@@ -1,4 +1,5 @@
 using ProbeSim.DeviceTree.Binary;
+using ProbeSim.DeviceTree.Files;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.DeviceTree.Preprocessor;
 using ProbeSim.DeviceTree.Source;
@@ -54,7 +55,17 @@ public sealed class DeviceTreeLoader
     private string ReadSource(string path, LoadOptions options, out PreprocessResult? pre)
     {
         pre = null;
-        if (!options.Preprocess) return ReadText(path) ?? throw NotFound(path);
+        if (!options.Preprocess)
+        {
+            try
+            {
+                return ReadText(path) ?? throw NotFound(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DeviceTreeException(new Diagnostic(Severity.Error, e.Message, File: path));
+            }
+        }
         if (!File.Exists(path)) throw NotFound(path);
         pre = NewPreprocessor(options).Preprocess(path);
         return pre.Text;
@@ -72,13 +83,14 @@ public sealed class DeviceTreeLoader
     private static DeviceTreeException NotFound(string path) =>
         new(new Diagnostic(Severity.Error, "No such file or directory", File: path));
 
+    /// <summary>A source file's text, or null when there is none; bounded (<see cref="InputFiles"/>), other I/O errors are thrown.</summary>
     private static string? ReadText(string path)
     {
         try
         {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
+            return File.Exists(path) ? InputFiles.ReadAllText(path) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
@@ -88,7 +100,7 @@ public sealed class DeviceTreeLoader
     {
         try
         {
-            return File.ReadAllBytes(path);
+            return InputFiles.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -299,7 +299,7 @@ internal sealed partial class PreprocessorRun
         if (_onceFiles.Contains(fullPath)) return;
 
         ScannedFile file;
-        try { file = _cache.Get(fullPath); }
+        try { file = _cache.Get(fullPath, requireRegular: true); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new PreprocessorError($"{name}: {e.Message}", at);

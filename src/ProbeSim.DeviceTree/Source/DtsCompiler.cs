@@ -1,3 +1,4 @@
+using ProbeSim.DeviceTree.Files;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.DeviceTree.Source.Compile;
 
@@ -22,7 +23,7 @@ public static class DtsCompiler
         ParsedSource parsed;
         try
         {
-            var parser = new DtsParser(lexer, diagnostics) { ReadBinary = (name, loc) => ReadBinary(name, loc, Path.GetDirectoryName(physicalPath) ?? ".", options.IncludeDirs) };
+            var parser = new DtsParser(lexer, diagnostics) { Incbin = new IncbinReader(options.IncludeDirs) };
             parsed = parser.ParseSourceFile();
         }
         catch (DeviceTreeException e)
@@ -66,27 +67,16 @@ public static class DtsCompiler
             throw new DeviceTreeException(diagnostics.Where(d => d.Severity == Severity.Error).ToList());
     }
 
+    /// <summary>The text of an included file, or null when there is none (bounded; other I/O errors are thrown).</summary>
     private static string? ReadFileOrNull(string path)
     {
         try
         {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
+            return File.Exists(path) ? InputFiles.ReadAllText(path) : null;
         }
-        catch (IOException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static byte[] ReadBinary(string name, SourceLocation loc, string dir, IReadOnlyList<string> searchDirs)
-    {
-        var candidates = Path.IsPathRooted(name) ? new[] { name } : new[] { Path.Combine(dir, name) }.Concat(searchDirs.Select(d => Path.Combine(d, name)));
-        foreach (var c in candidates)
-            if (File.Exists(c)) return File.ReadAllBytes(c);
-        throw DeviceTreeException.At(loc, $"Couldn't open \"{name}\": No such file or directory");
     }
 }
