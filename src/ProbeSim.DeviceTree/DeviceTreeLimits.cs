@@ -40,7 +40,7 @@ public static class DeviceTreeLimits
     public const int MaxSourceChars = 32 << 20;
 
     /// <summary>Tokens the preprocessor may produce by macro expansion for one main file (real: 126,000).</summary>
-    public const long MaxExpandedTokens = 4_000_000;
+    public const long MaxExpandedTokens = 2_000_000;
 
     /// <summary>Characters of a token made by <c>#</c> or <c>##</c> (real: under 100).</summary>
     public const int MaxMadeTokenChars = 1 << 20;

@@ -19,26 +19,40 @@ public static class InputFiles
     /// <summary>The whole file as text, decoded as <see cref="File.ReadAllText(string)"/> does (UTF-8, or the encoding its byte order mark names).</summary>
     public static string ReadAllText(string path) => Decode(ReadAllBytes(path));
 
-    /// <summary>All of <paramref name="stream"/> (standard input, a pipe); <paramref name="name"/> is for the message.</summary>
+    /// <summary>All of <paramref name="stream"/> (a file, standard input, a pipe); <paramref name="name"/> is for the message.</summary>
     public static byte[] ReadAll(Stream stream, string name)
     {
-        var limit = DeviceTreeLimits.MaxFileBytes;
         if (stream.CanSeek)
         {
-            // a regular file says its size: refuse before reading (devices say 0 and are read with the limit)
-            long length;
-            try { length = stream.Length - stream.Position; }
-            catch (NotSupportedException) { length = 0; }
-            if (length > limit) throw new InputTooLargeException(name, limit);
+            // a regular file says its size: refuse before reading, else read it in one go (devices say 0: read below)
+            long known;
+            try { known = Math.Max(0, stream.Length - stream.Position); }
+            catch (NotSupportedException) { known = 0; }
+            if (known > DeviceTreeLimits.MaxFileBytes) throw new InputTooLargeException(name, DeviceTreeLimits.MaxFileBytes);
+            if (known > 0)
+            {
+                var exact = new byte[known];
+                var got = stream.ReadAtLeast(exact, exact.Length, throwOnEndOfStream: false);
+                return got < exact.Length ? exact[..got] : ReadRest(stream, name, exact);
+            }
         }
-        using var buffer = new MemoryStream();
+        return ReadRest(stream, name, []);
+    }
+
+    /// <summary><paramref name="head"/> and whatever follows it in <paramref name="stream"/>, within the limit.</summary>
+    private static byte[] ReadRest(Stream stream, string name, byte[] head)
+    {
+        var limit = DeviceTreeLimits.MaxFileBytes;
         var chunk = new byte[81920];
-        while (true)
+        var n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - head.Length));
+        if (n == 0) return head;
+        using var buffer = new MemoryStream();
+        buffer.Write(head);
+        while (n > 0)
         {
-            var n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length));
-            if (n == 0) break;
             buffer.Write(chunk, 0, n);
             if (buffer.Length > limit) throw new InputTooLargeException(name, limit);
+            n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length));
         }
         return buffer.ToArray();
     }

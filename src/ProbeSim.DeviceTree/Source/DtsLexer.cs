@@ -39,7 +39,7 @@ internal sealed partial class DtsLexer
     private SourceLocation Here(int pos) => new(_in.FileName, _in.Line, pos - _in.LineStart + 1);
 
     private void LexicalError(int pos, string message) =>
-        _diagnostics.Add(new Diagnostic(Severity.Error, message, Here(pos)));
+        DiagnosticCap.Add(_diagnostics, new Diagnostic(Severity.Error, message, Here(pos)));
 
     private DeviceTreeException Fatal(int pos, string message) => DeviceTreeException.At(Here(pos), message);
 

@@ -9,12 +9,7 @@ namespace ProbeSim.DeviceTree.Tests.Files;
 /// </summary>
 public class BoundedInputTests
 {
-    private static DeviceTreeException Fails(Func<object> run)
-    {
-        var task = Task.Run(run);
-        Assert.True(((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "the load did not end");
-        return Assert.IsType<DeviceTreeException>(task.Exception?.InnerException);
-    }
+    private static DeviceTreeException Fails(Func<object> run) => OnThread.Fails(run);
 
     private static string SparseFile(string name, long size)
     {

@@ -14,13 +14,7 @@ public class IncbinTests
     private static DtsCompileResult Compile(string text, string path) => DtsCompiler.Compile(text, path, new DtsCompileOptions());
 
     /// <summary>The error compiling <paramref name="text"/> gives, which must come within seconds (not after reading a device forever).</summary>
-    private static Diagnostic ErrorOf(string text, string path)
-    {
-        var run = Task.Run(() => Compile(text, path));
-        Assert.True(((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20)), "the compile did not end");
-        var e = Assert.IsType<DeviceTreeException>(run.Exception?.InnerException);
-        return Assert.Single(e.Diagnostics);
-    }
+    private static Diagnostic ErrorOf(string text, string path) => Assert.Single(OnThread.Fails(() => Compile(text, path)).Diagnostics);
 
     private static string NewDir() => TestPaths.NewTempDir();
 
