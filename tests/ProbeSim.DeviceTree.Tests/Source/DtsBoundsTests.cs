@@ -17,6 +17,8 @@ public class DtsBoundsTests
 
     private static DeviceTreeException Fails(Func<object> run) => OnThread.Fails(run);
 
+    private static string Repeat(string s, int n) => string.Concat(Enumerable.Repeat(s, n));
+
     private static string Nest(string name, int depth, string inner) =>
         string.Concat(Enumerable.Repeat(name + " { ", depth)) + inner + string.Concat(Enumerable.Repeat("}; ", depth));
 
@@ -93,6 +95,16 @@ public class DtsBoundsTests
         var symbols = Within(30, () => Compile(text, new DtsCompileOptions { GenerateSymbols = true })).Tree.Root.GetChild("__symbols__")!;
         Assert.Equal(200_000, symbols.Properties.Count);
         Assert.Equal("/n199999", symbols.GetString("l199999"));
+    }
+
+    [Fact]
+    public void A_long_byte_string_lexes_in_linear_time()
+    {
+        // each byte of "[ffff...]" could start a label ("ffff...:"), so the lexer must not rescan the run for every byte
+        var text = "/dts-v1/;\n/ { a = [" + Repeat("ff", 1_000_000) + "]; };\n";
+        var value = Within(20, () => Compile(text)).Tree.Root.GetProperty("a")!.Value;
+        Assert.Equal(1_000_000, value.Length);
+        Assert.All(value, b => Assert.Equal(0xff, b));
     }
 
     [Fact]
