@@ -23,11 +23,10 @@ public static class DeviceTreeLimits
     /// <summary>
     /// Bytes a compile may add to the tree beyond what the source spells out: paths put in for <c>&amp;label</c> in
     /// values and the generated <c>__symbols__</c>, <c>aliases</c>, <c>__fixups__</c> and <c>__local_fixups__</c>
-    /// (real: 40 KB).
     /// </summary>
     public const long MaxGeneratedBytes = 64L << 20;
 
-    /// <summary>Nesting of parentheses and unary operators in a DTS integer expression (real: 4).</summary>
+    /// <summary>Nesting of parentheses, unary operators and <c>?:</c> in a DTS integer expression.</summary>
     public const int MaxExpressionDepth = 256;
 
     /// <summary>Diagnostics one compile keeps; past it, warnings are dropped and the next error stops the compile.</summary>
@@ -42,7 +41,7 @@ public static class DeviceTreeLimits
     /// <summary>Tokens the preprocessor may produce by macro expansion for one main file (real: 126,000).</summary>
     public const long MaxExpandedTokens = 2_000_000;
 
-    /// <summary>Characters of a token made by <c>#</c> or <c>##</c> (real: under 100).</summary>
+    /// <summary>Characters of a token made by <c>#</c> or <c>##</c>.</summary>
     public const int MaxMadeTokenChars = 1 << 20;
 
     /// <summary>Macro invocations nested in the arguments of macro invocations (real: 2).</summary>
@@ -51,6 +50,6 @@ public static class DeviceTreeLimits
     /// <summary>Tokens of one <c>#if</c>, <c>#elif</c>, computed <c>#include</c> or <c>#line</c> after expansion (real: 10).</summary>
     public const int MaxDirectiveTokens = 65_536;
 
-    /// <summary>Nesting of parentheses and operators in an <c>#if</c> expression (real: 4).</summary>
+    /// <summary>Nesting of parentheses, unary operators and <c>?:</c> in an <c>#if</c> expression (real: 4).</summary>
     public const int MaxIfExpressionDepth = 256;
 }
