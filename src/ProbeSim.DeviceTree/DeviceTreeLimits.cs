@@ -3,7 +3,7 @@ namespace ProbeSim.DeviceTree;
 /// <summary>
 /// The fixed limits that keep every input of the device-tree front end to bounded memory, time and stack
 /// (docs/device-tree.md, "Limits"). Each is far above what the real kernel trees need; the figure for the largest
-/// of Linux v7.1 (arm64, arm, riscv) is given with each. Past a limit the input is refused with one error naming
+/// of Linux v7.1 (arm64, arm, riscv) and v4.12 (arm, arm64) is given with each. Past a limit the input is refused with one error naming
 /// the file and position (or byte offset), never a crash.
 /// </summary>
 public static class DeviceTreeLimits
@@ -23,6 +23,7 @@ public static class DeviceTreeLimits
     /// <summary>
     /// Bytes a compile may add to the tree beyond what the source spells out: paths put in for <c>&amp;label</c> in
     /// values and the generated <c>__symbols__</c>, <c>aliases</c>, <c>__fixups__</c> and <c>__local_fixups__</c>
+    /// (real: 21,000).
     /// </summary>
     public const long MaxGeneratedBytes = 64L << 20;
 
