@@ -17,7 +17,7 @@ public static class DeviceTreeLimits
     /// <summary>Levels of nodes, the root included, in a source, a blob or a tree an overlay makes (real: 12).</summary>
     public const int MaxNodeDepth = 1000;
 
-    /// <summary>Characters of a node's full path (real: 117).</summary>
+    /// <summary>Characters of a node's full path (real: 129).</summary>
     public const int MaxPathLength = 4096;
 
     /// <summary>
