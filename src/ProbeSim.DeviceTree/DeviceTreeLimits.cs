@@ -39,6 +39,9 @@ public static class DeviceTreeLimits
     /// </summary>
     public const int MaxSourceChars = 32 << 20;
 
+    /// <summary>Characters of the DTS text written for one tree (<c>-O dts</c>; real: 233,000).</summary>
+    public const int MaxDtsChars = 128 << 20;
+
     /// <summary>Tokens the preprocessor may produce by macro expansion for one main file (real: 126,000).</summary>
     public const long MaxExpandedTokens = 2_000_000;
 

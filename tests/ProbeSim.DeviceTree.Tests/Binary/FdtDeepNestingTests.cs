@@ -86,6 +86,22 @@ public class FdtDeepNestingTests
     }
 
     [Fact]
+    public void Dts_text_that_indentation_would_blow_up_stops_at_the_limit()
+    {
+        // 999 levels, then 200000 properties: each line indented by 999 tabs, 200 MB of text from a 2.4 MB blob
+        var r = new RawFdt();
+        var x = r.String("x");
+        r.Begin("");
+        for (var i = 1; i < DeviceTreeLimits.MaxNodeDepth; i++) r.Begin("n");
+        for (var i = 0; i < 200_000; i++) r.Prop(x);
+        for (var i = 0; i < DeviceTreeLimits.MaxNodeDepth; i++) r.EndNode();
+        r.End();
+        var tree = FdtReader.Read(r.Build(), "wide.dtb");
+        var e = Assert.Throws<DeviceTreeException>(() => DtsWriter.Write(tree));
+        Assert.Equal($"the DTS text would be longer than {DeviceTreeLimits.MaxDtsChars} characters, the limit for DTS output", e.Diagnostics[0].Message);
+    }
+
+    [Fact]
     public void Deep_trees_built_in_code_write_as_dts()
     {
         // DTS indentation grows with depth (quadratic text), so a smaller depth here; the writer uses an explicit stack.
