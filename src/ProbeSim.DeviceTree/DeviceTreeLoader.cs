@@ -19,6 +19,8 @@ public sealed class DeviceTreeLoader
 
     public LoadResult Load(string path, LoadOptions options)
     {
+        // a pipe (a shell's <(...)) or a device can be read only once: read it (within the limit), then guess
+        if (FileKinds.Of(path) is FileKind.Fifo or FileKind.CharacterDevice or FileKind.Socket) return LoadOnce(path, options);
         var format = options.Format == InputFormat.Auto ? GuessFormat(path) : options.Format;
         if (format == InputFormat.Dtb)
         {
@@ -26,6 +28,14 @@ public sealed class DeviceTreeLoader
             return new LoadResult(FdtReader.Read(blob, path), format, Array.Empty<Diagnostic>(), new[] { path });
         }
         return LoadDtsText(ReadSource(path, options, out var pre), path, options, pre);
+    }
+
+    private LoadResult LoadOnce(string path, LoadOptions options)
+    {
+        var bytes = ReadAllBytes(path);
+        var format = options.Format == InputFormat.Auto ? GuessFormat(bytes, path) : options.Format;
+        if (format == InputFormat.Dtb) return new LoadResult(FdtReader.Read(bytes, path), format, Array.Empty<Diagnostic>(), new[] { path });
+        return LoadDtsText(InputFiles.Decode(bytes), path, options);
     }
 
     /// <summary>Compiles DTS text that did not come from a file (stdin, a test).</summary>
@@ -115,12 +125,18 @@ public sealed class DeviceTreeLoader
         {
             using var f = File.OpenRead(path);
             Span<byte> magic = stackalloc byte[4];
-            if (f.Read(magic) == 4 && magic[0] == 0xd0 && magic[1] == 0x0d && magic[2] == 0xfe && magic[3] == 0xed) return InputFormat.Dtb;
+            return GuessFormat(magic[..f.ReadAtLeast(magic, 4, throwOnEndOfStream: false)], path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // reported when the file is read
+            return GuessFormat([], path);
         }
+    }
+
+    private static InputFormat GuessFormat(ReadOnlySpan<byte> start, string path)
+    {
+        if (start.Length >= 4 && start[0] == 0xd0 && start[1] == 0x0d && start[2] == 0xfe && start[3] == 0xed) return InputFormat.Dtb;
         return path.EndsWith(".dtb", StringComparison.Ordinal) || path.EndsWith(".dtbo", StringComparison.Ordinal) ? InputFormat.Dtb : InputFormat.Dts;
     }
 }

@@ -37,6 +37,22 @@ public class BoundedInputTests
         Assert.Equal("/dev/zero: error: larger than 64 MiB, the limit for an input file", Assert.Single(e.Diagnostics).ToString());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_main_file_that_is_a_pipe_is_read_once(bool preprocess)
+    {
+        // as the shell's <(...) gives: guessing the format must not eat the start of the text
+        var dir = TestPaths.NewTempDir();
+        var fifo = Path.Combine(dir, "board.dts");
+        using (var p = System.Diagnostics.Process.Start("mkfifo", fifo)) p.WaitForExit();
+        var writer = new Thread(() => File.WriteAllText(fifo, "/dts-v1/;\n/ { model = \"piped\"; };\n")) { IsBackground = true };
+        writer.Start();
+        var result = OnThread.Run(() => new DeviceTreeLoader().Load(fifo, new LoadOptions { Preprocess = preprocess }));
+        Assert.Equal("piped", result.Tree.Root.GetString("model"));
+        Assert.True(writer.Join(TimeSpan.FromSeconds(10)));
+    }
+
     [Fact]
     public void An_included_device_is_refused_at_the_include()
     {
