@@ -24,6 +24,10 @@ public static class Program
             io.Verbosity = globals.Of(parsed);
             return parsed.Invoke(config);
         }
+        catch (Exception e) when (ResourceExhausted.Is(e))
+        {
+            return ResourceExhausted.Report(stderr, e, args);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return InternalError.Report(stderr, e);

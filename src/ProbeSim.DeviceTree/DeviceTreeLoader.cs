@@ -1,4 +1,5 @@
 using ProbeSim.DeviceTree.Binary;
+using ProbeSim.DeviceTree.Files;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.DeviceTree.Preprocessor;
 using ProbeSim.DeviceTree.Source;
@@ -18,6 +19,8 @@ public sealed class DeviceTreeLoader
 
     public LoadResult Load(string path, LoadOptions options)
     {
+        // a pipe (a shell's <(...)) or a device can be read only once: read it (within the limit), then guess
+        if (FileKinds.Of(path) is FileKind.Fifo or FileKind.CharacterDevice or FileKind.Socket) return LoadOnce(path, options);
         var format = options.Format == InputFormat.Auto ? GuessFormat(path) : options.Format;
         if (format == InputFormat.Dtb)
         {
@@ -25,6 +28,14 @@ public sealed class DeviceTreeLoader
             return new LoadResult(FdtReader.Read(blob, path), format, Array.Empty<Diagnostic>(), new[] { path });
         }
         return LoadDtsText(ReadSource(path, options, out var pre), path, options, pre);
+    }
+
+    private LoadResult LoadOnce(string path, LoadOptions options)
+    {
+        var bytes = ReadAllBytes(path);
+        var format = options.Format == InputFormat.Auto ? GuessFormat(bytes, path) : options.Format;
+        if (format == InputFormat.Dtb) return new LoadResult(FdtReader.Read(bytes, path), format, Array.Empty<Diagnostic>(), new[] { path });
+        return LoadDtsText(InputFiles.Decode(bytes), path, options);
     }
 
     /// <summary>Compiles DTS text that did not come from a file (stdin, a test).</summary>
@@ -54,7 +65,17 @@ public sealed class DeviceTreeLoader
     private string ReadSource(string path, LoadOptions options, out PreprocessResult? pre)
     {
         pre = null;
-        if (!options.Preprocess) return ReadText(path) ?? throw NotFound(path);
+        if (!options.Preprocess)
+        {
+            try
+            {
+                return ReadText(path) ?? throw NotFound(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DeviceTreeException(new Diagnostic(Severity.Error, e.Message, File: path));
+            }
+        }
         if (!File.Exists(path)) throw NotFound(path);
         pre = NewPreprocessor(options).Preprocess(path);
         return pre.Text;
@@ -72,13 +93,14 @@ public sealed class DeviceTreeLoader
     private static DeviceTreeException NotFound(string path) =>
         new(new Diagnostic(Severity.Error, "No such file or directory", File: path));
 
+    /// <summary>A source file's text, or null when there is none; bounded (<see cref="InputFiles"/>), other I/O errors are thrown.</summary>
     private static string? ReadText(string path)
     {
         try
         {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
+            return File.Exists(path) ? InputFiles.ReadAllText(path) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
@@ -88,7 +110,7 @@ public sealed class DeviceTreeLoader
     {
         try
         {
-            return File.ReadAllBytes(path);
+            return InputFiles.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -103,12 +125,18 @@ public sealed class DeviceTreeLoader
         {
             using var f = File.OpenRead(path);
             Span<byte> magic = stackalloc byte[4];
-            if (f.Read(magic) == 4 && magic[0] == 0xd0 && magic[1] == 0x0d && magic[2] == 0xfe && magic[3] == 0xed) return InputFormat.Dtb;
+            return GuessFormat(magic[..f.ReadAtLeast(magic, 4, throwOnEndOfStream: false)], path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // reported when the file is read
+            return GuessFormat([], path);
         }
+    }
+
+    private static InputFormat GuessFormat(ReadOnlySpan<byte> start, string path)
+    {
+        if (start.Length >= 4 && start[0] == 0xd0 && start[1] == 0x0d && start[2] == 0xfe && start[3] == 0xed) return InputFormat.Dtb;
         return path.EndsWith(".dtb", StringComparison.Ordinal) || path.EndsWith(".dtbo", StringComparison.Ordinal) ? InputFormat.Dtb : InputFormat.Dts;
     }
 }

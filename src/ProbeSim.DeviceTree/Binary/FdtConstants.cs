@@ -32,8 +32,8 @@ public static class FdtConstants
     /// <summary>Size of one memory reservation entry (two big-endian u64).</summary>
     public const int ReserveEntrySize = 16;
 
-    /// <summary>Default nesting limit of the reader; deeper trees are rejected rather than walked.</summary>
-    public const int DefaultMaxDepth = 1 << 20;
+    /// <summary>Default nesting limit of the reader (levels, the root included); deeper trees are rejected rather than walked.</summary>
+    public const int DefaultMaxDepth = DeviceTreeLimits.MaxNodeDepth;
 
     // Header field offsets.
     public const int OffMagic = 0;

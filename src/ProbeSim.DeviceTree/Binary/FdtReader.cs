@@ -17,6 +17,7 @@ public static class FdtReader
         // Names repeat a lot: decode each strings-block offset once.
         var names = new Dictionary<uint, string>();
         var open = new Stack<DtNode>();
+        var pathLengths = new Stack<int>();
         DtNode? root = null;
         var scanner = new FdtStructScanner(blob, h, fileName, maxDepth);
         while (scanner.Next(out var t))
@@ -26,12 +27,17 @@ public static class FdtReader
                 case FdtConstants.BeginNode:
                     // unflatten_tree: a node joins its parent's children in blob order
                     var node = new DtNode(FdtText.Decode(blob.Slice(t.NameStart, t.NameLength)));
+                    var pathLength = open.Count == 0 ? 0 : pathLengths.Peek() + 1 + node.Name.Length;
+                    if (pathLength > DeviceTreeLimits.MaxPathLength)
+                        throw FdtHeaderCheck.Fail(fileName, t.Offset, $"node at 0x{t.Offset:x} has a path longer than {DeviceTreeLimits.MaxPathLength} characters");
                     if (open.TryPeek(out var parent)) parent.AddChild(node);
                     else root = node;
                     open.Push(node);
+                    pathLengths.Push(pathLength);
                     break;
                 case FdtConstants.EndNode:
                     open.Pop();
+                    pathLengths.Pop();
                     break;
                 case FdtConstants.Prop:
                     if (!names.TryGetValue(t.NameOffset, out var name))
@@ -49,6 +55,6 @@ public static class FdtReader
         return tree;
     }
 
-    /// <summary>Reads a blob file.</summary>
-    public static DtTree ReadFile(string path) => Read(File.ReadAllBytes(path), path);
+    /// <summary>Reads a blob file (within <see cref="DeviceTreeLimits.MaxFileBytes"/>).</summary>
+    public static DtTree ReadFile(string path) => Read(Files.InputFiles.ReadAllBytes(path), path);
 }

@@ -113,6 +113,17 @@ public sealed class DtNode
 
     public void RemovePropertyAt(int index) => _properties.RemoveAt(index);
 
+    /// <summary>Puts <paramref name="property"/> at <paramref name="index"/> among the properties.</summary>
+    internal void InsertProperty(int index, DtProperty property) => _properties.Insert(index, property);
+
+    /// <summary>Makes <paramref name="child"/> the child at <paramref name="index"/> (taking it from its parent, if any).</summary>
+    internal void InsertChild(int index, DtNode child)
+    {
+        child.Parent?._children.Remove(child);
+        child.Parent = this;
+        _children.Insert(index, child);
+    }
+
     public DtNode? GetChild(string name)
     {
         foreach (var c in _children)

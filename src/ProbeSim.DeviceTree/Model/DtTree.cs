@@ -81,15 +81,24 @@ public sealed class DeviceTreeIndex
     }
 
     /// <summary>An index of the subtree under <paramref name="root"/> (paths are given as if it were the root).</summary>
-    public DeviceTreeIndex(DtNode root) => Walk(root, "/");
-
-    private void Walk(DtNode node, string path)
+    public DeviceTreeIndex(DtNode root)
     {
-        _byPath[path] = node;
-        _pathOf[node] = path;
-        foreach (var l in node.Labels) _byLabel.TryAdd(l, node);
-        if (node.Phandle is not (0 or 0xffffffff)) _byPhandle.TryAdd(node.Phandle, node);
-        foreach (var c in node.Children) Walk(c, path == "/" ? "/" + c.Name : path + "/" + c.Name);
+        // tree order, with an explicit stack (a tree built in code can be of any depth)
+        var stack = new Stack<(DtNode Node, string Path)>();
+        stack.Push((root, "/"));
+        while (stack.Count > 0)
+        {
+            var (node, path) = stack.Pop();
+            _byPath[path] = node;
+            _pathOf[node] = path;
+            if (node.HasLabels) foreach (var l in node.Labels) _byLabel.TryAdd(l, node);
+            if (node.Phandle is not (0 or 0xffffffff)) _byPhandle.TryAdd(node.Phandle, node);
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+            {
+                var c = node.Children[i];
+                stack.Push((c, path == "/" ? "/" + c.Name : path + "/" + c.Name));
+            }
+        }
     }
 
     public DtNode? ByLabel(string label) => _byLabel.GetValueOrDefault(label);

@@ -6,22 +6,10 @@ namespace ProbeSim.DeviceTree.Overlays;
 internal static class NodeEditing
 {
     /// <summary>Puts <paramref name="property"/> in front of the node's properties.</summary>
-    public static void InsertPropertyFirst(this DtNode node, DtProperty property)
-    {
-        var rest = node.Properties.ToArray();
-        for (var i = rest.Length - 1; i >= 0; i--) node.RemovePropertyAt(i);
-        node.AddProperty(property);
-        foreach (var p in rest) node.AddProperty(p);
-    }
+    public static void InsertPropertyFirst(this DtNode node, DtProperty property) => node.InsertProperty(0, property);
 
     /// <summary>Puts <paramref name="child"/> in front of the node's children.</summary>
-    public static void InsertChildFirst(this DtNode parent, DtNode child)
-    {
-        var rest = parent.Children.ToArray();
-        foreach (var c in rest) parent.RemoveChild(c);
-        parent.AddChild(child);
-        foreach (var c in rest) parent.AddChild(c);
-    }
+    public static void InsertChildFirst(this DtNode parent, DtNode child) => parent.InsertChild(0, child);
 
     // fdt_setprop: an existing property keeps its place and takes the new value; a new one goes before all others
     public static DtProperty SetPropertyFdt(this DtNode node, string name, byte[] value, IEnumerable<Marker> typeMarkers, SourceLocation? location)

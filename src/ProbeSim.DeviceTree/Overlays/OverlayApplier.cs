@@ -74,6 +74,8 @@ public static class OverlayApplier
         {
             throw Describe(baseHasSymbols, overlayName, failure);
         }
+        if (ResultLimits.Check(baseTree) is { } tooBig)
+            throw new DeviceTreeException(new Diagnostic(Severity.Error, $"Failed to apply '{overlayName ?? "<overlay>"}': {tooBig}", File: overlayName ?? "<overlay>"));
     }
 
     // fdt_overlay_apply: the steps, in libfdt's order

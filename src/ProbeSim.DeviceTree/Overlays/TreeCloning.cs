@@ -21,13 +21,29 @@ public static class TreeCloning
         return copy;
     }
 
-    /// <summary>A detached copy of the node and everything below it.</summary>
+    /// <summary>A detached copy of the node and everything below it (with an explicit stack: any depth).</summary>
     public static DtNode DeepClone(this DtNode node)
     {
+        var top = ShallowClone(node);
+        var stack = new Stack<(DtNode Source, DtNode Copy)>();
+        stack.Push((node, top));
+        while (stack.Count > 0)
+        {
+            var (source, copy) = stack.Pop();
+            foreach (var c in source.Children)
+            {
+                var child = copy.AddChild(ShallowClone(c));
+                stack.Push((c, child));
+            }
+        }
+        return top;
+    }
+
+    private static DtNode ShallowClone(DtNode node)
+    {
         var copy = new DtNode(node.Name) { Phandle = node.Phandle, Location = node.Location };
-        copy.Labels.AddRange(node.Labels);
+        if (node.HasLabels) copy.Labels.AddRange(node.Labels);
         foreach (var p in node.Properties) copy.AddProperty(p.Clone());
-        foreach (var c in node.Children) copy.AddChild(c.DeepClone());
         return copy;
     }
 }

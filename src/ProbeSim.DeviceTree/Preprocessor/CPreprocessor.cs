@@ -31,7 +31,7 @@ public sealed class CPreprocessor
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new DeviceTreeException(new Diagnostic(Severity.Error, $"{path}: {Reason(e)}", null, null, path));
+            throw new DeviceTreeException(new Diagnostic(Severity.Error, Reason(e), null, null, path));
         }
         return Run(file, path);
     }

@@ -40,7 +40,7 @@ internal sealed partial class PreprocessorRun
             case DirectiveKind.Error:
                 throw new PreprocessorError("#error" + RestOfLine(toks, 2, leadingSpace: true), toks[1]);
             case DirectiveKind.Warning:
-                _warnings.Add(new Diagnostic(Severity.Warning, "#warning" + RestOfLine(toks, 2, leadingSpace: true), Location(toks[1])));
+                Warn(new Diagnostic(Severity.Warning, "#warning" + RestOfLine(toks, 2, leadingSpace: true), Location(toks[1])));
                 break;
             case DirectiveKind.Pragma:
                 // cpp: #pragma once; other pragmas are ignored here
@@ -50,6 +50,12 @@ internal sealed partial class PreprocessorRun
             default: break; // #ident, #sccs, #assert, #unassert: nothing to do
         }
         return true;
+    }
+
+    /// <summary>Keeps a warning; past <see cref="DeviceTreeLimits.MaxDiagnostics"/> they are dropped.</summary>
+    private void Warn(Diagnostic d)
+    {
+        if (_warnings.Count < DeviceTreeLimits.MaxDiagnostics) _warnings.Add(d);
     }
 
     /// <summary>The spelling of tokens from <paramref name="start"/>, one space where the source had whitespace (as cpp prints #error).</summary>
@@ -62,6 +68,13 @@ internal sealed partial class PreprocessorRun
             sb.Append(toks[i].Text);
         }
         return sb.ToString();
+    }
+
+    /// <summary>A directive's expanded tokens are kept in memory: at most <see cref="DeviceTreeLimits.MaxDirectiveTokens"/>.</summary>
+    private static void CheckDirectiveLength(List<PpToken> list, PpToken[] toks)
+    {
+        if (list.Count > DeviceTreeLimits.MaxDirectiveTokens)
+            throw new PreprocessorError($"#{toks[1].Text} expands to more than {DeviceTreeLimits.MaxDirectiveTokens} tokens", toks[1]);
     }
 
     private static (int Line, int Column) EndOf(PpToken[] toks) =>
@@ -150,6 +163,7 @@ internal sealed partial class PreprocessorRun
             if (t.IsIdentifier && t.Text == "defined") { list.Add(DefinedOperator(x, t, toks)); continue; }
             if (t.IsIdentifier && t.Text is "__has_include" or "__has_include_next") { list.Add(HasIncludeOperator(x, t, toks)); continue; }
             list.Add(t);
+            CheckDirectiveLength(list, toks);
         }
         var (endLine, endCol) = EndOf(toks);
         return ExpressionEvaluator.Evaluate(list, toks[1], endLine, endCol);
@@ -252,7 +266,7 @@ internal sealed partial class PreprocessorRun
         if (old is not null && !old.SameDefinitionAs(m))
         {
             // cpp: a different redefinition is a warning and the new definition wins
-            _warnings.Add(new Diagnostic(Severity.Warning, $"\"{m.Name.Name}\" redefined", Location(toks[2])));
+            Warn(new Diagnostic(Severity.Warning, $"\"{m.Name.Name}\" redefined", Location(toks[2])));
         }
         _macros.Define(m);
     }
@@ -287,7 +301,8 @@ internal sealed partial class PreprocessorRun
             // cpp: a computed include; the macro-expanded line must form "x" or <x>
             operand = new List<PpToken>();
             _directive.BeginLine(toks, idx, start: 2);
-            while (_directive.Next(out var t)) if (!t.IsPadding) operand.Add(t);
+            while (_directive.Next(out var t))
+                if (!t.IsPadding) { operand.Add(t); CheckDirectiveLength(operand, toks); }
         }
         var (name, angled) = HeaderNameOf(operand, toks[1]);
         if (name.Length == 0) throw new PreprocessorError($"empty filename in #{directive}", at);
@@ -296,10 +311,12 @@ internal sealed partial class PreprocessorRun
         if (shown is null) throw new PreprocessorError($"{name}: No such file or directory", at);
         if (f.Depth >= MaxIncludeDepth)
             throw new PreprocessorError($"#include nested depth {f.Depth} exceeds maximum of {MaxIncludeDepth} (use -fmax-include-depth=DEPTH to increase the maximum)", at);
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new PreprocessorError($"#include nested too deeply for the stack (depth {f.Depth})", at);
         if (_onceFiles.Contains(fullPath)) return;
 
         ScannedFile file;
-        try { file = _cache.Get(fullPath); }
+        try { file = _cache.Get(fullPath, requireRegular: true); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new PreprocessorError($"{name}: {e.Message}", at);
@@ -319,7 +336,8 @@ internal sealed partial class PreprocessorRun
     {
         var operand = new List<PpToken>();
         _directive.BeginLine(toks, idx, start: 2);
-        while (_directive.Next(out var t)) if (!t.IsPadding) operand.Add(t);
+        while (_directive.Next(out var t))
+            if (!t.IsPadding) { operand.Add(t); CheckDirectiveLength(operand, toks); }
         if (operand.Count == 0)
         {
             var (l, c) = EndOf(toks);

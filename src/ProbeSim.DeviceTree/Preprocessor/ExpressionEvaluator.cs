@@ -15,7 +15,6 @@ internal sealed class ExpressionEvaluator
         public static Value Int(bool b) => new(b ? 1 : 0, false);
     }
 
-    private const int MaxDepth = 2000;
     private readonly List<PpToken> _t;
     private readonly PpToken _directive;
     private readonly int _endLine, _endColumn;
@@ -45,6 +44,13 @@ internal sealed class ExpressionEvaluator
         return v.IsTrue;
     }
 
+    /// <summary>One more level of nesting: at most <see cref="DeviceTreeLimits.MaxIfExpressionDepth"/>, and never past the stack.</summary>
+    private void Deeper()
+    {
+        if (++_depth > DeviceTreeLimits.MaxIfExpressionDepth || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw ErrorAtEnd("#if expression nested too deeply");
+    }
+
     private PreprocessorError Error(string message, in PpToken at) =>
         (at.Flags & PpTokenFlags.FromMacro) != 0 ? new PreprocessorError(message, _directive) : new PreprocessorError(message, at);
 
@@ -66,7 +72,7 @@ internal sealed class ExpressionEvaluator
 
     private Value PpConditional(bool eval)
     {
-        if (++_depth > MaxDepth) throw ErrorAtEnd("#if expression nested too deeply");
+        Deeper();
         var c = Binary(1, eval);
         if (Peek("?"))
         {
@@ -187,7 +193,7 @@ internal sealed class ExpressionEvaluator
                 case "!":
                     _pos++;
                     if (_pos >= _t.Count) throw ErrorAtEnd($"operator '{t.Text}' has no right operand");
-                    if (++_depth > MaxDepth) throw ErrorAtEnd("#if expression nested too deeply");
+                    Deeper();
                     var v = Unary(eval);
                     _depth--;
                     return t.Text switch

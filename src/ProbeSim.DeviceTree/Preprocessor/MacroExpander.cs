@@ -18,12 +18,11 @@ internal sealed partial class MacroExpander
         public PpMacro? Macro;
     }
 
-    private const long MaxExpandedTokens = 20_000_000;
-    private const int MaxArgNesting = 500;
-
     private readonly MacroTable _macros;
     private readonly IExpansionHost _host;
     private readonly List<Context> _stack = new();
+    /// <summary>The macros whose expansion is on the stack (each is there at most once: an active macro is not entered).</summary>
+    private readonly HashSet<PpMacro> _active = new(ReferenceEqualityComparer.Instance);
     private readonly Stack<Context> _pool = new();
     private readonly Stack<List<PpToken>> _lists = new();
 
@@ -59,6 +58,7 @@ internal sealed partial class MacroExpander
     public void BeginLine(PpToken[] tokens, int lineIndex, int start = 0)
     {
         _stack.Clear();
+        _active.Clear();
         _base = tokens;
         _basePos = start;
         _baseLine = lineIndex;
@@ -101,6 +101,7 @@ internal sealed partial class MacroExpander
                 {
                     _stack.RemoveAt(_stack.Count - 1);
                     bool wasMacro = c.Macro is not null;
+                    if (wasMacro) _active.Remove(c.Macro!);
                     Recycle(c);
                     // cpp: leaving a macro's expansion yields an avoid-paste padding
                     if (wasMacro && !InDirective) { t = PpToken.AvoidPaste(_lastBase.Line, _lastBase.Column); return true; }
@@ -147,21 +148,23 @@ internal sealed partial class MacroExpander
     /// <summary>True when the next token comes from a context rather than from the source line.</summary>
     private bool ContextReadable => _floor < 0 ? _stack.Count > 0 : _stack.Count > _floor;
 
-    private bool IsActive(PpMacro m)
-    {
-        for (int i = _stack.Count - 1; i >= 0; i--)
-            if (ReferenceEquals(_stack[i].Macro, m)) return true;
-        return false;
-    }
+    private bool IsActive(PpMacro m) => _active.Contains(m);
 
     private void Push(PpToken[] tokens, int count, PpMacro? macro)
     {
-        _expandedTokens += count;
-        if (_expandedTokens > MaxExpandedTokens)
-            throw new PreprocessorError("macro expansion too large", _lastBase);
+        Spend(count);
         var c = _pool.Count > 0 ? _pool.Pop() : new Context();
         c.Tokens = tokens; c.Pos = 0; c.End = count; c.Macro = macro;
         _stack.Add(c);
+        if (macro is not null) _active.Add(macro);
+    }
+
+    /// <summary>Counts tokens made by expansion (pushed or collected as arguments) against the run's budget.</summary>
+    private void Spend(int count)
+    {
+        _expandedTokens += count;
+        if (_expandedTokens > DeviceTreeLimits.MaxExpandedTokens)
+            throw new PreprocessorError($"macro expansion too large (more than {DeviceTreeLimits.MaxExpandedTokens} tokens for one file)", _lastBase);
     }
 
     private void Push(List<PpToken> tokens, PpMacro? macro, bool owned)
@@ -287,6 +290,7 @@ internal sealed partial class MacroExpander
                 }
             }
             cur.Add(t);
+            if ((cur.Count & 1023) == 0) Spend(1024);
         }
         TrimPadding(cur);
         args.Add(cur);
@@ -324,7 +328,8 @@ internal sealed partial class MacroExpander
         foreach (var t in arg)
             if (t.Kind == PpTokenKind.Identifier && (t.Flags & PpTokenFlags.NoExpand) == 0 && _macros.IsDefined(t.Symbol!)) { any = true; break; }
         if (!any) return arg;
-        if (++_argNesting > MaxArgNesting) throw new PreprocessorError("macro arguments nested too deeply", _lastBase);
+        if (++_argNesting > DeviceTreeLimits.MaxMacroArgNesting || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new PreprocessorError($"macro arguments nested too deeply (more than {DeviceTreeLimits.MaxMacroArgNesting} levels)", _lastBase);
         int savedFloor = _floor, savedParsing = _parsingArgs;
         _parsingArgs = 0;
         _floor = _stack.Count;

@@ -47,7 +47,9 @@ internal sealed partial class MacroExpander
             if (b.Stringify)
             {
                 var flags = (b.Token.Flags & PpTokenFlags.PrevWhite) | PpTokenFlags.FromMacro | (b.PasteLeft ? PpTokenFlags.PasteLeft : 0);
-                result.Add(new PpToken(PpTokenKind.String, Stringifier.Stringify(arg), null, flags, name.Line, name.Column));
+                var str = Stringifier.Stringify(arg, DeviceTreeLimits.MaxMadeTokenChars)
+                    ?? throw new PreprocessorError($"# makes a string longer than {DeviceTreeLimits.MaxMadeTokenChars} characters", _lastBase);
+                result.Add(new PpToken(PpTokenKind.String, str, null, flags, name.Line, name.Column));
                 continue;
             }
 
@@ -135,6 +137,8 @@ internal sealed partial class MacroExpander
                 if (j >= list.Count) { lhs = lhs.WithFlags(lhs.Flags & ~PpTokenFlags.PasteLeft); break; }
                 var rhs = list[j];
                 i = j;
+                if ((long)lhs.Text.Length + rhs.Text.Length > DeviceTreeLimits.MaxMadeTokenChars)
+                    throw new PreprocessorError($"## makes a token longer than {DeviceTreeLimits.MaxMadeTokenChars} characters", _lastBase);
                 if (TokenPaster.TryPaste(lhs, rhs, _host.Symbols, out var pasted)) { lhs = pasted; continue; }
                 if (!_host.AssemblerMode)
                     throw new PreprocessorError($"pasting \"{lhs.Text}\" and \"{rhs.Text}\" does not give a valid preprocessing token", _lastBase);

@@ -27,6 +27,9 @@ internal sealed class OutputWriter : IDisposable
 
     public string Text => _sb.ToString();
 
+    /// <summary>Characters written so far.</summary>
+    public int Length => _sb.Length;
+
     public void Dispose() => _sb.Dispose();
 
     /// <summary>Marker for entering a file: flag 1 for an include, none for the main file.</summary>

@@ -48,7 +48,14 @@ internal sealed partial class PreprocessorRun : IExpansionHost, IDisposable
             ProcessFile(state);
         }
         catch (DeviceTreeException) { throw; }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (InsufficientExecutionStackException)
+        {
+            // a last resort: the explicit limits stop real nesting long before the stack is short
+            var at = _current ?? state;
+            throw DeviceTreeException.At(new SourceLocation(at.Name, at.Presumed(_text.CurrentPhysLine), 1),
+                "input nested too deeply for the stack");
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
             // never let an internal failure escape as anything but a diagnostic
             var at = _current ?? state;
@@ -112,6 +119,7 @@ internal sealed partial class PreprocessorRun : IExpansionHost, IDisposable
                 bool hasMacro = false;
                 for (int k = line.IdentStart, end = line.IdentStart + line.IdentCount; k < end; k++)
                     if (_macros.IsDefined(idents[k])) { hasMacro = true; break; }
+                if (_out.Length > DeviceTreeLimits.MaxSourceChars) throw OutputTooLarge(line.FirstPhysLine, 1);
                 if (!hasMacro && line.PhysLineCount == 1)
                 {
                     // a line without macros is copied as it is (exact columns); comments become one space
@@ -156,9 +164,13 @@ internal sealed partial class PreprocessorRun : IExpansionHost, IDisposable
                 _out.BeginTokens(f.Presumed(first[0].Line), Indent(f.File, first[0]));
             }
             _out.Print(t);
+            if (_out.Length > DeviceTreeLimits.MaxSourceChars) throw OutputTooLarge(tokens[0].Line, tokens[0].Column);
         }
         _out.EndTokens();
     }
+
+    private static PreprocessorError OutputTooLarge(int line, int column) =>
+        new($"preprocessed output larger than {DeviceTreeLimits.MaxSourceChars} characters, the limit for one source", line, column);
 
     /// <summary>The whitespace before the first token of a line (cpp keeps the indentation of expanded lines).</summary>
     private static ReadOnlySpan<char> Indent(ScannedFile file, in PpToken first)

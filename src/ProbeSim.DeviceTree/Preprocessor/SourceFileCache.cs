@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ProbeSim.DeviceTree.Files;
 
 namespace ProbeSim.DeviceTree.Preprocessor;
 
@@ -17,10 +18,13 @@ public sealed class SourceFileCache
     /// <summary>Number of files analysed so far.</summary>
     public int FileCount => _files.Count;
 
-    internal ScannedFile Get(string fullPath)
+    /// <param name="fullPath">The file.</param>
+    /// <param name="requireRegular">Refuse devices, FIFOs and sockets (an #include; the main file may be a pipe).</param>
+    internal ScannedFile Get(string fullPath, bool requireRegular = false)
     {
+        if (requireRegular && !_files.ContainsKey(fullPath)) InputFiles.RequireRegular(fullPath);
         var lazy = _files.GetOrAdd(fullPath, p => new Lazy<ScannedFile>(
-            () => FileScanner.Scan(p, File.ReadAllText(p), Symbols), LazyThreadSafetyMode.ExecutionAndPublication));
+            () => FileScanner.Scan(p, InputFiles.ReadAllText(p), Symbols), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return lazy.Value;

@@ -9,7 +9,8 @@ internal static class Stringifier
     /// cpp: the argument's spelling in quotes; '"' and '\' inside string and character literals are escaped,
     /// whitespace between tokens becomes one space, leading and trailing whitespace is dropped.
     /// </summary>
-    public static string Stringify(List<PpToken> arg)
+    /// <returns>The string literal, or null when it would be longer than <paramref name="maxChars"/>.</returns>
+    public static string? Stringify(List<PpToken> arg, int maxChars = int.MaxValue)
     {
         var sb = new StringBuilder(2 + arg.Count * 4);
         sb.Append('"');
@@ -33,6 +34,7 @@ internal static class Stringifier
                 }
             }
             else sb.Append(t.Text);
+            if (sb.Length > maxChars) return null;
         }
         // cpp: an odd number of trailing backslashes would escape the closing quote; the last one is dropped
         int bs = 0;

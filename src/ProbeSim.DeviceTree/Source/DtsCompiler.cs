@@ -1,3 +1,4 @@
+using ProbeSim.DeviceTree.Files;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.DeviceTree.Source.Compile;
 
@@ -19,16 +20,21 @@ public static class DtsCompiler
         readFile ??= ReadFileOrNull;
         var input = new DtsInput(text, physicalPath, displayName ?? physicalPath);
         var lexer = new DtsLexer(input, options.IncludeDirs, readFile, diagnostics);
-        ParsedSource parsed;
         try
         {
-            var parser = new DtsParser(lexer, diagnostics) { ReadBinary = (name, loc) => ReadBinary(name, loc, Path.GetDirectoryName(physicalPath) ?? ".", options.IncludeDirs) };
-            parsed = parser.ParseSourceFile();
+            return Run(lexer, diagnostics, options);
         }
         catch (DeviceTreeException e)
         {
+            // errors collected before the one that stopped the compile come first
             throw new DeviceTreeException(diagnostics.Where(d => d.Severity == Severity.Error).Concat(e.Diagnostics).ToList());
         }
+    }
+
+    private static DtsCompileResult Run(DtsLexer lexer, List<Diagnostic> diagnostics, DtsCompileOptions options)
+    {
+        var parser = new DtsParser(lexer, diagnostics) { Incbin = new IncbinReader(options.IncludeDirs) };
+        var parsed = parser.ParseSourceFile();
         ThrowIfErrors(diagnostics);
 
         var tree = ParseTreeConversion.ToModel(parsed, out var omit);
@@ -60,33 +66,22 @@ public static class DtsCompiler
         return new DtsCompileResult(tree, diagnostics, parsed.IncludedFiles);
     }
 
+    /// <summary>Stops the compile when there are errors (they are reported by <see cref="Compile"/>).</summary>
     private static void ThrowIfErrors(List<Diagnostic> diagnostics)
     {
-        if (diagnostics.Exists(d => d.Severity == Severity.Error))
-            throw new DeviceTreeException(diagnostics.Where(d => d.Severity == Severity.Error).ToList());
+        if (diagnostics.Exists(d => d.Severity == Severity.Error)) throw new DeviceTreeException(Array.Empty<Diagnostic>());
     }
 
+    /// <summary>The text of an included file, or null when there is none (bounded; other I/O errors are thrown).</summary>
     private static string? ReadFileOrNull(string path)
     {
         try
         {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
+            return File.Exists(path) ? InputFiles.ReadAllText(path) : null;
         }
-        catch (IOException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static byte[] ReadBinary(string name, SourceLocation loc, string dir, IReadOnlyList<string> searchDirs)
-    {
-        var candidates = Path.IsPathRooted(name) ? new[] { name } : new[] { Path.Combine(dir, name) }.Concat(searchDirs.Select(d => Path.Combine(d, name)));
-        foreach (var c in candidates)
-            if (File.Exists(c)) return File.ReadAllBytes(c);
-        throw DeviceTreeException.At(loc, $"Couldn't open \"{name}\": No such file or directory");
     }
 }

@@ -16,6 +16,9 @@ internal sealed partial class DtsLexer
         return s;
     }
 
+    private string? _noLabelText;
+    private int _noLabelFrom, _noLabelEnd;
+
     private static bool IsLabelStart(char c) => char.IsAsciiLetter(c) || c == '_';
     private static bool IsLabelChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
@@ -33,7 +36,9 @@ internal sealed partial class DtsLexer
         var loc = Here(p);
 
         // {LABEL}: in every state, when an identifier is directly followed by ':'
-        if (IsLabelStart(c))
+        // (a position inside a run already seen to end without ':' is not looked at again: in a byte string
+        // "[ffff...]" every byte would otherwise rescan the rest of the run)
+        if (IsLabelStart(c) && !(ReferenceEquals(text, _noLabelText) && p > _noLabelFrom && p < _noLabelEnd))
         {
             var e = p + 1;
             while (e < text.Length && IsLabelChar(text[e])) e++;
@@ -42,6 +47,7 @@ internal sealed partial class DtsLexer
                 Advance(e + 1);
                 return new DtsToken(DtsTokenKind.Label, loc, Intern(text.AsSpan(p, e - p)));
             }
+            (_noLabelText, _noLabelFrom, _noLabelEnd) = (text, p, e);
         }
 
         switch (_state)

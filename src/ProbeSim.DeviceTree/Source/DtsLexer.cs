@@ -1,3 +1,4 @@
+using ProbeSim.DeviceTree.Files;
 using ProbeSim.DeviceTree.Model;
 
 namespace ProbeSim.DeviceTree.Source;
@@ -17,6 +18,7 @@ internal sealed partial class DtsLexer
     private readonly Func<string, string?> _readFile;
     private readonly List<Diagnostic> _diagnostics;
     private readonly HashSet<string> _activeIncludes = new(StringComparer.Ordinal);
+    private long _includedChars;
     private State _state = State.Initial;
     private DtsInput _in;
 
@@ -31,10 +33,13 @@ internal sealed partial class DtsLexer
 
     public List<string> IncludedFiles { get; } = new();
 
+    /// <summary>The directory of the file being read (srcfile_relative_open looks there first).</summary>
+    public string CurrentDirectory => _in.Directory;
+
     private SourceLocation Here(int pos) => new(_in.FileName, _in.Line, pos - _in.LineStart + 1);
 
     private void LexicalError(int pos, string message) =>
-        _diagnostics.Add(new Diagnostic(Severity.Error, message, Here(pos)));
+        DiagnosticCap.Add(_diagnostics, new Diagnostic(Severity.Error, message, Here(pos)));
 
     private DeviceTreeException Fatal(int pos, string message) => DeviceTreeException.At(Here(pos), message);
 
@@ -213,8 +218,19 @@ internal sealed partial class DtsLexer
         string? content = null;
         foreach (var candidate in IncludeCandidates(name))
         {
-            content = _readFile(candidate);
+            try
+            {
+                if (File.Exists(candidate)) InputFiles.RequireRegular(candidate);
+                content = _readFile(candidate);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Fatal(at, $"Couldn't open \"{name}\": {e.Message}");
+            }
             if (content is null) continue;
+            _includedChars += content.Length;
+            if (_includedChars > DeviceTreeLimits.MaxSourceChars)
+                throw Fatal(at, $"/include/ files add up to more than {DeviceTreeLimits.MaxSourceChars} characters, the limit for one source");
             found = candidate;
             break;
         }

@@ -29,11 +29,10 @@ internal sealed partial class DtsParser
         }
     }
 
-    private const int MaxExpressionDepth = 256;
-
     private void CheckDepth(int depth)
     {
-        if (depth > MaxExpressionDepth) throw DeviceTreeException.At(_tok.Location, "expression nested too deeply");
+        if (depth > DeviceTreeLimits.MaxExpressionDepth || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw DeviceTreeException.At(_tok.Location, "expression nested too deeply");
     }
 
     // integer_trinary: integer_or | integer_or '?' integer_expr ':' integer_trinary

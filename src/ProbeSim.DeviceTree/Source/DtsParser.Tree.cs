@@ -140,12 +140,14 @@ internal sealed partial class DtsParser
     }
 
     // nodedef: '{' proplist subnodes '}' ';'
-    private const int MaxNodeDepth = 1000;
     private int _nodeDepth;
 
     private PNode ParseNodeDef(SourceLocation location)
     {
-        if (++_nodeDepth > MaxNodeDepth) throw DeviceTreeException.At(location, $"nodes nested more than {MaxNodeDepth} deep");
+        if (++_nodeDepth > DeviceTreeLimits.MaxNodeDepth)
+            throw DeviceTreeException.At(location, $"nodes nested more than {DeviceTreeLimits.MaxNodeDepth} deep");
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw DeviceTreeException.At(location, $"nodes nested too deeply for the stack ({_nodeDepth} levels)");
         try
         {
             return ParseNodeBody(location);
@@ -210,13 +212,28 @@ internal sealed partial class DtsParser
     }
 
     // subnode: DT_PROPNODENAME nodedef | DT_DEL_NODE DT_PROPNODENAME ';' | DT_OMIT_NO_REF subnode | DT_LABEL subnode
+    // (the grammar's recursion through DT_OMIT_NO_REF and DT_LABEL is a loop here: any number of them takes no stack)
     private PNode ParseSubnode(PNode parent, List<string> labels)
     {
-        if (_tok.Kind == DtsTokenKind.Label)
+        var omit = false;
+        while (_tok.Kind is DtsTokenKind.Label or DtsTokenKind.OmitIfNoRef)
         {
+            if (_tok.Kind == DtsTokenKind.OmitIfNoRef)
+            {
+                omit = true;
+                Advance();
+                continue;
+            }
             labels = new List<string>(labels);
             ReadLabelNames(labels);
         }
+        var node = ParseSubnodeBody(parent, labels);
+        if (omit) node.OmitIfUnused = true;
+        return node;
+    }
+
+    private PNode ParseSubnodeBody(PNode parent, List<string> labels)
+    {
         switch (_tok.Kind)
         {
             case DtsTokenKind.DeleteNode:
@@ -228,13 +245,6 @@ internal sealed partial class DtsParser
                 Advance();
                 Expect(';');
                 return AddSubnode(parent, new PNode { Location = loc, Deleted = true }, name, labels);
-            }
-            case DtsTokenKind.OmitIfNoRef:
-            {
-                Advance();
-                var child = ParseSubnode(parent, labels);
-                child.OmitIfUnused = true;
-                return child;
             }
             case DtsTokenKind.PropNodeName:
             {

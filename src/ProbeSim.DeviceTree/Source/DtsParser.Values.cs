@@ -4,8 +4,8 @@ namespace ProbeSim.DeviceTree.Source;
 
 internal sealed partial class DtsParser
 {
-    /// <summary>Reads a file named by <c>/incbin/</c>, relative to the including file or the search directories.</summary>
-    public Func<string, SourceLocation, byte[]>? ReadBinary { get; init; }
+    /// <summary>Reads the files named by <c>/incbin/</c>; null where /incbin/ is not available.</summary>
+    public IncbinReader? Incbin { get; init; }
 
     // propdata: items separated by ',', labels before and after each item become LABEL markers
     private PropertyData ParsePropData()
@@ -156,6 +156,7 @@ internal sealed partial class DtsParser
     private void ParseIncbin(PropertyData data)
     {
         var loc = _tok.Location;
+        var dir = _lexer.CurrentDirectory;
         Advance();
         Expect('(');
         if (_tok.Kind != DtsTokenKind.String) throw SyntaxError("a file name");
@@ -163,21 +164,17 @@ internal sealed partial class DtsParser
         var name = System.Text.Encoding.UTF8.GetString(nameBytes, 0, nameBytes.Length - 1);
         Advance();
         ulong offset = 0;
-        long length = -1;
+        ulong? length = null;
         if (_tok.Is(','))
         {
             Advance();
             offset = ParseIntegerPrim();
             Expect(',');
-            length = (long)ParseIntegerPrim();
+            length = ParseIntegerPrim();
         }
         Expect(')');
-        if (ReadBinary is null) throw DeviceTreeException.At(loc, "/incbin/ is not available here");
-        var bytes = ReadBinary(name, loc);
-        if (offset > (ulong)bytes.Length) throw DeviceTreeException.At(loc, $"Couldn't seek to offset {offset} in \"{name}\"");
-        var avail = bytes.Length - (int)offset;
-        var take = length < 0 ? avail : (int)Math.Min(length, avail);
-        if (length >= 0 && length > avail) throw DeviceTreeException.At(loc, $"\"{name}\" is shorter than the {length} bytes asked for");
-        data.AppendBytes(bytes.AsSpan((int)offset, take));
+        if (Incbin is null) throw DeviceTreeException.At(loc, "/incbin/ is not available here");
+        // data_copy_file: the bytes asked for
+        data.AppendBytes(Incbin.Read(name, dir, offset, length, loc));
     }
 }

@@ -24,9 +24,9 @@ internal sealed partial class DtsParser
 
     private void Advance() => _tok = _lexer.Next();
 
-    private void Error(SourceLocation loc, string message) => _diagnostics.Add(new Diagnostic(Severity.Error, message, loc));
+    private void Error(SourceLocation loc, string message) => DiagnosticCap.Add(_diagnostics, new Diagnostic(Severity.Error, message, loc));
 
-    private void Warning(SourceLocation loc, string message) => _diagnostics.Add(new Diagnostic(Severity.Warning, message, loc));
+    private void Warning(SourceLocation loc, string message) => DiagnosticCap.Add(_diagnostics, new Diagnostic(Severity.Warning, message, loc));
 
     private DeviceTreeException SyntaxError(string expected) =>
         DeviceTreeException.At(_tok.Location, $"syntax error: expected {expected}, found {_tok.Describe()}");

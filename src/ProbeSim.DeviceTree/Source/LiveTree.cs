@@ -88,19 +88,25 @@ internal static class LiveTree
         }
     }
 
-    // delete_node: the node, its subtree, its properties and labels
+    // delete_node: the node, its subtree, its properties and labels (with an explicit stack: merges make trees of any depth)
     public static void DeleteNode(PNode node)
     {
-        node.Deleted = true;
-        foreach (var c in node.Children)
-            if (!c.Deleted) DeleteNode(c);
-        foreach (var p in node.Properties)
+        var stack = new Stack<PNode>();
+        stack.Push(node);
+        while (stack.Count > 0)
         {
-            if (p.Deleted) continue;
-            p.Deleted = true;
-            p.Labels.DeleteAll();
+            var n = stack.Pop();
+            n.Deleted = true;
+            foreach (var c in n.Children)
+                if (!c.Deleted) stack.Push(c);
+            foreach (var p in n.Properties)
+            {
+                if (p.Deleted) continue;
+                p.Deleted = true;
+                p.Labels.DeleteAll();
+            }
+            n.Labels.DeleteAll();
         }
-        node.Labels.DeleteAll();
     }
 
     // get_node_by_ref: "/", "/path", "label" or "label/path"
@@ -140,15 +146,17 @@ internal static class LiveTree
         }
     }
 
-    // get_node_by_label: depth first, in tree order
+    // get_node_by_label: depth first, in tree order (with an explicit stack)
     public static PNode? GetByLabel(PNode tree, string label)
     {
-        if (tree.Labels.Contains(label)) return tree;
-        foreach (var c in tree.Children)
+        var stack = new Stack<PNode>();
+        stack.Push(tree);
+        while (stack.Count > 0)
         {
-            if (c.Deleted) continue;
-            var hit = GetByLabel(c, label);
-            if (hit is not null) return hit;
+            var n = stack.Pop();
+            if (n.Labels.Contains(label)) return n;
+            for (var i = n.Children.Count - 1; i >= 0; i--)
+                if (!n.Children[i].Deleted) stack.Push(n.Children[i]);
         }
         return null;
     }

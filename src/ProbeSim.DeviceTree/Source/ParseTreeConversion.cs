@@ -19,7 +19,35 @@ internal static class ParseTreeConversion
         return tree;
     }
 
-    private static DtNode Convert(PNode p, List<DtNode> omit)
+    /// <summary>
+    /// The live nodes in tree order, with an explicit stack: merges by reference can stack sources into a tree of any
+    /// depth, so depth and path length are checked here, at the node that passes a limit.
+    /// </summary>
+    private static DtNode Convert(PNode root, List<DtNode> omit)
+    {
+        var top = NewNode(root, omit);
+        var stack = new Stack<(PNode Source, DtNode Node, int Next, int Depth, int PathLength)>();
+        stack.Push((root, top, 0, 1, 0));
+        while (stack.Count > 0)
+        {
+            var (p, n, next, depth, pathLength) = stack.Pop();
+            while (next < p.Children.Count && p.Children[next].Deleted) next++;
+            if (next >= p.Children.Count) continue;
+            stack.Push((p, n, next + 1, depth, pathLength));
+            var c = p.Children[next];
+            var childPath = pathLength + 1 + (c.Name?.Length ?? 0);
+            if (depth + 1 > DeviceTreeLimits.MaxNodeDepth)
+                throw DeviceTreeException.At(c.Location ?? p.Location ?? default, $"nodes nested more than {DeviceTreeLimits.MaxNodeDepth} deep");
+            if (childPath > DeviceTreeLimits.MaxPathLength)
+                throw DeviceTreeException.At(c.Location ?? p.Location ?? default, $"node path longer than {DeviceTreeLimits.MaxPathLength} characters");
+            var child = NewNode(c, omit);
+            n.AddChild(child);
+            stack.Push((c, child, 0, depth + 1, childPath));
+        }
+        return top;
+    }
+
+    private static DtNode NewNode(PNode p, List<DtNode> omit)
     {
         var n = new DtNode(p.Name ?? "") { Location = p.Location };
         if (p.Labels.Items.Count > 0) n.Labels.AddRange(p.Labels.Live());
@@ -32,8 +60,6 @@ internal static class ParseTreeConversion
             if (pp.Value.HasMarkers) prop.AdoptMarkers(pp.Value.Markers);
             n.AddProperty(prop);
         }
-        foreach (var c in p.Children)
-            if (!c.Deleted) n.AddChild(Convert(c, omit));
         return n;
     }
 }

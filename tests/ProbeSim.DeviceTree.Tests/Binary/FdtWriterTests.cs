@@ -60,6 +60,22 @@ public class FdtWriterTests
     }
 
     [Fact]
+    public void LongNamesTakeLinearTimeAndMemory()
+    {
+        // a name of 200000 characters has 200000 suffixes: keeping each as a string would take 40 GB
+        var s = OnThread.Run(() =>
+        {
+            var t = new FdtStringTable();
+            t.Insert(new string('a', 200_000) + "reg");
+            return t;
+        }, seconds: 20);
+        Assert.Equal(200_000, s.Insert("reg"));
+        Assert.Equal(1, s.Insert(new string('a', 199_999) + "reg"));
+        Assert.Equal(200_004, s.Insert("regs"));
+        Assert.Equal(200_009, s.Length);
+    }
+
+    [Fact]
     public void EmptyNameInAnEmptyTableIsAppended()
     {
         var s = new FdtStringTable();

@@ -29,8 +29,26 @@ internal sealed class CompileContext
 
     public bool HasErrors => Diagnostics.Exists(d => d.Severity == Severity.Error);
 
+    private long _generatedBytes;
+
+    /// <summary>
+    /// Counts bytes the compile adds beyond the source (paths for references, generated nodes) against
+    /// <see cref="DeviceTreeLimits.MaxGeneratedBytes"/>: each reference can add a whole path, so a small source could
+    /// otherwise make a huge tree.
+    /// </summary>
+    public void Spend(long bytes, DtNode node, DtProperty? prop)
+    {
+        _generatedBytes += bytes;
+        if (_generatedBytes > DeviceTreeLimits.MaxGeneratedBytes)
+            throw DeviceTreeException.At(prop?.Location ?? node.Location ?? RootLocation ?? default,
+                $"references and generated nodes make the tree more than {DeviceTreeLimits.MaxGeneratedBytes >> 20} MiB larger than its source");
+    }
+
+    /// <summary>A warning (within <see cref="DiagnosticCap"/>).</summary>
+    public void Warn(Diagnostic d) => DiagnosticCap.Add(Diagnostics, d);
+
     public void Fail(DtNode node, DtProperty? prop, string message) =>
-        Diagnostics.Add(new Diagnostic(Severity.Error, $"{message} ({(prop is null ? "" : "'" + prop.Name + "' in ")}{node.Path})", prop?.Location ?? node.Location ?? RootLocation));
+        DiagnosticCap.Add(Diagnostics, new Diagnostic(Severity.Error, $"{message} ({(prop is null ? "" : "'" + prop.Name + "' in ")}{node.Path})", prop?.Location ?? node.Location ?? RootLocation));
 
     public SourceLocation? RootLocation { get; set; }
 

@@ -34,6 +34,6 @@ internal static class LabelChecks
     {
         if (owners.TryAdd(label, owner)) return;
         var loc = owner.Prop?.Location ?? owner.Node.Location ?? ctx.RootLocation;
-        ctx.Diagnostics.Add(new Diagnostic(Severity.Error, $"Duplicate label '{label}' on {owner} and {owners[label]}", loc));
+        DiagnosticCap.Add(ctx.Diagnostics, new Diagnostic(Severity.Error, $"Duplicate label '{label}' on {owner} and {owners[label]}", loc));
     }
 }

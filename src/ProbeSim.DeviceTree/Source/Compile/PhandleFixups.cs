@@ -88,36 +88,46 @@ internal static class PhandleFixups
     }
 
     // fixup_path_references: the target's full path (with its NUL) is inserted where the reference stood
+    // (all of a property's references in one pass, where dtc moves the rest of the value once per reference)
     public static void PathReferences(CompileContext ctx)
     {
         foreach (var node in ctx.Tree.AllNodes)
         {
             foreach (var prop in node.Properties)
             {
-                if (!prop.HasMarkers) continue;
-                for (var i = 0; i < prop.Markers.Count; i++)
-                {
-                    var m = prop.Markers[i];
-                    if (m.Kind != MarkerKind.RefPath) continue;
-                    var target = ctx.Resolve(m.Ref!);
-                    if (target is null)
-                    {
-                        ctx.Fail(node, prop, $"Reference to non-existent node or label \"{m.Ref}\"");
-                        continue;
-                    }
-                    var path = Encoding.UTF8.GetBytes(target.Path + "\0");
-                    var v = prop.Value;
-                    var nv = new byte[v.Length + path.Length];
-                    v.AsSpan(0, m.Offset).CopyTo(nv);
-                    path.CopyTo(nv, m.Offset);
-                    v.AsSpan(m.Offset).CopyTo(nv.AsSpan(m.Offset + path.Length));
-                    prop.Value = nv;
-                    for (var j = i + 1; j < prop.Markers.Count; j++)
-                        prop.Markers[j] = prop.Markers[j] with { Offset = prop.Markers[j].Offset + path.Length };
-                    ctx.Referenced.Add(target);
-                }
+                if (!prop.HasMarkers || !prop.Markers.Exists(static m => m.Kind == MarkerKind.RefPath)) continue;
+                InsertPaths(ctx, node, prop);
             }
         }
+    }
+
+    private static void InsertPaths(CompileContext ctx, DtNode node, DtProperty prop)
+    {
+        var v = prop.Value;
+        var nv = new MemoryStream(v.Length);
+        var copied = 0;   // bytes of the old value copied so far
+        var shift = 0;    // bytes inserted so far
+        for (var i = 0; i < prop.Markers.Count; i++)
+        {
+            var m = prop.Markers[i];
+            if (shift != 0) prop.Markers[i] = m with { Offset = m.Offset + shift };
+            if (m.Kind != MarkerKind.RefPath) continue;
+            var target = ctx.Resolve(m.Ref!);
+            if (target is null)
+            {
+                ctx.Fail(node, prop, $"Reference to non-existent node or label \"{m.Ref}\"");
+                continue;
+            }
+            var path = Encoding.UTF8.GetBytes(target.Path + "\0");
+            ctx.Spend(path.Length, node, prop);
+            nv.Write(v, copied, m.Offset - copied);
+            nv.Write(path);
+            copied = m.Offset;
+            shift += path.Length;
+            ctx.Referenced.Add(target);
+        }
+        nv.Write(v, copied, v.Length - copied);
+        prop.Value = nv.ToArray();
     }
 
     // fixup_omit_unused_nodes: /omit-if-no-ref/ nodes nothing refers to are dropped (kept with -@ when labelled)
@@ -125,13 +135,15 @@ internal static class PhandleFixups
     {
         if (ctx.OmitIfUnused.Count == 0) return;
         var doomed = new List<DtNode>();
+        var doomedSet = new HashSet<DtNode>(ReferenceEqualityComparer.Instance);
         foreach (var node in ctx.Tree.AllNodes)
         {
             if (!ctx.OmitIfUnused.Contains(node)) continue;
             if (ctx.GenerateSymbols && node.HasLabels) continue;
             if (ctx.Referenced.Contains(node)) continue;
-            if (doomed.Exists(d => IsUnder(node, d))) continue;
+            if (IsUnderAny(node, doomedSet)) continue;
             doomed.Add(node);
+            doomedSet.Add(node);
         }
         foreach (var node in doomed)
         {
@@ -140,10 +152,10 @@ internal static class PhandleFixups
         }
     }
 
-    private static bool IsUnder(DtNode node, DtNode ancestor)
+    private static bool IsUnderAny(DtNode node, HashSet<DtNode> ancestors)
     {
         for (var n = node.Parent; n is not null; n = n.Parent)
-            if (n == ancestor) return true;
+            if (ancestors.Contains(n)) return true;
         return false;
     }
 }

@@ -71,7 +71,16 @@ public static class DtsWriter
             AppendLabels(sb, prop.Labels);
             sb.Append(prop.Name);
             DtsValueWriter.Write(sb, prop);
+            CheckLength(sb);
         }
+        CheckLength(sb);
+    }
+
+    // every line is indented by its depth, so a deep node with many properties makes far more text than its blob
+    private static void CheckLength(StringBuilder sb)
+    {
+        if (sb.Length > DeviceTreeLimits.MaxDtsChars)
+            throw new DeviceTreeException(new Diagnostic(Severity.Error, $"the DTS text would be longer than {DeviceTreeLimits.MaxDtsChars} characters, the limit for DTS output"));
     }
 
     // for_each_label: "label: " each, in list order

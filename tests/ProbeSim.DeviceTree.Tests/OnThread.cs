@@ -1,0 +1,39 @@
+using System.Runtime.ExceptionServices;
+using ProbeSim.DeviceTree.Model;
+
+namespace ProbeSim.DeviceTree.Tests;
+
+/// <summary>
+/// Runs a piece of work on a new thread (by default with the default stack size, as a test host's threads have) and
+/// fails the test if it does not end in time: an input that made the code read or loop forever fails instead of hanging.
+/// </summary>
+public static class OnThread
+{
+    public static T Run<T>(Func<T> work, int seconds = 30, int maxStackSize = 0)
+    {
+        T result = default!;
+        ExceptionDispatchInfo? error = null;
+        var thread = new Thread(() =>
+        {
+            try { result = work(); }
+            catch (Exception e) { error = ExceptionDispatchInfo.Capture(e); }
+        }, maxStackSize) { IsBackground = true };
+        thread.Start();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(seconds)), $"did not end within {seconds} s");
+        error?.Throw();
+        return result;
+    }
+
+    /// <summary>The <see cref="DeviceTreeException"/> the work must end with.</summary>
+    public static DeviceTreeException Fails(Func<object> work, int seconds = 30, int maxStackSize = 0)
+    {
+        DeviceTreeException? caught = null;
+        Run(() =>
+        {
+            try { work(); }
+            catch (DeviceTreeException e) { caught = e; }
+            return 0;
+        }, seconds, maxStackSize);
+        return caught ?? throw new Xunit.Sdk.XunitException("expected a DeviceTreeException, the work succeeded");
+    }
+}
