@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace ProbeSim.Fuzz.Core;
+
+/// <summary>
+/// What a clean end looks like (docs/exit-codes.md): exit 0-3; on standard error only whole messages, one per line
+/// (<c>probesim: ...</c>, <c>FILE:LINE:COL: error|warning: ...</c>, a blob's <c>FILE: error: at byte offset ...</c>,
+/// <c>FAILED ...</c> of the corpus commands), never "internal error"; a message with exit 1 or 2; every input unchanged.
+/// </summary>
+public static partial class Oracle
+{
+    [GeneratedRegex(@"^(?:probesim: |FAILED \S|(?:error|warning|note): |\S.*?: (?:error|warning|note): )")]
+    private static partial Regex MessageLine();
+
+    public static RunVerdict Judge(string[] args, int exitCode, string stderr, long elapsedMs,
+        IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after)
+    {
+        var lines = stderr.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var cmd = Signatures.Command(args);
+        var internalLine = lines.FirstOrDefault(l => l.Contains("internal error", StringComparison.OrdinalIgnoreCase));
+        if (exitCode == 70 || internalLine is not null)
+        {
+            var line = internalLine ?? lines.FirstOrDefault(l => l.Length > 0) ?? "";
+            return new RunVerdict(Outcome.InternalError, exitCode, elapsedMs, Signatures.Of(Outcome.InternalError, cmd, line), line);
+        }
+        if (exitCode is < 0 or > 3)
+        {
+            var line = $"exit status {exitCode}: " + (lines.FirstOrDefault(l => l.Length > 0) ?? "");
+            return new RunVerdict(Outcome.BadExit, exitCode, elapsedMs, Signatures.Of(Outcome.BadExit, cmd, line), line);
+        }
+        foreach (var (path, hash) in before)
+        {
+            if (after.GetValueOrDefault(path) == hash) continue;
+            var line = after.GetValueOrDefault(path) is null ? $"input {path} was removed" : $"input {path} was overwritten";
+            return new RunVerdict(Outcome.InputModified, exitCode, elapsedMs, Signatures.Of(Outcome.InputModified, cmd, "an input was overwritten or removed"), line);
+        }
+        if (exitCode is 1 or 2 && lines.All(l => l.Trim().Length == 0))
+            return new RunVerdict(Outcome.SilentError, exitCode, elapsedMs, Signatures.Of(Outcome.SilentError, cmd, $"exit {exitCode}"), $"exit {exitCode} and nothing on standard error");
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (l.Trim().Length == 0 || MessageLine().IsMatch(l)) continue;
+            var previous = i > 0 ? lines[i - 1] : "";
+            var detail = i > 0 ? $"line {i + 1} of standard error is not a message: '{l}' (after '{previous}')" : $"standard error starts with '{l}'";
+            // group by the message that went wrong: the first line of a multi-line message, else the odd line itself
+            var key = i > 0 && previous.Length > 0 && !MessageLine().IsMatch(previous) ? lines[FirstOfBlock(lines, i)] : i > 0 && previous.Length > 0 ? previous : l;
+            return new RunVerdict(Outcome.Unformatted, exitCode, elapsedMs, Signatures.Of(Outcome.Unformatted, cmd, key), detail);
+        }
+        return new RunVerdict(Outcome.Ok, exitCode, elapsedMs);
+    }
+
+    private static int FirstOfBlock(List<string> lines, int i)
+    {
+        while (i > 0 && lines[i - 1].Length > 0) i--;
+        return i;
+    }
+
+    /// <summary>Whether one stderr line reads as a complete message.</summary>
+    public static bool IsMessage(string line) => MessageLine().IsMatch(line);
+}
