@@ -45,12 +45,12 @@ public sealed class CliIo
     /// <summary>Writes <c>probesim: MESSAGE</c> to standard error with <c>--verbose</c>.</summary>
     public void Verbose(string message)
     {
-        if (IsVerbose) Err.WriteLine("probesim: " + message);
+        if (IsVerbose) Err.WriteLine("probesim: " + OneLine.Of(message));
     }
 
     public void Report(IEnumerable<Diagnostic> diagnostics)
     {
-        foreach (var d in diagnostics) Err.WriteLine(d.ToString());
+        foreach (var d in diagnostics) Err.WriteLine(OneLine.Of(d.ToString()));
     }
 
     /// <summary>Reports warnings unless <c>--quiet</c> (errors are reported always).</summary>
@@ -68,13 +68,13 @@ public sealed class CliIo
     /// <summary>An input file with errors (message already in file:line:col form).</summary>
     public int InputError(string message)
     {
-        Err.WriteLine(message);
+        Err.WriteLine(OneLine.Of(message));
         return ExitCodes.InputErrors;
     }
 
     public int IoError(string message)
     {
-        Err.WriteLine("probesim: " + message);
+        Err.WriteLine("probesim: " + OneLine.Of(message));
         return ExitCodes.UsageOrIo;
     }
 }

@@ -110,7 +110,7 @@ public class DiffCommandTests
         File.WriteAllText(notJson, "{}");
         r = CliRunner.Run("diff", "merge", notJson);
         Assert.Equal(2, r.ExitCode);
-        Assert.StartsWith(notJson + ": schema is missing", r.Err);
+        Assert.StartsWith(notJson + ": error: schema is missing", r.Err);
     }
 
     [Fact]

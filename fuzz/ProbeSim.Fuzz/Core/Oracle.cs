@@ -12,6 +12,31 @@ public static partial class Oracle
     [GeneratedRegex(@"^(?:probesim: |FAILED \S|(?:error|warning|note): |\S.*?: (?:error|warning|note): )")]
     private static partial Regex MessageLine();
 
+    // issue 15, item 4: a command-line error is one line, then where to read more
+    [GeneratedRegex(@"^see 'probesim( [a-z-]+)* --help'$")]
+    private static partial Regex SeeHelpLine();
+
+    private static readonly HashSet<string> OutputOptions = ["--json", "--html", "--dot", "-o", "--out"];
+
+    /// <summary>
+    /// A file the run was told to write (the value of an output option) and that no other argument names: the case
+    /// lists every file of its scratch directory as an input, but the command never reads this one, so writing it is
+    /// what the user asked for (<c>boot --html board.dts</c> boots the sample board).
+    /// </summary>
+    private static bool OnlyAnOutput(string[] args, string path)
+    {
+        bool output = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            int eq = a.IndexOf('=');
+            if (a.StartsWith('-') && eq > 0 && OutputOptions.Contains(a[..eq]) && a[(eq + 1)..] == path) { output = true; continue; }
+            if (OutputOptions.Contains(a) && i + 1 < args.Length && args[i + 1] == path) { output = true; i++; continue; }
+            if (a == path || a.EndsWith("=" + path, StringComparison.Ordinal)) return false;
+        }
+        return output;
+    }
+
     public static RunVerdict Judge(string[] args, int exitCode, string stderr, long elapsedMs,
         IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after)
     {
@@ -30,7 +55,7 @@ public static partial class Oracle
         }
         foreach (var (path, hash) in before)
         {
-            if (after.GetValueOrDefault(path) == hash) continue;
+            if (after.GetValueOrDefault(path) == hash || OnlyAnOutput(args, path)) continue;
             var line = after.GetValueOrDefault(path) is null ? $"input {path} was removed" : $"input {path} was overwritten";
             return new RunVerdict(Outcome.InputModified, exitCode, elapsedMs, Signatures.Of(Outcome.InputModified, cmd, "an input was overwritten or removed"), line);
         }
@@ -40,6 +65,7 @@ public static partial class Oracle
         {
             var l = lines[i];
             if (l.Trim().Length == 0 || MessageLine().IsMatch(l)) continue;
+            if (i > 0 && MessageLine().IsMatch(lines[i - 1]) && SeeHelpLine().IsMatch(l)) continue;
             var previous = i > 0 ? lines[i - 1] : "";
             var detail = i > 0 ? $"line {i + 1} of standard error is not a message: '{l}' (after '{previous}')" : $"standard error starts with '{l}'";
             // group by the message that went wrong: the first line of a multi-line message, else the odd line itself

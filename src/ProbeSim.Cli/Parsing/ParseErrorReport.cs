@@ -25,7 +25,7 @@ public static class ParseErrorReport
     public static int Write(TextWriter err, ParseResult parsed, string message)
     {
         var path = CommandWords.Path(parsed.CommandResult);
-        err.WriteLine("probesim: " + (path.Length > 0 ? path + ": " : "") + message);
+        err.WriteLine("probesim: " + (path.Length > 0 ? path + ": " : "") + OneLine.Of(message));
         err.WriteLine($"see 'probesim {(path.Length > 0 ? path + " " : "")}--help'");
         return ExitCodes.UsageOrIo;
     }

@@ -20,7 +20,10 @@ public static class CorpusDiffJsonReader
         }
         catch (JsonException e)
         {
-            throw Error(source, $"not JSON ({e.Message})");
+            // System.Text.Json counts lines and bytes from 0; its message runs on with "LineNumber: ..."
+            var what = e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ');
+            throw new DiffException(DiffErrorKind.Input,
+                $"{source}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: error: not JSON: {what}");
         }
         using (doc)
         {
@@ -60,7 +63,7 @@ public static class CorpusDiffJsonReader
         }
     }
 
-    private static DiffException Error(string source, string message) => new(DiffErrorKind.Input, $"{source}: {message}");
+    private static DiffException Error(string source, string message) => new(DiffErrorKind.Input, $"{source}: error: {message}");
 
     private sealed class Reader(string source)
     {

@@ -75,10 +75,10 @@ public class DiffMergeTests
     }
 
     [Theory]
-    [InlineData("not json", "bad.json: not JSON")]
-    [InlineData("[]", "bad.json: not a JSON object")]
-    [InlineData("{\"schema\":\"probesim-corpus-boot/1\"}", "bad.json: schema is 'probesim-corpus-boot/1', not 'probesim-corpus-diff/1'")]
-    public void Reader_errors_name_the_file(string json, string message)
+    [InlineData("not json", "bad.json:1:")]
+    [InlineData("[]", "bad.json: error: not a JSON object")]
+    [InlineData("{\"schema\":\"probesim-corpus-boot/1\"}", "bad.json: error: schema is 'probesim-corpus-boot/1', not 'probesim-corpus-diff/1'")]
+    public void Reader_errors_name_the_file(string json, string message) // bad.json:LINE:COL: error: not JSON: ...
     {
         var e = Assert.Throws<DiffException>(() => CorpusDiffJsonReader.Read(json, "bad.json"));
         Assert.Equal(DiffErrorKind.Input, e.Kind);
@@ -90,8 +90,8 @@ public class DiffMergeTests
     {
         var json = CorpusDiffJsonWriter.ToJson(DiffBoards.Rc1VsV412(DiffBoards.Small()));
         var e = Assert.Throws<DiffException>(() => CorpusDiffJsonReader.Read(json.Replace("\"boards\": 3", "\"boards\": \"3\""), "s.json"));
-        Assert.Equal("s.json: boards is not a whole number", e.Message);
+        Assert.Equal("s.json: error: boards is not a whole number", e.Message);
         e = Assert.Throws<DiffException>(() => CorpusDiffJsonReader.Read(json.Replace("\"driverSet\"", "\"drivers\""), "s.json"));
-        Assert.Equal("s.json: a.driverSet is missing", e.Message);
+        Assert.Equal("s.json: error: a.driverSet is missing", e.Message);
     }
 }
