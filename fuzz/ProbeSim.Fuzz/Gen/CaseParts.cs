@@ -7,13 +7,14 @@ namespace ProbeSim.Fuzz.Gen;
 public static class CaseParts
 {
     /// <summary>A board file and the sample board's header in <c>include/</c> next to it (the boot commands add that directory to the include path).</summary>
-    public static void AddBoard(FuzzCase c, SeedCorpus seeds, string name, byte[] content)
+    public static void AddBoard(FuzzCase c, SeedCorpus seeds, string name, byte[] content, bool input = true)
     {
-        c.Add(name, content);
-        c.Add("include/" + SeedCorpus.SampleHeader, seeds.SampleHeaderText);
+        c.Add(name, content, input);
+        c.Add("include/" + SeedCorpus.SampleHeader, seeds.SampleHeaderText, input);
     }
 
-    public static void AddSampleBoard(FuzzCase c, SeedCorpus seeds, string name = "board.dts") => AddBoard(c, seeds, name, seeds.SampleBoard.Bytes);
+    public static void AddSampleBoard(FuzzCase c, SeedCorpus seeds, string name = "board.dts", bool input = true) =>
+        AddBoard(c, seeds, name, seeds.SampleBoard.Bytes, input);
 
     /// <summary>A small binary file for /incbin/ (and a file that is no device tree).</summary>
     public static void AddBin(Rng rng, FuzzCase c) => c.Add("x.bin", rng.Bytes(rng.Pick(new[] { 0, 1, 16, 64, 333 })));

@@ -18,14 +18,26 @@ public sealed class RunSummary
     public int WorkerStarts { get; set; }
 
     private readonly Dictionary<FuzzKind, long> _ms = new();
+    private readonly Dictionary<(FuzzKind, int), long> _exits = new();
 
-    public void Record(FuzzKind kind, Outcome outcome, FailureRecord? failure, long elapsedMs = 0)
+    public void Record(FuzzKind kind, Outcome outcome, FailureRecord? failure, long elapsedMs = 0, int exitCode = -1)
     {
         lock (_lock)
         {
             _ms[kind] = _ms.GetValueOrDefault(kind) + Math.Max(0, elapsedMs);
+            if (outcome == Outcome.Ok) _exits[(kind, exitCode)] = _exits.GetValueOrDefault((kind, exitCode)) + 1;
             _counts[(kind, outcome)] = _counts.GetValueOrDefault((kind, outcome)) + 1;
             if (failure is not null) _failures.Add(failure);
+        }
+    }
+
+    private IEnumerable<string> ExitsOf(FuzzKind k)
+    {
+        lock (_lock)
+        {
+            var all = _exits.Where(kv => kv.Key.Item1 == k).ToList();
+            long total = Math.Max(1, all.Sum(kv => kv.Value));
+            return all.OrderBy(kv => kv.Key.Item2).Select(kv => $"{kv.Key.Item2}:{100 * kv.Value / total}%").ToList();
         }
     }
 
@@ -52,6 +64,7 @@ public sealed class RunSummary
         double secs = Math.Max(Elapsed.TotalSeconds, 0.001);
         sb.AppendLine($"probesim-fuzz: seed {o.Seed}, inputs {o.Start}..{o.Start + o.Inputs - 1} ({string.Join(", ", o.Kinds.Select(k => $"{FuzzKinds.Name(k)} {Count(k)}"))}), {o.Jobs} workers ({WorkerStarts} started), {secs:F1} s, {Total / secs:F0} inputs/s");
         sb.AppendLine("wall-clock per input: " + string.Join(", ", o.Kinds.Select(k => $"{FuzzKinds.Name(k)} {(Count(k) == 0 ? 0 : MsOf(k) / Count(k))} ms")));
+        sb.AppendLine("exit statuses of clean ends: " + string.Join("; ", o.Kinds.Select(k => FuzzKinds.Name(k) + " " + string.Join(" ", ExitsOf(k)))));
         sb.AppendLine("outcomes: " + string.Join(", ", Enum.GetValues<Outcome>().Select(x => $"{Outcomes.Name(x)} {Count(x)}")));
         var groups = Groups();
         sb.AppendLine($"distinct failures: {groups.Count}");

@@ -127,7 +127,7 @@ public sealed class Supervisor
                         int exit = int.Parse(f[4], CultureInfo.InvariantCulture);
                         var kind = FuzzKinds.Of(id);
                         long ms = long.Parse(f[5], CultureInfo.InvariantCulture);
-                        if (outcome == Outcome.Ok) _summary.Record(kind, outcome, null, ms);
+                        if (outcome == Outcome.Ok) _summary.Record(kind, outcome, null, ms, exit);
                         else Record(_factory.Create(_o.Seed, id), outcome, exit, Protocol.Un64(f[6]), Protocol.Un64(f[7]), ms);
                         Interlocked.Increment(ref _done);
                         r.LastEnded = long.Parse(f[1], CultureInfo.InvariantCulture);

@@ -46,68 +46,68 @@ public sealed class Fixtures
         switch (name)
         {
             case "board.dts":
-                CaseParts.AddSampleBoard(c, _seeds);
+                CaseParts.AddSampleBoard(c, _seeds, input: false);
                 break;
             case "include":
-                c.Add("include/" + SeedCorpus.SampleHeader, _seeds.SampleHeaderText);
+                c.Add("include/" + SeedCorpus.SampleHeader, _seeds.SampleHeaderText, input: false);
                 break;
             case "board.dtb":
-                c.Add(name, _seeds.SampleDtb);
+                c.Add(name, _seeds.SampleDtb, input: false);
                 break;
             case "other.dts":
-                c.Add(name, _seeds.Dts.First(d => d.Name.EndsWith("pci-host.dts", StringComparison.Ordinal)).Bytes);
+                c.Add(name, _seeds.Dts.First(d => d.Name.EndsWith("pci-host.dts", StringComparison.Ordinal)).Bytes, input: false);
                 break;
             case "ov.dtso":
-                c.Add(name, _seeds.Overlays[0].Bytes);
+                c.Add(name, _seeds.Overlays[0].Bytes, input: false);
                 break;
             case "ov.dtbo":
-                c.Add(name, _seeds.OverlayDtb);
+                c.Add(name, _seeds.OverlayDtb, input: false);
                 break;
             case "base.dtb":
-                c.Add(name, _seeds.Dtbs.First(d => d.Name.Contains("features-base")).Bytes);
+                c.Add(name, _seeds.Dtbs.First(d => d.Name.Contains("features-base")).Bytes, input: false);
                 break;
             case "s.yaml":
-                c.Add(name, _seeds.Scenarios.First(s => s.Name.Contains("every-key")).Bytes);
+                c.Add(name, _seeds.Scenarios.First(s => s.Name.Contains("every-key")).Bytes, input: false);
                 break;
             case "bad.yaml":
-                c.Add(name, text("drivers:\n  - compatible: [acme\n    probe: succeed\n"));
+                c.Add(name, text("drivers:\n  - compatible: [acme\n    probe: succeed\n"), input: false);
                 break;
             case "p.yaml":
-                c.Add(name, _seeds.PciYaml[0].Bytes);
+                c.Add(name, _seeds.PciYaml[0].Bytes, input: false);
                 break;
             case "dump":
-                foreach (var s in _seeds.SysfsDump) c.Add("dump/" + s.Name, s.Bytes);
+                foreach (var s in _seeds.SysfsDump) c.Add("dump/" + s.Name, s.Bytes, input: false);
                 break;
             case "kernel":
-                foreach (var t in _seeds.KernelTables) c.Add("kernel/" + Path.GetFileName(t.Name), t.Bytes);
+                foreach (var t in _seeds.KernelTables) c.Add("kernel/" + Path.GetFileName(t.Name), t.Bytes, input: false);
                 break;
             case "kernels":
-                foreach (var t in _seeds.KernelTables) c.Add("kernels/mini/" + Path.GetFileName(t.Name), t.Bytes);
+                foreach (var t in _seeds.KernelTables) c.Add("kernels/mini/" + Path.GetFileName(t.Name), t.Bytes, input: false);
                 break;
             case "ktree":
-                c.Add("ktree/src/arm64/acme/board.dts", _seeds.SampleBoard.Bytes);
-                c.Add("ktree/src/arm64/acme/" + SeedCorpus.SampleHeader, _seeds.SampleHeaderText);
-                c.Add("ktree/src/arm64/acme/pci-host.dts", _seeds.Dts.First(d => d.Name.EndsWith("pci-host.dts", StringComparison.Ordinal)).Bytes);
+                c.Add("ktree/src/arm64/acme/board.dts", _seeds.SampleBoard.Bytes, input: false);
+                c.Add("ktree/src/arm64/acme/" + SeedCorpus.SampleHeader, _seeds.SampleHeaderText, input: false);
+                c.Add("ktree/src/arm64/acme/pci-host.dts", _seeds.Dts.First(d => d.Name.EndsWith("pci-host.dts", StringComparison.Ordinal)).Bytes, input: false);
                 c.AddDirectory("ktree/include/dt-bindings");
                 break;
             case "dtbs":
-                c.Add("dtbs/a/board.dtb", _seeds.SampleDtb);
+                c.Add("dtbs/a/board.dtb", _seeds.SampleDtb, input: false);
                 break;
             case "dtbs2":
-                c.Add("dtbs2/a/board.dtb", _seeds.Dtbs.First(d => d.Name.Contains("pci-host")).Bytes);
+                c.Add("dtbs2/a/board.dtb", _seeds.Dtbs.First(d => d.Name.Contains("pci-host")).Bytes, input: false);
                 break;
             case "slice1.json":
             case "slice2.json":
-                c.Add(name, text(name == "slice1.json" ? "{\"schema\": \"probesim-diff/1\", \"shard\": \"1/2\"}" : "["));
+                c.Add(name, text(name == "slice1.json" ? "{\"schema\": \"probesim-diff/1\", \"shard\": \"1/2\"}" : "["), input: false);
                 break;
             case "empty":
-                c.Add(name, []);
+                c.Add(name, [], input: false);
                 break;
             case "sub":
                 c.AddDirectory(name);
                 break;
             case "x.bin":
-                c.Add(name, [0xd0, 0x0d, 0xfe, 0xed, 0, 0, 0, 8]);
+                c.Add(name, [0xd0, 0x0d, 0xfe, 0xed, 0, 0, 0, 8], input: false);
                 break;
             case "link-board.dts":
                 Ensure(c, "board.dts", false);

@@ -15,7 +15,10 @@ public sealed class DtbCaseGenerator : ICaseGenerator
         // the sample board half of the time: it is the one whose boot goes deepest
         var seed = rng.OneIn(2) ? new Seed("samples/probesim-demo.dtb", _seeds.SampleDtb) : rng.Pick(_seeds.Dtbs);
         c.Notes.Add("seed " + seed.Name);
-        var blob = DtbMutator.Mutate(rng, seed.Bytes, c.Notes);
+        // one in three gentle: the blob stays well-formed and the boot model does the work
+        bool gentle = rng.OneIn(3);
+        if (gentle) c.Notes.Add("gentle");
+        var blob = gentle ? DtbMutator.MutateGentle(rng, seed.Bytes, c.Notes) : DtbMutator.Mutate(rng, seed.Bytes, c.Notes);
         c.Add("board.dtb", blob);
         switch (rng.Next(20))
         {

@@ -24,6 +24,29 @@ public static class DtbMutator
         "arm,primecell-periphid", "msi-parent", "compatible", "status", "pinctrl-0", "vcc-supply", "memory-region",
     ];
 
+    /// <summary>Edits that keep the blob well-formed (values of cell and reference properties, a subtree copied), so that the boot runs on it.</summary>
+    public static byte[] MutateGentle(Rng rng, byte[] seed, List<string> notes)
+    {
+        var parts = FdtParts.Parse(seed);
+        if (parts is null) return seed;
+        for (int i = rng.Range(1, 2); i > 0; i--)
+        {
+            var items = parts.Items();
+            var named = items.Where(x => x.Token == FdtParts.Prop && CellProps.Contains(parts.PropertyName(x)) && x.ValueLength >= 4).ToList();
+            if (named.Count == 0 || rng.OneIn(4))
+            {
+                notes.Add(MutateParts(rng, parts, onlyCase: 7));
+                continue;
+            }
+            var it = rng.Pick(named);
+            int cell = rng.Next(it.ValueLength / 4);
+            uint v = rng.Pick(new uint[] { 0, 1, 2, 3, 4, 0x10, 0xffffffff });
+            FdtParts.SetU32(parts.Struct, it.ValueOffset + 4 * cell, v);
+            notes.Add($"cell {cell} of {parts.PropertyName(it)} at 0x{it.Offset:x} -> {v}");
+        }
+        return parts.Assemble();
+    }
+
     public static byte[] Mutate(Rng rng, byte[] seed, List<string> notes)
     {
         var parts = FdtParts.Parse(seed);
@@ -44,12 +67,12 @@ public static class DtbMutator
         return blob;
     }
 
-    private static string MutateParts(Rng rng, FdtParts p)
+    private static string MutateParts(Rng rng, FdtParts p, int onlyCase = -1)
     {
         var items = p.Items();
         var props = items.Where(x => x.Token == FdtParts.Prop).ToList();
         var nodes = items.Where(x => x.Token == FdtParts.BeginNode).ToList();
-        switch (rng.Next(12))
+        switch (onlyCase >= 0 ? onlyCase : rng.Next(12))
         {
             case 0:
             {
@@ -119,7 +142,7 @@ public static class DtbMutator
                 int end = SubtreeEnd(items, items.IndexOf(it));
                 if (end < 0) return "subtree without end";
                 var block = p.Struct.GetRange(it.Offset, end - it.Offset);
-                int times = rng.OneIn(6) ? rng.Range(2, 200) : 1;
+                int times = onlyCase < 0 && rng.OneIn(6) ? rng.Range(2, 200) : 1;
                 for (int k = 0; k < times; k++) p.Struct.InsertRange(end, block);
                 return $"subtree at 0x{it.Offset:x} ({block.Count} bytes) duplicated x{times}";
             }

@@ -33,10 +33,16 @@ public sealed class DtsCaseGenerator : ICaseGenerator
             c.Notes.Add("seed " + seed.Name);
             text = seed.Text;
         }
-        int mutations = rng.OneIn(10) ? 0 : rng.Geometric(8);
-        text = _mutator.Mutate(rng, text, mutations, c.Notes);
+        // one in three gentle: the text stays a device tree and the boot model does the work
+        bool gentle = !overlay && rng.OneIn(3);
+        if (gentle)
+        {
+            c.Notes.Add("gentle");
+            text = _mutator.MutateGentle(rng, text, rng.Range(0, 3), c.Notes);
+        }
+        else text = _mutator.Mutate(rng, text, rng.OneIn(10) ? 0 : rng.Geometric(8), c.Notes);
         var bytes = Encoding.UTF8.GetBytes(text);
-        if (rng.OneIn(6)) bytes = DtsMutator.Damage(rng, bytes, c.Notes);
+        if (!gentle && rng.OneIn(6)) bytes = DtsMutator.Damage(rng, bytes, c.Notes);
 
         var name = overlay ? "ov.dtso" : "board.dts";
         CaseParts.AddBoard(c, _seeds, name, bytes);

@@ -31,6 +31,32 @@ public sealed class DtsMutator
         return DtsTokenizer.Join(tokens);
     }
 
+    /// <summary>Edits that keep the text a device tree (statements that parse, small numbers, spliced nodes), so that the boot runs.</summary>
+    public string MutateGentle(Rng rng, string text, int count, List<string> notes)
+    {
+        var tokens = DtsTokenizer.Tokenize(text);
+        for (int i = 0; i < count; i++)
+        {
+            notes.Add(rng.Next(4) switch
+            {
+                0 or 1 => Insert(rng, tokens, Fill(rng, tokens, rng.Pick(DtsSnippets.Semantic)), topLevel: false),
+                2 => SmallNumber(rng, tokens),
+                _ => SpliceNode(rng, tokens),
+            });
+        }
+        return DtsTokenizer.Join(tokens);
+    }
+
+    private static string SmallNumber(Rng rng, List<DtsToken> t)
+    {
+        int i = PickOf(rng, t, x => x.Kind == DtsTokenKind.Number);
+        if (i < 0) return "no number";
+        var v = rng.Pick(new[] { "0", "1", "2", "3", "0x10", "0xffffffff" });
+        var old = t[i].Text;
+        t[i] = new(DtsTokenKind.Number, v);
+        return $"number {old} -> {v}";
+    }
+
     /// <summary>Byte-level damage after the text is rendered: bad bytes, truncation, CR line ends, bit flips.</summary>
     public static byte[] Damage(Rng rng, byte[] bytes, List<string> notes)
     {

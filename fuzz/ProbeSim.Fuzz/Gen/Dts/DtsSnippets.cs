@@ -34,6 +34,21 @@ public static class DtsSnippets
         "x = <LBL>;", "x = &;", "x = &&LBL;", "LBL: x = <1>;", "x = LBL: <1>;", "x = <LBL: 1>;", "x = \"a\" LBL:;",
     ];
 
+    /// <summary>Statements that parse and change what the boot does (statuses, suppliers, cell counts, IOMMU and DMA properties).</summary>
+    public static readonly IReadOnlyList<string> Semantic =
+    [
+        "status = \"disabled\";", "status = \"okay\";", "status = \"fail\";", "iommus = <&LBL 0x10>;", "iommus = <&LBL>;",
+        "iommu-map = <0 &LBL 0 0x10000>;", "iommu-map-mask = <0xffff>;", "clocks = <&LBL 1>;", "clocks = <&LBL>;",
+        "power-domains = <&LBL 0>;", "power-domains = <&LBL>;", "resets = <&LBL 0>;", "#iommu-cells = <1>;", "#iommu-cells = <0>;",
+        "#clock-cells = <0>;", "#clock-cells = <1>;", "#power-domain-cells = <0>;", "#reset-cells = <1>;", "dma-coherent;",
+        "dma-ranges = <0x0 0x0 0x0 0x0 0x1 0x0>;", "dma-ranges;", "interrupt-parent = <&LBL>;", "vcc-supply = <&LBL>;",
+        "pinctrl-0 = <&LBL>;", "pinctrl-names = \"default\";", "dmas = <&LBL 1>;", "dma-names = \"tx\";", "phys = <&LBL>;",
+        "msi-parent = <&LBL>;", "memory-region = <&LBL>;", "compatible = \"simple-bus\";", "compatible = \"arm,smmu-v3\";",
+        "compatible = \"regulator-fixed\";", "compatible = \"simple-mfd\";", "arm,primecell-periphid = <0x00041330>;",
+        "/delete-node/ &LBL;", "/delete-property/ compatible;", "/delete-property/ status;", "child@0 { compatible = \"acme,child\"; reg = <0 0 0 1>; };",
+        "nested { compatible = \"simple-bus\"; #address-cells = <1>; #size-cells = <0>; leaf@1 { compatible = \"acme,leaf\"; reg = <1>; }; };",
+    ];
+
     /// <summary>Statements for the top level (after the root node's '};' or at the start).</summary>
     public static readonly IReadOnlyList<string> TopLevel =
     [

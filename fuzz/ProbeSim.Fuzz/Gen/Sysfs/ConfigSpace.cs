@@ -16,10 +16,11 @@ public static class ConfigSpace
 
     public static bool IsBridge(FunctionRole r) => r is FunctionRole.RootPort or FunctionRole.UpstreamPort or FunctionRole.DownstreamPort or FunctionRole.PciBridge or FunctionRole.PcieToPciBridge;
 
-    public static byte[] Build(Rng rng, FunctionRole role, bool multifunction, (byte Pri, byte Sec, byte Sub) buses, List<string> notes)
+    /// <param name="gentle">No damage: the space reads as the function it describes.</param>
+    public static byte[] Build(Rng rng, FunctionRole role, bool multifunction, (byte Pri, byte Sec, byte Sub) buses, List<string> notes, bool gentle = false)
     {
         var b = new byte[4096];
-        Put16(b, 0x00, rng.OneIn(20) ? rng.Pick(new ushort[] { 0xffff, 0x0000 }) : rng.Pick(new ushort[] { 0x8086, 0x1b36, 0x1af4, 0x10de, 0x144d }));
+        Put16(b, 0x00, !gentle && rng.OneIn(20) ? rng.Pick(new ushort[] { 0xffff, 0x0000 }) : rng.Pick(new ushort[] { 0x8086, 0x1b36, 0x1af4, 0x10de, 0x144d }));
         Put16(b, 0x02, (ushort)rng.Next(0x10000));
         uint cls = role switch
         {
@@ -30,7 +31,7 @@ public static class ConfigSpace
         };
         Put32(b, 0x08, cls << 8 | (uint)rng.Next(256));
         byte header = role switch { FunctionRole.CardBus => 2, _ when IsBridge(role) => 1, _ => 0 };
-        if (rng.OneIn(25)) header = (byte)rng.Range(3, 0x7f);
+        if (!gentle && rng.OneIn(25)) header = (byte)rng.Range(3, 0x7f);
         b[0x0e] = (byte)(header | (multifunction ? 0x80 : 0));
         if (header == 1) (b[0x18], b[0x19], b[0x1a]) = buses;
         bool caps = role != FunctionRole.Legacy || rng.OneIn(2);
@@ -49,7 +50,7 @@ public static class ConfigSpace
                 FunctionRole.Endpoint => 0, FunctionRole.Legacy => 1, FunctionRole.Rciep => 9, FunctionRole.RootPort => 4,
                 FunctionRole.UpstreamPort => 5, FunctionRole.DownstreamPort => 6, FunctionRole.PcieToPciBridge => 7, _ => 0,
             };
-            if (rng.OneIn(25)) type = rng.Pick(new[] { 2, 3, 0xb, 0xc, 0xf });
+            if (!gentle && rng.OneIn(25)) type = rng.Pick(new[] { 2, 3, 0xb, 0xc, 0xf });
             Put16(b, 0x62, (ushort)(2 | type << 4));
             if (rng.OneIn(3))
             {
@@ -59,6 +60,7 @@ public static class ConfigSpace
                 Put16(b, 0x106, (ushort)rng.Next(0x80));
             }
         }
+        if (gentle) return b[..rng.Pick(new[] { 256, 4096, 4096 })];
         Break(rng, b, notes, out var length);
         return b[..length];
     }

@@ -16,7 +16,10 @@ public sealed class SysfsCaseGenerator : ICaseGenerator
 
     public void Fill(Rng rng, FuzzCase c)
     {
-        var files = rng.OneIn(2) ? FromSeed(rng, c.Notes) : Generate(rng, c.Notes);
+        // one in three gentle: the real dump as it is, or a generated hierarchy without damage, so the PCI model runs
+        bool gentle = rng.OneIn(3);
+        if (gentle) c.Notes.Add("gentle");
+        var files = rng.OneIn(2) ? (gentle ? _seeds.SysfsDump.Select(s => (s.Name, (byte[]?)s.Bytes)).ToList() : FromSeed(rng, c.Notes)) : Generate(rng, c.Notes, gentle);
         foreach (var (path, bytes) in files)
         {
             if (bytes is null) c.AddDirectory("dump/" + path);
@@ -32,8 +35,8 @@ public sealed class SysfsCaseGenerator : ICaseGenerator
                 break;
             case < 7:
                 c.Add("pciboard.dts", _seeds.PciBoard.Bytes);
-                c.Args.AddRange(["boot", "pciboard.dts", "--pci", dir, rng.Pick(new[] { "--sysfs", "--tree", "--json" }), .. rng.OneIn(3) ? new[] { "-" } : []]);
-                if (c.Args[^1] == "--json") c.Args.Add("out.json");
+                c.Args.AddRange(["boot", "pciboard.dts", "--pci", dir, rng.Pick(new[] { "--sysfs", "--tree", "--json" })]);
+                if (c.Args[^1] == "--json") c.Args.Add(rng.OneIn(2) ? "-" : "out.json");
                 break;
             case < 9:
                 c.Add("pciboard.dts", _seeds.PciBoard.Bytes);
@@ -114,30 +117,30 @@ public sealed class SysfsCaseGenerator : ICaseGenerator
     }
 
     /// <summary>A generated hierarchy: one host bridge directory, up to four levels of bridges.</summary>
-    private static List<(string Path, byte[]? Bytes)> Generate(Rng rng, List<string> notes)
+    private static List<(string Path, byte[]? Bytes)> Generate(Rng rng, List<string> notes, bool gentle)
     {
         notes.Add("generated hierarchy");
         var files = new List<(string, byte[]?)>();
         var prefix = rng.Pick(new[] { "sys/devices/platform/4010000000.pcie", "sys/devices/platform/40000000.pcie", "sys/devices", "x/y" });
-        var host = prefix + "/" + rng.Pick(new[] { "pci0000:00", "pci0000:00", "pci0001:10", "pci0000:ff" });
+        var host = prefix + "/" + (gentle ? "pci0000:00" : rng.Pick(new[] { "pci0000:00", "pci0000:00", "pci0001:10", "pci0000:ff" }));
         int domain = host.EndsWith("pci0001:10", StringComparison.Ordinal) ? 1 : 0;
         int rootBus = host.EndsWith(":10", StringComparison.Ordinal) ? 0x10 : host.EndsWith(":ff", StringComparison.Ordinal) ? 0xff : 0;
         int nextBus = rootBus + 1;
-        bool consistent = !rng.OneIn(5);
+        bool consistent = gentle || !rng.OneIn(5);
         void Bus(string dir, int bus, int depth, bool belowPort)
         {
             int functions = depth == 0 ? rng.Range(1, 5) : rng.Range(0, 3);
             for (int f = 0; f < functions && files.Count < 200; f++)
             {
                 int dev = belowPort && !rng.OneIn(10) ? 0 : rng.Range(0, 4);
-                int fnum = rng.OneIn(4) ? rng.Range(1, 7) : 0;
+                int fnum = !gentle && rng.OneIn(4) ? rng.Range(1, 7) : 0;
                 var role = depth >= 3 ? FunctionRole.Endpoint : rng.Pick(Enum.GetValues<FunctionRole>());
                 if (depth == 0 && rng.OneIn(2)) role = FunctionRole.RootPort;
                 var name = $"{domain:x4}:{bus & 0xff:x2}:{dev:x2}.{fnum}";
                 var path = dir + "/" + name;
                 int sec = consistent ? nextBus++ : rng.Range(0, 0x101);
                 var buses = ((byte)bus, (byte)sec, (byte)(consistent ? sec + 4 : rng.Next(256)));
-                files.Add((path + "/config", ConfigSpace.Build(rng, role, fnum != 0 || rng.OneIn(5), buses, notes)));
+                files.Add((path + "/config", ConfigSpace.Build(rng, role, fnum != 0 || rng.OneIn(5), buses, notes, gentle)));
                 if (ConfigSpace.IsBridge(role) && depth < 4)
                     Bus(path, sec, depth + 1, role is FunctionRole.RootPort or FunctionRole.DownstreamPort);
             }

@@ -12,6 +12,8 @@ public abstract class YamlCaseGenerator : ICaseGenerator
         Seeds = seeds;
         Schema = new YamlSchema(seeds.Sample);
         Mutator = new YamlMutator(Schema, rootContext);
+        GentleSchema = new YamlSchema(seeds.Sample, gentle: true);
+        GentleMutator = new YamlMutator(GentleSchema, rootContext, gentle: true);
         Parsed = yamlSeeds.Select(s => (s.Name, Yaml.YamlSeedReader.Read(s.Text))).ToList();
         RootContext = rootContext;
     }
@@ -19,14 +21,23 @@ public abstract class YamlCaseGenerator : ICaseGenerator
     protected SeedCorpus Seeds { get; }
     protected YamlSchema Schema { get; }
     private YamlMutator Mutator { get; }
+    private YamlSchema GentleSchema { get; }
+    private YamlMutator GentleMutator { get; }
     private List<(string Name, YNode Tree)> Parsed { get; }
     private string RootContext { get; }
 
     public abstract void Fill(Rng rng, FuzzCase c);
 
-    /// <summary>The YAML bytes of one input.</summary>
+    /// <summary>
+    /// The YAML bytes of one input: two in five are gentle (values meant to be accepted, edits that keep the document
+    /// valid, no syntax damage) so that the checks and the boot behind the parser run; the others are wild.
+    /// </summary>
     protected byte[] Document(Rng rng, FuzzCase c)
     {
+        bool gentle = rng.Next(5) < 2;
+        var schema = gentle ? GentleSchema : Schema;
+        var mutator = gentle ? GentleMutator : Mutator;
+        if (gentle) c.Notes.Add("gentle");
         YNode root;
         if (Parsed.Count > 0 && !rng.OneIn(3))
         {
@@ -37,13 +48,13 @@ public abstract class YamlCaseGenerator : ICaseGenerator
         else
         {
             c.Notes.Add("generated from the schema");
-            root = Schema.Map(rng, RootContext, 0);
+            root = schema.Map(rng, RootContext, 0);
             root = Wrap(rng, root);
         }
-        int count = rng.OneIn(8) ? 0 : rng.Geometric(6);
-        root = Mutator.Mutate(rng, root, count, c.Notes);
+        int count = rng.OneIn(8) ? 0 : rng.Geometric(gentle ? 3 : 6);
+        root = mutator.Mutate(rng, root, count, c.Notes);
         var text = YamlEmitter.Emit(root);
-        return rng.OneIn(6) ? YamlTextBreaker.Break(rng, text, c.Notes) : Encoding.UTF8.GetBytes(text);
+        return !gentle && rng.OneIn(6) ? YamlTextBreaker.Break(rng, text, c.Notes) : Encoding.UTF8.GetBytes(text);
     }
 
     protected virtual YNode Wrap(Rng rng, YNode root) => root;
@@ -90,8 +101,10 @@ public sealed class PciYamlCaseGenerator : YamlCaseGenerator
 
     public override void Fill(Rng rng, FuzzCase c)
     {
-        c.Add("p.yaml", Document(rng, c));
-        switch (rng.Next(20))
+        var doc = Document(rng, c);
+        c.Add("p.yaml", doc);
+        bool underPci = System.Text.Encoding.UTF8.GetString(doc).StartsWith("pci:", StringComparison.Ordinal);
+        switch (underPci ? rng.Next(20) : rng.Next(17))
         {
             case < 10:
                 c.Args.AddRange(["boot", "--pci", "p.yaml", .. CaseParts.BootViews(rng), .. CaseParts.BootOptions(rng)]);

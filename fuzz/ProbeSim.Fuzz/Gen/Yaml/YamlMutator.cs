@@ -11,22 +11,28 @@ public sealed class YamlMutator
 {
     private readonly YamlSchema _schema;
     private readonly string _rootContext;
+    private readonly bool _gentle;
 
-    public YamlMutator(YamlSchema schema, string rootContext)
+    /// <param name="gentle">Only edits that keep the document meant to be valid: values of the same key, keys added or removed, items copied or shuffled.</param>
+    public YamlMutator(YamlSchema schema, string rootContext, bool gentle = false)
     {
         _schema = schema;
         _rootContext = rootContext;
+        _gentle = gentle;
     }
 
+    private static readonly int[] GentleOps = [2, 3, 4, 5, 7, 8, 11, 13];
+
     /// <summary>A place in the tree: the node there, its context, and how to replace it.</summary>
-    private sealed record Slot(YNode Node, string Context, string Key, Action<YNode> Replace, YNode? Parent);
+    /// <param name="InList">The node is an item of the list that <paramref name="Key"/> holds.</param>
+    private sealed record Slot(YNode Node, string Context, string Key, Action<YNode> Replace, YNode? Parent, bool InList = false);
 
     private List<Slot> Slots(YNode root, Action<YNode> setRoot)
     {
         var result = new List<Slot>();
-        void Walk(YNode n, string context, string key, Action<YNode> replace, YNode? parent)
+        void Walk(YNode n, string context, string key, Action<YNode> replace, YNode? parent, bool inList = false)
         {
-            result.Add(new Slot(n, context, key, replace, parent));
+            result.Add(new Slot(n, context, key, replace, parent, inList));
             if (result.Count > 20_000) return;
             switch (n)
             {
@@ -42,7 +48,7 @@ public sealed class YamlMutator
                     for (int i = 0; i < s.Items.Count; i++)
                     {
                         int idx = i;
-                        Walk(s.Items[i], context, key, v => s.Items[idx] = v, s);
+                        Walk(s.Items[i], context, key, v => s.Items[idx] = v, s, inList: true);
                     }
                     break;
             }
@@ -76,7 +82,7 @@ public sealed class YamlMutator
     {
         var slots = Slots(holder[0], v => holder[0] = v);
         var slot = rng.Pick(slots);
-        switch (rng.Next(16))
+        switch (_gentle ? rng.Pick(GentleOps) : rng.Next(16))
         {
             case 0:
             case 1:
@@ -92,8 +98,8 @@ public sealed class YamlMutator
             case 3:
             {
                 // a value that fits the key (or another key): gets past the parser into the checks
-                var key = rng.OneIn(4) ? rng.Pick(YamlSchema.AllKeys) : slot.Key;
-                slot.Replace(_schema.Value(rng, key));
+                var key = !_gentle && rng.OneIn(4) ? rng.Pick(YamlSchema.AllKeys) : slot.Key;
+                slot.Replace(slot.Parent is null ? _schema.Map(rng, _rootContext, 0) : slot.InList && key == slot.Key ? _schema.Item(rng, key) : _schema.Value(rng, key));
                 return $"value of '{slot.Key}' regenerated as a '{key}'";
             }
             case 4:
@@ -111,14 +117,14 @@ public sealed class YamlMutator
                 var maps = slots.Where(s => s.Node is YMap { Entries.Count: > 0 } || s.Node is YSeq { Items.Count: > 0 }).ToList();
                 if (maps.Count == 0) return "nothing to duplicate";
                 var c = rng.Pick(maps).Node;
-                int times = rng.OneIn(10) ? rng.Pick(new[] { 100, 1000, 20000 }) : 1;
-                if (c is YMap m)
+                int times = !_gentle && rng.OneIn(10) ? rng.Pick(new[] { 100, 1000, 20000 }) : 1;
+                if (c is YMap m && !_gentle)
                 {
                     var e = rng.Pick(m.Entries);
                     for (int k = 0; k < times; k++) m.Entries.Add(new YEntry(e.Key.Clone(), e.Value.Clone()));
                     return $"duplicated key '{e.KeyText}' x{times}";
                 }
-                var q = (YSeq)c;
+                if (c is not YSeq q) return "no list to copy an item in";
                 var item = rng.Pick(q.Items);
                 for (int k = 0; k < times; k++) q.Items.Add(item.Clone());
                 return $"duplicated a list item x{times}";
@@ -148,7 +154,8 @@ public sealed class YamlMutator
                 var s = rng.Pick(maps);
                 var m = (YMap)s.Node;
                 var ctx = YamlSchema.ContextOf(m, s.Context);
-                var key = rng.OneIn(4) ? rng.Pick(YamlSchema.AllKeys) : rng.Pick(YamlSchema.Contexts.GetValueOrDefault(ctx) ?? YamlSchema.Contexts["scenario"]);
+                var key = !_gentle && rng.OneIn(4) ? rng.Pick(YamlSchema.AllKeys) : rng.Pick(YamlSchema.Contexts.GetValueOrDefault(ctx) ?? YamlSchema.Contexts["scenario"]);
+                if (_gentle && m.Get(key) is not null) return $"key '{key}' already there";
                 m.Entries.Insert(rng.Next(m.Entries.Count + 1), new YEntry(new YScalar(key), _schema.Value(rng, key)));
                 return $"added key '{key}'";
             }
@@ -167,7 +174,7 @@ public sealed class YamlMutator
             }
             case 10:
             {
-                int depth = rng.Pick(new[] { 3, 20, 200, 2000, 20000 });
+                int depth = rng.OneIn(10) ? 20000 : rng.Pick(new[] { 3, 20, 200, 2000 });
                 YNode n = slot.Node;
                 bool flow = rng.OneIn(2);
                 if (depth > 20)
