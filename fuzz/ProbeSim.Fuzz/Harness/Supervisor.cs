@@ -164,6 +164,8 @@ public sealed class Supervisor
     private void Record(FuzzCase c, Outcome outcome, int exit, string signature, string detail, long ms = 0)
     {
         _summary.Record(c.Kind, outcome, new FailureRecord(c.Seed, c.Index, c.Kind, outcome, exit, signature, detail, c.CommandLine()), ms);
+        // a long run shows each failure when it happens, with the input to replay, not only in the summary at the end
+        lock (_log) _log.WriteLine($"probesim-fuzz: failure {c.Seed}:{c.Index} ({c.Kind}) {outcome}: {ProbeSim.Cli.OneLine.Of(detail)}");
     }
 
     /// <summary>How a worker died, in words: the status (signal) and the runtime's first line about it.</summary>
