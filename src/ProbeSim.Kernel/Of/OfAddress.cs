@@ -45,6 +45,8 @@ public static class OfAddress
         while (bus.Parent is not null)
         {
             var pna = AddrCellsFor(bus);
+            // __of_translate_address: OF_CHECK_ADDR_COUNT on the parent bus (1 to OF_MAX_ADDR_CELLS = 4), else "Bad cell count": no address
+            if (pna is < 1 or > 4) return null;
             // the size cells of a range entry are the child bus's own
             var ns = bus.GetU32("#size-cells") is { } s ? (int)s : SizeCellsFor(bus);
             var ranges = bus.GetProperty("ranges");
