@@ -138,4 +138,28 @@ public class OfInterruptsTests
         var s = OfInterrupts.ParseOne(tree.FindByPath("/dev")!, 0);
         Assert.Equal("/dev: no interrupt parent", s.Error);
     }
+
+    // of_irq_parse_raw (drivers/of/irq.c, v6.1): "if (addrsize + intsize > MAX_PHANDLE_ARGS) goto fail" is an int sum of
+    // small counts; #address-cells = 0xffffffff on the parent wrapped that sum to 0 here (an internal error found by
+    // the fuzzing harness). It fails the parse instead.
+    [Fact]
+    public void An_address_cell_count_that_would_wrap_the_sum_fails_the_parse()
+    {
+        var tree = Compile("""
+            / {
+                #address-cells = <1>;
+                #size-cells = <1>;
+                interrupt-parent = <&gic>;
+                gic: interrupt-controller@1000 {
+                    reg = <0x1000 0x100>;
+                    interrupt-controller;
+                    #interrupt-cells = <1>;
+                    #address-cells = <0xffffffff>;
+                };
+                uart@4000 { reg = <0x4000 0x100>; interrupts = <5>; };
+            };
+            """);
+        var s = OfInterrupts.ParseOne(tree.FindByPath("/uart@4000")!, 0);
+        Assert.False(s.IsResolved);
+    }
 }
