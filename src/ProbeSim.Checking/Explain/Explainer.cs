@@ -101,9 +101,11 @@ public static class Explainer
     private static IReadOnlyList<LogLine> LogOf(BootResult result, string name) =>
         result.Log.Where(l => l.Device == name || ContainsName(l.Text, name)).ToList();
 
-    // a device name as a word of the line (not a prefix of a longer name)
-    private static bool ContainsName(string text, string name)
+    // a device name as a word of the line (not a prefix of a longer name); an empty name (a node named "" in a blob)
+    // is in no line, and every search moves on by at least one character
+    internal static bool ContainsName(string text, string name)
     {
+        if (name.Length == 0) return false;
         int i = 0;
         while ((i = text.IndexOf(name, i, StringComparison.Ordinal)) >= 0)
         {
