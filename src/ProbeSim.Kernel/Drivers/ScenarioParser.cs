@@ -61,10 +61,19 @@ internal static class ScenarioParser
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
 
+    /// <summary>
+    /// Entries of one list (drivers, nodes, actions) at the most: far above any real scenario, and it bounds the work of
+    /// applying them (each driver entry is applied to the driver list in turn; docs/scenario-format.md, "Bounds").
+    /// </summary>
+    public const int MaxListEntries = 4096;
+
     private static IReadOnlyList<T> List<T>(ScenarioYaml yaml, YamlNode node, string what, Func<ScenarioYaml, YamlNode, T> item)
     {
         if (ScenarioYaml.IsNull(node)) return Array.Empty<T>();
-        return yaml.Sequence(node, what).Children.Select(c => item(yaml, c)).ToArray();
+        var seq = yaml.Sequence(node, what);
+        if (seq.Children.Count > MaxListEntries)
+            throw yaml.Error(seq.Children[MaxListEntries], $"{what} has {seq.Children.Count} entries; a scenario holds at most {MaxListEntries} per list");
+        return seq.Children.Select(c => item(yaml, c)).ToArray();
     }
 
     private static IReadOnlyDictionary<string, string> Set(ScenarioYaml yaml, YamlNode node)

@@ -120,4 +120,17 @@ public class ScenarioYamlBoundsTests
         var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Load("/dev/zero"));
         Assert.Contains("larger than 16 MiB", e.Reason);
     }
+
+    // found by the fuzzing harness: 20,000 driver entries for one compatible took minutes to apply (each changes the
+    // driver in turn); a list is bounded, and the error points at the first entry past the bound
+    [Fact]
+    public void A_list_past_its_bound_is_refused_at_the_first_entry_past_it()
+    {
+        var entries = string.Concat(Enumerable.Repeat("  - { compatible: acme,uart }\n", ScenarioParser.MaxListEntries + 1));
+        var e = Fails("drivers:\n" + entries);
+        Assert.Equal(ScenarioParser.MaxListEntries + 2, e.Location.Line);
+        Assert.Contains($"at most {ScenarioParser.MaxListEntries}", e.Message);
+        var ok = ScenarioFile.Parse("drivers:\n" + string.Concat(Enumerable.Repeat("  - { compatible: acme,uart }\n", ScenarioParser.MaxListEntries)), "ok.yaml");
+        Assert.Equal(ScenarioParser.MaxListEntries, ok.Drivers.Count);
+    }
 }
