@@ -15,8 +15,17 @@ public sealed class GlobalOptions
     }
 
     /// <summary>Both given: a usage error.</summary>
-    public bool Conflict(ParseResult pr) => pr.GetValue(Quiet) && pr.GetValue(Verbose);
+    public bool Conflict(ParseResult pr) => Given(pr, Quiet) && Given(pr, Verbose);
 
     public Verbosity Of(ParseResult pr) =>
-        pr.GetValue(Quiet) ? Verbosity.Quiet : pr.GetValue(Verbose) ? Verbosity.Verbose : Verbosity.Normal;
+        Given(pr, Quiet) ? Verbosity.Quiet : Given(pr, Verbose) ? Verbosity.Verbose : Verbosity.Normal;
+
+    // read from the tokens, so a flag given twice with values (--verbose false --verbose false) under --help, where
+    // the parse errors are not reported, does not make System.CommandLine's GetValue throw
+    private static bool Given(ParseResult pr, Option<bool> flag)
+    {
+        if (pr.GetResult(flag) is not { Implicit: false } r) return false;
+        if (r.Tokens.Count == 0) return true;
+        return bool.TryParse(r.Tokens[^1].Value, out var v) && v;
+    }
 }

@@ -47,3 +47,24 @@ public class OneLineMessageTests
         finally { dir.Delete(true); }
     }
 }
+
+/// <summary>Found by the fuzzing harness: a global flag given twice with values next to --help was an internal error.</summary>
+public class GlobalFlagTwiceTests
+{
+    [Fact]
+    public void Help_with_a_global_flag_given_twice_is_not_an_internal_error()
+    {
+        var r = CliRunner.Run("diff", "-h", "--verbose", "false", "--verbose", "false");
+        Assert.NotEqual(70, r.ExitCode);
+        Assert.DoesNotContain("internal error", r.Err);
+    }
+
+    [Fact]
+    public void A_global_flag_given_twice_is_one_usage_line()
+    {
+        var r = CliRunner.Run("profiles", "--verbose", "false", "--verbose", "true");
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("probesim: ", r.Err);
+        Assert.DoesNotContain("internal error", r.Err);
+    }
+}
