@@ -93,6 +93,13 @@ internal static class YamlGuard
                         if (!scalar.Anchor.IsEmpty) anchorSizes[scalar.Anchor.Value] = 1;
                         break;
                     case AnchorAlias alias:
+                        // an alias inside the node its anchor names makes a cycle: the loader would recurse through it
+                        // without end (a stack overflow, which ends the process); found by the fuzzing harness
+                        if (open.Exists(o => !o.Start.Anchor.IsEmpty && o.Start.Anchor.Value == alias.Value.Value))
+                        {
+                            refused = (ev.Start, $"alias *{alias.Value.Value} is inside the node its anchor &{alias.Value.Value} names (a cycle)");
+                            break;
+                        }
                         // an unknown anchor is reported by the loader with its own message
                         nodes += anchorSizes.TryGetValue(alias.Value.Value, out var size) ? size : 1;
                         break;

@@ -133,4 +133,16 @@ public class ScenarioYamlBoundsTests
         var ok = ScenarioFile.Parse("drivers:\n" + string.Concat(Enumerable.Repeat("  - { compatible: acme,uart }\n", ScenarioParser.MaxListEntries)), "ok.yaml");
         Assert.Equal(ScenarioParser.MaxListEntries, ok.Drivers.Count);
     }
+
+    // found by the fuzzing harness (a PCI topology): an alias inside its own anchor's node overflowed the stack of the
+    // loader, which ends the process
+    [Theory]
+    [InlineData("drivers: &d\n  - compatible: acme,uart\n  - *d\n", 3)]
+    [InlineData("set: &s { a: *s }\n", 1)]
+    public void An_alias_inside_its_own_anchor_is_refused(string yaml, int line)
+    {
+        var e = Fails(yaml);
+        Assert.Equal(line, e.Location.Line);
+        Assert.Contains("cycle", e.Message);
+    }
 }
