@@ -87,7 +87,9 @@ public sealed class FdtParts
     /// <summary>The name of a property item (from the strings block), or "".</summary>
     public string PropertyName(FdtItem item)
     {
-        int nameoff = (int)U32(Struct.ToArray(), item.Offset + 8);
+        // read in place: copying the whole struct block for every property was quadratic on grown blobs (input 1:129901)
+        if (item.Offset + 12 > Struct.Count) return "";
+        int nameoff = (int)((uint)Struct[item.Offset + 8] << 24 | (uint)Struct[item.Offset + 9] << 16 | (uint)Struct[item.Offset + 10] << 8 | Struct[item.Offset + 11]);
         if (nameoff < 0 || nameoff >= Strings.Count) return "";
         int end = Strings.IndexOf(0, nameoff);
         return end < 0 ? "" : Encoding.ASCII.GetString(Strings.GetRange(nameoff, end - nameoff).ToArray());
