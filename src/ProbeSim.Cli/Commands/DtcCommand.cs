@@ -99,8 +99,7 @@ public static class DtcCommand
             LoadResult result;
             if (input == "-")
             {
-                var text = Console.In.ReadToEnd();
-                result = loader.LoadDtsText(text, "<stdin>", options);
+                result = loader.LoadDtsText(StandardInput.ReadText(Console.In), "<stdin>", options);
             }
             else result = loader.Load(input, options);
             files.Input(result.Files, "a file the input includes");

@@ -31,7 +31,7 @@ public static class CorpusBoot
         return Directory.EnumerateFiles(dir, "*.dtb", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(dir, p).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
-            .Select(rel => new CorpusBoard(rel, () => FdtReader.Read(File.ReadAllBytes(Path.Combine(dir, rel)), rel)))
+            .Select(rel => new CorpusBoard(rel, () => FdtReader.Read(ProbeSim.DeviceTree.Files.InputFiles.ReadAllBytes(Path.Combine(dir, rel)), rel)))
             .ToList();
     }
 
