@@ -49,7 +49,9 @@ internal static class OfInterruptMap
         var addrSize = 2u;
         for (var n = ipar; n is not null; n = n.Parent)
             if (n.GetProperty("#address-cells") is { } ac) { addrSize = ac.Length >= 4 ? ac.GetU32() : 2u; break; }
-        if (addrSize + intSize > OfLookup.MaxPhandleArgs)
+        // WARN_ON(addrsize + intsize > MAX_PHANDLE_ARGS), -EFAULT; summed without the kernel's u32 wrap-around
+        // (#address-cells = <0xffffffff> would pass the check there and overrun its match array)
+        if ((long)addrSize + intSize > OfLookup.MaxPhandleArgs)
             return OfIrqSpec.Fail($"{ipar.Path}: #address-cells + #interrupt-cells exceed {OfLookup.MaxPhandleArgs}");
 
         // newer kernels match a missing or short reg as zeros (older ones failed once a map needed the address)

@@ -138,4 +138,25 @@ public class OfInterruptsTests
         var s = OfInterrupts.ParseOne(tree.FindByPath("/dev")!, 0);
         Assert.Equal("/dev: no interrupt parent", s.Error);
     }
+
+    [Theory]
+    [InlineData("0xffffffff")]
+    [InlineData("0xfffffffe")]
+    [InlineData("14")]
+    public void Address_cells_plus_interrupt_cells_above_MAX_PHANDLE_ARGS_fail(string addressCells)
+    {
+        // of_irq_parse_raw: WARN_ON(addrsize + intsize > MAX_PHANDLE_ARGS) -> -EFAULT (16 args); the fuzzing harness
+        // found that 0xffffffff + 3 wrapped around the check and ended boot with an internal error
+        var tree = Compile($$"""
+            / {
+                #address-cells = <{{addressCells}}>;
+                interrupt-parent = <&gic>;
+                gic: intc { interrupt-controller; #interrupt-cells = <3>; };
+                dev { interrupts = <0 5 4>; };
+            };
+            """);
+        var s = OfInterrupts.ParseOne(tree.FindByPath("/dev")!, 0);
+        Assert.Null(s.Controller);
+        Assert.Contains("exceed 16", s.Error);
+    }
 }
