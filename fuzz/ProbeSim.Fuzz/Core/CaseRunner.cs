@@ -26,7 +26,8 @@ public sealed class CaseRunner
     public RunVerdict Run(FuzzCase c)
     {
         CaseWriter.Write(_dir, c);
-        if (Environment.CurrentDirectory != _dir) System.IO.Directory.SetCurrentDirectory(_dir);
+        // every time: if something removed the directory, the one just written is a new one
+        System.IO.Directory.SetCurrentDirectory(_dir);
         var before = CaseWriter.Fingerprint(_dir, c);
         var stdout = new CappedWriter(256 * 1024);
         var stderr = new CappedWriter(256 * 1024);

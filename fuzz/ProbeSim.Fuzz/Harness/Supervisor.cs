@@ -17,6 +17,7 @@ public sealed class Supervisor
     private readonly CaseFactory _factory;
     private readonly TextWriter _log;
     private long _done;
+    private StreamWriter? _found;
 
     public Supervisor(HarnessOptions options, TextWriter log)
     {
@@ -29,13 +30,20 @@ public sealed class Supervisor
     public RunSummary Run()
     {
         var sw = Stopwatch.StartNew();
-        var root = Path.Combine(Path.GetTempPath(), $"probesim-fuzz-{Environment.ProcessId}");
+        var root = Path.Combine(Path.GetTempPath(), $"probesim-fuzz-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        if (_o.Out is { } outDir)
+        {
+            // failures are appended as they are found, so that a run that is stopped keeps what it found
+            Directory.CreateDirectory(outDir);
+            _found = new StreamWriter(Path.Combine(outDir, "found.tsv"), append: false) { AutoFlush = true };
+        }
         int jobs = (int)Math.Max(1, Math.Min(_o.Jobs, Math.Max(1, _o.Inputs)));
         var threads = Enumerable.Range(0, jobs).Select(w => new Thread(() => Slot(w, jobs, Path.Combine(root, "w" + w)), 64 << 20) { Name = "fuzz slot " + w }).ToList();
         threads.ForEach(t => t.Start());
         while (!threads.All(t => t.Join(TimeSpan.FromSeconds(10))))
             if (!_o.Quiet) _log.WriteLine($"probesim-fuzz: {Interlocked.Read(ref _done)}/{_o.Inputs} inputs, {_summary.FailureCount} failures, {sw.Elapsed.TotalSeconds:F0} s");
         _summary.Elapsed = sw.Elapsed;
+        _found?.Dispose();
         try { Directory.Delete(root, recursive: true); } catch (IOException) { }
         return _summary;
     }
@@ -163,6 +171,11 @@ public sealed class Supervisor
 
     private void Record(FuzzCase c, Outcome outcome, int exit, string signature, string detail, long ms = 0)
     {
+        lock (_summary)
+        {
+            var line = string.Join('\t', c.Id, FuzzKinds.Name(c.Kind), Outcomes.Name(outcome), exit, signature, detail.ReplaceLineEndings(" "), c.CommandLine().ReplaceLineEndings(" "));
+            _found?.WriteLine(line);
+        }
         _summary.Record(c.Kind, outcome, new FailureRecord(c.Seed, c.Index, c.Kind, outcome, exit, signature, detail, c.CommandLine()), ms);
         // a long run shows each failure when it happens, with the input to replay, not only in the summary at the end
         lock (_log) _log.WriteLine($"probesim-fuzz: failure {c.Seed}:{c.Index} ({c.Kind}) {outcome}: {ProbeSim.Cli.OneLine.Of(detail)}");

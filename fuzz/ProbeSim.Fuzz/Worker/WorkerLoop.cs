@@ -16,7 +16,7 @@ public static class WorkerLoop
         Console.SetOut(TextWriter.Null);
         Console.SetError(TextWriter.Null);
         var factory = CaseFactory.Create();
-        var runner = new CaseRunner(o.Dir ?? Path.Combine(Path.GetTempPath(), $"probesim-fuzz-{Environment.ProcessId}"), FakeTarget.Create(o.Target));
+        var runner = new CaseRunner(o.Dir ?? Path.Combine(Path.GetTempPath(), $"probesim-fuzz-{Environment.ProcessId}-{Guid.NewGuid():N}"), FakeTarget.Create(o.Target));
         var watchdog = new Watchdog(o.Timeout, o.WallTimeout, o.MemoryMb, report);
         try
         {

@@ -9,6 +9,9 @@ public static class OfAddress
     private const int RootAddrCellsDefault = 1;
     private const int RootSizeCellsDefault = 1;
 
+    // OF_MAX_ADDR_CELLS
+    private const int MaxAddrCells = 4;
+
     // of_n_addr_cells: the nearest #address-cells from the parent upwards, else the root default
     public static int AddrCellsFor(DtNode node)
     {
@@ -45,10 +48,11 @@ public static class OfAddress
         while (bus.Parent is not null)
         {
             var pna = AddrCellsFor(bus);
-            // __of_translate_address: OF_CHECK_ADDR_COUNT on the parent bus (1 to OF_MAX_ADDR_CELLS = 4), else "Bad cell count": no address
-            if (pna is < 1 or > 4) return null;
+            // OF_CHECK_COUNTS(pna, pns) on the parent bus: "Bad cell count", the address does not translate
+            if (pna is < 1 or > MaxAddrCells || SizeCellsFor(bus) <= 0) return null;
             // the size cells of a range entry are the child bus's own
             var ns = bus.GetU32("#size-cells") is { } s ? (int)s : SizeCellsFor(bus);
+            if (ns < 0) return null;
             var ranges = bus.GetProperty("ranges");
             // of_translate_one: a bus without "ranges" cannot be crossed; an empty one maps 1:1
             if (ranges is null) return null;

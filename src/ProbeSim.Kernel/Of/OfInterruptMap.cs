@@ -49,7 +49,8 @@ internal static class OfInterruptMap
         var addrSize = 2u;
         for (var n = ipar; n is not null; n = n.Parent)
             if (n.GetProperty("#address-cells") is { } ac) { addrSize = ac.Length >= 4 ? ac.GetU32() : 2u; break; }
-        // of_irq_parse_raw: addrsize + intsize > MAX_PHANDLE_ARGS fails (in 64 bits here: 0xffffffff + 1 must not wrap to 0)
+        // WARN_ON(addrsize + intsize > MAX_PHANDLE_ARGS), -EFAULT; summed without the kernel's u32 wrap-around
+        // (#address-cells = <0xffffffff> would pass the check there and overrun its match array)
         if ((long)addrSize + intSize > OfLookup.MaxPhandleArgs)
             return OfIrqSpec.Fail($"{ipar.Path}: #address-cells + #interrupt-cells exceed {OfLookup.MaxPhandleArgs}");
 

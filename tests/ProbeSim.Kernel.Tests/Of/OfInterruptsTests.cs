@@ -139,27 +139,24 @@ public class OfInterruptsTests
         Assert.Equal("/dev: no interrupt parent", s.Error);
     }
 
-    // of_irq_parse_raw (drivers/of/irq.c, v6.1): "if (addrsize + intsize > MAX_PHANDLE_ARGS) goto fail" is an int sum of
-    // small counts; #address-cells = 0xffffffff on the parent wrapped that sum to 0 here (an internal error found by
-    // the fuzzing harness). It fails the parse instead.
-    [Fact]
-    public void An_address_cell_count_that_would_wrap_the_sum_fails_the_parse()
+    [Theory]
+    [InlineData("0xffffffff")]
+    [InlineData("0xfffffffe")]
+    [InlineData("14")]
+    public void Address_cells_plus_interrupt_cells_above_MAX_PHANDLE_ARGS_fail(string addressCells)
     {
-        var tree = Compile("""
+        // of_irq_parse_raw: WARN_ON(addrsize + intsize > MAX_PHANDLE_ARGS) -> -EFAULT (16 args); the fuzzing harness
+        // found that 0xffffffff + 3 wrapped around the check and ended boot with an internal error
+        var tree = Compile($$"""
             / {
-                #address-cells = <1>;
-                #size-cells = <1>;
+                #address-cells = <{{addressCells}}>;
                 interrupt-parent = <&gic>;
-                gic: interrupt-controller@1000 {
-                    reg = <0x1000 0x100>;
-                    interrupt-controller;
-                    #interrupt-cells = <1>;
-                    #address-cells = <0xffffffff>;
-                };
-                uart@4000 { reg = <0x4000 0x100>; interrupts = <5>; };
+                gic: intc { interrupt-controller; #interrupt-cells = <3>; };
+                dev { interrupts = <0 5 4>; };
             };
             """);
-        var s = OfInterrupts.ParseOne(tree.FindByPath("/uart@4000")!, 0);
-        Assert.False(s.IsResolved);
+        var s = OfInterrupts.ParseOne(tree.FindByPath("/dev")!, 0);
+        Assert.Null(s.Controller);
+        Assert.Contains("exceed 16", s.Error);
     }
 }
