@@ -57,6 +57,8 @@ public sealed record DriverSpec
     /// platform devices; null = the profile's list of such drivers (switch of_populating_drivers) decides.
     /// </summary>
     public bool? PopulatesChildren { get; init; }
+    /// <summary>What the real driver's probe requests and creates, read from its source by <c>probesim kernel import</c>; null = no plan (the generic probe, a guess).</summary>
+    public Imported.ProbePlan? Plan { get; init; }
     /// <summary>Where this driver came from (default set, kernel table file, scenario file line), for explanations.</summary>
     public string Origin { get; init; } = "";
 }
