@@ -20,4 +20,12 @@ public enum EarlyTable
 }
 
 /// <summary>One early table entry.</summary>
-public sealed record EarlyEntry(EarlyTable Table, string Compatible, string? InitFunction = null);
+public sealed record EarlyEntry(EarlyTable Table, string Compatible, string? InitFunction = null)
+{
+    /// <summary>What the init registers for its node besides the table's own kind (the RK3399 CRU's early init also
+    /// registers its reset controller); empty = only the table's kind.</summary>
+    public IReadOnlyList<Imported.EarlyProvides> Provides { get; init; } = Array.Empty<Imported.EarlyProvides>();
+    /// <summary>A platform device is still created for the node (CLK_OF_DECLARE_DRIVER, or an init that clears
+    /// OF_POPULATED as imx_gpcv2_irqchip_init does); null = the table's default.</summary>
+    public bool? LeavesNodeToDriver { get; init; }
+}
