@@ -42,6 +42,26 @@ public sealed class CliIo
         ColorSystem = Colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
     });
 
+    /// <summary>
+    /// Writes bytes (a blob for <c>-o -</c>) to standard output: the process's own stream when <see cref="Out"/> is the
+    /// console or a stream writer, else one char per byte (ISO-8859-1), so an in-process caller sees the same bytes.
+    /// </summary>
+    public void WriteBinary(byte[] bytes)
+    {
+        Out.Flush();
+        if (ReferenceEquals(Out, Console.Out))
+        {
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(bytes);
+        }
+        else if (Out is StreamWriter { BaseStream: var stream })
+        {
+            stream.Write(bytes);
+            stream.Flush();
+        }
+        else Out.Write(System.Text.Encoding.Latin1.GetString(bytes));
+    }
+
     /// <summary>Writes <c>probesim: MESSAGE</c> to standard error with <c>--verbose</c>.</summary>
     public void Verbose(string message)
     {

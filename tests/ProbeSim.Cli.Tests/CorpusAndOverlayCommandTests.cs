@@ -55,4 +55,22 @@ public class CorpusAndOverlayCommandTests
         var dts = CliRunner.Run("dtc", merged).Out;
         Assert.Contains("extra;", dts);
     }
+
+    // dtc util.c utilfdt_write_err: the name "-" means standard output (fd 1), not a file named "-"
+    [Fact]
+    public void Fdtoverlay_output_dash_is_standard_output()
+    {
+        var root = MakeTree(withBroken: false);
+        var outDir = Path.Combine(root, "out");
+        Assert.Equal(0, CliRunner.Run("corpus", "build", root, "--arch", "arm64", "-o", outDir).ExitCode);
+        var baseDts = Path.Combine(root, "base.dts");
+        File.WriteAllText(baseDts, "/dts-v1/;\n/ { soc: soc { }; };\n");
+        var cwd = Directory.GetCurrentDirectory();
+        var r = CliRunner.Run("fdtoverlay", "-i", baseDts, "-o", "-", Path.Combine(outDir, "vendor", "good-extra.dtbo"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.False(File.Exists(Path.Combine(cwd, "-")));
+        var bytes = System.Text.Encoding.Latin1.GetBytes(r.Out);
+        Assert.Equal(new byte[] { 0xd0, 0x0d, 0xfe, 0xed }, bytes[..4]);
+        Assert.Equal(bytes.Length, (bytes[4] << 24) | (bytes[5] << 16) | (bytes[6] << 8) | bytes[7]);
+    }
 }

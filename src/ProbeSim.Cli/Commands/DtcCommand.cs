@@ -111,12 +111,7 @@ public static class DtcCommand
                 : Encoding.UTF8.GetBytes(DtsWriter.Write(result.Format == InputFormat.Dtb ? DtbSourceRecovery.Recover(tree) : tree));
             if (output == "-")
             {
-                if (outFormat == "dtb")
-                {
-                    io.Out.Flush();
-                    using var stdout = Console.OpenStandardOutput();
-                    stdout.Write(bytes);
-                }
+                if (outFormat == "dtb") io.WriteBinary(bytes);
                 else io.Out.Write(Encoding.UTF8.GetString(bytes));
             }
             else files.Write("-o", output, bytes);

@@ -13,7 +13,7 @@ public static class FdtOverlayCommand
     public static Command Create(CliIo io)
     {
         var input = new Option<string>("-i", "--input") { Description = "Base device tree blob (or DTS)", Required = true };
-        var output = new Option<string>("-o", "--output") { Description = "Output blob", Required = true };
+        var output = new Option<string>("-o", "--output") { Description = "Output blob (- for standard output, as fdtoverlay's utilfdt_write)", Required = true };
         var overlays = new Argument<string[]>("OVERLAY") { Description = "Overlay blobs (.dtbo) or sources (.dtso), applied in order", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("fdtoverlay", "Apply overlays to a base tree (fdtoverlay semantics)") { input, output, overlays };
         cmd.SetAction(pr => Run(io, pr.GetValue(input)!, pr.GetValue(output)!, pr.GetValue(overlays)!));
@@ -29,7 +29,8 @@ public static class FdtOverlayCommand
         files.Input(overlays, "an overlay");
         try
         {
-            files.Check(("-o", output));
+            bool toStdout = output == "-";
+            if (!toStdout) files.Check(("-o", output));
             var loader = new DeviceTreeLoader();
             var options = new LoadOptions();
             options.Compile.GenerateSymbols = true;
@@ -42,7 +43,9 @@ public static class FdtOverlayCommand
                 files.Input(overlay.Files, "a file an overlay includes");
                 OverlayApplier.Apply(baseTree, overlay.Tree, o);
             }
-            files.Write("-o", output, FdtWriter.Write(baseTree));
+            // utilfdt_write: "-" is standard output, not a file named "-"
+            if (toStdout) io.WriteBinary(FdtWriter.Write(baseTree));
+            else files.Write("-o", output, FdtWriter.Write(baseTree));
             return ExitCodes.Ok;
         }
         catch (DeviceTreeException e)
