@@ -71,10 +71,26 @@ public sealed class YamlMutator
         _ => context,
     };
 
+    /// <summary>Largest document the mutations grow: 18 Mi characters, just past YamlGuard's 16 MiB limit (which it still tests).</summary>
+    public const int MaxDocumentChars = 18 << 20;
+
+    // copies of one node stop at MaxDocumentChars: 20,000 copies of a 20,000-deep collection were 801 MB (1:310563)
+    private static int Bounded(int times, int itemChars) => Math.Max(1, Math.Min(times, MaxDocumentChars / Math.Max(1, itemChars)));
+
     public YNode Mutate(Rng rng, YNode root, int count, List<string> notes)
     {
         var holder = new YNode[] { root };
-        for (int i = 0; i < count; i++) notes.Add(MutateOnce(rng, holder));
+        for (int i = 0; i < count; i++)
+        {
+            notes.Add(MutateOnce(rng, holder));
+            // duplicating a node that holds a 20,000-deep raw collection doubles the document: past the 16 MiB
+            // a YAML input may have, more size tests nothing new and only exhausts the worker's own memory (1:310563)
+            if (i + 1 < count && YamlEmitter.Emit(holder[0]).Length > MaxDocumentChars)
+            {
+                notes.Add($"mutations stopped: the document is over {MaxDocumentChars >> 20} Mi characters");
+                break;
+            }
+        }
         return holder[0];
     }
 
@@ -121,11 +137,13 @@ public sealed class YamlMutator
                 if (c is YMap m && !_gentle)
                 {
                     var e = rng.Pick(m.Entries);
+                    times = Bounded(times, YamlEmitter.Inline(e.Value, flow: true).Length + e.KeyText.Length + 2);
                     for (int k = 0; k < times; k++) m.Entries.Add(new YEntry(e.Key.Clone(), e.Value.Clone()));
                     return $"duplicated key '{e.KeyText}' x{times}";
                 }
                 if (c is not YSeq q) return "no list to copy an item in";
                 var item = rng.Pick(q.Items);
+                times = Bounded(times, YamlEmitter.Inline(item, flow: true).Length + 2);
                 for (int k = 0; k < times; k++) q.Items.Add(item.Clone());
                 return $"duplicated a list item x{times}";
             }
