@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Drivers.Imported;
 
 namespace ProbeSim.Reports.KernelDrivers;
@@ -38,7 +39,7 @@ public static class DriverReportText
         w.WriteLine($"  matched by: {f.MatchedBy}");
         w.WriteLine($"  bus: {KernelWords.Bus(d.Bus)}");
         w.WriteLine($"  build: {Build(d)}");
-        w.WriteLine($"  initcall: {(d.Initcall is { } l ? KernelWords.Initcall(l) : "unknown")}");
+        w.WriteLine($"  initcall: {Initcall(d)}");
         w.WriteLine($"  registered by: {d.RegisteredBy ?? "its own registration"}");
         w.WriteLine($"  probe: {d.ProbeFunction ?? "unknown"}");
         w.WriteLine($"  async probe: {YesNo(d.AsyncProbe)}");
@@ -61,6 +62,14 @@ public static class DriverReportText
         BuildStatus.Module => d.Module is null ? "module" : $"module {d.Module}",
         BuildStatus.NotBuilt => "not built",
         _ => "unknown",
+    };
+
+    /// <summary>The initcall level; a module's module_init runs when the module loads (do_init_module), not at a level.</summary>
+    public static string Initcall(ImportedDriver d) => d.Initcall switch
+    {
+        null => "unknown",
+        InitcallLevel.Device when d.Status == BuildStatus.Module => "module_init (runs when the module loads)",
+        { } l => KernelWords.Initcall(l),
     };
 
     /// <summary>The plan's completeness: complete, partial (with how many steps are unknown), or none.</summary>

@@ -75,6 +75,18 @@ public class DriverReportTests
     }
 
     [Fact]
+    public void A_module_init_of_a_module_runs_at_load_not_at_a_level()
+    {
+        // include/linux/module.h: module_init is device_initcall only when built in; a module's init runs in do_init_module
+        var k = SampleImport.Kernel();
+        k = k with { Drivers = k.Drivers.Select(d => d.Id == SampleImport.Foo ? d with { Initcall = ProbeSim.Kernel.Drivers.InitcallLevel.Device } : d).ToList() };
+        var w = new StringWriter();
+        DriverReportText.Write(w, DriverReport.Find(k, "foo"));
+        Assert.Contains("  initcall: module_init (runs when the module loads)\n", w.ToString());
+        Assert.Contains("  initcall: device_initcall\n", Text("rk808"));
+    }
+
+    [Fact]
     public void Compatibles_match_ignoring_case_as_of_compat_cmp_does() =>
         Assert.Contains("driver clk-rk3399", Text("Rockchip,RK3399-CRU"));
 
