@@ -210,6 +210,27 @@ public class DriverReportTests
     }
 
     [Fact]
+    public void The_order_an_import_lists_drivers_and_matches_in_does_not_change_the_reports()
+    {
+        var k = SampleImport.Kernel();
+        var reversed = k with { Drivers = k.Drivers.Reverse().ToList(), Matches = k.Matches.Reverse().ToList() };
+        foreach (var q in new[] { "foo", "rockchip,rk808", "vendor,shared", "shared", "rockchip,rk3399-cru", "clk-rk3398" })
+        {
+            Assert.Equal(DriverReportJson.ToJson(DriverReport.Find(k, q)), DriverReportJson.ToJson(DriverReport.Find(reversed, q)));
+            var a = new StringWriter();
+            var b = new StringWriter();
+            DriverReportText.Write(a, DriverReport.Find(k, q));
+            DriverReportText.Write(b, DriverReport.Find(reversed, q));
+            Assert.Equal(a.ToString(), b.ToString());
+        }
+        var ca = new StringWriter();
+        var cb = new StringWriter();
+        CoverageReportText.Write(ca, CoverageReport.Of(k), 10);
+        CoverageReportText.Write(cb, CoverageReport.Of(reversed with { Unknowns = k.Unknowns.Reverse().ToList() }), 10);
+        Assert.Equal(ca.ToString(), cb.ToString());
+    }
+
+    [Fact]
     public void Kernel_strings_stay_on_one_line() =>
         Assert.Equal("\"a\\nb \\\"c\\\"\"", Quoted.Of("a\nb \"c\""));
 }

@@ -128,6 +128,8 @@ public static class SampleImport
             new ImportedUnknown("drivers/x.c", "build", "#if on a symbol the config does not set", new SourceLine("drivers/x.c", 5)),
             new ImportedUnknown("drivers/other.c:other_driver", "initcall", "registered from a macro the scanner does not expand", null),
             new ImportedUnknown("drivers/other.c:other_driver", "probe", "no .probe", null),
+            new ImportedUnknown("drivers/other.c:other_driver", "match-entry", "pci_device_id entry not read: PCI_DEVICE(A, B)", new SourceLine("drivers/other.c", 12)),
+            new ImportedUnknown("drivers/other.c:other_driver", "match-entry", "pci_device_id entry not read: PCI_DEVICE(C, D)", new SourceLine("drivers/other.c", 13)),
         ],
     };
 }
