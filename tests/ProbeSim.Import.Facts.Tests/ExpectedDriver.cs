@@ -62,6 +62,8 @@ public sealed record ExpectedDriver
     public string? RegisteredBy { get; init; }
     public bool AsyncProbe { get; init; }
     public bool DriverManagedDma { get; init; }
+    /// <summary>platform_driver.prevent_deferred_probe (set by platform_driver_probe / builtin_platform_driver_probe).</summary>
+    public bool PreventDeferredProbe { get; init; }
     public IReadOnlyList<string> OfCompatibles { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> BusIds { get; init; } = Array.Empty<string>();
     public string? Probe { get; init; }

@@ -48,6 +48,7 @@ public static class ExpectedDriverFacts
             RegisteredBy = r.RegisteredBy,
             AsyncProbe = r.AsyncProbe,
             DriverManagedDma = r.DriverManagedDma,
+            PreventDeferredProbe = r.PreventDeferredProbe,
             OfCompatibles = r.OfCompatibles ?? new List<string>(),
             BusIds = r.BusIds ?? new List<string>(),
             Probe = r.Probe,
@@ -125,6 +126,7 @@ public static class ExpectedDriverFacts
         public string? RegisteredBy { get; set; }
         public bool AsyncProbe { get; set; }
         public bool DriverManagedDma { get; set; }
+        public bool PreventDeferredProbe { get; set; }
         public List<string>? OfCompatibles { get; set; }
         public List<string>? BusIds { get; set; }
         public string? Probe { get; set; }

@@ -5,7 +5,7 @@ namespace ProbeSim.Import.Facts.Tests;
 /// <summary>
 /// Compares the facts read from the source by hand (<see cref="ExpectedDriver"/>) with what an import recorded
 /// (<see cref="ImportedKernel"/>). Each difference is one line starting with the driver id; an empty list means agreement.
-/// Compared: name, bus, status, module (of modules), initcall, registered-by, async probe, driver_managed_dma, OF
+/// Compared: name, bus, status, module (of modules), initcall, registered-by, async probe, driver_managed_dma, prevent_deferred_probe, OF
 /// compatibles and bus ids in table order, the plan's requests (kind, lookup, policy, and the name of by-name lookups)
 /// in order, its children (kind, name, compatible), the deferral texts, and each early declare (init, provides,
 /// leaves-node).
@@ -41,6 +41,7 @@ public static class ExpectedFactsComparer
         diff("registered by", e.RegisteredBy, d.RegisteredBy);
         diff("async probe", e.AsyncProbe, d.AsyncProbe);
         diff("driver_managed_dma", e.DriverManagedDma, d.DriverManagedDma);
+        diff("prevent_deferred_probe", e.PreventDeferredProbe, d.PreventDeferredProbe);
         if (e.Probe is not null) diff("probe", e.Probe, d.ProbeFunction);
 
         var matches = k.Matches.Where(m => m.DriverId == e.Id).OrderBy(m => m.Order).ToList();
@@ -90,7 +91,7 @@ public static class ExpectedFactsComparer
             var want = Join(x.Provides.Distinct().OrderBy(p => p).Select(p => Kebab(p.ToString())));
             var got = Join(a.Provides.Distinct().OrderBy(p => p).Select(p => Kebab(p.ToString())));
             if (want != got) diffs.Add($"{where}: provides expected [{want}], imported [{got}]");
-            if (x.LeavesNode != a.LeavesNodeToDriver) diffs.Add($"{where}: leaves node to a driver expected {x.LeavesNode}, imported {a.LeavesNodeToDriver}");
+            if (x.LeavesNode != a.LeavesNodeToDriver) diffs.Add($"{where}: leaves node to a driver expected {Show(x.LeavesNode)}, imported {Show(a.LeavesNodeToDriver)}");
             if (e.Status != a.Status) diffs.Add($"{where}: status expected {Kebab(e.Status.ToString())}, imported {Kebab(a.Status.ToString())}");
         }
     }

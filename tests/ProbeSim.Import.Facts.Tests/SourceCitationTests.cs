@@ -70,7 +70,9 @@ public class SourceCitationTests
             errs.AddRange(Near(x.At, "defer", x.Text ?? "EPROBE_DEFER"));
         foreach (var x in d.Early)
         {
-            errs.AddRange(One(x.At, "early", x.Compatible, x.Init, x.Declare));
+            // a declare may wrap: CLK_OF_DECLARE_DRIVER(name, "compatible",\n init)
+            if (tree.Holds(x.At, 1, new[] { x.Compatible, x.Init, x.Declare }.Where(n => n is not null).Select(n => n!).ToArray()) is { } err)
+                errs.Add($"{d.Id}: early {x.At}: {err}");
             foreach (var p in x.ProvidesAt)
                 if (tree.Line(p) is null) errs.Add($"{d.Id}: provides_at {p}: no such line");
         }
