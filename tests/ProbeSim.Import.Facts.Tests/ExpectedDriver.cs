@@ -13,6 +13,8 @@ public sealed record ExpectedRequest(PlanResource Kind, PlanLookup Lookup, PlanP
     public required string Call { get; init; }
     /// <summary>The dev_err_probe / dev_err text that goes with a failure, when the source has one.</summary>
     public string? Message { get; init; }
+    /// <summary>Where the name literal is when it is not beside the call (a static name array handed to a bulk get).</summary>
+    public SourceLine? NameAt { get; init; }
 }
 
 /// <summary>A child device the probe creates.</summary>

@@ -59,7 +59,7 @@ public static class ExpectedDriverFacts
                 Enum<PlanPolicy>(q.Policy ?? "", Where($"requests[{i}].policy")),
                 Cite(q.At, Where($"requests[{i}].at")) ?? throw new FormatException(Where($"requests[{i}].at missing")))
             {
-                Name = q.Name, Index = q.Index, Message = q.Message,
+                Name = q.Name, Index = q.Index, Message = q.Message, NameAt = Cite(q.NameAt, Where($"requests[{i}].name_at")),
                 Call = q.Call ?? throw new FormatException(Where($"requests[{i}].call missing")),
             }).ToList(),
             Children = (r.Children ?? new()).Select((c, i) => new ExpectedChild(
@@ -148,6 +148,7 @@ public static class ExpectedDriverFacts
         public string? Policy { get; set; }
         public string? Call { get; set; }
         public string? Message { get; set; }
+        public string? NameAt { get; set; }
         public string? At { get; set; }
     }
 

@@ -61,7 +61,7 @@ public class SourceCitationTests
         foreach (var r in d.Requests)
         {
             errs.AddRange(One(r.At, "request", r.Call));
-            if (r.Name is not null) errs.AddRange(Near(r.At, "request name", r.Name));
+            if (r.Name is not null) errs.AddRange(Near(r.NameAt ?? r.At, "request name", r.Name));
             if (r.Message is not null) errs.AddRange(Near(r.At, "request message", r.Message));
         }
         foreach (var c in d.Children)
