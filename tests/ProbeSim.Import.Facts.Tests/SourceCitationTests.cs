@@ -37,8 +37,8 @@ public class SourceCitationTests
             at is { } a ? tree.Holds(a, 0, needles.Where(n => n is not null).Select(n => n!).ToArray()) is { } err
                 ? new[] { $"{d.Id}: {what} {a}: {err}" } : Array.Empty<string>()
             : Array.Empty<string>();
-        IEnumerable<string> Near(SourceLine at, string what, string needle) =>
-            tree.Holds(at, 2, needle) is { } err ? new[] { $"{d.Id}: {what} {at}: {err}" } : Array.Empty<string>();
+        IEnumerable<string> Near(SourceLine at, string what, string needle, int after = 2) =>
+            tree.Holds(at, after, needle) is { } err ? new[] { $"{d.Id}: {what} {at}: {err}" } : Array.Empty<string>();
 
         var errs = new List<string>();
         errs.AddRange(One(d.StructAt, "struct_at", d.Symbol));
@@ -62,10 +62,10 @@ public class SourceCitationTests
         {
             errs.AddRange(One(r.At, "request", r.Call));
             if (r.Name is not null) errs.AddRange(Near(r.NameAt ?? r.At, "request name", r.Name));
-            if (r.Message is not null) errs.AddRange(Near(r.At, "request message", r.Message));
+            if (r.Message is not null) errs.AddRange(Near(r.At, "request message", r.Message, after: 4));
         }
         foreach (var c in d.Children)
-            errs.AddRange(Near(c.At, "child", c.Name ?? c.Compatible ?? c.Call ?? "?"));
+            errs.AddRange(Near(c.At, "child", c.Call ?? c.Name ?? c.Compatible ?? "?"));
         foreach (var x in d.Defers)
             errs.AddRange(Near(x.At, "defer", x.Text ?? "EPROBE_DEFER"));
         foreach (var x in d.Early)
