@@ -80,7 +80,9 @@ public static class ExpectedFactsComparer
     {
         foreach (var x in e.Early)
         {
-            var a = k.EarlyInits.FirstOrDefault(i => i.Compatible == x.Compatible && i.Table == x.Table);
+            // two declares may share a compatible (shared-dma-pool: rmem_cma_setup and rmem_dma_setup): prefer the same init
+            var candidates = k.EarlyInits.Where(i => i.Compatible == x.Compatible && i.Table == x.Table).ToList();
+            var a = candidates.FirstOrDefault(i => InitNames(x).Contains(i.InitFunction)) ?? candidates.FirstOrDefault();
             if (a is null)
             {
                 diffs.Add($"{e.Id}: early {Kebab(x.Table.ToString())} {x.Compatible} ({x.At}) not imported");
