@@ -77,4 +77,25 @@ public class BinaryStatusTests
         }
         Assert.True(bad.Count == 0, string.Join("\n", bad));
     }
+
+    // The check itself: a status that contradicts the binary is seen (of-builtin-match-tables.tsv lists rk808 as an
+    // i2c_driver built into the image; modules.alias has amba:d???41330 for pl330.ko).
+    [Fact]
+    public void The_tables_give_builtin_module_and_not_built_as_the_package_has_them()
+    {
+        ExpectedDriver Get(string id) => All.Single(d => d.Id == id);
+        var rk808 = Tables.Value.Driver(Get("drivers/mfd/rk808.c:rk808_i2c_driver") with { Status = BuildStatus.Module });
+        Assert.Equal(BuildStatus.BuiltIn, rk808!.Status);
+        Assert.Equal("rk808", rk808.Module);
+        var pl330 = Tables.Value.Driver(Get("drivers/dma/pl330.c:pl330_driver"));
+        Assert.Equal(BuildStatus.Module, pl330!.Status);
+        Assert.Contains("00041330/000fffff", pl330.Values);
+        Assert.Equal(BuildStatus.NotBuilt, Tables.Value.Driver(Get("drivers/iommu/sun50i-iommu.c:sun50i_iommu_driver"))!.Status);
+        // vc4's component tables have no MODULE_DEVICE_TABLE: the package lists them nowhere (the entry says so).
+        var hdmi = Get("drivers/gpu/drm/vc4/vc4_hdmi.c:vc4_hdmi_driver");
+        Assert.Equal(BuildStatus.NotBuilt, Tables.Value.Driver(hdmi)!.Status);
+        Assert.NotNull(hdmi.BinaryDisagrees);
+        // No table covers a PCI driver without an OF table.
+        Assert.Null(Tables.Value.Driver(Get("drivers/nvme/host/pci.c:nvme_driver")));
+    }
 }

@@ -25,6 +25,10 @@ public static class ExpectedFactsComparer
         return diffs;
     }
 
+    /// <summary>Every expected driver against one import: all differences, in file order.</summary>
+    public static IReadOnlyList<string> CompareAll(IEnumerable<ExpectedDriver> expected, ImportedKernel k) =>
+        expected.SelectMany(e => Compare(e, k)).ToList();
+
     private static void CompareDriver(ExpectedDriver e, ImportedKernel k, List<string> diffs, Action<string, object?, object?> diff)
     {
         var d = k.Drivers.FirstOrDefault(x => x.Id == e.Id);

@@ -164,4 +164,12 @@ public class ExpectedFactsComparerTests
         var d = Assert.Single(ExpectedFactsComparer.Compare(e, Agreeing()));
         Assert.Contains("\"no such text\"", d);
     }
+
+    [Fact]
+    public void CompareAll_joins_the_differences_of_every_driver()
+    {
+        var other = Expected() with { Id = "drivers/x.c:x_driver" };
+        var diffs = ExpectedFactsComparer.CompareAll(new[] { Expected(), other }, Agreeing());
+        Assert.Equal(new[] { "drivers/x.c:x_driver: driver not imported" }, diffs);
+    }
 }
