@@ -40,7 +40,7 @@ public sealed class CitationChecker(string root)
             tree.Holds(at, after, needle) is { } err ? new[] { $"{d.Id}: {what} {at}: {err}" } : Array.Empty<string>();
 
         var errs = new List<string>();
-        errs.AddRange(One(d.StructAt, "struct_at", d.Symbol));
+        errs.AddRange(One(d.StructAt, "struct_at", d.GeneratedBy ?? d.Symbol));
         errs.AddRange(One(d.ProbeAt, "probe_at", d.Probe));
         if (d.MakefileAt is { } mk)
         {
@@ -54,7 +54,8 @@ public sealed class CitationChecker(string root)
         if (d.InitcallAt is { } ic && d.Initcall is { } level)
         {
             var text = tree.Line(ic);
-            if (text is null || !LevelMacros[level].IsMatch(text))
+            var macro = d.GeneratedBy is null ? null : d.GeneratedBy[..(d.GeneratedBy.IndexOf('(') + 1)];
+            if (text is null || !(LevelMacros[level].IsMatch(text) || (macro is not null && text.Contains(macro, StringComparison.Ordinal))))
                 errs.Add($"{d.Id}: initcall_at {ic}: no {level} initcall macro in \"{text?.Trim()}\"");
         }
         foreach (var r in d.Requests)

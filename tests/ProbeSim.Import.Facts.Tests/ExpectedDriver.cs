@@ -51,6 +51,9 @@ public sealed record ExpectedDriver
     /// <summary>device_driver.name; null for an early-only entry.</summary>
     public string? Driver { get; init; }
     public SourceLine? StructAt { get; init; }
+    /// <summary>The macro use that generates the struct and its registration by token pasting
+    /// (<c>IRQCHIP_PLATFORM_DRIVER_END(qcom_pdc)</c> makes qcom_pdc_driver); the struct and initcall lines hold it.</summary>
+    public string? GeneratedBy { get; init; }
     public ImportedBus? Bus { get; init; }
     public required BuildStatus Status { get; init; }
     public required string StatusBecause { get; init; }

@@ -37,6 +37,7 @@ public static class ExpectedDriverFacts
             Id = id,
             Driver = r.Driver,
             StructAt = Cite(r.StructAt, Where("struct_at")),
+            GeneratedBy = r.GeneratedBy,
             Bus = r.Bus is null ? null : Enum<ImportedBus>(r.Bus, Where("bus")),
             Status = Enum<BuildStatus>(r.Status ?? throw new FormatException(Where("status missing")), Where("status")),
             StatusBecause = r.StatusBecause ?? throw new FormatException(Where("status_because missing")),
@@ -115,6 +116,7 @@ public static class ExpectedDriverFacts
         public string? Driver { get; set; }
         public string? Id { get; set; }
         public string? StructAt { get; set; }
+        public string? GeneratedBy { get; set; }
         public string? Bus { get; set; }
         public string? Status { get; set; }
         public string? StatusBecause { get; set; }
