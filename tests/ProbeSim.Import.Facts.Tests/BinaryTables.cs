@@ -36,7 +36,8 @@ public sealed class BinaryTables
         {
             var builtin = _amba.Where(r => r[1] == "builtin" && r[5] == d.Symbol && r[6] == d.File).ToList();
             if (builtin.Count > 0)
-                return new(BuildStatus.BuiltIn, null, builtin.Where(r => r[3] != "-").Select(r => $"{r[3]}/{r[4]}").ToHashSet());
+                // amba-ids.tsv names no modules.builtin module for built-in rows: the entry's own is taken as is.
+                return new(BuildStatus.BuiltIn, d.Module, builtin.Where(r => r[3] != "-").Select(r => $"{r[3]}/{r[4]}").ToHashSet());
             var module = _amba.Where(r => r[1] == "module" && d.Module is not null && r[2] == d.Module).ToList();
             if (module.Count > 0) return new(BuildStatus.Module, d.Module, module.Select(r => $"{r[3]}/{r[4]}").ToHashSet());
             return d.OfCompatibles.Count == 0 && d.BusIds.Count == 0 ? null : new(BuildStatus.NotBuilt, null, new HashSet<string>());
