@@ -5,7 +5,7 @@ namespace ProbeSim.Import.Facts.Tests;
 /// <summary>
 /// Compares the facts read from the source by hand (<see cref="ExpectedDriver"/>) with what an import recorded
 /// (<see cref="ImportedKernel"/>). Each difference is one line starting with the driver id; an empty list means agreement.
-/// Compared: name, bus, status, module (of modules), initcall, registered-by, async probe, driver_managed_dma, prevent_deferred_probe, OF
+/// Compared: name, bus, status, module (modules and modules.builtin code), initcall, registered-by, async probe, driver_managed_dma, prevent_deferred_probe, OF
 /// compatibles and bus ids in table order, the plan's requests (kind, lookup, policy, and the name of by-name lookups)
 /// in order, its children (kind, name, compatible), the deferral texts, and each early declare (init, provides,
 /// leaves-node).
@@ -40,7 +40,8 @@ public static class ExpectedFactsComparer
         diff("name", e.Driver, d.Name);
         diff("bus", e.Bus, d.Bus);
         diff("status", e.Status, d.Status);
-        if (e.Status == BuildStatus.Module) diff("module", e.Module, d.Module);
+        // KBUILD_MODNAME of a module or of built-in code modules.builtin lists; null for plain obj-y code.
+        diff("module", e.Module, d.Module);
         if (e.Initcall is not null) diff("initcall", e.Initcall, d.Initcall);
         diff("registered by", e.RegisteredBy, d.RegisteredBy);
         diff("async probe", e.AsyncProbe, d.AsyncProbe);

@@ -172,4 +172,11 @@ public class ExpectedFactsComparerTests
         var diffs = ExpectedFactsComparer.CompareAll(new[] { Expected(), other }, Agreeing());
         Assert.Equal(new[] { "drivers/x.c:x_driver: driver not imported" }, diffs);
     }
+
+    [Fact]
+    public void A_builtin_module_name_is_compared_too()
+    {
+        var e = Expected() with { Module = "rk808" };
+        Assert.Equal(new[] { Id + ": module expected rk808, imported null" }, ExpectedFactsComparer.Compare(e, Agreeing()));
+    }
 }
