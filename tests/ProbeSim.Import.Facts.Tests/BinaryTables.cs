@@ -52,7 +52,8 @@ public sealed class BinaryTables
         if (mods.Count > 0)
         {
             var module = d.Module is not null && mods.Any(r => r[1] == d.Module) ? d.Module : mods[0][1];
-            return new(BuildStatus.Module, module, mods.Where(r => r[1] == module).Select(r => r[0]).ToHashSet());
+            // every alias of the module: a module may hold several drivers, so the driver's table is a subset
+            return new(BuildStatus.Module, module, _moduleOf.Where(r => r[1] == module).Select(r => r[0]).ToHashSet(), Subset: true);
         }
         return new(BuildStatus.NotBuilt, null, new HashSet<string>());
     }
@@ -74,5 +75,6 @@ public sealed class BinaryTables
     };
 }
 
-/// <summary>A driver's build status as the binary tables show it, with the match values found there.</summary>
-public sealed record BinaryVerdict(BuildStatus Status, string? Module, IReadOnlySet<string> Values);
+/// <summary>A driver's build status as the binary tables show it, with the match values found there
+/// (<see cref="Subset"/>: the driver's values must be among them, not all of them).</summary>
+public sealed record BinaryVerdict(BuildStatus Status, string? Module, IReadOnlySet<string> Values, bool Subset = false);
