@@ -179,4 +179,14 @@ public class ExpectedFactsComparerTests
         var e = Expected() with { Module = "rk808" };
         Assert.Equal(new[] { Id + ": module expected rk808, imported null" }, ExpectedFactsComparer.Compare(e, Agreeing()));
     }
+
+    [Fact]
+    public void Prevent_deferred_probe_and_registered_by_are_compared()
+    {
+        var e = Expected() with { PreventDeferredProbe = true, RegisteredBy = "drivers/mfd/rk808.c:rk808_init" };
+        var diffs = ExpectedFactsComparer.Compare(e, Agreeing());
+        Assert.Contains(Id + ": prevent_deferred_probe expected true, imported false", diffs);
+        Assert.Contains(Id + ": registered by expected drivers/mfd/rk808.c:rk808_init, imported null", diffs);
+        Assert.Equal(2, diffs.Count);
+    }
 }
