@@ -121,7 +121,8 @@ internal static class ErrorHandling
         {
             int k = 0;
             while (k < target.Count && f[i + k].Text == target[k]) k++;
-            if (k == target.Count && f.Is(i + k, "=")) return true;
+            // x = NULL is the other branch of an #if (both are read) or a reset after a check: not a new value to test
+            if (k == target.Count && f.Is(i + k, "=") && !(f[i + k + 1].Text is "NULL" or "0" && f.Is(i + k + 2, ";"))) return true;
         }
         return false;
     }

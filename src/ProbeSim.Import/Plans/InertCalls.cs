@@ -9,7 +9,8 @@ internal static class InertCalls
 {
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "dev_err_probe", "dev_set_drvdata", "dev_get_drvdata", "platform_set_drvdata", "platform_get_drvdata",
+        "dev_err_probe", "to_platform_device", "to_i2c_client", "to_spi_device", "to_amba_device", "container_of",
+        "dev_get_platdata", "dev_get_regmap", "devm_of_clk_del_provider", "of_clk_del_provider", "dev_set_drvdata", "dev_get_drvdata", "platform_set_drvdata", "platform_get_drvdata",
         "i2c_set_clientdata", "i2c_get_clientdata", "spi_set_drvdata", "spi_get_drvdata", "amba_set_drvdata",
         "of_device_get_match_data", "device_get_match_data", "of_match_device", "of_match_node", "i2c_match_id",
         "spi_get_device_id", "platform_get_device_id", "i2c_get_match_data",

@@ -206,12 +206,12 @@ internal sealed class ProbeWalker
                 return;
             case LibraryAction.PlatformDevice:
             {
-                string? name = fact.Arg >= 0 && args.Count > fact.Arg ? CSyntax.StringLiteral(f, args[fact.Arg].Start, args[fact.Arg].End) : FieldLiteral(f, fn, "name");
+                string? name = fact.Arg >= 0 && args.Count > fact.Arg ? CSyntax.StringLiteral(f, args[fact.Arg].Start, args[fact.Arg].End) : FieldLiteral(f, fn, i, "name");
                 Add(new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.PlatformDevice, Name = name, Function = fn.Name, Source = at });
                 return;
             }
             case LibraryAction.AuxiliaryDevice:
-                Add(new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.AuxiliaryDevice, Name = FieldLiteral(f, fn, "name"), Function = fn.Name, Source = at });
+                Add(new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.AuxiliaryDevice, Name = FieldLiteral(f, fn, i, "name"), Function = fn.Name, Source = at });
                 return;
         }
     }
@@ -219,7 +219,7 @@ internal sealed class ProbeWalker
     // of_platform_populate(child, ...) where child = of_get_child_by_name(np, "name"): the populate is limited to that subnode
     private static string? ChildNodeName(CSourceFile f, CFunction fn, (int Start, int End) root, HashSet<string> devNames)
     {
-        if (root.End - root.Start != 1 || !f[root.Start].IsIdent || devNames.Contains(f[root.Start].Text)) return null;
+        if (root.End - root.Start != 1 || !f[root.Start].IsIdent) return null;
         var v = f[root.Start].Text;
         for (int i = fn.BodyOpen; i + 3 < fn.BodyClose; i++)
             if (f.Is(i, v) && f.Is(i + 1, "=") && f.Is(i + 2, "of_get_child_by_name") && f.Is(i + 3, "("))
@@ -230,15 +230,15 @@ internal sealed class ProbeWalker
         return null;
     }
 
-    // .name = "x" or ->name = "x" in the function (platform_device_info, auxiliary_device)
-    private static string? FieldLiteral(CSourceFile f, CFunction fn, string field)
+    // the nearest .name = "x" / ->name = "x" before the call (platform_device_info, auxiliary_device)
+    private static string? FieldLiteral(CSourceFile f, CFunction fn, int call, string field)
     {
-        for (int i = fn.BodyOpen; i + 2 < fn.BodyClose; i++)
+        for (int i = call - 1; i > fn.BodyOpen; i--)
             if ((f.Is(i, ".") || f.Is(i, "->")) && f.Is(i + 1, field) && f.Is(i + 2, "="))
             {
                 int end = CSyntax.StatementEnd(f, i + 3, fn.BodyClose);
                 int comma = i + 3;
-                while (comma < end && !f.Is(comma, ",")) comma++;
+                while (comma < end && !f.Is(comma, ",") && !f.Is(comma, "}")) comma++;
                 var s = CSyntax.StringLiteral(f, i + 3, comma);
                 if (s is not null) return s;
             }

@@ -1,0 +1,176 @@
+using ProbeSim.Kernel.Drivers.Imported;
+
+namespace ProbeSim.Import.Plans.Tests;
+
+/// <summary>Following calls: same-file helpers in order, cycles, returned getters, calls into other files.</summary>
+public class FollowTests
+{
+    [Fact]
+    public void Static_helpers_are_followed_in_source_order()
+    {
+        var plan = TempTree.Plan("""
+            static int foo_get_clocks(struct foo *priv, struct device *dev)
+            {
+            	priv->bus = devm_clk_get(dev, "bus");
+            	if (IS_ERR(priv->bus))
+            		return PTR_ERR(priv->bus);
+            	return 0;
+            }
+
+            int foo_get_power(struct device *dev)
+            {
+            	return foo_vdd(dev);
+            }
+
+            static int foo_vdd(struct device *dev)
+            {
+            	struct regulator *r = devm_regulator_get(dev, "vdd");
+            	if (IS_ERR(r))
+            		return PTR_ERR(r);
+            	return 0;
+            }
+
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	int ret;
+
+            	priv->rst = devm_reset_control_get(&pdev->dev, "core");
+            	if (IS_ERR(priv->rst))
+            		return PTR_ERR(priv->rst);
+            	ret = foo_get_clocks(priv, &pdev->dev);
+            	if (ret)
+            		return ret;
+            	return foo_get_power(&pdev->dev);
+            }
+            """);
+        Assert.True(plan.Complete);
+        Assert.Equal(new[] { "core", "bus", "vdd" }, plan.Steps.Select(s => s.Name));
+        Assert.Equal(new[] { "foo_probe", "foo_get_clocks", "foo_vdd" }, plan.Steps.Select(s => s.Function));
+        Assert.Equal(3, plan.Steps[1].Source.Line);
+    }
+
+    [Fact]
+    public void Recursion_and_mutual_calls_are_cut()
+    {
+        var plan = TempTree.Plan("""
+            static int foo_a(struct device *dev, int n);
+            static int foo_b(struct device *dev, int n)
+            {
+            	platform_get_irq(to_platform_device(dev), n);
+            	return n ? foo_a(dev, n - 1) : 0;
+            }
+            static int foo_a(struct device *dev, int n)
+            {
+            	return foo_b(dev, n) + foo_a(dev, n);
+            }
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	return foo_a(&pdev->dev, 3);
+            }
+            """);
+        Assert.True(plan.Complete);
+        Assert.Single(plan.Steps);
+    }
+
+    [Fact]
+    public void A_helper_returning_a_getter_takes_the_callers_policy()
+    {
+        var plan = TempTree.Plan("""
+            static struct clk *foo_clk(struct device *dev)
+            {
+            	return devm_clk_get(dev, "ref");
+            }
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	priv->ref = foo_clk(&pdev->dev);
+            	if (IS_ERR(priv->ref)) {
+            		dev_info(&pdev->dev, "running without ref\n");
+            		priv->ref = NULL;
+            	}
+            	return 0;
+            }
+            """);
+        var s = TempTree.Single(plan, PlanStepKind.Request);
+        Assert.Equal(PlanPolicy.Optional, s.Policy);
+        Assert.Equal("running without ref", s.Message);
+        Assert.Equal("foo_clk", s.Function);
+    }
+
+    [Fact]
+    public void A_call_into_another_file_with_the_device_is_unknown()
+    {
+        var plan = TempTree.Plan("""
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	struct foo *priv = devm_kzalloc(&pdev->dev, sizeof(*priv), GFP_KERNEL);
+            	int ret;
+
+            	ret = foo_common_init(&pdev->dev, priv);
+            	if (ret)
+            		return ret;
+            	foo_math(priv->x, 3);
+            	return 0;
+            }
+            """);
+        Assert.False(plan.Complete);
+        var u = TempTree.Single(plan, PlanStepKind.Unknown);
+        Assert.Equal("foo_common_init", u.Name);
+        Assert.Equal(6, u.Source.Line);
+        Assert.Contains("not followed", u.Message);
+    }
+
+    [Fact]
+    public void A_call_through_a_function_pointer_with_the_device_is_unknown()
+    {
+        var plan = TempTree.Plan("""
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	const struct foo_data *data = of_device_get_match_data(&pdev->dev);
+
+            	data->setup(priv);
+            	return data->init(pdev);
+            }
+            """);
+        Assert.False(plan.Complete);
+        Assert.Equal("data->init", TempTree.Single(plan, PlanStepKind.Unknown).Name);
+    }
+
+    [Fact]
+    public void A_missing_probe_function_is_one_unknown()
+    {
+        var plan = TempTree.Plan("static int other(void) { return 0; }\n");
+        Assert.False(plan.Complete);
+        Assert.Contains("no definition of foo_probe", TempTree.Single(plan, PlanStepKind.Unknown).Message);
+    }
+
+    [Fact]
+    public void Deep_helper_chains_stop_at_the_depth_limit_as_unknown()
+    {
+        var code = new System.Text.StringBuilder();
+        for (int k = 12; k >= 1; k--) code.Append($"static int h{k}(struct device *dev) {{ return h{k + 1}(dev); }}\n");
+        code.Append("static int h13(struct device *dev) { return 0; }\n");
+        code.Append("static int foo_probe(struct platform_device *pdev) { return h1(&pdev->dev); }\n");
+        var plan = TempTree.Plan(code.ToString());
+        Assert.False(plan.Complete);
+        Assert.Contains("depth", TempTree.Single(plan, PlanStepKind.Unknown).Message);
+    }
+
+    [Fact]
+    public void Both_branches_of_an_if_directive_are_read()
+    {
+        var plan = TempTree.Plan("""
+            static int foo_probe(struct platform_device *pdev)
+            {
+            #ifdef CONFIG_FOO_PHY
+            	phy = devm_phy_optional_get(&pdev->dev, "pcie");
+            #else
+            	phy = NULL;
+            #endif
+            	if (IS_ERR(phy))
+            		return PTR_ERR(phy);
+            	return 0;
+            }
+            """);
+        Assert.Equal(PlanPolicy.OptionalDeferPropagates, TempTree.Single(plan, PlanStepKind.Request).Policy);
+    }
+}
