@@ -9,7 +9,8 @@ internal static class InertCalls
 {
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "dev_err_probe", "to_platform_device", "to_i2c_client", "to_spi_device", "to_amba_device", "container_of",
+        "dev_err_probe", "mmc_alloc_host", "sdhci_alloc_host", "mmc_add_host", "mmc_free_host", "of_parse_phandle", "of_msi_get_domain", "irq_domain_get_of_node",
+        "platform_msi_create_device_tree_domain", "sdhci_pltfm_free", "to_platform_device", "to_i2c_client", "to_spi_device", "to_amba_device", "container_of",
         "dev_get_platdata", "dev_get_regmap", "devm_of_clk_del_provider", "of_clk_del_provider", "dev_set_drvdata", "dev_get_drvdata", "platform_set_drvdata", "platform_get_drvdata",
         "i2c_set_clientdata", "i2c_get_clientdata", "spi_set_drvdata", "spi_get_drvdata", "amba_set_drvdata",
         "of_device_get_match_data", "device_get_match_data", "of_match_device", "of_match_node", "i2c_match_id",
@@ -105,7 +106,7 @@ internal static class InertCalls
         "devm_snd_soc_register", "snd_soc_register", "devm_usb_", "devm_drm_", "devm_backlight_",
         "devm_iommu_", "devm_device_add_group", "devm_counter_", "devm_irq_alloc", "devm_spmi_controller_alloc",
         "devm_pm_clk_create", "devm_pm_opp_", "devm_gpio_", "devm_fwnode_pwm", "devm_regmap_add_irq_chip",
-        "pm_runtime_", "pm_suspend_", "pm_wakeup", "pm_stay_awake", "pm_relax", "device_property_read_",
+        "pm_runtime_", "pm_suspend_", "pm_wakeup", "pm_stay_awake", "pm_relax", "device_property_",
         "fwnode_property_read_", "of_property_read_", "of_get_named_", "of_get_cpu_", "of_cpu_", "of_find_device_by_node",
         "for_each_", "list_", "hlist_", "atomic_", "spin_", "mutex_", "raw_spin_", "bitmap_", "wait_for_", "complete",
         "clk_hw_", "__clk_hw_", "clk_notifier", "reset_control_", "of_clk_", "irq_domain_set", "irq_set_",

@@ -77,6 +77,19 @@ internal static class LibraryFacts
         new("platform_device_alloc", "drivers/base/platform.c", 576, LibraryAction.PlatformDevice, 0),
         new("auxiliary_device_add", "include/linux/auxiliary_bus.h", 213, LibraryAction.AuxiliaryDevice),
 
+        // family libraries walked in their own file (their getters become the driver's steps)
+        new("qcom_cc_map", "drivers/clk/qcom/common.c", 85, LibraryAction.Follow),
+        new("sdhci_pltfm_init", "drivers/mmc/host/sdhci-pltfm.c", 116, LibraryAction.Follow),
+        new("sdhci_pltfm_register", "drivers/mmc/host/sdhci-pltfm.c", 173, LibraryAction.Follow),
+        new("sdhci_get_property", "drivers/mmc/host/sdhci-pltfm.c", 79, LibraryAction.Follow),
+        new("sdhci_get_of_property", "drivers/mmc/host/sdhci-pltfm.h", 92, LibraryAction.Follow),
+        new("sdhci_add_host", "drivers/mmc/host/sdhci.c", 4919, LibraryAction.Follow),
+        new("sdhci_setup_host", "drivers/mmc/host/sdhci.c", 4274, LibraryAction.Follow),
+        new("mmc_of_parse", "drivers/mmc/core/host.c", 275, LibraryAction.Follow),
+        new("mmc_regulator_get_supply", "drivers/mmc/core/regulator.c", 245, LibraryAction.Follow),
+        new("dw_mci_pltfm_register", "drivers/mmc/host/dw_mmc-pltfm.c", 24, LibraryAction.Follow),
+        new("dw_mci_probe", "drivers/mmc/host/dw_mmc.c", 3366, LibraryAction.Follow),
+
         // early init helpers walked in their own file
         new("rockchip_register_softrst", "drivers/clk/rockchip/softrst.c", 80, LibraryAction.Follow),
         new("rockchip_clk_of_add_provider", "drivers/clk/rockchip/clk.c", 395, LibraryAction.Follow),

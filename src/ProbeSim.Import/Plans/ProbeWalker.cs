@@ -23,10 +23,31 @@ internal sealed class ProbeWalker
 
     public (List<PlanStep> Steps, bool Complete) Walk(CSourceFile f, CFunction fn)
     {
+        _rootFile = f;
         var pending = WalkFunction(f, fn, 0);
         // a probe that returns a getter's result: the driver core sees the error as is
         foreach (var idx in pending) Resolve(idx, new HandlingResult(Handling.Exit, null, -1, -1));
-        return (_steps, _complete);
+        // a step reached twice (both branches call the same helper) is one step
+        var seen = new HashSet<PlanStep>();
+        return (_steps.Where(seen.Add).ToList(), _complete);
+    }
+
+    private CSourceFile? _rootFile;
+    private readonly Dictionary<(CSourceFile, string), List<(CSourceFile, CFunction)>> _ops = new();
+
+    // .field = fn initializers of a file where fn is defined in that file
+    private List<(CSourceFile, CFunction)> OpsTargets(CSourceFile f, string field)
+    {
+        if (!_ops.TryGetValue((f, field), out var list))
+        {
+            list = new List<(CSourceFile, CFunction)>();
+            for (int i = 0; i + 3 < f.Count; i++)
+                if (f.Is(i, ".") && f.Is(i + 1, field) && f.Is(i + 2, "=") && f[i + 3].IsIdent && (f.Is(i + 4, ",") || f.Is(i + 4, "}"))
+                    && f.Functions.TryGetValue(f[i + 3].Text, out var target) && !list.Exists(x => x.Item2 == target))
+                    list.Add((f, target));
+            _ops[(f, field)] = list;
+        }
+        return new List<(CSourceFile, CFunction)>(list);
     }
 
     private List<int> WalkFunction(CSourceFile f, CFunction fn, int depth)
@@ -56,7 +77,11 @@ internal sealed class ProbeWalker
             if (CSourceFile.IsKeyword(name)) continue;
             if (f.Is(i - 1, "->") || f.Is(i - 1, "."))
             {
-                if (DeviceNames.Mentioned(f, i + 1, devNames))
+                // ops->field(...): the functions the driver's own file puts in a .field initializer (one per variant)
+                var targets = OpsTargets(_rootFile!, name);
+                if (f != _rootFile) targets.AddRange(OpsTargets(f, name));
+                foreach (var (tf, target) in targets) Follow(f, fn, i, tf, target, depth, floor, ceil, pending, consumed);
+                if (targets.Count == 0 && DeviceNames.Mentioned(f, i + 1, devNames))
                     Unknown(f, fn, i, PointerCallee(f, i), "a call through a function pointer with the device: not followed");
                 continue;
             }
@@ -147,7 +172,10 @@ internal sealed class ProbeWalker
         switch (g.Lookup)
         {
             case GetterLookup.All: lookup = PlanLookup.All; break;
-            case GetterLookup.Bulk: lookup = PlanLookup.Name; break;
+            case GetterLookup.Bulk:
+                lookup = PlanLookup.Name;
+                if (g.Resource == PlanResource.Syscon && args.Count > 0) name = PhandleProperty(f, fn, args[0]);
+                break;
             case GetterLookup.Fixed: lookup = PlanLookup.Name; name = g.FixedName; break;
             case GetterLookup.IndexArg:
                 lookup = PlanLookup.Index;
@@ -214,6 +242,20 @@ internal sealed class ProbeWalker
                 Add(new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.AuxiliaryDevice, Name = FieldLiteral(f, fn, i, "name"), Function = fn.Name, Source = at });
                 return;
         }
+    }
+
+    // syscon_node_to_regmap(x) where x = of_parse_phandle(np, "prop", i): the syscon is named by that property
+    private static string? PhandleProperty(CSourceFile f, CFunction fn, (int Start, int End) arg)
+    {
+        if (arg.End - arg.Start != 1 || !f[arg.Start].IsIdent) return null;
+        var v = f[arg.Start].Text;
+        for (int i = fn.BodyOpen; i + 3 < fn.BodyClose; i++)
+            if (f.Is(i, v) && f.Is(i + 1, "=") && f.Is(i + 2, "of_parse_phandle") && f.Is(i + 3, "("))
+            {
+                var a = CSyntax.Args(f, i + 3);
+                if (a.Count > 1) return CSyntax.StringLiteral(f, a[1].Start, a[1].End);
+            }
+        return null;
     }
 
     // of_platform_populate(child, ...) where child = of_get_child_by_name(np, "name"): the populate is limited to that subnode
