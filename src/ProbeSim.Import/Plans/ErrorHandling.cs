@@ -57,6 +57,9 @@ internal static class ErrorHandling
                 if (CSyntax.Contains(f, parts.CondStart, parts.CondEnd, target))
                 {
                     var r = Classify(f, parts, false) with { ConsumedFrom = pos, ConsumedTo = parts.BodyLast };
+                    if (r.Kind == Handling.Swallow && SkipsOnSuccess(f, parts) && ExitFollows(f, last + 1, ceiling))
+                        // if (!IS_ERR(x)) continue; ... return ret;  the error path is what follows
+                        return new HandlingResult(Handling.Exit, Messages.First(f, last + 1, CSyntax.StatementLast(f, last + 1, ceiling) + 1), pos, last);
                     if (r.Kind == Handling.DeferOnly && CondIsDeferOnly(f, parts))
                     {
                         // if (PTR_ERR(x) == -EPROBE_DEFER) return ...; a later if (IS_ERR(x)) may still fail the probe
@@ -83,6 +86,26 @@ internal static class ErrorHandling
             pos = last + 1;
         }
         return tentative ?? HandlingResult.None;
+    }
+
+    private static bool SkipsOnSuccess(CSourceFile f, (int CondStart, int CondEnd, int BodyStart, int BodyLast) p)
+        => f.Is(p.CondStart, "!") && f.Is(p.CondStart + 1, "IS_ERR") && f.Is(p.BodyStart, "continue");
+
+    // an exit statement among the next statements of the same block
+    private static bool ExitFollows(CSourceFile f, int pos, int ceiling)
+    {
+        int outs = 0;
+        for (int n = 0; n < LookAhead && pos < ceiling; n++)
+        {
+            // the end of an inner block (if (!ret) { ... }): its next statements are still on the error path
+            if (f.Is(pos, "}")) { if (++outs > 2) break; pos++; continue; }
+            if (IsExitStatement(f, pos)) return true;
+            int last = CSyntax.StatementLast(f, pos, ceiling);
+            if (f.Is(pos, "if") && TopLevelExit(f, CSyntax.IfParts(f, pos, ceiling).BodyStart, CSyntax.IfParts(f, pos, ceiling).BodyLast)
+                && !CSyntax.ContainsToken(f, pos, last, "EPROBE_DEFER")) return true;
+            pos = last + 1;
+        }
+        return false;
     }
 
     private static List<string> Target(CSourceFile f, int start, int eq)
