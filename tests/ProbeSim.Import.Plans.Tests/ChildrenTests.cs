@@ -90,6 +90,28 @@ public class ChildrenTests
     }
 
     [Fact]
+    public void Cells_set_in_match_data_or_single_cells_are_resolved()
+    {
+        var plan = TempTree.Plan("""
+            static const struct mfd_cell a_subdevs[] = { { .name = "a-clk", .of_compatible = "acme,a-clk" } };
+            static const struct mfd_cell b_subdevs[] = { { .name = "b-clk" } };
+            static const struct mfd_cell wdt_cell = { .name = "foo-wdt" };
+            static const struct foo_data foo_a = { .subdevs = a_subdevs, .n = 1 };
+            static const struct foo_data foo_b = { .subdevs = b_subdevs, .n = 1 };
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	const struct foo_data *data = of_device_get_match_data(&pdev->dev);
+            	mfd_add_devices(&pdev->dev, 0, &wdt_cell, 1, NULL, 0, NULL);
+            	return mfd_add_devices(&pdev->dev, 0, data->subdevs, data->n, NULL, 0, NULL);
+            }
+            """);
+        Assert.True(plan.Complete);
+        Assert.Equal(new[] { "foo-wdt", "a-clk", "b-clk" }, plan.Steps.Select(s => s.Name));
+        Assert.Equal("acme,a-clk", plan.Steps[1].Compatible);
+        Assert.StartsWith("cells a_subdevs, one of 2 sets", plan.Steps[1].Message);
+    }
+
+    [Fact]
     public void An_unresolved_cell_array_is_unknown()
     {
         var plan = TempTree.Plan("static int foo_probe(struct i2c_client *client)\n{\n\treturn mfd_add_devices(&client->dev, 0, pdata->cells, 2, NULL, 0, NULL);\n}\n");

@@ -123,16 +123,96 @@ public class FollowTests
     public void A_call_through_a_function_pointer_with_the_device_is_unknown()
     {
         var plan = TempTree.Plan("""
+            static const struct foo_data foo_v2 = { .init = foo_v2_init_in_another_file };
             static int foo_probe(struct platform_device *pdev)
             {
             	const struct foo_data *data = of_device_get_match_data(&pdev->dev);
 
             	data->setup(priv);
+            	data->never_set(pdev);
             	return data->init(pdev);
             }
             """);
         Assert.False(plan.Complete);
         Assert.Equal("data->init", TempTree.Single(plan, PlanStepKind.Unknown).Name);
+    }
+
+    [Fact]
+    public void A_call_through_an_ops_field_follows_every_function_the_file_puts_there()
+    {
+        var plan = TempTree.Plan("""
+            static int foo_a_init(struct foo *priv)
+            {
+            	priv->clk = devm_clk_get(priv->dev, "a");
+            	return PTR_ERR_OR_ZERO(priv->clk);
+            }
+            static int foo_b_init(struct foo *priv)
+            {
+            	priv->rst = devm_reset_control_get(priv->dev, "b");
+            	return 0;
+            }
+            static void foo_a_remove(struct foo *priv) { foo_teardown_in_another_file(priv->dev); }
+            static const struct foo_ops foo_a = { .init = foo_a_init, .remove = foo_a_remove, };
+            static const struct foo_ops foo_b = { .init = foo_b_init, };
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	int ret = priv->ops->init(priv);
+            	if (ret)
+            		priv->ops->remove(priv);
+            	return ret;
+            }
+            """);
+        Assert.True(plan.Complete);
+        Assert.Equal(new[] { "a", "b" }, plan.Steps.Select(s => s.Name));
+        Assert.Equal(PlanPolicy.Required, plan.Steps[0].Policy);
+    }
+
+    [Fact]
+    public void A_non_static_function_of_a_sibling_file_is_followed_and_can_be_the_probe_itself()
+    {
+        using var t = new TempTree()
+            .With("drivers/acme/acme-lib.c", """
+                int acme_common_probe(struct platform_device *pdev)
+                {
+                	struct clk *c = devm_clk_get_enabled(&pdev->dev, NULL);
+                	if (IS_ERR(c))
+                		return dev_err_probe(&pdev->dev, PTR_ERR(c), "no clock\n");
+                	return acme_teardown_unknown_free(pdev);
+                }
+                """)
+            .With("drivers/acme/acme-x.c", """
+                static int acme_x_probe(struct platform_device *pdev)
+                {
+                	return acme_common_probe(pdev);
+                }
+                static struct platform_driver acme_y = { .probe = acme_common_probe, };
+                """);
+        var plan = t.Scan("drivers/acme/acme-x.c", "acme_x_probe");
+        Assert.True(plan.Complete);
+        var s = TempTree.Single(plan, PlanStepKind.Request);
+        Assert.Equal((new SourceLine("drivers/acme/acme-lib.c", 3), "acme_common_probe", "no clock"), (s.Source, s.Function, s.Message));
+        Assert.Equal(plan.Steps, t.Scan("drivers/acme/acme-x.c", "acme_common_probe").Steps);
+    }
+
+    [Fact]
+    public void An_error_path_after_continue_on_success_is_required()
+    {
+        var plan = TempTree.Plan("""
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	for (i = 0; i < n; i++) {
+            		ch[i] = mbox_request_channel(&cl[i], i);
+            		if (!IS_ERR(ch[i]))
+            			continue;
+            		ret = PTR_ERR(ch[i]);
+            		return ret;
+            	}
+            	pm_clk_add(&pdev->dev, "pm");
+            	return 0;
+            }
+            """);
+        Assert.Equal(PlanPolicy.Required, plan.Steps[0].Policy);
+        Assert.Equal((PlanResource.Clock, "pm", PlanPolicy.Optional), (plan.Steps[1].Resource!.Value, plan.Steps[1].Name, plan.Steps[1].Policy!.Value));
     }
 
     [Fact]

@@ -18,7 +18,11 @@ internal enum GetterLookup
 }
 
 /// <summary>A resource getter a probe calls: the subsystem, how the resource is named, and whether it is an *_optional getter.</summary>
-internal sealed record Getter(PlanResource Resource, GetterLookup Lookup, int Arg, bool Optional, string? FixedName = null);
+internal sealed record Getter(PlanResource Resource, GetterLookup Lookup, int Arg, bool Optional, string? FixedName = null)
+{
+    /// <summary>The getter itself ignores a failed lookup (pm_clk_add): Optional whatever the caller does.</summary>
+    public bool Swallows { get; init; }
+}
 
 /// <summary>
 /// The consumer getters the scanner recognises (the kernel's consumer APIs of each subsystem). Each is the kernel function
@@ -52,6 +56,8 @@ internal static class Getters
         t["clk_bulk_get"] = G(clk, GetterLookup.Bulk, 1);
         t["devm_clk_bulk_get_optional"] = G(clk, GetterLookup.Bulk, 1, true);
         t["clk_bulk_get_optional"] = G(clk, GetterLookup.Bulk, 1, true);
+        // pm_clk_add → pm_clk_acquire (drivers/base/power/clock_ops.c:173): a failed clk_get only marks the entry as an error
+        t["pm_clk_add"] = G(clk, GetterLookup.NameArg, 1) with { Swallows = true };
         t["devm_clk_bulk_get_all"] = G(clk, GetterLookup.All, 0);
         t["clk_bulk_get_all"] = G(clk, GetterLookup.All, 0);
 

@@ -9,7 +9,8 @@ internal static class InertCalls
 {
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "dev_err_probe", "mmc_alloc_host", "sdhci_alloc_host", "mmc_add_host", "mmc_free_host", "of_parse_phandle", "of_msi_get_domain", "irq_domain_get_of_node",
+        "dev_err_probe", "irq_find_matching_host", "of_platform_depopulate", "of_phy_provider_register_full",
+        "device_node_to_regmap", "ap_cp_unique_name", "devm_clk_hw_get_clk", "i2c_check_functionality", "mmc_alloc_host", "sdhci_alloc_host", "mmc_add_host", "mmc_free_host", "of_parse_phandle", "of_msi_get_domain", "irq_domain_get_of_node",
         "platform_msi_create_device_tree_domain", "sdhci_pltfm_free", "to_platform_device", "to_i2c_client", "to_spi_device", "to_amba_device", "container_of",
         "dev_get_platdata", "dev_get_regmap", "devm_of_clk_del_provider", "of_clk_del_provider", "dev_set_drvdata", "dev_get_drvdata", "platform_set_drvdata", "platform_get_drvdata",
         "i2c_set_clientdata", "i2c_get_clientdata", "spi_set_drvdata", "spi_get_drvdata", "amba_set_drvdata",
@@ -109,7 +110,7 @@ internal static class InertCalls
         "pm_runtime_", "pm_suspend_", "pm_wakeup", "pm_stay_awake", "pm_relax", "device_property_",
         "fwnode_property_read_", "of_property_read_", "of_get_named_", "of_get_cpu_", "of_cpu_", "of_find_device_by_node",
         "for_each_", "list_", "hlist_", "atomic_", "spin_", "mutex_", "raw_spin_", "bitmap_", "wait_for_", "complete",
-        "clk_hw_", "__clk_hw_", "clk_notifier", "reset_control_", "of_clk_", "irq_domain_set", "irq_set_",
+        "clk_hw_", "__clk_hw_", "clk_register", "devm_clk_hw_", "clk_hw_register", "clk_notifier", "reset_control_", "of_clk_", "irq_domain_set", "irq_set_",
         "irq_chip_", "clocksource_", "clockevents_", "sched_clock_", "timer_of_", "of_genpd_", "pm_genpd_",
         "dev_pm_opp_", "dev_pm_genpd_", "debugfs_", "sysfs_", "seq_", "mmio_", "ioread", "iowrite", "read", "write",
         "regmap_", "iio_device_", "iio_priv", "spi_alloc_", "spi_controller_", "spi_master_", "i2c_new_", "i2c_put_",
@@ -127,8 +128,20 @@ internal static class InertCalls
         "syscon_regmap_lookup_by_compatible", "device_for_each_child_node", "of_get_next_",
     };
 
+    // teardown on an error path acquires nothing: tegra_xusb_pad_remove, foo_unregister, bar_put, ...
+    private static readonly string[] TeardownWords = { "remove", "unregister", "release", "free", "destroy", "cleanup", "exit", "disable", "depopulate", "put" };
+
+    /// <summary>A name made of a teardown word (as its own _-separated part): called on error and remove paths.</summary>
+    public static bool IsTeardown(string name)
+    {
+        foreach (var part in name.Split('_'))
+            if (Array.IndexOf(TeardownWords, part) >= 0) return true;
+        return false;
+    }
+
     public static bool IsInert(string name)
     {
+        if (IsTeardown(name)) return true;
         if (Names.Contains(name)) return true;
         foreach (var p in Prefixes) if (name.StartsWith(p, StringComparison.Ordinal)) return true;
         return false;

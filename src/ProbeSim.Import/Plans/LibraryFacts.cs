@@ -56,6 +56,8 @@ internal static class LibraryFacts
         // mfd_add_devices(parent, id, cells, n_devs, mem_base, irq_base, domain)
         new("mfd_add_devices", "drivers/mfd/mfd-core.c", 355, LibraryAction.MfdCells, 2),
         new("devm_mfd_add_devices", "drivers/mfd/mfd-core.c", 452, LibraryAction.MfdCells, 2),
+        // mfd_add_hotplug_devices(parent, cells, n_devs)
+        new("mfd_add_hotplug_devices", "include/linux/mfd/core.h", 149, LibraryAction.MfdCells, 1),
 
         new("i2c_add_adapter", "drivers/i2c/i2c-core-base.c", 1666, LibraryAction.BusClients, Detail: "i2c"),
         new("i2c_add_numbered_adapter", "drivers/i2c/i2c-core-base.c", 1715, LibraryAction.BusClients, Detail: "i2c"),

@@ -9,26 +9,31 @@ internal sealed record MfdCell(string? Name, string? Compatible, int Line);
 /// </summary>
 internal static class MfdCells
 {
-    /// <summary>The file-level arrays declared with type struct mfd_cell: name → the index of their '{'.</summary>
-    public static Dictionary<string, int> Arrays(CSourceFile f)
+    /// <summary>The file-level arrays (and single cells) declared with type struct mfd_cell: name → the index of their '{'.</summary>
+    public static Dictionary<string, (int Open, bool Single)> Arrays(CSourceFile f)
     {
-        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
         for (int i = 0; i + 4 < f.Count; i++)
         {
             if (!(f.Is(i, "struct") && f.Is(i + 1, "mfd_cell"))) continue;
             int j = i + 2;
             while (j < f.Count && (f.Is(j, "*") || f.Is(j, "const") || f.Is(j, "__initconst"))) j++;
-            if (j >= f.Count || !f[j].IsIdent || !f.Is(j + 1, "[")) continue;
+            if (j >= f.Count || !f[j].IsIdent) continue;
+            // a single cell: static const struct mfd_cell foo_cell = { ... };  (passed as &foo_cell)
+            if (f.Is(j + 1, "=") && f.Is(j + 2, "{")) { result.TryAdd(f[j].Text, (j + 2, true)); continue; }
+            if (!f.Is(j + 1, "[")) continue;
             int k = f.Match(j + 1) + 1;
             while (k > 0 && k < f.Count && f[k].IsIdent) k++; // attributes
-            if (k > 0 && f.Is(k, "=") && f.Is(k + 1, "{")) result.TryAdd(f[j].Text, k + 1);
+            if (k > 0 && f.Is(k, "=") && f.Is(k + 1, "{")) result.TryAdd(f[j].Text, (k + 1, false));
         }
         return result;
     }
 
-    public static List<MfdCell> Read(CSourceFile f, int open)
+    public static List<MfdCell> Read(CSourceFile f, (int Open, bool Single) at)
     {
         var cells = new List<MfdCell>();
+        int open = at.Open;
+        if (at.Single) { cells.Add(Designated(f, open, f[open].Line)); return cells; }
         int close = f.Match(open);
         if (close < 0) return cells;
         foreach (var (start, end) in CSyntax.Args(f, open))

@@ -12,14 +12,14 @@ internal sealed class ProbeWalker
     public const int MaxDepth = 8;
     private const int Budget = 300;
 
-    private readonly Func<string, CSourceFile?> _load;
+    private readonly SourceSet _sources;
     private readonly List<PlanStep> _steps = new();
     private readonly Dictionary<int, bool> _optionalGetter = new();
     private readonly HashSet<string> _active = new(StringComparer.Ordinal);
     private bool _complete = true;
     private int _walked;
 
-    public ProbeWalker(Func<string, CSourceFile?> load) => _load = load;
+    public ProbeWalker(SourceSet sources) => _sources = sources;
 
     public (List<PlanStep> Steps, bool Complete) Walk(CSourceFile f, CFunction fn)
     {
@@ -78,9 +78,12 @@ internal sealed class ProbeWalker
             if (f.Is(i - 1, "->") || f.Is(i - 1, "."))
             {
                 // ops->field(...): the functions the driver's own file puts in a .field initializer (one per variant)
+                if (InertCalls.IsTeardown(name)) continue;
                 var targets = OpsTargets(_rootFile!, name);
                 if (f != _rootFile) targets.AddRange(OpsTargets(f, name));
                 foreach (var (tf, target) in targets) Follow(f, fn, i, tf, target, depth, floor, ceil, pending, consumed);
+                // a field no file of the family ever sets (mtk's clk_notifier_func in 6.1) is never called
+                if (targets.Count == 0 && !_sources.FieldAssignedInDirectory(f, name) && !_sources.FieldAssignedInDirectory(_rootFile!, name)) continue;
                 if (targets.Count == 0 && DeviceNames.Mentioned(f, i + 1, devNames))
                     Unknown(f, fn, i, PointerCallee(f, i), "a call through a function pointer with the device: not followed");
                 continue;
@@ -93,7 +96,7 @@ internal sealed class ProbeWalker
                 var h = ErrorHandling.Analyze(f, i, floor, ceil);
                 if (h.ConsumedFrom >= 0) consumed.Add((h.ConsumedFrom, h.ConsumedTo));
                 int idx = AddRequest(f, fn, i, getter, h);
-                if (h.Kind == Handling.Returned) pending.Add(idx);
+                if (h.Kind == Handling.Returned && !getter.Swallows) pending.Add(idx);
                 continue;
             }
             if (name == "dev_err_probe")
@@ -118,12 +121,18 @@ internal sealed class ProbeWalker
                 Follow(f, fn, i, f, callee, depth, floor, ceil, pending, consumed);
                 continue;
             }
-            if (fact is { Action: LibraryAction.Follow } && _load(fact.File) is { } other && other.Functions.TryGetValue(name, out var libFn))
+            if (fact is { Action: LibraryAction.Follow } && _sources.Load(fact.File) is { } other && other.Functions.TryGetValue(name, out var libFn))
             {
                 Follow(f, fn, i, other, libFn, depth, floor, ceil, pending, consumed);
                 continue;
             }
             if (InertCalls.IsInert(name)) continue;
+            if (_sources.Sibling(f, name) is { } sib)
+            {
+                // a family library beside the driver (clk-mtk.c, pinctrl-msm.c, ...): walked like a helper
+                Follow(f, fn, i, sib.File, sib.Function, depth, floor, ceil, pending, consumed);
+                continue;
+            }
             if (DeviceNames.Mentioned(f, i + 1, devNames))
                 Unknown(f, fn, i, name, $"{name} is not defined in {f.RelativePath} and not modelled: not followed");
         }
@@ -193,7 +202,7 @@ internal sealed class ProbeWalker
         int idx = Add(new PlanStep
         {
             Kind = PlanStepKind.Request, Resource = g.Resource, Lookup = lookup, Name = name, Index = index,
-            Policy = PolicyOf(h.Kind, g.Optional), Message = h.Message, Function = fn.Name,
+            Policy = g.Swallows ? PlanPolicy.Optional : PolicyOf(h.Kind, g.Optional), Message = h.Message, Function = fn.Name,
             Source = new SourceLine(f.RelativePath, f[i].Line),
         });
         _optionalGetter[idx] = g.Optional;
@@ -290,19 +299,18 @@ internal sealed class ProbeWalker
     private void AddMfdCells(CSourceFile f, CFunction fn, int i, (int Start, int End) arg)
     {
         var arrays = MfdCells.Arrays(f);
-        string? ident = null;
-        for (int k = arg.Start; k < arg.End && ident is null; k++)
-            if (f[k].IsIdent) ident = f[k].Text;
+        string? ident = null, member = null;
+        for (int k = arg.Start; k < arg.End; k++)
+            if (f[k].IsIdent) { ident ??= f[k].Text; if (!f.Is(k - 1, "[")) member = f[k].Text; }
         var chosen = new List<(string Array, string? When, int Line)>();
         if (ident is not null && arrays.ContainsKey(ident)) chosen.Add((ident, null, f[i].Line));
-        else if (ident is not null)
+        else if (member is not null)
         {
-            // cells = xs; in the same function, each under its own case label
-            string? lastMember = null;
-            for (int k = arg.End - 1; k >= arg.Start; k--) if (f[k].IsIdent) { lastMember = f[k].Text; break; }
-            for (int k = fn.BodyOpen; k + 2 < fn.BodyClose; k++)
-                if (f.Is(k, lastMember ?? ident) && f.Is(k + 1, "=") && f[k + 2].IsIdent && arrays.ContainsKey(f[k + 2].Text) && f.Is(k + 3, ";"))
-                    chosen.Add((f[k + 2].Text, CaseLabel(f, k, fn.BodyOpen), f[k].Line));
+            // cells = xs; / chip->cells = xs; / .cells = xs, anywhere in the file (a switch on the variant, match data)
+            for (int k = 1; k + 3 < f.Count; k++)
+                if (f.Is(k, member) && f.Is(k + 1, "=") && f[k + 2].IsIdent && arrays.ContainsKey(f[k + 2].Text)
+                    && (f.Is(k + 3, ";") || f.Is(k + 3, ",") || f.Is(k + 3, "}")) && !chosen.Exists(c => c.Array == f[k + 2].Text))
+                    chosen.Add((f[k + 2].Text, k > fn.BodyOpen && k < fn.BodyClose ? CaseLabel(f, k, fn.BodyOpen) : null, f[k].Line));
         }
         if (chosen.Count == 0)
         {
@@ -314,7 +322,9 @@ internal sealed class ProbeWalker
                 Add(new PlanStep
                 {
                     Kind = PlanStepKind.Children, Child = ChildKind.MfdCell, Name = cell.Name, Compatible = cell.Compatible,
-                    Message = chosen.Count > 1 ? $"cells {array}, used when {when ?? "?"} ({f.RelativePath}:{line})" : $"cells {array}",
+                    Message = chosen.Count == 1 ? $"cells {array}"
+                        : when is not null ? $"cells {array}, used when {when} ({f.RelativePath}:{line})"
+                        : $"cells {array}, one of {chosen.Count} sets ({f.RelativePath}:{line})",
                     Function = fn.Name, Source = new SourceLine(f.RelativePath, cell.Line),
                 });
     }
