@@ -97,6 +97,37 @@ public class FollowTests
     }
 
     [Fact]
+    public void A_helper_failure_the_caller_ignores_is_optional_and_names_come_from_the_call()
+    {
+        var plan = TempTree.Plan("""
+            static struct clk_hw *foo_fixed(struct device_node *np, const char *name, int idx)
+            {
+            	struct clk *clk = of_clk_get_by_name(np, name);
+            	if (IS_ERR(clk))
+            		return ERR_PTR(-ENOENT);
+            	irq_of_parse_and_map(np, idx);
+            	return __clk_get_hw(clk);
+            }
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	struct device_node *np = pdev->dev.of_node;
+            	struct clk_hw *hw;
+
+            	hws[0] = foo_fixed(np, "ckil", 1);
+            	hw = foo_fixed(np, "osc", 2);
+            	if (IS_ERR(hw))
+            		return dev_err_probe(&pdev->dev, PTR_ERR(hw), "no osc\n");
+            	return 0;
+            }
+            """);
+        var clocks = plan.Steps.Where(s => s.Resource == PlanResource.Clock).ToList();
+        Assert.Equal(new[] { "ckil", "osc" }, clocks.Select(s => s.Name));
+        Assert.Equal(new[] { PlanPolicy.Optional, PlanPolicy.Required }, clocks.Select(s => s.Policy!.Value));
+        Assert.Equal("no osc", clocks[1].Message);
+        Assert.Equal(new int?[] { 1, 2 }, plan.Steps.Where(s => s.Resource == PlanResource.Interrupt).Select(s => s.Index));
+    }
+
+    [Fact]
     public void A_call_into_another_file_with_the_device_is_unknown()
     {
         var plan = TempTree.Plan("""

@@ -103,6 +103,19 @@ public class PolicyTests
     }
 
     [Fact]
+    public void An_absent_resource_tested_first_then_other_errors_returning_propagates_defer()
+    {
+        var s = Only("""
+            	ret = devm_clk_bulk_get(dev, priv->num_clocks, priv->clocks);
+            	if (ret == -ENOENT)
+            		priv->num_clocks = 0;
+            	else if (ret)
+            		return ret;
+            """);
+        Assert.Equal(PlanPolicy.OptionalDeferPropagates, s.Policy);
+    }
+
+    [Fact]
     public void A_getter_whose_result_is_not_checked_is_optional()
     {
         var s = Only("\tpriv->clk = devm_clk_get(dev, \"opt\");\n\tpriv->rate = 1;");

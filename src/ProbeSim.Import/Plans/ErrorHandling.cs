@@ -32,6 +32,8 @@ internal static class ErrorHandling
     public static HandlingResult Analyze(CSourceFile f, int name, int floor, int ceiling)
     {
         int close = f.Match(name + 1);
+        // priv->ops->init(...): the expression starts at priv
+        while (name - 2 >= floor && (f.Is(name - 1, "->") || f.Is(name - 1, ".")) && f[name - 2].IsIdent) name -= 2;
         int s = CSyntax.StatementStart(f, name, floor);
         // inside an if condition: if (getter(...)) / if (getter(...) < 0)
         if (f.Is(s - 1, "(") && f.Is(s - 2, "if") && f.Match(s - 1) > close)
@@ -46,7 +48,7 @@ internal static class ErrorHandling
         if (target.Count == 0) return HandlingResult.None;
         int end = CSyntax.StatementEnd(f, close, ceiling);
         int pos = end + 1;
-        HandlingResult? tentative = null;
+        HandlingResult? tentative = null, swallowed = null;
         for (int n = 0; n < LookAhead && pos < ceiling; n++)
         {
             if (f.Is(pos, "}")) break;
@@ -68,12 +70,20 @@ internal static class ErrorHandling
                         continue;
                     }
                     if (tentative is { } t && r.Kind == Handling.Swallow) return t;
+                    if (r.Kind == Handling.Swallow)
+                    {
+                        // if (ret) cleanup(); return ret;  the value still leaves later
+                        swallowed ??= r;
+                        pos = last + 1;
+                        continue;
+                    }
                     return tentative is { } t2 ? r with { ConsumedFrom = t2.ConsumedFrom } : r;
                 }
             }
             else if (f.Is(pos, "return"))
             {
-                if (CSyntax.Contains(f, pos, last, target)) return new HandlingResult(Handling.Exit, null, -1, -1);
+                if (CSyntax.Contains(f, pos, last, target) && !(f.Is(pos + 1, "0") && f.Is(pos + 2, ";")))
+                    return new HandlingResult(Handling.Exit, swallowed?.Message, swallowed?.ConsumedFrom ?? -1, swallowed?.ConsumedTo ?? -1);
                 break;
             }
             else
@@ -85,7 +95,7 @@ internal static class ErrorHandling
             }
             pos = last + 1;
         }
-        return tentative ?? HandlingResult.None;
+        return tentative ?? swallowed ?? HandlingResult.None;
     }
 
     private static bool SkipsOnSuccess(CSourceFile f, (int CondStart, int CondEnd, int BodyStart, int BodyLast) p)
@@ -167,7 +177,17 @@ internal static class ErrorHandling
         if (topExit) return new HandlingResult(Handling.Exit, message, -1, -1);
         if (CSyntax.ContainsToken(f, p.BodyStart, p.BodyLast + 1, "EPROBE_DEFER") && AnyExit(f, p.BodyStart, p.BodyLast + 1))
             return new HandlingResult(Handling.DeferOnly, message, -1, -1);
+        // if (err == -ENOENT) none; else if (err) return err;  errors but the tested one leave
+        if (f.Is(p.BodyLast + 1, "else") && ElseExits(f, p.BodyLast + 2))
+            return new HandlingResult(Handling.DeferOnly, message ?? Messages.First(f, p.BodyLast + 2, CSyntax.StatementLast(f, p.BodyLast + 2, f.Count) + 1), -1, -1);
         return new HandlingResult(Handling.Swallow, message, -1, -1);
+    }
+
+    private static bool ElseExits(CSourceFile f, int s)
+    {
+        if (!f.Is(s, "if")) return TopLevelExit(f, s, CSyntax.StatementLast(f, s, f.Count));
+        var p = CSyntax.IfParts(f, s, f.Count);
+        return TopLevelExit(f, p.BodyStart, p.BodyLast) || (f.Is(p.BodyLast + 1, "else") && ElseExits(f, p.BodyLast + 2));
     }
 
     private static bool IsExitStatement(CSourceFile f, int s)

@@ -24,7 +24,7 @@ internal sealed class ProbeWalker
     public (List<PlanStep> Steps, bool Complete) Walk(CSourceFile f, CFunction fn)
     {
         _rootFile = f;
-        var pending = WalkFunction(f, fn, 0);
+        var pending = WalkFunction(f, fn, 0, Bindings.Empty);
         // a probe that returns a getter's result: the driver core sees the error as is
         foreach (var idx in pending) Resolve(idx, new HandlingResult(Handling.Exit, null, -1, -1));
         // a step reached twice (both branches call the same helper) is one step
@@ -50,7 +50,7 @@ internal sealed class ProbeWalker
         return new List<(CSourceFile, CFunction)>(list);
     }
 
-    private List<int> WalkFunction(CSourceFile f, CFunction fn, int depth)
+    private List<int> WalkFunction(CSourceFile f, CFunction fn, int depth, Bindings bindings)
     {
         var pending = new List<int>();
         var key = f.RelativePath + ":" + fn.Name;
@@ -81,7 +81,7 @@ internal sealed class ProbeWalker
                 if (InertCalls.IsTeardown(name)) continue;
                 var targets = OpsTargets(_rootFile!, name);
                 if (f != _rootFile) targets.AddRange(OpsTargets(f, name));
-                foreach (var (tf, target) in targets) Follow(f, fn, i, tf, target, depth, floor, ceil, pending, consumed);
+                foreach (var (tf, target) in targets) Follow(f, fn, i, tf, target, depth, floor, ceil, pending, consumed, bindings);
                 // a field no file of the family ever sets (mtk's clk_notifier_func in 6.1) is never called
                 if (targets.Count == 0 && !_sources.FieldAssignedInDirectory(f, name) && !_sources.FieldAssignedInDirectory(_rootFile!, name)) continue;
                 if (targets.Count == 0 && DeviceNames.Mentioned(f, i + 1, devNames))
@@ -95,8 +95,10 @@ internal sealed class ProbeWalker
             {
                 var h = ErrorHandling.Analyze(f, i, floor, ceil);
                 if (h.ConsumedFrom >= 0) consumed.Add((h.ConsumedFrom, h.ConsumedTo));
-                int idx = AddRequest(f, fn, i, getter, h);
-                if (h.Kind == Handling.Returned && !getter.Swallows) pending.Add(idx);
+                int idx = AddRequest(f, fn, i, getter, h, bindings);
+                // in a helper, a failure (or a returned result) is the helper's return value: its caller decides
+                if (!getter.Swallows && (h.Kind == Handling.Returned || (depth > 0 && h.Kind is Handling.Exit or Handling.DeferOnly)))
+                    pending.Add(idx);
                 continue;
             }
             if (name == "dev_err_probe")
@@ -118,19 +120,19 @@ internal sealed class ProbeWalker
             }
             if (f.Functions.TryGetValue(name, out var callee))
             {
-                Follow(f, fn, i, f, callee, depth, floor, ceil, pending, consumed);
+                Follow(f, fn, i, f, callee, depth, floor, ceil, pending, consumed, bindings);
                 continue;
             }
             if (fact is { Action: LibraryAction.Follow } && _sources.Load(fact.File) is { } other && other.Functions.TryGetValue(name, out var libFn))
             {
-                Follow(f, fn, i, other, libFn, depth, floor, ceil, pending, consumed);
+                Follow(f, fn, i, other, libFn, depth, floor, ceil, pending, consumed, bindings);
                 continue;
             }
             if (InertCalls.IsInert(name)) continue;
             if (_sources.Sibling(f, name) is { } sib)
             {
                 // a family library beside the driver (clk-mtk.c, pinctrl-msm.c, ...): walked like a helper
-                Follow(f, fn, i, sib.File, sib.Function, depth, floor, ceil, pending, consumed);
+                Follow(f, fn, i, sib.File, sib.Function, depth, floor, ceil, pending, consumed, bindings);
                 continue;
             }
             if (DeviceNames.Mentioned(f, i + 1, devNames))
@@ -141,7 +143,7 @@ internal sealed class ProbeWalker
     }
 
     private void Follow(CSourceFile f, CFunction fn, int i, CSourceFile calleeFile, CFunction callee, int depth, int floor, int ceil,
-        List<int> pending, List<(int From, int To)> consumed)
+        List<int> pending, List<(int From, int To)> consumed, Bindings bindings)
     {
         if (_active.Contains(calleeFile.RelativePath + ":" + callee.Name)) return; // a cycle: already being walked
         if (depth + 1 > MaxDepth || _walked >= Budget)
@@ -149,7 +151,7 @@ internal sealed class ProbeWalker
             Unknown(f, fn, i, callee.Name, depth + 1 > MaxDepth ? $"call depth over {MaxDepth}: not followed" : $"more than {Budget} function walks: not followed");
             return;
         }
-        var sub = WalkFunction(calleeFile, callee, depth + 1);
+        var sub = WalkFunction(calleeFile, callee, depth + 1, Bindings.Of(f, i, calleeFile, callee, bindings));
         if (sub.Count == 0) return;
         var h = ErrorHandling.Analyze(f, i, floor, ceil);
         if (h.ConsumedFrom >= 0) consumed.Add((h.ConsumedFrom, h.ConsumedTo));
@@ -157,10 +159,18 @@ internal sealed class ProbeWalker
         foreach (var idx in sub) Resolve(idx, h);
     }
 
+    // the caller's handling of a helper's failure: failing too keeps the helper's policy; ignoring it makes it optional
     private void Resolve(int idx, HandlingResult h)
     {
         var s = _steps[idx];
-        _steps[idx] = s with { Policy = PolicyOf(h.Kind, _optionalGetter[idx]), Message = s.Message ?? h.Message };
+        var inner = s.Policy ?? PlanPolicy.Required;
+        var policy = h.Kind switch
+        {
+            Handling.Exit or Handling.Returned => inner,
+            Handling.DeferOnly => inner == PlanPolicy.Required ? PlanPolicy.OptionalDeferPropagates : inner,
+            _ => PlanPolicy.Optional,
+        };
+        _steps[idx] = s with { Policy = policy, Message = s.Message ?? h.Message };
     }
 
     /// <summary>The policy a getter's result handling gives (see PlanPolicy).</summary>
@@ -172,9 +182,12 @@ internal sealed class ProbeWalker
         _ => PlanPolicy.Optional,
     };
 
-    private int AddRequest(CSourceFile f, CFunction fn, int i, Getter g, HandlingResult h)
+    private int AddRequest(CSourceFile f, CFunction fn, int i, Getter g, HandlingResult h, Bindings bindings)
     {
         var args = CSyntax.Args(f, i + 1);
+        // a name or index passed in by the caller (imx_obtain_fixed_clk_hw(np, "osc_25m"))
+        string? BoundString((int Start, int End) a) => CSyntax.StringLiteral(f, a.Start, a.End) ?? bindings.String(f, a);
+        int? BoundInt((int Start, int End) a) => CSyntax.IntLiteral(f, a) ?? bindings.Int(f, a);
         PlanLookup lookup;
         string? name = null;
         int? index = null;
@@ -188,14 +201,14 @@ internal sealed class ProbeWalker
             case GetterLookup.Fixed: lookup = PlanLookup.Name; name = g.FixedName; break;
             case GetterLookup.IndexArg:
                 lookup = PlanLookup.Index;
-                index = args.Count > g.Arg ? CSyntax.IntLiteral(f, args[g.Arg]) : null;
+                index = args.Count > g.Arg ? BoundInt(args[g.Arg]) : null;
                 break;
             default:
                 if (args.Count > g.Arg && CSyntax.IsNull(f, args[g.Arg])) { lookup = PlanLookup.Index; index = 0; }
                 else
                 {
                     lookup = PlanLookup.Name;
-                    name = args.Count > g.Arg ? CSyntax.StringLiteral(f, args[g.Arg].Start, args[g.Arg].End) : null;
+                    name = args.Count > g.Arg ? BoundString(args[g.Arg]) : null;
                 }
                 break;
         }
