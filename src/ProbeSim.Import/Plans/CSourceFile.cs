@@ -24,7 +24,7 @@ public sealed class CSourceFile
         RelativePath = relativePath;
         var lexed = CTokenizer.Lex(text);
         Tokens = lexed.Tokens;
-        _match = MatchBrackets(lexed.Tokens);
+        _match = MatchBrackets(lexed.Tokens, lexed.Directives);
         Functions = IndexFunctions(lexed.Tokens, _match);
         StringDefines = ReadStringDefines(lexed.Directives);
     }
@@ -37,19 +37,40 @@ public sealed class CSourceFile
 
     public bool Is(int i, string text) => i >= 0 && i < Tokens.Count && Tokens[i].Text == text;
 
-    private static int[] MatchBrackets(IReadOnlyList<CToken> t)
+    // brackets are matched as the first branch of every #if reads; an #else/#elif branch starts again from the
+    // stack at its #if, so "#ifdef A if (a) { #else if (b) { #endif" still closes with one brace
+    private static int[] MatchBrackets(IReadOnlyList<CToken> t, IReadOnlyList<CDirective> directives)
     {
         var match = new int[t.Count];
         Array.Fill(match, -1);
         var stack = new List<int>();
+        var frames = new List<(List<int> AtIf, List<int>? FirstEnd)>();
+        int d = 0;
         for (int i = 0; i < t.Count; i++)
         {
+            for (; d < directives.Count && directives[d].Line < t[i].Line; d++)
+            {
+                var text = directives[d].Text;
+                if (text.StartsWith("if", StringComparison.Ordinal)) frames.Add((new List<int>(stack), null));
+                else if (frames.Count > 0 && (text.StartsWith("else", StringComparison.Ordinal) || text.StartsWith("elif", StringComparison.Ordinal)))
+                {
+                    var fr = frames[^1];
+                    frames[^1] = (fr.AtIf, fr.FirstEnd ?? new List<int>(stack));
+                    stack = new List<int>(fr.AtIf);
+                }
+                else if (frames.Count > 0 && text.StartsWith("endif", StringComparison.Ordinal))
+                {
+                    var fr = frames[^1];
+                    frames.RemoveAt(frames.Count - 1);
+                    if (fr.FirstEnd is not null) stack = fr.FirstEnd;
+                }
+            }
             if (t[i].Kind != CTokenKind.Punct) continue;
             var s = t[i].Text;
             if (s is "(" or "{" or "[") { stack.Add(i); continue; }
             string open = s switch { ")" => "(", "}" => "{", "]" => "[", _ => "" };
             if (open.Length == 0) continue;
-            // both #if branches are read: pop unmatched openers of another kind until this closer's kind
+            // a stray closer of another kind: pop unmatched openers until this closer's kind
             int k = stack.Count - 1;
             while (k >= 0 && t[stack[k]].Text != open) k--;
             if (k < 0) continue;

@@ -109,6 +109,7 @@ internal static class CSyntax
     public static (int CondStart, int CondEnd, int BodyStart, int BodyLast) IfParts(CSourceFile f, int s, int ceiling)
     {
         int open = s + 1, close = f.Match(open);
+        if (!f.Is(open, "(") || close < open) return (open, open, open, open); // unbalanced: an empty if
         int body = close + 1;
         return (open + 1, close, body, StatementLast(f, body, ceiling));
     }
