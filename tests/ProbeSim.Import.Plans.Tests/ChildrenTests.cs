@@ -148,13 +148,16 @@ public class ChildrenTests
             	platform_device_register_full(&info);
             	child = platform_device_alloc("foo-rng", PLATFORM_DEVID_AUTO);
             	platform_device_add(child);
+            	foo_pdev.name = "foo-pwm";
+            	platform_device_register(&foo_pdev);
+            	of_platform_device_create(child_np, NULL, &pdev->dev);
             	priv->adev.name = "foo-aux";
             	return auxiliary_device_add(&priv->adev);
             }
             """);
-        Assert.Equal(new[] { "foo-wdt", "foo-leds", "foo-codec", "foo-rng", "foo-aux" }, plan.Steps.Select(s => s.Name));
+        Assert.Equal(new[] { "foo-wdt", "foo-leds", "foo-codec", "foo-rng", "foo-pwm", null, "foo-aux" }, plan.Steps.Select(s => s.Name));
         Assert.Equal(ChildKind.AuxiliaryDevice, plan.Steps[^1].Child);
-        Assert.All(plan.Steps.Take(4), s => Assert.Equal(ChildKind.PlatformDevice, s.Child));
+        Assert.All(plan.Steps.Take(6), s => Assert.Equal(ChildKind.PlatformDevice, s.Child));
     }
 
     [Fact]

@@ -9,7 +9,16 @@ internal static class InertCalls
 {
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "dev_err_probe", "irq_find_matching_host", "of_platform_depopulate", "of_phy_provider_register_full",
+        "dev_err_probe", "pm_clk_create", "devm_pm_clk_create", "to_pci_dev", "dev_to_shost", "devres_open_group", "devres_close_group", "devres_remove_group",
+        "dev_driver_string", "device_enable_async_suspend", "eth_hw_addr_set", "request_firmware", "register_netdev",
+        "device_create", "skb_queue_head_init", "hid_debug_event", "hid_compute_report_size", "firmware_request_nowarn",
+        "of_dma_is_coherent", "device_get_phy_mode", "of_phy_is_fixed_link", "of_usb_get_dr_mode_by_phy",
+        "of_device_is_system_power_controller", "device_set_node", "device_for_each_child", "msi_get_virq",
+        "devm_extcon_register_notifier", "devm_pci_remap_cfg_resource", "devm_pci_alloc_host_bridge",
+        "devm_netdev_alloc_pcpu_stats", "is_valid_ether_addr", "eth_hw_addr_random", "netif_napi_add", "netif_napi_add_tx",
+        "dev_pm_set_driver_flags", "dev_pm_qos_expose_latency_tolerance", "dev_pm_qos_hide_latency_tolerance",
+        "pcim_enable_device", "pcim_iomap_table", "pcim_iomap_regions", "alloc_etherdev", "devm_alloc_etherdev_mqs",
+        "scsi_host_alloc", "scsi_add_host", "scsi_scan_host", "irq_find_matching_host", "of_platform_depopulate", "of_phy_provider_register_full",
         "device_node_to_regmap", "ap_cp_unique_name", "devm_clk_hw_get_clk", "i2c_check_functionality", "mmc_alloc_host", "sdhci_alloc_host", "mmc_add_host", "mmc_free_host", "of_parse_phandle", "of_msi_get_domain", "irq_domain_get_of_node",
         "platform_msi_create_device_tree_domain", "sdhci_pltfm_free", "to_platform_device", "to_i2c_client", "to_spi_device", "to_amba_device", "container_of",
         "dev_get_platdata", "dev_get_regmap", "devm_of_clk_del_provider", "of_clk_del_provider", "dev_set_drvdata", "dev_get_drvdata", "platform_set_drvdata", "platform_get_drvdata",
@@ -108,7 +117,7 @@ internal static class InertCalls
         "devm_iommu_", "devm_device_add_group", "devm_counter_", "devm_irq_alloc", "devm_spmi_controller_alloc",
         "devm_pm_clk_create", "devm_pm_opp_", "devm_gpio_", "devm_fwnode_pwm", "devm_regmap_add_irq_chip",
         "pm_runtime_", "pm_suspend_", "pm_wakeup", "pm_stay_awake", "pm_relax", "device_property_",
-        "fwnode_property_read_", "of_property_read_", "of_get_named_", "of_get_cpu_", "of_cpu_", "of_find_device_by_node",
+        "fwnode_property_read_", "of_property_", "of_get_named_", "of_get_cpu_", "of_cpu_", "of_find_device_by_node",
         "for_each_", "list_", "hlist_", "atomic_", "spin_", "mutex_", "raw_spin_", "bitmap_", "wait_for_", "complete",
         "clk_hw_", "__clk_hw_", "clk_register", "devm_clk_hw_", "clk_hw_register", "clk_notifier", "reset_control_", "of_clk_", "irq_domain_set", "irq_set_",
         "irq_chip_", "clocksource_", "clockevents_", "sched_clock_", "timer_of_", "of_genpd_", "pm_genpd_",

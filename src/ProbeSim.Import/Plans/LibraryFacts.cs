@@ -77,6 +77,10 @@ internal static class LibraryFacts
         new("platform_device_register_resndata", "include/linux/platform_device.h", 125, LibraryAction.PlatformDevice, 1),
         new("platform_device_register_full", "drivers/base/platform.c", 806, LibraryAction.PlatformDevice),
         new("platform_device_alloc", "drivers/base/platform.c", 576, LibraryAction.PlatformDevice, 0),
+        // platform_device_register(pdev): the name is the nearest .name = / ->name = before the call
+        new("platform_device_register", "drivers/base/platform.c", 775, LibraryAction.PlatformDevice),
+        // of_platform_device_create(np, bus_id, parent): one platform device for a given node
+        new("of_platform_device_create", "drivers/of/platform.c", 211, LibraryAction.PlatformDevice, 1),
         new("auxiliary_device_add", "include/linux/auxiliary_bus.h", 213, LibraryAction.AuxiliaryDevice),
 
         // family libraries walked in their own file (their getters become the driver's steps)
