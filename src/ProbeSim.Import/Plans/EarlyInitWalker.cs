@@ -1,0 +1,70 @@
+using ProbeSim.Kernel.Drivers.Imported;
+
+namespace ProbeSim.Import.Plans;
+
+/// <summary>
+/// What an early OF init registers for its node: walks the init function, same-file helpers and the family library
+/// functions of <see cref="LibraryFacts"/> that live in a .c file (rockchip_register_softrst in softrst.c, ...).
+/// </summary>
+internal sealed class EarlyInitWalker
+{
+    private readonly Func<string, CSourceFile?> _load;
+    private readonly HashSet<string> _active = new(StringComparer.Ordinal);
+    private readonly SortedSet<EarlyProvides> _provides = new();
+    private bool _leaves;
+    private int _walked;
+
+    public EarlyInitWalker(Func<string, CSourceFile?> load) => _load = load;
+
+    public (IReadOnlyList<EarlyProvides> Provides, bool LeavesNode) Walk(CSourceFile f, CFunction fn)
+    {
+        WalkFunction(f, fn, 0);
+        return (_provides.ToList(), _leaves);
+    }
+
+    /// <summary>The provider registrations an early init can make (each the kernel function of that name).</summary>
+    internal static EarlyProvides? ProvidedBy(string name)
+    {
+        switch (name)
+        {
+            case "of_clk_add_provider" or "of_clk_add_hw_provider" or "devm_of_clk_add_hw_provider": return EarlyProvides.Clock;
+            case "reset_controller_register" or "devm_reset_controller_register": return EarlyProvides.Reset;
+            case "clocksource_register_hz" or "clocksource_register_khz" or "__clocksource_register" or "clocksource_mmio_init"
+                or "clockevents_config_and_register" or "clockevents_register_device" or "timer_of_init" or "sched_clock_register":
+                return EarlyProvides.Timer;
+            case "pm_genpd_init" or "of_genpd_add_provider_simple" or "of_genpd_add_provider_onecell": return EarlyProvides.PowerDomain;
+            case "gpiochip_add_data" or "devm_gpiochip_add_data" or "gpiochip_add": return EarlyProvides.Gpio;
+            case "pinctrl_register" or "devm_pinctrl_register" or "pinctrl_register_and_init": return EarlyProvides.Pinctrl;
+        }
+        if (name.StartsWith("irq_domain_add_", StringComparison.Ordinal) || name.StartsWith("irq_domain_create_", StringComparison.Ordinal)
+            || name == "__irq_domain_add")
+            return EarlyProvides.Irq;
+        return null;
+    }
+
+    private void WalkFunction(CSourceFile f, CFunction fn, int depth)
+    {
+        var key = f.RelativePath + ":" + fn.Name;
+        if (!_active.Add(key)) return;
+        _walked++;
+        for (int i = fn.BodyOpen + 1; i < fn.BodyClose; i++)
+        {
+            if (!f[i].IsIdent || !f.Is(i + 1, "(") || f.Is(i - 1, "->") || f.Is(i - 1, ".")) continue;
+            var name = f[i].Text;
+            if (ProvidedBy(name) is { } p) { _provides.Add(p); continue; }
+            if (name == "of_node_clear_flag")
+            {
+                // of_node_clear_flag(np, OF_POPULATED): of_platform_populate will still create the node's device
+                var a = CSyntax.Args(f, i + 1);
+                if (a.Count > 1 && CSyntax.Text(f, a[1].Start, a[1].End) == "OF_POPULATED") _leaves = true;
+                continue;
+            }
+            if (depth >= ProbeWalker.MaxDepth || _walked > 200) continue;
+            if (f.Functions.TryGetValue(name, out var callee)) { WalkFunction(f, callee, depth + 1); continue; }
+            if (LibraryFacts.Find(name) is { } fact && fact.File.EndsWith(".c", StringComparison.Ordinal)
+                && _load(fact.File) is { } other && other.Functions.TryGetValue(name, out var libFn))
+                WalkFunction(other, libFn, depth + 1);
+        }
+        _active.Remove(key);
+    }
+}

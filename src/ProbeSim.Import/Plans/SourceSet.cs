@@ -1,0 +1,68 @@
+namespace ProbeSim.Import.Plans;
+
+/// <summary>
+/// The files of one kernel tree the scanner has read, lexed once each, and per directory the non-static functions its
+/// .c files define (a driver's family library usually sits beside it: clk-mtk.c, pinctrl-msm.c, pinctrl-imx.c).
+/// </summary>
+internal sealed class SourceSet
+{
+    private readonly string _root;
+    private readonly Dictionary<string, CSourceFile?> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _dirs = new(StringComparer.Ordinal);
+
+    public SourceSet(string root) => _root = root;
+
+    /// <summary>The lexed file (cached), or null when it is not in the tree.</summary>
+    public CSourceFile? Load(string relativeFile)
+    {
+        if (_files.TryGetValue(relativeFile, out var cached)) return cached;
+        var path = Path.Combine(_root, relativeFile);
+        CSourceFile? f = File.Exists(path) ? new CSourceFile(relativeFile, File.ReadAllText(path)) : null;
+        _files[relativeFile] = f;
+        return f;
+    }
+
+    private readonly Dictionary<(string, string), bool> _fieldSet = new();
+
+    /// <summary>Whether any .c file of <paramref name="from"/>'s directory assigns a struct field <paramref name="field"/> (.field = / ->field =).</summary>
+    public bool FieldAssignedInDirectory(CSourceFile from, string field)
+    {
+        var dir = Path.GetDirectoryName(from.RelativePath)?.Replace('\\', '/') ?? "";
+        if (_fieldSet.TryGetValue((dir, field), out var known)) return known;
+        Sibling(from, "");
+        bool found = false;
+        foreach (var f in _files.Values)
+        {
+            if (f is null || (Path.GetDirectoryName(f.RelativePath)?.Replace('\\', '/') ?? "") != dir) continue;
+            for (int i = 1; i + 1 < f.Count && !found; i++)
+                if (f[i].Text == field && f.Is(i + 1, "=") && (f.Is(i - 1, ".") || f.Is(i - 1, "->"))) found = true;
+            if (found) break;
+        }
+        _fieldSet[(dir, field)] = found;
+        return found;
+    }
+
+    /// <summary>The definition of a non-static function <paramref name="name"/> in another .c file of <paramref name="from"/>'s directory.</summary>
+    public (CSourceFile File, CFunction Function)? Sibling(CSourceFile from, string name)
+    {
+        var dir = Path.GetDirectoryName(from.RelativePath)?.Replace('\\', '/') ?? "";
+        if (!_dirs.TryGetValue(dir, out var index))
+        {
+            index = new Dictionary<string, string>(StringComparer.Ordinal);
+            var full = Path.Combine(_root, dir);
+            if (Directory.Exists(full))
+                foreach (var path in Directory.EnumerateFiles(full, "*.c").Order(StringComparer.Ordinal))
+                {
+                    var rel = dir.Length == 0 ? Path.GetFileName(path) : dir + "/" + Path.GetFileName(path);
+                    var f = Load(rel);
+                    if (f is null) continue;
+                    foreach (var fn in f.Functions.Values)
+                        if (!fn.IsStatic) index.TryAdd(fn.Name, rel);
+                }
+            _dirs[dir] = index;
+        }
+        if (!index.TryGetValue(name, out var file) || file == from.RelativePath) return null;
+        var other = Load(file);
+        return other is not null && other.Functions.TryGetValue(name, out var def) ? (other, def) : null;
+    }
+}
