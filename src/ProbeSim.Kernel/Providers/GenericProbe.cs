@@ -15,7 +15,12 @@ public sealed partial class Kernel
         if (Schedule.Active && InjectedProbeFault(dev) is var fault && fault != 0) return fault;
         if (IsSimplePmBus(drv) && SimplePmBusRejects(dev)) return -ENODEV;
         if (PciDriverProbeCheck(dev, drv) is var pciRet && pciRet != 0) return pciRet;
-        if (dev.Node is not null && (script?.RequestResources ?? true))
+        if (drv.Spec.Plan is { } plan)
+        {
+            int ret = RunPlan(dev, plan);
+            if (ret != 0) return ret;
+        }
+        else if (dev.Node is not null && (script?.RequestResources ?? true))
         {
             int ret = RequestResources(dev);
             if (ret != 0) return ret;

@@ -52,6 +52,7 @@ public sealed partial class Kernel
     private string DescribeUnbound(Device dev)
     {
         if (dev.Deferred != DeferList.None || dev.LastProbeDeferred) return "its probe is deferred";
+        if (dev.RejectedBy is { } rj) return $"its driver {rj.Driver} rejects match ({rj.Errno})";
         if (dev.LastError is int e) return $"its probe failed ({e})";
         if (!dev.CanMatch) return HasModuleFor(dev) ? "its driver is a module not loaded yet" : "no driver matches it";
         return "not probed yet";
