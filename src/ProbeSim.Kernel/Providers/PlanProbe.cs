@@ -100,6 +100,9 @@ public sealed partial class Kernel
             case ResourceKind.Phy:
             case ResourceKind.Dma: return -ENODEV;    // _of_phy_get, of_dma_request_slave_channel
             case ResourceKind.Interrupt:
+                // mfd_add_device / platform_device_add_resources: a device a driver created by name gets its IRQs as
+                // resources, mapped through the parent's irq domain (registered: the parent has probed)
+                if (dev.MatchName is not null) return 0;
                 // platform_get_irq logs the miss; platform_get_irq_optional is silent
                 if (step.Policy is null or PlanPolicy.Required)
                     DevPrintk(ProbeSim.Kernel.Boot.LogLevel.Err, dev, $"IRQ index {step.Index ?? 0} not found");

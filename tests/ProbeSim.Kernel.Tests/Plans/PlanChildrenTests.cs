@@ -26,12 +26,12 @@ public class PlanChildrenTests
         var drivers = new List<DriverSpec>
         {
             Generic("rk3x-i2c", "rockchip,rk3399-i2c"),
-            // drivers/mfd/rk808.c:763 devm_mfd_add_devices(PLATFORM_DEVID_NONE) with the rk808 cells :140-141
+            // drivers/mfd/rk808.c:763 devm_mfd_add_devices(PLATFORM_DEVID_NONE) with the rk808 cells :155-156
             // ("rk808-clkout", "rk808-regulator"); the regulator driver finds its nodes under "regulators"
             // (drivers/regulator/rk808-regulator.c:690 regulators_node)
             new DriverSpec { Name = "rk808", Bus = DriverBus.I2c, Compatibles = new[] { "rockchip,rk808" }, BusIds = new[] { "rk808" } }.WithPlan(
-                Children(ChildKind.MfdCell, "drivers/mfd/rk808.c:140", "rk808-clkout", id: -1),
-                Children(ChildKind.MfdCell, "drivers/mfd/rk808.c:141", "rk808-regulator", nodeName: "regulators", id: -1)),
+                Children(ChildKind.MfdCell, "drivers/mfd/rk808.c:155", "rk808-clkout", id: -1),
+                Children(ChildKind.MfdCell, "drivers/mfd/rk808.c:156", "rk808-regulator", nodeName: "regulators", id: -1)),
             Generic("acme-gpu", "acme,gpu"),
         };
         if (regulatorDriver) drivers.Add(new DriverSpec { Name = "rk808-regulator" });
@@ -56,6 +56,19 @@ public class PlanChildrenTests
         var r = PlanSim.Boot(Rk808, Rk808Drivers(regulatorDriver: false));
         Assert.Equal(DeviceState.Bound, r.Dev("0-001b").State);
         Assert.Equal(DeviceState.Deferred, r.Dev("ff9a0000.gpu").State);
+    }
+
+    [Fact]
+    public void An_mfd_cell_gets_its_interrupt_from_the_cell_resources_not_from_a_node()
+    {
+        // drivers/mfd/rk808.c:158 the rk808-rtc cell carries its IRQ as a resource; drivers/rtc/rtc-rk808.c:436 asks with
+        // platform_get_irq(pdev, 0), which finds the resource mfd_add_device added
+        var drivers = Rk808Drivers(regulatorDriver: true);
+        drivers[1] = drivers[1].WithPlan(Children(ChildKind.MfdCell, "drivers/mfd/rk808.c:158", "rk808-rtc", id: -1));
+        drivers.Add(new DriverSpec { Name = "rk808-rtc" }.WithPlan(
+            Request(PlanResource.Interrupt, PlanLookup.Index, PlanPolicy.Required, "drivers/rtc/rtc-rk808.c:436", index: 0)));
+        var r = PlanSim.Boot(Rk808, drivers);
+        Assert.Equal(DeviceState.Bound, r.Dev("rk808-rtc").State);
     }
 
     const string Scpi = """
