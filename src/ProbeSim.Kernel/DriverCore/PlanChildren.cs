@@ -41,8 +41,8 @@ public sealed partial class Kernel
         }
     }
 
-    // mfd_add_device: platform_device_alloc(cell->name, id); of_node = the first available child with the cell's
-    // of_compatible not taken by another cell (mfd_match_of_node_to_dev), or the named subnode the plan records
+    // mfd_add_device: platform_device_alloc(cell->name, id), of_node from the cell's compatible or the plan's subnode name
+    // (the first available child with that compatible that no other cell took, as mfd_match_of_node_to_dev checks)
     private void CreateMfdCell(Device dev, PlanStep step)
     {
         if (step.Name is not { } name) return;
