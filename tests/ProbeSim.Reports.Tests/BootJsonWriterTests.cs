@@ -12,7 +12,7 @@ public class BootJsonWriterTests
 
     private static readonly string[] DeviceFields =
     [
-        "name", "bus", "ofNode", "compatible", "driver", "state", "error", "deferReason", "note", "rejectedBy", "basis", "basisDriver", "iommuGroup",
+        "name", "bus", "ofNode", "compatible", "driver", "state", "error", "deferReason", "note", "rejectedBy", "basis", "basisDriver", "basisFrom", "iommuGroup",
         "domainType", "dmaOps", "coherent", "iommu", "dmaOwner", "dma", "dmaNote", "probeAttempts", "boundAt", "sysfsPath", "suppliers",
     ];
 
@@ -152,6 +152,7 @@ public class BootJsonWriterTests
                   "rejectedBy": null,
                   "basis": "modelled",
                   "basisDriver": null,
+                  "basisFrom": null,
                   "iommuGroup": null,
                   "domainType": null,
                   "dmaOps": null,

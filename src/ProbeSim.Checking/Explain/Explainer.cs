@@ -56,6 +56,12 @@ public static class Explainer
         void Add(DeviceOutcome d, bool self)
         {
             var who = self ? "" : $" ({d.Name})";
+            if (d.BasisFrom is { } from)
+            {
+                var inherited = $"{(d.Basis == OutcomeBasis.Guessed ? "guess" : "partial")}: {d.Name} waits for {from}, whose outcome is {(d.Basis == OutcomeBasis.Guessed ? "a guess" : "partly modelled")}";
+                if (!lines.Contains(inherited)) lines.Add(inherited);
+                return;
+            }
             var line = d.Basis switch
             {
                 OutcomeBasis.Guessed => $"guess: no probe plan for driver {d.BasisDriver}{who}",

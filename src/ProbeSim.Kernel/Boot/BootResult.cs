@@ -38,6 +38,8 @@ public sealed record DeviceOutcome
     public OutcomeBasis Basis { get; init; }
     /// <summary>The driver whose probe decided the outcome (bound, or last tried), for the basis; null without one.</summary>
     public string? BasisDriver { get; init; }
+    /// <summary>For a deferred device whose basis comes from a supplier it waits for (an unbound device-link supplier with a weaker basis): that supplier; else null.</summary>
+    public string? BasisFrom { get; init; }
     /// <summary>deferred_probe_reason as devices_deferred shows it (without newline), or a model note for a deferral the kernel records no reason for.</summary>
     public string? DeferReason { get; init; }
     /// <summary>Why the device ended this way, in one line (not-present: "disabled", "left to parent driver", ...).</summary>

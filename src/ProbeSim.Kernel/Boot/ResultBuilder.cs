@@ -12,6 +12,7 @@ public sealed partial class Kernel
     {
         var outcomes = new List<DeviceOutcome>(_devices.Count + 16);
         foreach (var dev in _devices) outcomes.Add(Outcome(dev));
+        InheritSupplierBasis(outcomes);
         NotPresent(Tree.Root, outcomes);
         return new BootResult
         {
@@ -105,6 +106,30 @@ public sealed partial class Kernel
         var drv = dev.Bound ? dev.Driver : dev.LastProbeDriver;
         if (drv is null || state == DeviceState.NoDriver && dev.RejectedBy is null) return (OutcomeBasis.Modelled, null);
         return (BasisOf(drv.Spec, dev.PlanHadUnknown), drv.Name);
+    }
+
+    // a deferral rests on what it waits for: a deferred device takes the weakest basis of its unbound device-link suppliers
+    private void InheritSupplierBasis(List<DeviceOutcome> outcomes)
+    {
+        var index = new Dictionary<Device, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < _devices.Count; i++) index[_devices[i]] = i;
+        // a basis only weakens, at most twice per device, so this ends
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            for (int i = 0; i < _devices.Count; i++)
+            {
+                var o = outcomes[i];
+                if (o.State != DeviceState.Deferred || o.Basis == OutcomeBasis.Guessed) continue;
+                foreach (var link in _devices[i].SupplierLinks)
+                {
+                    if (link.Supplier.Bound || !index.TryGetValue(link.Supplier, out var j) || outcomes[j].Basis <= o.Basis) continue;
+                    o = o with { Basis = outcomes[j].Basis, BasisFrom = link.Supplier.Name };
+                    changed = true;
+                }
+                outcomes[i] = o;
+            }
+        }
     }
 
     /// <summary>A driver's basis: its plan (complete or not), a script that asks for nothing, or the generic probe's guess.</summary>

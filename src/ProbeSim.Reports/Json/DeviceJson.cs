@@ -24,6 +24,7 @@ public static class DeviceJson
         writer.WriteString("rejectedBy", device.RejectedBy);
         writer.WriteString("basis", BasisWords.Word(device.Basis));
         writer.WriteString("basisDriver", device.BasisDriver);
+        writer.WriteString("basisFrom", device.BasisFrom);
         JsonOutput.WriteNumber(writer, "iommuGroup", device.IommuGroup);
         writer.WriteString("domainType", device.DomainType);
         writer.WriteString("dmaOps", device.DmaOps);

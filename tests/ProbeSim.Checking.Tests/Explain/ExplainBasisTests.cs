@@ -36,11 +36,15 @@ public class ExplainBasisTests
         var (k, r) = Boot(ccPlan: false);
         var e = Explainer.Explain(k, r, "2000.mmc");
         Assert.Equal("deferred", e.State);
-        Assert.Equal(OutcomeBasis.Modelled, e.Basis);
-        Assert.Contains("guess: no probe plan for driver acme-cc (1000.clock-controller)", e.BasisLines);
+        // the consumer's own plan is complete, but it waits on a device link to a supplier whose outcome is a guess
+        Assert.Equal("1000.clock-controller", r.Devices.Single(d => d.Name == "2000.mmc").BasisFrom);
+        Assert.Equal(OutcomeBasis.Guessed, e.Basis);
+        Assert.Equal(["guess: 2000.mmc waits for 1000.clock-controller, whose outcome is a guess",
+            "guess: no probe plan for driver acme-cc (1000.clock-controller)"], e.BasisLines);
         var text = new StringWriter();
         ProbeSim.Reports.Explain.ExplanationText.Write(text, e);
-        Assert.Contains("  basis: modelled\n    guess: no probe plan for driver acme-cc (1000.clock-controller)\n", text.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("  basis: guessed\n    guess: 2000.mmc waits for 1000.clock-controller, whose outcome is a guess\n" +
+            "    guess: no probe plan for driver acme-cc (1000.clock-controller)\n", text.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]
