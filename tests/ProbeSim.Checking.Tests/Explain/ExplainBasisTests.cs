@@ -66,3 +66,22 @@ public class ExplainBasisTests
         Assert.Equal("guess: no probe plan for driver acme-cc", e.BasisLines[0]);
     }
 }
+
+/// <summary>explain of a device whose only matching driver rejected it (call_driver_probe "rejects match").</summary>
+public class ExplainRejectedMatchTests
+{
+    [Fact]
+    public void A_simple_mfd_that_is_not_the_first_compatible_has_no_driver_because_simple_pm_bus_rejects_it()
+    {
+        // drivers/bus/simple-pm-bus.c:40-45 returns -ENODEV; drivers/base/dd.c:568-571 "rejects match" (debug only)
+        var tree = Scenario.Tree(Scenario.Soc("""
+            syscon@ff770000 { compatible = "rockchip,rk3399-grf", "syscon", "simple-mfd"; reg = <0xff770000 0x10000>; };
+            """));
+        // no driver for the GRF: only the implicit simple-pm-bus (v5.16+) matches it, through "simple-mfd"
+        var k = new ProbeSim.Kernel.Boot.Kernel(tree, ProfileLibrary.Default.Get("debian-6.1"), new DriverSet { Name = "none" }, board: "test.dts");
+        var r = k.Boot();
+        var e = Explainer.Explain(k, r, "ff770000.syscon");
+        Assert.Equal("no-driver", e.State);
+        Assert.Equal("ff770000.syscon has no driver: probe with driver simple-pm-bus rejects match -19 (ENODEV); the device stays without a driver", e.Summary.Split("; root cause")[0]);
+    }
+}
