@@ -12,7 +12,7 @@ public class BootJsonWriterTests
 
     private static readonly string[] DeviceFields =
     [
-        "name", "bus", "ofNode", "compatible", "driver", "state", "error", "deferReason", "note", "iommuGroup",
+        "name", "bus", "ofNode", "compatible", "driver", "state", "error", "deferReason", "note", "rejectedBy", "basis", "basisDriver", "basisFrom", "iommuGroup",
         "domainType", "dmaOps", "coherent", "iommu", "dmaOwner", "dma", "dmaNote", "probeAttempts", "boundAt", "sysfsPath", "suppliers",
     ];
 
@@ -48,6 +48,8 @@ public class BootJsonWriterTests
         Assert.Equal("platform:3000000.clock-controller", Assert.Single(dma.GetProperty("suppliers").EnumerateArray().ToArray()).GetString());
 
         Assert.Equal(-5, devices[2].GetProperty("error").GetInt32());
+        Assert.Equal(("guessed", "acme-uart"), (devices[1].GetProperty("basis").GetString(), devices[1].GetProperty("basisDriver").GetString()));
+        Assert.Equal("modelled", devices[0].GetProperty("basis").GetString());
         Assert.Equal(JsonValueKind.Null, devices[2].GetProperty("boundAt").ValueKind);
         Assert.Equal(JsonValueKind.Null, devices[3].GetProperty("driver").ValueKind);
         Assert.Equal(JsonValueKind.Null, devices[4].GetProperty("bus").ValueKind);
@@ -147,6 +149,10 @@ public class BootJsonWriterTests
                   "error": null,
                   "deferReason": null,
                   "note": "disabled <'&'>",
+                  "rejectedBy": null,
+                  "basis": "modelled",
+                  "basisDriver": null,
+                  "basisFrom": null,
                   "iommuGroup": null,
                   "domainType": null,
                   "dmaOps": null,

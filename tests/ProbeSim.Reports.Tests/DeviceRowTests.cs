@@ -22,10 +22,26 @@ public class DeviceRowTests
         Assert.Equal("timeout", DeviceRow.From(SampleBoot.Serial with { DeferReason = null, Note = "timeout" }).Reason);
 
     [Fact]
+    public void The_basis_cell_says_guessed_for_an_outcome_of_the_generic_probe() =>
+        Assert.Equal("guessed", DeviceRow.From(SampleBoot.Serial).Basis);
+
+    [Fact]
+    public void A_rejected_match_reads_no_driver_with_the_rejection_as_reason()
+    {
+        // drivers/base/dd.c:568-571: -ENODEV/-ENXIO from probe is "rejects match", not a failure
+        var row = DeviceRow.From(new DeviceOutcome
+        {
+            Name = "ff770000.syscon", Bus = "platform", State = DeviceState.NoDriver, Error = -19, RejectedBy = "simple-pm-bus",
+            Note = "probe with driver simple-pm-bus rejects match -19 (ENODEV)",
+        });
+        Assert.Equal(("no-driver", "probe with driver simple-pm-bus rejects match -19 (ENODEV)"), (row.State, row.Reason));
+    }
+
+    [Fact]
     public void Missing_values_are_dashes()
     {
         var row = DeviceRow.From(SampleBoot.Usb);
-        Assert.Equal(["usb@8000000", "-", "-", "not-present", "disabled", "-"], row.Cells);
+        Assert.Equal(["usb@8000000", "-", "-", "not-present", "disabled", "-", "modelled"], row.Cells);
         Assert.Equal(DeviceState.NotPresent, row.DeviceState);
     }
 }

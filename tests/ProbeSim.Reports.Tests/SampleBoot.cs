@@ -32,6 +32,8 @@ public static class SampleBoot
         Driver = "acme-uart",
         State = DeviceState.Deferred,
         DeferReason = "platform: supplier x not ready",
+        Basis = OutcomeBasis.Guessed,
+        BasisDriver = "acme-uart",
         ProbeAttempts = 3,
         SysfsPath = "/sys/devices/platform/soc/4000000.serial",
     };

@@ -102,6 +102,8 @@ internal sealed class ChainWalker
         ProbeSim.Kernel.Boot.DeviceState.Bound => SupplierState.Bound,
         ProbeSim.Kernel.Boot.DeviceState.Deferred => SupplierState.Deferred,
         ProbeSim.Kernel.Boot.DeviceState.Failed => SupplierState.Failed,
+        // call_driver_probe: a rejected match leaves the device without a driver, as if none matched
+        _ when dev.RejectedBy is not null => SupplierState.NoDriver,
         _ => !dev.CanMatch ? (_k.HasModuleFor(dev) ? SupplierState.ModuleNotLoaded : SupplierState.NoDriver) : SupplierState.NotProbed,
     };
 
@@ -114,6 +116,8 @@ internal sealed class ChainWalker
             case SupplierState.Deferred:
                 return "probe deferred" + (dev.DeferReason is { } r ? $": {r}" : dev.WaitNote is { } w ? $" ({w})" : "");
             case SupplierState.ModuleNotLoaded: return "its driver is a module that was never loaded";
+            case SupplierState.NoDriver when dev.RejectedBy is { } rj:
+                return $"probe with driver {rj.Driver} rejects match {rj.Errno} ({ProbeSim.Kernel.Drivers.Errno.Name(rj.Errno)}); the device stays without a driver";
             case SupplierState.NoDriver:
                 return dev.Node is { } n && n.Compatible.Count > 0
                     ? $"no driver in this driver set matches \"{string.Join("\", \"", n.Compatible)}\""

@@ -40,11 +40,49 @@ public static class Explainer
             Summary = Summary(dev, walker, outcome, roots),
             Chain = walker.Steps,
             RootCauses = outcome.State == DeviceState.Bound ? Array.Empty<string>() : roots,
+            Basis = outcome.Basis,
+            BasisLines = BasisLines(result, outcome, walker.Steps),
             Iommu = IommuOf(dev, outcome),
             Log = LogOf(result, dev.Name),
             RefusedActions = outcome.RefusedActions,
             BlockedActions = BlockedBy(result, dev.Name),
         };
+    }
+
+    // the facts the answer rests on: the device's own basis and that of every device in its supplier chain
+    private static IReadOnlyList<string> BasisLines(BootResult result, DeviceOutcome outcome, IReadOnlyList<ExplainStep> chain)
+    {
+        var lines = new List<string>();
+        void Add(DeviceOutcome d, bool self)
+        {
+            var who = self ? "" : $" ({d.Name})";
+            if (d.BasisFrom is { } from)
+            {
+                var inherited = $"{(d.Basis == OutcomeBasis.Guessed ? "guess" : "partial")}: {d.Name} waits for {from}, whose outcome is {(d.Basis == OutcomeBasis.Guessed ? "a guess" : "partly modelled")}";
+                if (!lines.Contains(inherited)) lines.Add(inherited);
+                return;
+            }
+            var line = d.Basis switch
+            {
+                OutcomeBasis.Guessed => $"guess: no probe plan for driver {d.BasisDriver}{who}",
+                OutcomeBasis.Partial => $"partial: the probe plan of driver {d.BasisDriver} has steps the importer could not read{who}",
+                _ => null,
+            };
+            if (line is not null && !lines.Contains(line)) lines.Add(line);
+        }
+        Add(outcome, self: true);
+        if (chain.Count > 0)
+        {
+            var byName = new Dictionary<string, DeviceOutcome>(StringComparer.Ordinal);
+            foreach (var d in result.Devices) byName.TryAdd(d.Name, d);
+            foreach (var step in chain)
+                if (byName.TryGetValue(step.Subject, out var d)) Add(d, self: false);
+        }
+        if (lines.Count == 0)
+            lines.Add(outcome.BasisDriver is { } drv
+                ? $"modelled: the probe plan (or script) of driver {drv}" + (chain.Count > 0 ? " and the modelled outcomes of its suppliers" : "")
+                : "modelled: no driver probe decided this outcome" + (chain.Count > 0 ? "; its suppliers' outcomes are modelled" : ""));
+        return lines;
     }
 
     private static Explanation NotPresent(Kernel kernel, BootResult result, DeviceOutcome outcome, ChainWalker walker)
@@ -70,6 +108,8 @@ public static class Explainer
             Summary = $"{outcome.OfNode ?? outcome.Name} never became a device: {note}",
             Chain = chain,
             RootCauses = new[] { root },
+            Basis = outcome.Basis,
+            BasisLines = BasisLines(result, outcome, chain),
             Log = LogOf(result, outcome.Name),
         };
     }

@@ -30,6 +30,11 @@ public sealed record Explanation
     /// <summary>The distinct root causes, each "SUBJECT: detail" (empty when the device is bound and nothing is missing).</summary>
     public IReadOnlyList<string> RootCauses { get; init; } = Array.Empty<string>();
     public IommuDecision? Iommu { get; init; }
+    /// <summary>What the device's own outcome rests on (its driver's plan, a partial plan, the generic probe's guess).</summary>
+    public OutcomeBasis Basis { get; init; }
+    /// <summary>The facts the answer rests on, one line each: "guess: no probe plan for driver X" for the device and every
+    /// device of the chain whose outcome is a guess, "partial: ..." for plans with unread steps, else one "modelled: ..." line.</summary>
+    public IReadOnlyList<string> BasisLines { get; init; } = Array.Empty<string>();
     /// <summary>The log lines about this device.</summary>
     public IReadOnlyList<LogLine> Log { get; init; } = Array.Empty<LogLine>();
     /// <summary>The user actions on this device that the kernel refused, with why (their refusals name group members and drivers).</summary>

@@ -23,7 +23,8 @@ public static class CorpusBootCommand
         var dtbDir = new Option<string?>("--dtb-dir") { Description = "Boot the .dtb files under DIR instead of compiling a kernel tree" };
         var jobs = JobsOption.Create("Boards booted at once (default: the number of CPUs)");
         var json = new Option<string?>("--json") { Description = "Write the corpus summary as JSON to FILE (- for standard output)" };
-        var cmd = new Command("boot", "Boot every board in parallel and summarise device states across the corpus") { root, arch, dtbDir, jobs, json };
+        var jsonl = new Option<string?>("--jsonl") { Description = "Write one JSON line per device (board, device, state, driver, reason, basis) to FILE (- for standard output)" };
+        var cmd = new Command("boot", "Boot every board in parallel and summarise device states across the corpus") { root, arch, dtbDir, jobs, json, jsonl };
         args.AddTo(cmd, oneBoard: false); // each board's DMA-mapping code follows its CPU nodes, its includes are the tree's
         cmd.SetAction(pr =>
         {
@@ -37,8 +38,9 @@ public static class CorpusBootCommand
                 if (pr.GetValue(dtbDir) is { } d) BootInputs.DtbDirectory(files, d, "--dtb-dir");
                 else BootInputs.KernelTree(files, pr.GetValue(root)!);
                 BootInputs.Record(files, args, pr);
-                files.Check(("--json", pr.GetValue(json)));
-                return Run(io, files, boards, options, pr.GetValue(jobs) ?? Environment.ProcessorCount, pr.GetValue(json));
+                if (pr.GetValue(json) == "-" && pr.GetValue(jsonl) == "-") return io.IoError("--json - and --jsonl - would both write to standard output: give one of them a FILE");
+                files.Check(("--json", pr.GetValue(json)), ("--jsonl", pr.GetValue(jsonl)));
+                return Run(io, files, boards, options, pr.GetValue(jobs) ?? Environment.ProcessorCount, pr.GetValue(json), pr.GetValue(jsonl));
             }
             catch (Exception e) when (CliErrors.IsExpected(e)) { return CliErrors.Report(io, e); }
         });
@@ -57,13 +59,22 @@ public static class CorpusBootCommand
         return null;
     }
 
-    private static int Run(CliIo io, RunFiles files, IReadOnlyList<CorpusBoard> boards, BootOptions options, int jobs, string? json)
+    private static int Run(CliIo io, RunFiles files, IReadOnlyList<CorpusBoard> boards, BootOptions options, int jobs, string? json, string? jsonl)
     {
+        var lines = new List<(string Board, string Lines)>();
         var profile = options.ResolveProfile().ToString();
         var builder = new CorpusBootSummaryBuilder(profile, options.Drivers.Name);
         var gate = new object();
         var sw = Stopwatch.StartNew();
-        void Result(CorpusBoard b, BootResult r) { lock (gate) builder.Add(r); }
+        void Result(CorpusBoard b, BootResult r)
+        {
+            var text = jsonl is null ? null : CorpusDeviceLines.ForBoard(r);
+            lock (gate)
+            {
+                builder.Add(r);
+                if (text is not null) lines.Add((r.Board, text));
+            }
+        }
         void Failure(CorpusBoard b, CorpusBootFailure f) { lock (gate) builder.AddFailure(f.Board, f.Error); }
         try
         {
@@ -80,11 +91,16 @@ public static class CorpusBootCommand
             return io.IoError(e.InnerExceptions[0].Message);
         }
         var summary = builder.Build();
-        if (json is not null)
+        int exit = summary.FailedBoards.Count == 0 ? ExitCodes.Ok : ExitCodes.InputErrors;
+        var jsonText = json is null ? null : CorpusBootJsonWriter.ToJson(summary);
+        var linesText = jsonl is null ? null : CorpusDeviceLines.Join(lines);
+        if (json is not null and not "-") files.Write("--json", json, System.Text.Encoding.UTF8.GetBytes(jsonText!));
+        if (jsonl is not null and not "-") files.Write("--jsonl", jsonl, System.Text.Encoding.UTF8.GetBytes(linesText!));
+        // a document on standard output replaces the table there
+        if (json == "-" || jsonl == "-")
         {
-            var text = CorpusBootJsonWriter.ToJson(summary);
-            if (json == "-") { io.Out.Write(text); return summary.FailedBoards.Count == 0 ? ExitCodes.Ok : ExitCodes.InputErrors; }
-            files.Write("--json", json, System.Text.Encoding.UTF8.GetBytes(text));
+            io.Out.Write(json == "-" ? jsonText : linesText);
+            return exit;
         }
         if (io.Interactive) CorpusSummaryTable.Write(io.CreateConsole(), summary);
         else CorpusSummaryTable.WritePlain(io.Out, summary);

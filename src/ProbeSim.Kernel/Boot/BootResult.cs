@@ -3,6 +3,13 @@ namespace ProbeSim.Kernel.Boot;
 /// <summary>End state of one device, as JSON reports it (docs/json.md).</summary>
 public enum DeviceState { Bound, Deferred, Failed, NoDriver, NotPresent }
 
+/// <summary>
+/// What a device's outcome rests on (docs/boot.md, "Basis"): Modelled = its driver's probe plan is complete, or the
+/// outcome needs no driver-specific probe fact (no driver, not present, a scripted probe); Partial = a plan with steps the
+/// importer could not read; Guessed = the generic probe of a driver without a plan.
+/// </summary>
+public enum OutcomeBasis { Modelled, Partial, Guessed }
+
 /// <summary>printk levels the model uses (KERN_ERR .. KERN_DEBUG).</summary>
 public enum LogLevel { Emerg = 0, Alert = 1, Crit = 2, Err = 3, Warning = 4, Notice = 5, Info = 6, Debug = 7 }
 
@@ -23,8 +30,16 @@ public sealed record DeviceOutcome
     public IReadOnlyList<string> Compatible { get; init; } = Array.Empty<string>();
     public string? Driver { get; init; }
     public DeviceState State { get; init; }
-    /// <summary>Negative errno of the last failed probe (failed devices), else null.</summary>
+    /// <summary>Negative errno of the last failed probe (failed devices) or of a probe that rejected the match (no-driver, see <see cref="RejectedBy"/>), else null.</summary>
     public int? Error { get; init; }
+    /// <summary>The driver whose probe returned -ENODEV/-ENXIO ("rejects match", call_driver_probe) and left the device unbound, else null.</summary>
+    public string? RejectedBy { get; init; }
+    /// <summary>What the outcome rests on: the driver's complete plan, a partial plan, or the generic probe's guess.</summary>
+    public OutcomeBasis Basis { get; init; }
+    /// <summary>The driver whose probe decided the outcome (bound, or last tried), for the basis; null without one.</summary>
+    public string? BasisDriver { get; init; }
+    /// <summary>For a deferred device whose basis comes from a supplier it waits for (an unbound device-link supplier with a weaker basis): that supplier; else null.</summary>
+    public string? BasisFrom { get; init; }
     /// <summary>deferred_probe_reason as devices_deferred shows it (without newline), or a model note for a deferral the kernel records no reason for.</summary>
     public string? DeferReason { get; init; }
     /// <summary>Why the device ended this way, in one line (not-present: "disabled", "left to parent driver", ...).</summary>

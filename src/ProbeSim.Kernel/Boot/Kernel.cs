@@ -26,7 +26,10 @@ public sealed partial class Kernel
         I2c = new BusType("i2c", "/sys/devices/platform/");
         Spi = new BusType("spi", "/sys/devices/platform/");
         Pci = new BusType("pci", "/sys/devices/platform/");
-        Buses = new[] { Platform, Amba, I2c, Spi, Pci };
+        Rsb = new BusType("sunxi-rsb", "/sys/devices/platform/");
+        Spmi = new BusType("spmi", "/sys/devices/platform/");
+        Mdio = new BusType("mdio_bus", "/sys/devices/platform/");
+        Buses = new[] { Platform, Amba, I2c, Spi, Pci, Rsb, Spmi, Mdio };
         Modules = drivers.Modules;
         ApplyCommandLine();
     }
@@ -44,6 +47,10 @@ public sealed partial class Kernel
     public BusType I2c { get; }
     public BusType Spi { get; }
     public BusType Pci { get; }
+    /// <summary>sunxi_rsb_bus, spmi_bus_type, mdio_bus_type: client buses whose controllers create devices from DT children.</summary>
+    public BusType Rsb { get; }
+    public BusType Spmi { get; }
+    public BusType Mdio { get; }
     /// <summary>Whether DMA configuration and the IOMMU are modelled (off: the driver core alone).</summary>
     public bool DmaModel { get; init; } = true;
     /// <summary>system_state has reached SYSTEM_RUNNING (after the initcalls).</summary>

@@ -12,6 +12,7 @@ public sealed partial class Kernel
     {
         var outcomes = new List<DeviceOutcome>(_devices.Count + 16);
         foreach (var dev in _devices) outcomes.Add(Outcome(dev));
+        InheritSupplierBasis(outcomes);
         NotPresent(Tree.Root, outcomes);
         return new BootResult
         {
@@ -47,7 +48,8 @@ public sealed partial class Kernel
     {
         if (dev.Bound) return DeviceState.Bound;
         if (dev.Deferred != DeferList.None || dev.LastProbeDeferred) return DeviceState.Deferred;
-        if (dev.LastError is not null) return DeviceState.Failed;
+        // call_driver_probe: a probe that rejects the match (-ENODEV/-ENXIO) leaves the device without a driver
+        if (dev.LastError is not null && dev.RejectedBy is null) return DeviceState.Failed;
         return DeviceState.NoDriver;
     }
 
@@ -58,10 +60,12 @@ public sealed partial class Kernel
         string? note = state switch
         {
             DeviceState.Deferred => dev.WaitNote,
+            DeviceState.NoDriver when dev.RejectedBy is { } rj => $"probe with driver {rj.Driver} rejects match {rj.Errno} ({Errno.Name(rj.Errno)})",
             DeviceState.NoDriver => HasModuleFor(dev) ? "a module matches but was never loaded" : "no driver in this driver set matches",
             DeviceState.Failed => dev.LastError is int e ? $"probe failed with {e} ({Errno.Name(e)})" : null,
             _ => null,
         };
+        var (basis, basisDriver) = BasisOf(dev, state);
         var suppliers = dev.SupplierLinks.Select(l => l.Supplier.Name).ToList();
         if (dev.Node is not null && FwIfAny(dev.Node) is { } fw)
             suppliers.AddRange(fw.Suppliers.Select(l => l.Supplier.Node.Path));
@@ -73,9 +77,12 @@ public sealed partial class Kernel
             Compatible = dev.Node?.Compatible ?? (IReadOnlyList<string>)Array.Empty<string>(),
             Driver = dev.Bound ? dev.Driver?.Name : null,
             State = state,
-            Error = state == DeviceState.Failed ? dev.LastError : null,
+            Error = state == DeviceState.Failed || dev.RejectedBy is not null && state == DeviceState.NoDriver ? dev.LastError : null,
             DeferReason = state == DeviceState.Deferred ? dev.DeferReason : null,
             Note = note,
+            RejectedBy = state == DeviceState.NoDriver ? dev.RejectedBy?.Driver : null,
+            Basis = basis,
+            BasisDriver = basisDriver,
             ProbeAttempts = dev.ProbeAttempts,
             BoundAtUs = dev.BoundAtUs,
             SysfsPath = dev.SysfsPath,
@@ -91,6 +98,47 @@ public sealed partial class Kernel
             DmaEvents = dev.Dma.Events.ToList(),
             RefusedActions = _actionResults.Where(a => a.Refused && a.Device == dev.Name).ToList(),
         };
+    }
+
+    // the basis of an outcome: the probe of the driver that decided it (bound, or last tried); no driver, no probe question
+    private static (OutcomeBasis, string?) BasisOf(Device dev, DeviceState state)
+    {
+        var drv = dev.Bound ? dev.Driver : dev.LastProbeDriver;
+        if (drv is null || state == DeviceState.NoDriver && dev.RejectedBy is null) return (OutcomeBasis.Modelled, null);
+        return (BasisOf(drv.Spec, dev.PlanHadUnknown), drv.Name);
+    }
+
+    // a deferral rests on what it waits for: a deferred device takes the weakest basis of its unbound device-link suppliers
+    private void InheritSupplierBasis(List<DeviceOutcome> outcomes)
+    {
+        var index = new Dictionary<Device, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < _devices.Count; i++) index[_devices[i]] = i;
+        // a basis only weakens, at most twice per device, so this ends
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            for (int i = 0; i < _devices.Count; i++)
+            {
+                var o = outcomes[i];
+                if (o.State != DeviceState.Deferred || o.Basis == OutcomeBasis.Guessed) continue;
+                foreach (var link in _devices[i].SupplierLinks)
+                {
+                    if (link.Supplier.Bound || !index.TryGetValue(link.Supplier, out var j) || outcomes[j].Basis <= o.Basis) continue;
+                    o = o with { Basis = outcomes[j].Basis, BasisFrom = link.Supplier.Name };
+                    changed = true;
+                }
+                outcomes[i] = o;
+            }
+        }
+    }
+
+    /// <summary>A driver's basis: its plan (complete or not), a script that asks for nothing, or the generic probe's guess.</summary>
+    public static OutcomeBasis BasisOf(DriverSpec spec, bool unknownReached = false)
+    {
+        if (spec.Plan is { } plan)
+            return plan.Complete && !unknownReached && !plan.Steps.Any(s => s.Kind == Drivers.Imported.PlanStepKind.Unknown)
+                ? OutcomeBasis.Modelled : OutcomeBasis.Partial;
+        return spec.Probe is { RequestResources: false } ? OutcomeBasis.Modelled : OutcomeBasis.Guessed;
     }
 
     private void NotPresent(DtNode node, List<DeviceOutcome> outcomes)

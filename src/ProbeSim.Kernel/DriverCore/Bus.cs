@@ -10,7 +10,10 @@ public sealed partial class Kernel
     /// <summary>bus_type.match: &gt;0 match, 0 no match, -EPROBE_DEFER ask later.</summary>
     internal int BusMatch(Device dev, Driver drv)
     {
-        if (drv.Bus != dev.Bus && !(dev.Bus != Amba && dev.Bus != Pci && drv.Bus == Platform)) return 0;
+        // a driver set with real I2C/SPI drivers keeps each bus to its own drivers; the default set lets platform
+        // drivers stand in for the client buses' drivers
+        if (drv.Bus != dev.Bus && !(dev.Bus != Amba && dev.Bus != Pci && drv.Bus == Platform && !(HasClientBusDrivers && (dev.Bus == I2c || dev.Bus == Spi))))
+            return 0;
         // platform_match / amba_match / pci_bus_match: driver_override decides alone
         if (dev.DriverOverride is not null) return dev.DriverOverride == drv.Name ? 1 : 0;
         if (dev.Bus == Pci) return PciMatch(dev, drv) ? 1 : 0;
@@ -28,9 +31,27 @@ public sealed partial class Kernel
         }
         // of_driver_match_device: any compatible of the node in the driver's table
         if (OfMatch(dev, drv)) return 1;
-        // platform_match last resort: device name == driver name
-        return dev.Bus == Platform && dev.Node is null && dev.Name == drv.Name ? 1 : 0;
+        // i2c_device_match -> i2c_match_id (i2c-core-base.c:156), spi_match_device -> spi_match_id / modalias == name (spi.c:399-401):
+        // the client's name is its first compatible without the vendor prefix (of_modalias_node)
+        if (drv.Bus == dev.Bus && (dev.Bus == I2c || dev.Bus == Spi) && ClientModalias(dev) is { } alias)
+            return drv.Spec.BusIds.Contains(alias, StringComparer.Ordinal) || dev.Bus == Spi && alias == drv.Name ? 1 : 0;
+        // platform_match last resort: pdev->name == driver name (an OF device's pdev->name is never a driver name)
+        if (dev.Bus != Platform) return 0;
+        return dev.MatchName is { } pname ? pname == drv.Name ? 1 : 0 : dev.Node is null && dev.Name == drv.Name ? 1 : 0;
     }
+
+    // of_modalias_node: the first compatible with everything up to its comma removed
+    internal static string? ClientModalias(Device dev)
+    {
+        if (dev.Node?.Compatible.FirstOrDefault() is not { } first) return null;
+        int comma = first.IndexOf(',');
+        return comma < 0 ? first : first[(comma + 1)..];
+    }
+
+    private bool? _hasClientBusDrivers;
+
+    /// <summary>The driver set registers I2C or SPI drivers of its own (a real kernel's set): platform drivers then no longer match I2C/SPI clients.</summary>
+    private bool HasClientBusDrivers => _hasClientBusDrivers ??= _allDrivers.Any(d => d.Bus == I2c || d.Bus == Spi);
 
     // __of_match_node: the score only picks an entry inside one driver's table; any hit is a match
     private static bool OfMatch(Device dev, Driver drv)

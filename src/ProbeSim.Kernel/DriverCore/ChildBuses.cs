@@ -6,33 +6,78 @@ namespace ProbeSim.Kernel.Boot;
 
 public sealed partial class Kernel
 {
-    private int _nextI2cBus = -1, _nextSpiBus = -1;
+    private int _nextI2cBus = -1, _nextSpiBus = -1, _nextSpmiCtrl;
 
-    // i2c_register_adapter -> of_i2c_register_devices; spi_register_controller -> of_register_spi_devices
+    // after a successful probe: the children the driver creates (its plan), else the model's guesses
     private void OnDriverBoundCreateChildren(Device dev)
     {
-        if (dev.Node is null || dev.Bus != Platform && dev.Bus != Amba) return;
-        // of_platform_populate from the driver's probe: the children become platform devices below it (after the
-        // probe here, so a child that asks its parent for a resource finds it registered, as drivers arrange)
-        if (DriverPopulates(dev, out var parentless))
-            AddOfDevices(OfPlatformPopulate.Populate(dev.Node, null, PopulateOptions, _ofPopulated), parentless ? null : dev);
-        var kind = dev.Node.BaseName;
-        if (kind != "i2c" && kind != "spi") return;
-        bool i2c = kind == "i2c";
-        int nr = AliasNumber(dev.Node, kind) ?? NextDynamicBus(kind, ref i2c ? ref _nextI2cBus : ref _nextSpiBus);
-        foreach (var child in dev.Node.Children)
+        if (dev.Driver?.Spec.Plan is { } plan)
         {
-            if (!child.HasProperty("compatible") || !child.IsAvailable) continue;
+            CreatePlanChildren(dev, plan);
+            // a complete plan decides alone; an incomplete one may miss an adapter registration, so the name guess stays
+            if (plan.Complete || dev.Node is null || dev.Bus != Platform && dev.Bus != Amba) return;
+        }
+        else
+        {
+            if (dev.Node is null || dev.Bus != Platform && dev.Bus != Amba) return;
+            // of_platform_populate from the driver's probe: the children become platform devices below it (after the
+            // probe here, so a child that asks its parent for a resource finds it registered, as drivers arrange)
+            if (DriverPopulates(dev, out var parentless))
+                AddOfDevices(OfPlatformPopulate.Populate(dev.Node, null, PopulateOptions, _ofPopulated), parentless ? null : dev);
+        }
+        var kind = dev.Node.BaseName;
+        if (kind is "i2c" or "spi") CreateBusClients(dev, dev.Node, kind);
+    }
+
+    /// <summary>
+    /// A bus controller's clients from the DT children of <paramref name="node"/>: i2c (of_i2c_register_devices), spi
+    /// (of_register_spi_devices), sunxi-rsb (of_rsb_register_devices), spmi (of_spmi_register_devices), mdio (of_mdiobus_register).
+    /// </summary>
+    internal void CreateBusClients(Device dev, DtNode node, string busName)
+    {
+        int nr = busName switch
+        {
+            "i2c" => AliasNumber(node, "i2c") ?? NextDynamicBus("i2c", ref _nextI2cBus),
+            "spi" => AliasNumber(node, "spi") ?? NextDynamicBus("spi", ref _nextSpiBus),
+            // spmi_controller_alloc: ida number
+            "spmi" => _nextSpmiCtrl++,
+            _ => 0,
+        };
+        var bus = ClientBus(busName);
+        if (bus is null) return;
+        foreach (var child in node.Children)
+        {
+            if (!child.HasProperty("compatible") && busName != "mdio" || !child.IsAvailable) continue;
             if (FwIfAny(child)?.Dev is not null) continue;
             if (child.GetProperty("reg") is not { Value.Length: >= 4 } reg) continue;
             uint addr = reg.GetU32(0);
-            var name = i2c ? $"{nr}-{addr & 0x3ff:x4}" : $"spi{nr}.{addr}";
-            var cdev = DeviceCreate(name, i2c ? I2c : Spi, child, dev);
+            var name = busName switch
+            {
+                "i2c" => $"{nr}-{addr & 0x3ff:x4}",
+                "spi" => $"spi{nr}.{addr}",
+                // rsb_device_create: dev_set_name("%s-%x", RSB_CTRL_NAME, hwaddr) (drivers/bus/sunxi-rsb.c:215)
+                "sunxi-rsb" => $"sunxi-rsb-{addr:x}",
+                // spmi_device_add: dev_set_name("%d-%02x", ctrl->nr, usid) (drivers/spmi/spmi.c:67)
+                "spmi" => $"{nr}-{addr:x2}",
+                // mdiobus PHY_ID_FMT "%s:%02x" with bus->id, which the MAC driver picks: its device name stands in
+                _ => $"{dev.Name}:{addr:x2}",
+            };
+            var cdev = DeviceCreate(name, bus, child, dev);
             if (cdev is null) continue;
-            if (i2c) cdev.SysfsParentSegment = $"i2c-{nr}";
+            if (busName == "i2c") cdev.SysfsParentSegment = $"i2c-{nr}";
             DeviceAdd(cdev);
         }
     }
+
+    private BusType? ClientBus(string name) => name switch
+    {
+        "i2c" => I2c,
+        "spi" => Spi,
+        "sunxi-rsb" => Rsb,
+        "spmi" => Spmi,
+        "mdio" => Mdio,
+        _ => null,
+    };
 
     /// <summary>The scenario's populate: for this driver, else the first item of the profile's list that matches the node.</summary>
     private bool DriverPopulates(Device dev, out bool parentless)

@@ -27,6 +27,7 @@ public sealed partial class Kernel
     {
         Tick(20);
         dev.ProbeAttempts++;
+        dev.LastProbeDriver = drv;
         Printk(LogLevel.Debug, $"bus: '{dev.Bus.Name}': {drv.Name}: probing driver {drv.Name} with device {dev.Name}");
 
         // device_links_check_suppliers before anything else
@@ -99,8 +100,10 @@ public sealed partial class Kernel
             else
                 Printk(LogLevel.Warning, $"{drv.Name}: probe of {dev.Name} failed with error {ret}");
             if (ret != -EPROBE_DEFER) dev.LastError = ret;
+            // call_driver_probe: -ENODEV/-ENXIO is a silent "rejects match": the device stays unbound, not failed
+            dev.RejectedBy = ret == -ENODEV || ret == -ENXIO ? (drv.Name, ret) : ret == -EPROBE_DEFER ? dev.RejectedBy : null;
         }
-        else if (ret != -EPROBE_DEFER) dev.LastError = ret;
+        else if (ret != -EPROBE_DEFER) { dev.LastError = ret; dev.RejectedBy = null; }
 
         if (S.ProbeReturnsErrno)
             // call_driver_probe failures come back negated (positive); core-step failures stay negative
@@ -139,6 +142,7 @@ public sealed partial class Kernel
         dev.Bound = true;
         dev.BoundAtUs = NowUs;
         dev.LastError = null;
+        dev.RejectedBy = null;
         dev.LastProbeDeferred = false;
         dev.WaitNote = null;
         dev.Driver!.Devices.Add(dev);

@@ -176,14 +176,17 @@ public sealed partial class Kernel
     }
 
     // dev_err_probe: deferral stores the reason (debug log), other errors are logged as errors
-    internal int DevErrProbe(Device dev, int err, string message)
+    internal int DevErrProbe(Device dev, int err, string message, bool driverText = false)
     {
+        // a plan's getters are silent: only the driver's own dev_err_probe text (driverText) is the kernel's
+        if (_planQuiet && !driverText) return err;
+        bool records = driverText || (dev.Driver?.Spec.RecordsDeferReasons ?? true);
         if (err == -EPROBE_DEFER)
         {
-            if (dev.Driver?.Spec.RecordsDeferReasons ?? true) SetDeferReason(dev, message);
+            if (records) SetDeferReason(dev, message);
             Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: {message}", dev);
         }
-        else if (!(dev.Driver?.Spec.RecordsDeferReasons ?? true))
+        else if (!records)
             Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: {message}: {err}", dev);
         else if (S.DeferReasons)
             DevPrintk(LogLevel.Err, dev, $"error -{Errno.Name(err)}: {message}");

@@ -44,6 +44,14 @@ public sealed class Device
     internal string? SysfsParentSegment;
     /// <summary>amba periphid, when known.</summary>
     public uint? PeriphId { get; internal set; }
+    /// <summary>The driver of the last really_probe (bound or not), for the outcome's basis.</summary>
+    public Driver? LastProbeDriver { get; internal set; }
+    /// <summary>call_driver_probe: the driver whose probe returned -ENODEV/-ENXIO ("rejects match") and that errno; the device stays unbound, not failed.</summary>
+    public (string Driver, int Errno)? RejectedBy { get; internal set; }
+    /// <summary>The last probe ran a plan with a step the importer could not read (the outcome rests on a guess).</summary>
+    public bool PlanHadUnknown { get; internal set; }
+    /// <summary>pdev->name of a platform device created by name (MFD cell, platform_device_register): platform_match compares it with the driver name.</summary>
+    internal string? MatchName;
     /// <summary>The model's own note on what the device last waited for (not a kernel string).</summary>
     public string? WaitNote { get; internal set; }
     internal readonly List<DeviceLink> SupplierLinks = new();

@@ -84,13 +84,17 @@ public sealed partial class Kernel
     {
         if (dev.Bus == Pci)
             return _allDrivers.Where(d => d.Bus == Pci).OrderBy(d => d.Registered ? d.RegOrder : int.MaxValue).ToList();
-        if (dev.DriverOverride is not null || dev.Node is null || NodeOverrideFor(dev) is not null)
+        if (dev.DriverOverride is not null || dev.Node is null || dev.MatchName is not null || NodeOverrideFor(dev) is not null)
             return _allDrivers.Where(d => d.Bus == (dev.Bus == Amba ? Amba : Platform)).OrderBy(d => d.Registered ? d.RegOrder : int.MaxValue).ToList();
         var result = new List<Driver>();
         foreach (var c in dev.Node.Compatible)
             foreach (var d in DriversForCompatible(c)) if (!result.Contains(d)) result.Add(d);
         if (dev.Bus == Amba)
             foreach (var d in _ambaDrivers) if (!result.Contains(d)) result.Add(d);
+        // i2c_match_id / spi_match_id: drivers whose id table (or, for SPI, name) is the client's modalias
+        if ((dev.Bus == I2c || dev.Bus == Spi) && ClientModalias(dev) is { } alias)
+            foreach (var d in _allDrivers)
+                if (d.Bus == dev.Bus && (d.Spec.BusIds.Contains(alias, StringComparer.Ordinal) || d.Name == alias) && !result.Contains(d)) result.Add(d);
         result.Sort((a, b) => (a.Registered ? a.RegOrder : int.MaxValue).CompareTo(b.Registered ? b.RegOrder : int.MaxValue));
         return result;
     }
@@ -113,7 +117,10 @@ public sealed partial class Kernel
             foreach (var c in drv.Spec.Compatibles)
                 if (_devicesByCompat.TryGetValue(c, out var list))
                     foreach (var d in list) if (d.Bus != Amba && seen.Add(d)) result.Add(d);
-            foreach (var d in Platform.Devices) if (d.Node is null && d.Name == drv.Name && seen.Add(d)) result.Add(d);
+            foreach (var d in Platform.Devices) if ((d.MatchName ?? (d.Node is null ? d.Name : null)) == drv.Name && seen.Add(d)) result.Add(d);
+            if (drv.Bus == I2c || drv.Bus == Spi)
+                foreach (var d in drv.Bus.Devices)
+                    if (ClientModalias(d) is { } alias && (drv.Spec.BusIds.Contains(alias, StringComparer.Ordinal) || drv.Name == alias) && seen.Add(d)) result.Add(d);
         }
         foreach (var d in _overridden) if (seen.Add(d)) result.Add(d);
         if (DriverSet.NodeOverrides.Count > 0)

@@ -29,17 +29,22 @@ public sealed partial class Kernel
             {
                 if (!byCompat.TryGetValue(c, out var entry)) continue;
                 _early[node] = entry;
+                // CLK_OF_DECLARE_DRIVER, or an init that calls of_node_clear_flag(OF_POPULATED) (imx_gpcv2_irqchip_init):
+                // of_platform_populate skips only OF_POPULATED nodes, so the node still gets its platform device
+                bool leaves = entry.LeavesNodeToDriver ?? entry.Table == EarlyTable.ClkDriver;
                 switch (entry.Table)
                 {
                     case EarlyTable.Clk:
                         // of_clk_init marks the node populated (no platform device) and its fwnode initialised
-                        _ofPopulated.Add(node); Fw(node).Initialized = true; break;
+                        if (!leaves) _ofPopulated.Add(node);
+                        Fw(node).Initialized = true; break;
                     case EarlyTable.ClkDriver:
                         // CLK_OF_DECLARE_DRIVER clears OF_POPULATED again so a platform driver can bind
                         Fw(node).Initialized = true; break;
                     case EarlyTable.Irqchip:
                         // of_irq_init marks initialised controllers OF_POPULATED; irq_domain registration marks the fwnode
-                        _ofPopulated.Add(node); Fw(node).Initialized = true;
+                        if (!leaves) _ofPopulated.Add(node);
+                        Fw(node).Initialized = true;
                         foreach (var child in node.Children)
                             if (child.HasProperty("interrupt-controller") || child.HasProperty("msi-controller")) Fw(child).Initialized = true;
                         break;
@@ -50,6 +55,13 @@ public sealed partial class Kernel
             foreach (var child in node.Children) Visit(child);
         }
     }
+
+    /// <summary>
+    /// What the early init registered for this node besides its table's kind (the RK3399 CRU's init also calls
+    /// rockchip_register_softrst -> reset_controller_register): the provider is found by node at once.
+    /// </summary>
+    internal EarlyEntry? EarlyProvider(DtNode node, Drivers.Imported.EarlyProvides kind) =>
+        _early.TryGetValue(node, out var e) && e.Provides.Contains(kind) ? e : null;
 
     internal static string TableName(EarlyTable t) => t switch
     {

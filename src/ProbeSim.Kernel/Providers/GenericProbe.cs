@@ -1,6 +1,7 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Drivers.Imported;
 using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Profiles;
 
@@ -15,7 +16,12 @@ public sealed partial class Kernel
         if (Schedule.Active && InjectedProbeFault(dev) is var fault && fault != 0) return fault;
         if (IsSimplePmBus(drv) && SimplePmBusRejects(dev)) return -ENODEV;
         if (PciDriverProbeCheck(dev, drv) is var pciRet && pciRet != 0) return pciRet;
-        if (dev.Node is not null && (script?.RequestResources ?? true))
+        if (drv.Spec.Plan is { } plan)
+        {
+            int ret = RunPlan(dev, plan);
+            if (ret != 0) return ret;
+        }
+        else if (dev.Node is not null && (script?.RequestResources ?? true))
         {
             int ret = RequestResources(dev);
             if (ret != 0) return ret;
@@ -122,7 +128,7 @@ public sealed partial class Kernel
     private int SimpleGet(Device dev, OfResourceRef r, string message)
     {
         if (r.Provider is null) return DevErrProbe(dev, -EINVAL, message);
-        var p = Provider(r.Provider, null);
+        var p = Provider(r.Provider, null, ProvidesFor(r.Kind));
         if (p.Registered) return 0;
         dev.WaitNote = $"{r.Kind.ToString().ToLowerInvariant()} {Describe(r)}: provider {p.Why}";
         return DevErrProbe(dev, -EPROBE_DEFER, message);
@@ -205,7 +211,7 @@ public sealed partial class Kernel
     private int GenpdAttach(Device dev, OfResourceRef r)
     {
         if (r.Provider is null) return -ENOENT;
-        var p = Provider(r.Provider, null);
+        var p = Provider(r.Provider, null, EarlyProvides.PowerDomain);
         if (p.Registered) return 0;
         dev.WaitNote = $"power domain {Describe(r)}: provider {p.Why}";
         Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: __genpd_dev_pm_attach() failed to find PM domain: -517");

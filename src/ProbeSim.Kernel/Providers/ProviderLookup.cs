@@ -1,6 +1,7 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Drivers.Imported;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -13,8 +14,11 @@ public sealed partial class Kernel
     /// A provider registers from its driver's probe (so: its device is bound) or from an early OF table. Subsystem lookups
     /// search by node and accept a node below the provider device's own node (regulators of a PMIC, pin groups, GPIO banks).
     /// </summary>
-    internal ProviderState Provider(DtNode target, EarlyTable? earlyKind)
+    internal ProviderState Provider(DtNode target, EarlyTable? earlyKind, EarlyProvides? provides = null)
     {
+        // the early init's registration function (reset_controller_register, of_clk_add_provider, ...) registered it by node
+        if ((provides ?? ProvidesFor(earlyKind)) is { } pk && EarlyProvider(target, pk) is { } byInit)
+            return new ProviderState(true, null, $"registered early by {byInit.InitFunction ?? TableName(byInit.Table)} ({byInit.Compatible})");
         if (earlyKind is { } ek)
             for (var n = target; n is not null; n = ek == EarlyTable.Irqchip ? n.Parent : null)
                 if (_early.TryGetValue(n, out var e) && (e.Table == ek || ek == EarlyTable.Clk && e.Table == EarlyTable.ClkDriver))
@@ -39,6 +43,25 @@ public sealed partial class Kernel
         return new ProviderState(false, null, $"{target.Path} has no device: " + WhyNoDevice(target));
     }
 
+    private static EarlyProvides? ProvidesFor(EarlyTable? t) => t switch
+    {
+        EarlyTable.Clk => EarlyProvides.Clock,
+        EarlyTable.Irqchip => EarlyProvides.Irq,
+        _ => null,
+    };
+
+    /// <summary>The early-registration kind of a resource lookup.</summary>
+    internal static EarlyProvides? ProvidesFor(ProbeSim.Kernel.Of.ResourceKind k) => k switch
+    {
+        ProbeSim.Kernel.Of.ResourceKind.Clock => EarlyProvides.Clock,
+        ProbeSim.Kernel.Of.ResourceKind.Reset => EarlyProvides.Reset,
+        ProbeSim.Kernel.Of.ResourceKind.Interrupt => EarlyProvides.Irq,
+        ProbeSim.Kernel.Of.ResourceKind.PowerDomain => EarlyProvides.PowerDomain,
+        ProbeSim.Kernel.Of.ResourceKind.Gpio => EarlyProvides.Gpio,
+        ProbeSim.Kernel.Of.ResourceKind.Pinctrl => EarlyProvides.Pinctrl,
+        _ => null,
+    };
+
     // rockchip_gpiolib_register (before v5.15): the pinctrl driver registers a gpio_chip per bank subnode, no bank device
     private Device? SubnodeProviderOf(DtNode node)
     {
@@ -52,6 +75,7 @@ public sealed partial class Kernel
     private string DescribeUnbound(Device dev)
     {
         if (dev.Deferred != DeferList.None || dev.LastProbeDeferred) return "its probe is deferred";
+        if (dev.RejectedBy is { } rj) return $"its driver {rj.Driver} rejects match ({rj.Errno})";
         if (dev.LastError is int e) return $"its probe failed ({e})";
         if (!dev.CanMatch) return HasModuleFor(dev) ? "its driver is a module not loaded yet" : "no driver matches it";
         return "not probed yet";

@@ -11,6 +11,11 @@ public static class ExplanationText
     {
         w.WriteLine(e.Summary);
         if (e.OfNode is { } node && node != e.Device) w.WriteLine($"  of_node: {node}");
+        if (e.BasisLines.Count > 0)
+        {
+            w.WriteLine($"  basis: {BasisWords.Word(e.Basis)}");
+            foreach (var line in e.BasisLines) w.WriteLine("    " + line);
+        }
         if (e.RootCauses.Count > 0)
         {
             w.WriteLine();

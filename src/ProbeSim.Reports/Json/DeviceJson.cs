@@ -21,6 +21,10 @@ public static class DeviceJson
         JsonOutput.WriteNumber(writer, "error", device.Error);
         writer.WriteString("deferReason", device.DeferReason);
         writer.WriteString("note", device.Note);
+        writer.WriteString("rejectedBy", device.RejectedBy);
+        writer.WriteString("basis", BasisWords.Word(device.Basis));
+        writer.WriteString("basisDriver", device.BasisDriver);
+        writer.WriteString("basisFrom", device.BasisFrom);
         JsonOutput.WriteNumber(writer, "iommuGroup", device.IommuGroup);
         writer.WriteString("domainType", device.DomainType);
         writer.WriteString("dmaOps", device.DmaOps);

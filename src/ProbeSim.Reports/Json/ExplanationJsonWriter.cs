@@ -27,6 +27,10 @@ public static class ExplanationJsonWriter
         w.WriteString("state", e.State);
         w.WriteString("driver", e.Driver);
         w.WriteString("summary", e.Summary);
+        w.WriteString("basis", BasisWords.Word(e.Basis));
+        w.WriteStartArray("basisLines");
+        foreach (var line in e.BasisLines) w.WriteStringValue(line);
+        w.WriteEndArray();
         w.WriteStartArray("rootCauses");
         foreach (var r in e.RootCauses) w.WriteStringValue(r);
         w.WriteEndArray();

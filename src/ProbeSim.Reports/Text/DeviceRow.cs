@@ -4,17 +4,18 @@ using ProbeSim.Kernel.Boot;
 namespace ProbeSim.Reports.Text;
 
 /// <summary>The cells of one device in the <c>probesim boot</c> table; a missing value is <c>-</c>.</summary>
-public sealed record DeviceRow(string Name, string Bus, string Driver, string State, string Reason, string Dma, DeviceState DeviceState)
+public sealed record DeviceRow(string Name, string Bus, string Driver, string State, string Reason, string Dma, DeviceState DeviceState, string Basis = "modelled")
 {
     /// <summary>The column headers, in cell order.</summary>
-    public static IReadOnlyList<string> Headers { get; } = ["NAME", "BUS", "DRIVER", "STATE", "REASON", "DMA"];
+    public static IReadOnlyList<string> Headers { get; } = ["NAME", "BUS", "DRIVER", "STATE", "REASON", "DMA", "BASIS"];
 
     /// <summary>The cells in column order.</summary>
-    public IReadOnlyList<string> Cells => [Name, Bus, Driver, State, Reason, Dma];
+    public IReadOnlyList<string> Cells => [Name, Bus, Driver, State, Reason, Dma, Basis];
 
     /// <summary>
     /// The row for a device. STATE is the state word; a failed device with an errno reads <c>failed (-5 EIO)</c>,
     /// or <c>failed (-123)</c> when <paramref name="errnoName"/> (default: the kernel's errno names, <see cref="ProbeSim.Kernel.Drivers.Errno"/>) has no name.
+    /// BASIS is what the outcome rests on (<see cref="BasisWords"/>): modelled, partial or guessed.
     /// REASON is the defer reason of a deferred device (its note when it has none) and the note otherwise.
     /// </summary>
     public static DeviceRow From(DeviceOutcome device, Func<int, string?>? errnoName = null)
@@ -29,7 +30,8 @@ public sealed record DeviceRow(string Name, string Bus, string Driver, string St
             StateText(device, errnoName),
             Dash(reason),
             Dash(device.DmaOps),
-            device.State);
+            device.State,
+            BasisWords.Word(device.Basis));
     }
 
     private static string StateText(DeviceOutcome device, Func<int, string?> errnoName)

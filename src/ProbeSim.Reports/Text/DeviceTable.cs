@@ -7,7 +7,7 @@ using SpectreText = Spectre.Console.Text;
 namespace ProbeSim.Reports.Text;
 
 /// <summary>
-/// The per-device table <c>probesim boot</c> prints (NAME, BUS, DRIVER, STATE, REASON, DMA) and its summary line,
+/// The per-device table <c>probesim boot</c> prints (NAME, BUS, DRIVER, STATE, REASON, DMA, BASIS) and its summary line,
 /// as plain fixed-width text or as a coloured Spectre.Console table. Devices come in the order given. Under a device,
 /// one line per user action on it that the kernel refused (<see cref="RefusedLines"/>).
 /// </summary>
@@ -49,10 +49,11 @@ public static class DeviceTable
                 new SpectreText(row.Driver),
                 new SpectreText(row.State, StateStyles.For(row.DeviceState)),
                 new SpectreText(row.Reason),
-                new SpectreText(row.Dma));
+                new SpectreText(row.Dma),
+                new SpectreText(row.Basis, row.Basis == "modelled" ? Style.Plain : new Style(Color.Yellow)));
             foreach (var line in RefusedLines(device))
                 table.AddRow(new SpectreText(""), new SpectreText(""), new SpectreText(""), new SpectreText(""),
-                    new SpectreText(line, new Style(Color.Red)), new SpectreText(""));
+                    new SpectreText(line, new Style(Color.Red)), new SpectreText(""), new SpectreText(""));
         }
         return table;
     }

@@ -40,6 +40,8 @@ public class InputRefusalTests
             : new(["corpus", "build", w.Tree, "--arch", "arm64", "-o", w.P("out"), "-j", "1"], Linked(w, w.TreeBoard, k, w.P("out", "vendor", "good.dtb"))),
         ["corpus boot --json onto a blob of --dtb-dir"] = (w, k) =>
             new(["corpus", "boot", "--dtb-dir", w.DtbA, "--json", w.OutputOnto(Path.Combine(w.DtbA, "one.dtb"), k)], Path.Combine(w.DtbA, "one.dtb")),
+        ["corpus boot --jsonl onto a blob of --dtb-dir"] = (w, k) =>
+            new(["corpus", "boot", "--dtb-dir", w.DtbA, "--jsonl", w.OutputOnto(Path.Combine(w.DtbA, "one.dtb"), k)], Path.Combine(w.DtbA, "one.dtb")),
         ["corpus boot --json onto a board of ROOT"] = (w, k) =>
             new(["corpus", "boot", w.Tree, "--arch", "arm64", "--json", w.OutputOnto(w.TreeBoard, k)], w.TreeBoard),
         ["corpus boot --json onto a header of ROOT"] = (w, k) =>

@@ -70,6 +70,9 @@ public sealed class HtmlReportTests
         Assert.Equal(["2000000.dma", "4000000.serial", "6000000.i2c", "7000000.gpu", "usb@8000000"], devices.Select(d => d.GetProperty("name").GetString()));
         Assert.Equal(["bound", "deferred", "failed", "no-driver", "disabled"], devices.Select(d => d.GetProperty("state").GetString()));
         Assert.Equal("failed (-5 EIO)", devices[2].GetProperty("stateText").GetString());
+        // the table's Basis column and the panel's basis line: what each outcome rests on
+        Assert.Equal(["modelled", "guessed", "modelled", "modelled", "modelled"], devices.Select(d => d.GetProperty("basis").GetString()));
+        Assert.StartsWith("guess: no probe plan for driver acme-uart", devices[1].GetProperty("basisText").GetString());
         Assert.Equal(["[    0.123456] acme-dmac 2000000.dma: Adding to iommu group 0"],
             devices[0].GetProperty("log").EnumerateArray().Select(l => l.GetString()));
         Assert.All(devices, d => Assert.Equal(JsonValueKind.Number, d.GetProperty("x").ValueKind));

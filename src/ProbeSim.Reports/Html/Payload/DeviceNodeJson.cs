@@ -38,6 +38,8 @@ public static class DeviceNodeJson
         JsonOutput.WriteNumber(writer, "error", d.Error);
         writer.WriteString("deferReason", d.DeferReason);
         writer.WriteString("note", d.Note);
+        writer.WriteString("basis", BasisWords.Word(d.Basis));
+        writer.WriteString("basisText", BasisWords.Describe(d));
         writer.WriteString("isIommu", iommuName);
         JsonOutput.WriteNumber(writer, "iommuGroup", d.IommuGroup);
         writer.WriteString("domainType", d.DomainType);

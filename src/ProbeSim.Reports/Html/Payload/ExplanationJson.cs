@@ -14,6 +14,9 @@ public static class ExplanationJson
         writer.WriteStartObject();
         writer.WriteString("summary", e.Summary);
         writer.WriteString("state", e.State);
+        writer.WriteStartArray("basisLines");
+        foreach (var line in e.BasisLines) writer.WriteStringValue(line);
+        writer.WriteEndArray();
         writer.WriteStartArray("chain");
         foreach (var s in e.Chain)
         {

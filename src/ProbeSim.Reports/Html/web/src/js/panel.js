@@ -20,7 +20,7 @@ function showPanel(body, idx, n, go) {
   append(body, h('h3', { text: 'Device' }));
   append(body, fields([
     ['bus', n.bus], ['DT node', n.ofNode], ['compatible', n.compatible], ['sysfs', n.sysfsPath],
-    ['defer reason', n.deferReason], ['note', n.note], ['error', n.error], ['probes', n.probeAttempts], ['bound at', n.boundAt === null ? null : n.boundAt + ' s']
+    ['defer reason', n.deferReason], ['note', n.note], ['basis', n.basisText], ['error', n.error], ['probes', n.probeAttempts], ['bound at', n.boundAt === null ? null : n.boundAt + ' s']
   ]));
   append(body, linksSection('Suppliers', idx.suppliers[n.id], 's', idx, go));
   append(body, linksSection('Consumers', idx.consumers[n.id], 't', idx, go));
@@ -37,6 +37,7 @@ function explainSection(n, link) {
     return out;
   }
   out.push(h('div', { class: 'summary-line explain-summary', text: e.summary }));
+  (e.basisLines || []).forEach(function (t) { out.push(h('div', { class: 'detail basis-line', text: t })); });
   if (e.chain.length > 0) {
     var ol = h('ol', { class: 'chain', 'aria-label': 'Supplier chain' });
     e.chain.forEach(function (s) {

@@ -3,6 +3,7 @@
 var TABLE_COLUMNS = [
   { key: 'name', title: 'Device' },
   { key: 'stateText', title: 'State', sortKey: function (n) { return STATES.indexOf(n.state) + ' ' + n.stateText; } },
+  { key: 'basis', title: 'Basis' },
   { key: 'driver', title: 'Driver' },
   { key: 'bus', title: 'Bus' },
   { key: 'reason', title: 'Reason', wrap: true },

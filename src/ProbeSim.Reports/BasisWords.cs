@@ -1,0 +1,30 @@
+using ProbeSim.Kernel.Boot;
+
+namespace ProbeSim.Reports;
+
+/// <summary>The words reports use for what a device's outcome rests on (docs/boot.md, "Basis").</summary>
+public static class BasisWords
+{
+    /// <summary><c>modelled</c>, <c>partial</c> or <c>guessed</c>.</summary>
+    public static string Word(OutcomeBasis basis) => basis switch
+    {
+        OutcomeBasis.Modelled => "modelled",
+        OutcomeBasis.Partial => "partial",
+        OutcomeBasis.Guessed => "guessed",
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "unknown basis"),
+    };
+
+    /// <summary>One line on which facts the outcome rests: the driver's plan, a partial plan, or the generic probe's guess.</summary>
+    public static string Describe(DeviceOutcome device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var driver = device.BasisDriver;
+        return device.Basis switch
+        {
+            OutcomeBasis.Guessed => $"guess: no probe plan for driver {driver}; the generic probe asked for every resource the node names",
+            OutcomeBasis.Partial => $"partial: the probe plan of driver {driver} has steps the importer could not read; they were skipped",
+            _ when driver is null => "modelled: no driver probe decided this outcome",
+            _ => $"modelled: the probe plan (or script) of driver {driver}",
+        };
+    }
+}
