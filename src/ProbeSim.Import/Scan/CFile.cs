@@ -1,0 +1,181 @@
+using ProbeSim.Import.C;
+
+namespace ProbeSim.Import.Scan;
+
+/// <summary>A top-level definition with a brace initializer: <c>[static] [const] struct TYPE [*] NAME[[]] ... = { ... };</c>.</summary>
+public sealed record CDefinition(string StructType, string Name, bool IsArray, bool IsPointer, bool IsStatic, bool InitSection, CInit Init, int Line);
+
+/// <summary>A top-level macro invocation <c>NAME(args);</c> (module_platform_driver, CLK_OF_DECLARE, module_init, ...).</summary>
+public sealed record CInvocation(string Name, IReadOnlyList<IReadOnlyList<CToken>> Args, int Line);
+
+/// <summary>A call inside a function body.</summary>
+public sealed record CCall(string Name, IReadOnlyList<IReadOnlyList<CToken>> Args, int Line);
+
+/// <summary>A function definition with the calls its body makes, in order.</summary>
+public sealed record CFunction(string Name, bool IsStatic, IReadOnlyList<CCall> Calls, int Line, int BodyStart, int BodyEnd);
+
+/// <summary>
+/// The top-level structure of one C file: initialized struct definitions, macro invocations, function definitions, and
+/// object-like #defines. Every branch of an <c>#if</c> is read (a name defined twice keeps its first definition).
+/// </summary>
+public sealed class CFile
+{
+    public required string Path { get; init; }
+    public required IReadOnlyList<CToken> Tokens { get; init; }
+    public List<CDefinition> Definitions { get; } = new();
+    public List<CInvocation> Invocations { get; } = new();
+    public Dictionary<string, CFunction> Functions { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IReadOnlyList<CToken>> Defines { get; } = new(StringComparer.Ordinal);
+    /// <summary>Function-like #defines: name → (line, body text).</summary>
+    public Dictionary<string, (int Line, string Body)> MacroDefines { get; } = new(StringComparer.Ordinal);
+
+    public static CFile Parse(string path, string text)
+    {
+        var lexed = CTokenizer.Lex(text);
+        var f = new CFile { Path = path, Tokens = lexed.Tokens };
+        foreach (var d in lexed.Directives) f.ReadDirective(d);
+        f.ReadTopLevel();
+        return f;
+    }
+
+    private void ReadDirective(CDirective d)
+    {
+        var s = d.Text;
+        if (!s.StartsWith("define", StringComparison.Ordinal)) return;
+        s = s[6..].TrimStart();
+        int n = 0;
+        while (n < s.Length && (char.IsLetterOrDigit(s[n]) || s[n] == '_')) n++;
+        if (n == 0) return;
+        var name = s[..n];
+        if (n < s.Length && s[n] == '(') { MacroDefines.TryAdd(name, (d.Line, s[n..])); return; }
+        Defines.TryAdd(name, CTokenizer.Lex(s[n..]).Tokens);
+    }
+
+    private void ReadTopLevel()
+    {
+        var t = Tokens;
+        int i = 0, stmtStart = 0;
+        while (i < t.Count)
+        {
+            var tok = t[i];
+            if (tok.Is(";")) { i++; stmtStart = i; continue; }
+            if (tok.Is("=") && i + 1 < t.Count && t[i + 1].Is("{"))
+            {
+                int j = i + 1;
+                var init = CInitializerParser.Parse(t, ref j);
+                AddDefinition(stmtStart, i, init);
+                i = j;
+                continue;
+            }
+            if (tok.Is("{"))
+            {
+                int close = MatchBrace(i);
+                if (i > 0 && t[i - 1].Is(")") && FunctionName(i - 1) is { } fn)
+                {
+                    bool isStatic = Enumerable.Range(stmtStart, Math.Max(0, fn.NameIndex - stmtStart)).Any(k => t[k].Is("static"));
+                    Functions.TryAdd(fn.Name, new CFunction(fn.Name, isStatic, Calls(i + 1, close), t[fn.NameIndex].Line, i + 1, close));
+                    i = close + 1;
+                    stmtStart = i;
+                    continue;
+                }
+                i = close + 1; // struct/enum/union body
+                continue;
+            }
+            if (tok.IsIdent && i == stmtStart && i + 1 < t.Count && t[i + 1].Is("("))
+            {
+                int close = MatchParen(i + 1);
+                if (close + 1 < t.Count && t[close + 1].Is(";") || close + 1 >= t.Count || (close + 1 < t.Count && t[close + 1].IsIdent && IsInvocationName(t[close + 1].Text)))
+                {
+                    Invocations.Add(new CInvocation(tok.Text, Args(i + 1, close), tok.Line));
+                    i = close + 1;
+                    if (i < t.Count && t[i].Is(";")) i++;
+                    stmtStart = i;
+                    continue;
+                }
+            }
+            i++;
+        }
+    }
+
+    private static bool IsInvocationName(string s) => s.Contains("DECLARE") || s.EndsWith("_initcall", StringComparison.Ordinal) || s.StartsWith("module_", StringComparison.Ordinal) || s.StartsWith("builtin_", StringComparison.Ordinal) || s.StartsWith("MODULE_", StringComparison.Ordinal) || s.StartsWith("EXPORT_", StringComparison.Ordinal);
+
+    private void AddDefinition(int start, int eq, CInit init)
+    {
+        var t = Tokens;
+        int s = -1;
+        for (int k = start; k < eq; k++) if (t[k].Is("struct")) { s = k; break; }
+        if (s < 0 || s + 1 >= eq) return;
+        var type = t[s + 1].Text;
+        bool pointer = false, array = false, initSection = false;
+        string? name = null;
+        for (int k = s + 2; k < eq; k++)
+        {
+            var x = t[k];
+            if (x.Is("*")) pointer = true;
+            else if (x.Is("[")) { array = true; while (k < eq && !t[k].Is("]")) k++; }
+            else if (x.Is("(")) { while (k < eq && !t[k].Is(")")) k++; }
+            else if (x.IsIdent && x.Text is "__initconst" or "__initdata" or "__initconst_or_module") initSection = true;
+            else if (x.IsIdent && name is null && x.Text is not ("const" or "volatile") && !x.Text.StartsWith("__", StringComparison.Ordinal)) name = x.Text;
+        }
+        if (name is null) return;
+        bool isStatic = Enumerable.Range(start, s - start).Any(k => t[k].Is("static"));
+        Definitions.Add(new CDefinition(type, name, array, pointer, isStatic, initSection, init, t[s].Line));
+    }
+
+    private (string Name, int NameIndex)? FunctionName(int closeParen)
+    {
+        int depth = 0;
+        for (int k = closeParen; k >= 0; k--)
+        {
+            if (Tokens[k].Is(")")) depth++;
+            else if (Tokens[k].Is("(") && --depth == 0)
+                return k > 0 && Tokens[k - 1].IsIdent ? (Tokens[k - 1].Text, k - 1) : null;
+        }
+        return null;
+    }
+
+    private List<CCall> Calls(int from, int to)
+    {
+        var calls = new List<CCall>();
+        for (int k = from; k < to; k++)
+            if (Tokens[k].IsIdent && k + 1 < to && Tokens[k + 1].Is("(") && Tokens[k].Text is not ("if" or "while" or "for" or "switch" or "return" or "sizeof"))
+            {
+                int close = MatchParen(k + 1);
+                calls.Add(new CCall(Tokens[k].Text, Args(k + 1, close), Tokens[k].Line));
+            }
+        return calls;
+    }
+
+    public int MatchBrace(int open) => Match(open, "{", "}");
+
+    public int MatchParen(int open) => Match(open, "(", ")");
+
+    private int Match(int open, string o, string c)
+    {
+        int depth = 0;
+        for (int k = open; k < Tokens.Count; k++)
+        {
+            if (Tokens[k].Is(o)) depth++;
+            else if (Tokens[k].Is(c) && --depth == 0) return k;
+        }
+        return Tokens.Count - 1;
+    }
+
+    /// <summary>The comma-separated arguments between a '(' and its ')'.</summary>
+    public List<IReadOnlyList<CToken>> Args(int open, int close)
+    {
+        var args = new List<IReadOnlyList<CToken>>();
+        var cur = new List<CToken>();
+        int depth = 0;
+        for (int k = open + 1; k < close; k++)
+        {
+            var x = Tokens[k];
+            if (depth == 0 && x.Is(",")) { args.Add(cur); cur = new List<CToken>(); continue; }
+            if (x.Is("(") || x.Is("[") || x.Is("{")) depth++;
+            else if (x.Is(")") || x.Is("]") || x.Is("}")) depth--;
+            cur.Add(x);
+        }
+        if (cur.Count > 0 || args.Count > 0) args.Add(cur);
+        return args;
+    }
+}
