@@ -191,10 +191,12 @@ public sealed class KbuildEvaluator
                 if (!Taking()) continue;
                 if (word is "include" or "-include" or "sinclude")
                 {
-                    var path = make.Expand(line[word.Length..].Trim());
-                    var target = Normalize(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path);
-                    if (depth < 8 && File.Exists(Path.Combine(_root, target))) Read(make, target, lines, depth + 1);
-                    else if (word == "include") _unknowns.Add(new ImportedUnknown(rel, "kbuild", $"include of '{path}' not found", new SourceLine(rel, lineNo)));
+                    foreach (var path in MakeExpander.Words(make.Expand(line[word.Length..].Trim())))
+                    {
+                        var target = Normalize(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path);
+                        if (depth < 8 && File.Exists(Path.Combine(_root, target))) Read(make, target, lines, depth + 1);
+                        else if (word == "include") _unknowns.Add(new ImportedUnknown(rel, "kbuild", $"include of '{path}' not found", new SourceLine(rel, lineNo)));
+                    }
                     continue;
                 }
                 var m = Assignment.Match(line);
@@ -205,11 +207,20 @@ public sealed class KbuildEvaluator
             }
             catch (MakeUnsupportedException e)
             {
+                // flags and host-tool variables do not decide what is built: only object lists and conditionals matter
+                if (!DecidesObjects(word, line)) continue;
                 _unknowns.Add(new ImportedUnknown(rel, "kbuild", $"line uses {e.Message}, which the importer does not evaluate", new SourceLine(rel, lineNo)));
                 if (word is "ifdef" or "ifndef" or "ifeq" or "ifneq") active.Push((false, false, Taking()));
             }
         }
     }
+
+    private static readonly Regex ObjectList = new(@"^(?:obj-|subdir-|lib-|[\w./$()-]*-(?:y|m|objs|\$\())", RegexOptions.CultureInvariant);
+
+    private static bool DecidesObjects(string word, string line) =>
+        word is "ifdef" or "ifndef" or "ifeq" or "ifneq" or "else" or "include" || (ObjectList.IsMatch(line) && !NotObjects.IsMatch(line));
+
+    private static readonly Regex NotObjects = new(@"^(?:subdir-)?(?:ccflags|asflags|ldflags|cflags|CFLAGS|AFLAGS|KBUILD|KCOV|KASAN|UBSAN|OBJECT_FILES|GCOV|hostprogs|always|extra|targets|clean-files|userprogs|userccflags|HOST|quiet_cmd|cmd_)", RegexOptions.CultureInvariant);
 
     private static int IndexOfComment(string line)
     {

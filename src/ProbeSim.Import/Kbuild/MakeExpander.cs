@@ -136,7 +136,7 @@ public sealed class MakeExpander
         string E(int i) => i < a.Count ? Expand(a[i], depth + 1) : "";
         switch (name)
         {
-            case "subst": return E(2).Replace(E(0), E(1), StringComparison.Ordinal);
+            case "subst": { var from = E(0); return from.Length == 0 ? E(2) : E(2).Replace(from, E(1), StringComparison.Ordinal); }
             case "patsubst": { var f = E(0).Trim(); var t = E(1).Trim(); return string.Join(' ', Words(E(2)).Select(w => Patsubst(f, t, w))); }
             case "addprefix": { var p = E(0).Trim(); return string.Join(' ', Words(E(1)).Select(w => p + w)); }
             case "addsuffix": { var p = E(0).Trim(); return string.Join(' ', Words(E(1)).Select(w => w + p)); }
