@@ -45,7 +45,8 @@ public sealed class KernelPackage
         catch (IOException) { return null; }
     }
 
-    internal static string Run(string tool, IReadOnlyList<string> args)
+    /// <summary>Runs a tool (dpkg-deb, tar) and returns its standard output; IOException on failure.</summary>
+    public static string Run(string tool, IReadOnlyList<string> args)
     {
         var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
