@@ -16,7 +16,6 @@ namespace ProbeSim.Import.Kbuild;
 /// </summary>
 public sealed class KbuildEvaluator
 {
-    private static readonly Regex Assignment = new(@"^(?:(?:export|override)\s+)?([^\s:+?=#]+)\s*(\+=|::=|:=|\?=|=)\s*(.*)$", RegexOptions.CultureInvariant);
 
     private readonly string _root;
     private readonly KernelConfig _config;
@@ -199,10 +198,9 @@ public sealed class KbuildEvaluator
                     }
                     continue;
                 }
-                var m = Assignment.Match(line);
-                if (!m.Success) continue;
-                var name = make.Expand(m.Groups[1].Value).Trim();
-                make.Assign(name, m.Groups[2].Value, m.Groups[3].Value);
+                if (SplitAssignment(line) is not { } a) continue;
+                var name = make.Expand(a.Name).Trim();
+                make.Assign(name, a.Op, a.Value);
                 if (name.StartsWith("obj-", StringComparison.Ordinal) && !lines.ContainsKey(name)) lines[name] = new SourceLine(rel, lineNo);
             }
             catch (MakeUnsupportedException e)
@@ -221,6 +219,39 @@ public sealed class KbuildEvaluator
         word is "ifdef" or "ifndef" or "ifeq" or "ifneq" or "else" or "include" || (ObjectList.IsMatch(line) && !NotObjects.IsMatch(line));
 
     private static readonly Regex NotObjects = new(@"^(?:subdir-)?(?:ccflags|asflags|ldflags|cflags|CFLAGS|AFLAGS|KBUILD|KCOV|KASAN|UBSAN|OBJECT_FILES|GCOV|hostprogs|always|extra|targets|clean-files|userprogs|userccflags|HOST|quiet_cmd|cmd_)", RegexOptions.CultureInvariant);
+
+    /// <summary>NAME OP VALUE with the operator found outside <c>$(...)</c> (a name may hold <c>$(subst m,y,$(CONFIG_X))</c>); null for rules and other lines.</summary>
+    internal static (string Name, string Op, string Value)? SplitAssignment(string line)
+    {
+        foreach (var prefix in new[] { "export ", "override " })
+            if (line.StartsWith(prefix, StringComparison.Ordinal)) line = line[prefix.Length..].TrimStart();
+        int depth = 0;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (c is '(' or '{') { depth++; continue; }
+            if (c is ')' or '}') { depth--; continue; }
+            if (depth > 0) continue;
+            string? op = c switch
+            {
+                '+' when At(line, i, "+=") => "+=",
+                '?' when At(line, i, "?=") => "?=",
+                ':' when At(line, i, "::=") => "::=",
+                ':' when At(line, i, ":=") => ":=",
+                ':' => "",
+                '=' => "=",
+                _ => null,
+            };
+            if (op is null) continue;
+            if (op.Length == 0) return null; // a rule
+            var name = line[..i].Trim();
+            if (name.Length == 0 || name.Contains(' ') && !name.Contains('$')) return null;
+            return (name, op, line[(i + op.Length)..].Trim());
+        }
+        return null;
+    }
+
+    private static bool At(string s, int i, string what) => string.CompareOrdinal(s, i, what, 0, what.Length) == 0;
 
     private static int IndexOfComment(string line)
     {

@@ -47,7 +47,9 @@ public sealed class MakeExpander
                     var add = old.Recursive ? rawValue : Expand(rawValue);
                     _vars[name] = (old.Value.Length == 0 ? add : old.Value + " " + add, old.Recursive);
                 }
-                else _vars[name] = (rawValue, true);
+                // GNU make makes a new variable recursive here; Kbuild object lists do not refer forward, and expanding now
+                // keeps one unreadable line from losing the whole list
+                else _vars[name] = (Expand(rawValue), false);
                 break;
             default: throw new MakeUnsupportedException($"assignment operator {op}");
         }
