@@ -51,7 +51,12 @@ public static class KernelImporter
         progress?.Report($"scanned {files.Count} files");
 
         var kernel = Combine(request, kbuild, scans, package, Manifest(request, root, package, generator), progress);
-        AgreementReport? agreement = package is null && request.ReferenceTables is null ? null : AgreementReport.Compute(kernel, package, request.ReferenceTables);
+        var otherTables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in scans)
+            foreach (var (table, (type, symbol)) in s.OtherBusTables)
+                foreach (var e in s.Tables[table].Entries)
+                    if (e.Kind == MatchKind.Of) otherTables.TryAdd(e.Value, $"{s.File}: {symbol} is a struct {type}, a bus the import does not record");
+        AgreementReport? agreement = package is null && request.ReferenceTables is null ? null : AgreementReport.Compute(kernel, package, request.ReferenceTables, otherTables);
         return new ImportOutcome(kernel, agreement);
     }
 
@@ -90,6 +95,13 @@ public static class KernelImporter
                     registered.TryAdd((target.Scan.File, sym), (s, r));
                 }
 
+        // a table defined in another file of the same module (dwc2_of_match_table in dwc2's params.c)
+        var tablesBySymbol = scans.SelectMany(sc => sc.Tables.Values.Select(t => (sc.File, Table: t))).ToLookup(x => x.Table.Symbol, StringComparer.Ordinal);
+        (string File, IReadOnlyList<ScannedEntry> Entries)? TableElsewhere(string table, string file)
+        {
+            var same = tablesBySymbol[table].Where(x => x.File != file && ModuleOf(x.File) == ModuleOf(file)).ToList();
+            return same.Count == 1 ? (same[0].File, same[0].Table.Entries) : null;
+        }
         var drivers = new List<ImportedDriver>();
         var matches = new List<ImportedMatch>();
         var plans = new List<ProbePlan>();
@@ -143,13 +155,14 @@ public static class KernelImporter
                 foreach (var table in new[] { d.OfTable, d.IdTable, d.AcpiTable })
                 {
                     if (table is null) continue;
-                    if (!s.Tables.TryGetValue(table, out var t))
+                    if (!s.Tables.TryGetValue(table, out var t) && TableElsewhere(table, s.File) is not { } other)
                     {
                         unknowns.Add(new ImportedUnknown(id, "match-table", $"table {table} is not defined in {s.File}", new SourceLine(s.File, d.Line)));
                         continue;
                     }
-                    foreach (var e in t.Entries)
-                        matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(s.File, e.Line)) { NodeName = e.NodeName, DeviceType = e.DeviceType });
+                    var (tableFile, entries) = t is not null ? (s.File, t.Entries) : TableElsewhere(table, s.File)!.Value;
+                    foreach (var e in entries)
+                        matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(tableFile, e.Line)) { NodeName = e.NodeName, DeviceType = e.DeviceType });
                 }
                 if (request.PlanScanner is { } scanner && probe is not null && status != BuildStatus.NotBuilt)
                 {

@@ -84,7 +84,8 @@ public sealed class KbuildEvaluator
                 else if (w.EndsWith(".o", StringComparison.Ordinal))
                 {
                     var name = w[..^2];
-                    var module = Path.GetFileName(name);
+                    // scripts/Makefile.lib name-fix: KBUILD_MODNAME is the module name with '-' as '_'
+                    var module = Path.GetFileName(name).Replace('-', '_');
                     foreach (var member in Members(make, name, status, rel, 0))
                         Record(Normalize(dir + member) + ".c", effective, module, rule);
                 }

@@ -26,8 +26,10 @@ public sealed class AgreementReport
     public string Summary() =>
         $"agreement: {Agree} agree, {Disagree} disagree ({string.Join(", ", ByKind().Select(k => $"{k.Kind} {k.Agree}/{k.Total}"))})";
 
-    public static AgreementReport Compute(ImportedKernel kernel, KernelPackage? package, string? referenceDir)
+    /// <param name="otherTables">Compatibles of OF tables the scanner read but did not import (a driver of another bus points at them), with why: used to explain disagreements.</param>
+    public static AgreementReport Compute(ImportedKernel kernel, KernelPackage? package, string? referenceDir, IReadOnlyDictionary<string, string>? otherTables = null)
     {
+        otherTables ??= new Dictionary<string, string>();
         var drivers = kernel.Drivers.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var byCompat = new Dictionary<string, List<ImportedDriver>>(StringComparer.Ordinal);
         foreach (var m in kernel.Matches)
@@ -46,7 +48,7 @@ public sealed class AgreementReport
                 {
                     var found = byCompat.GetValueOrDefault(of.Compatible) ?? [];
                     bool ok = found.Any(d => d.Status == BuildStatus.Module && d.Module is { } m && KernelPackage.Modname(m) == a.Module);
-                    rows.Add(Row(of.Compatible, "module:" + a.Module, found, early[of.Compatible], ok));
+                    rows.Add(Row(of.Compatible, "module:" + a.Module, found, early[of.Compatible], ok, otherTables));
                 }
         if (referenceDir is not null)
         {
@@ -56,7 +58,7 @@ public sealed class AgreementReport
                     if (f.Length >= 3 && f[2] != "none" && seen.Add((f[0], "builtin")))
                     {
                         var found = byCompat.GetValueOrDefault(f[0]) ?? [];
-                        rows.Add(Row(f[0], "builtin", found, early[f[0]], found.Any(d => d.Status == BuildStatus.BuiltIn)));
+                        rows.Add(Row(f[0], "builtin", found, early[f[0]], found.Any(d => d.Status == BuildStatus.BuiltIn), otherTables));
                     }
             var earlyFile = Path.Combine(referenceDir, "early-of-tables.tsv");
             if (File.Exists(earlyFile))
@@ -65,15 +67,17 @@ public sealed class AgreementReport
                     {
                         var table = f[0];
                         bool ok = early[f[1]].Any(e => TableName(e.Table) == table && e.Status == BuildStatus.BuiltIn);
-                        rows.Add(Row(f[1], "early:" + table, byCompat.GetValueOrDefault(f[1]) ?? [], early[f[1]], ok));
+                        rows.Add(Row(f[1], "early:" + table, byCompat.GetValueOrDefault(f[1]) ?? [], early[f[1]], ok, otherTables));
                     }
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.Compatible + "\t" + a.PackageStatus, b.Compatible + "\t" + b.PackageStatus));
         return new AgreementReport { Rows = rows };
     }
 
-    private static AgreementRow Row(string compatible, string packageStatus, List<ImportedDriver> found, IEnumerable<ImportedEarlyInit> early, bool ok)
+    private static AgreementRow Row(string compatible, string packageStatus, List<ImportedDriver> found, IEnumerable<ImportedEarlyInit> early, bool ok, IReadOnlyDictionary<string, string> otherTables)
     {
+        if (!ok && found.Count == 0 && otherTables.TryGetValue(compatible, out var why))
+            return new AgreementRow(compatible, packageStatus, "other-bus", false, why);
         var parts = found.Select(Describe).Concat(early.Select(e => $"early:{TableName(e.Table)}:{Status(e.Status)}")).Distinct().Order(StringComparer.Ordinal).ToList();
         var import = parts.Count == 0 ? "absent" : string.Join(",", parts);
         return new AgreementRow(compatible, packageStatus, import, ok, ok ? "-" : Explain(packageStatus, found, early.ToList()));

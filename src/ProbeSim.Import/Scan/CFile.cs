@@ -67,6 +67,19 @@ public sealed class CFile
                 i = j;
                 continue;
             }
+            if (tok.Is("=") && i + 1 < t.Count && t[i + 1].Kind == CTokenKind.String && i >= 3 && t[i - 1].Is("]")
+                && Enumerable.Range(stmtStart, i - stmtStart).Any(k => t[k].Is("char")))
+            {
+                // static const char NAME[] = "text": a name drivers use like a #define (dwc2_driver_name)
+                int open = i - 1;
+                while (open > stmtStart && !t[open].Is("[")) open--;
+                if (open > stmtStart && t[open - 1].IsIdent)
+                {
+                    var strings = new List<CToken>();
+                    for (int k = i + 1; k < t.Count && t[k].Kind == CTokenKind.String; k++) strings.Add(t[k]);
+                    Defines.TryAdd(t[open - 1].Text, strings);
+                }
+            }
             if (tok.Is("{"))
             {
                 int close = MatchBrace(i);

@@ -67,7 +67,7 @@ public static class DriverScanner
         {
             if (!seen.Add(def.StructType + " " + def.Name)) continue;
             if (MatchTableReader.TableTypes.Contains(def.StructType) && def.IsArray && !def.IsPointer)
-                scan.Tables.TryAdd(def.Name, MatchTableReader.Read(def, values, file.Path, scan.Unknowns));
+                scan.Tables.TryAdd(def.Name, MatchTableReader.Read(def, values, file, scan.Unknowns));
             else if (DriverTypes.TryGetValue(def.StructType, out var bus))
             {
                 if (def.IsArray && def.IsPointer)
@@ -75,6 +75,12 @@ public static class DriverScanner
                 else if (!def.IsArray && !def.IsPointer) scan.Drivers.Add(Driver(def, bus, values, file.Path, scan.Unknowns));
             }
         }
+        // driver structs of other buses (serdev_device_driver, spmi_driver, ...) that point at an OF table of the file
+        foreach (var def in file.Definitions)
+            if (!DriverTypes.ContainsKey(def.StructType) && !MatchTableReader.TableTypes.Contains(def.StructType) && !def.IsArray)
+                foreach (var (key, e) in def.Init.Fields())
+                    if (key.EndsWith("of_match_table", StringComparison.Ordinal) && values.Symbol(e.Expr) is { } t && scan.Tables.ContainsKey(t) && scan.OtherBusTables.TryAdd(t, (def.StructType, def.Name)))
+                        scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{def.Name}", "other-bus", $"{def.Name} is a struct {def.StructType}, a bus the import does not record; its table {t} is not imported", new SourceLine(file.Path, def.Line)));
         Registrations(file, values, pointerArrays, scan);
         Early(file, values, scan);
         return scan;

@@ -46,4 +46,6 @@ public sealed record FileScan
     public List<ScannedRegistration> Registrations { get; } = new();
     public List<ScannedEarly> Early { get; } = new();
     public List<ImportedUnknown> Unknowns { get; } = new();
+    /// <summary>OF tables that a driver struct of a bus the import does not record points at (serdev, spmi, rpmsg, mdio, ...): table → (struct type, symbol).</summary>
+    public Dictionary<string, (string StructType, string Symbol)> OtherBusTables { get; } = new(StringComparer.Ordinal);
 }

@@ -13,10 +13,11 @@ public static class MatchTableReader
     public static readonly IReadOnlySet<string> TableTypes = new HashSet<string>(StringComparer.Ordinal)
     { "of_device_id", "i2c_device_id", "spi_device_id", "platform_device_id", "pci_device_id", "amba_id", "acpi_device_id" };
 
-    public static ScannedTable Read(CDefinition def, CValues values, string file, List<ImportedUnknown> unknowns)
+    public static ScannedTable Read(CDefinition def, CValues values, CFile cfile, List<ImportedUnknown> unknowns)
     {
+        var file = cfile.Path;
         var entries = new List<ScannedEntry>();
-        foreach (var element in def.Init.Elements)
+        foreach (var element in Elements(def.Init.Elements, cfile, 0))
         {
             if (element.Nested is not { } entry)
             {
@@ -41,6 +42,25 @@ public static class MatchTableReader
             else entries.Add(e with { Line = entry.Line });
         }
         return new ScannedTable(def.Name, def.StructType, entries, def.InitSection, def.Line);
+    }
+
+    /// <summary>The table's elements, with entries written through a function-like macro of the file expanded (twice at most).</summary>
+    private static IEnumerable<CInitElement> Elements(IReadOnlyList<CInitElement> elements, CFile file, int depth)
+    {
+        foreach (var e in elements)
+        {
+            if (e.Nested is null && depth < 2 && CMacroExpander.Expand(file, e.Expr) is { } expanded)
+            {
+                var wrapped = new List<CToken>(expanded.Count + 2) { new(CTokenKind.Punct, "{", e.Line, 0) };
+                wrapped.AddRange(expanded);
+                wrapped.Add(new CToken(CTokenKind.Punct, "}", e.Line, 0));
+                int i = 0;
+                var init = CInitializerParser.Parse(wrapped, ref i);
+                foreach (var x in Elements(init.Elements, file, depth + 1)) yield return x with { Line = e.Line };
+                continue;
+            }
+            yield return e;
+        }
     }
 
     private static string Short(IReadOnlyList<CToken> t)
