@@ -1,0 +1,87 @@
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Drivers.Imported;
+
+namespace ProbeSim.Import.Tests;
+
+/// <summary>The importer end to end on a hand-written tree: Kbuild status, cross-file registration, matches, manifest.</summary>
+public class ImporterTests
+{
+    internal static (TestTree Tree, string Config) DemoTree()
+    {
+        var tree = new TestTree()
+            .File("Makefile", "VERSION = 9\nPATCHLEVEL = 8\nSUBLEVEL = 7\nEXTRAVERSION = -demo\n")
+            .File("Kbuild", "obj-y += drivers/\n")
+            .File("drivers/Makefile", "obj-y += clk/ gpu/\n")
+            .File("drivers/clk/Makefile", "obj-$(CONFIG_DEMO_CLK) += clk-demo.o\n")
+            .File("drivers/clk/clk-demo.c", """
+                static const struct of_device_id demo_clk_ids[] = { { .compatible = "acme,cru" }, { } };
+                static struct platform_driver demo_clk_driver = {
+                    .driver = { .name = "demo-clk", .of_match_table = demo_clk_ids },
+                };
+                builtin_platform_driver_probe(demo_clk_driver, demo_clk_probe);
+                CLK_OF_DECLARE_DRIVER(demo_cru, "acme,cru", demo_cru_init);
+                """)
+            .File("drivers/gpu/Makefile", "gfx-y := gfx_drv.o gfx_hdmi.o\nobj-$(CONFIG_DEMO_GFX) += gfx.o\n")
+            .File("drivers/gpu/gfx_drv.c", """
+                static struct platform_driver * const parts[] = { &gfx_hdmi_driver };
+                static int __init gfx_register(void)
+                {
+                    return platform_register_drivers(parts, ARRAY_SIZE(parts));
+                }
+                module_init(gfx_register);
+                """)
+            .File("drivers/gpu/gfx_hdmi.c", """
+                static const struct of_device_id gfx_hdmi_ids[] = { { .compatible = "acme,hdmi" }, { } };
+                struct platform_driver gfx_hdmi_driver = {
+                    .probe = gfx_hdmi_probe,
+                    .driver = { .name = "gfx_hdmi", .of_match_table = gfx_hdmi_ids },
+                };
+                """);
+        return (tree, tree.Config("CONFIG_DEMO_CLK=y", "CONFIG_DEMO_GFX=m", "CONFIG_MODULES=y"));
+    }
+
+    [Fact]
+    public void ImportsStatusRegistrationAndMatches()
+    {
+        var (tree, config) = DemoTree();
+        var k = KernelImporter.Import(new ImportRequest(tree.Root, config, "arm64") { Command = "probesim kernel import ..." });
+        var clk = k.Drivers.Single(d => d.Name == "demo-clk");
+        Assert.Equal((BuildStatus.BuiltIn, InitcallLevel.Device, "demo_clk_probe"), (clk.Status, clk.Initcall!.Value, clk.ProbeFunction));
+        Assert.Equal("drivers/clk/clk-demo.c:demo_clk_driver", clk.Id);
+        var hdmi = k.Drivers.Single(d => d.Name == "gfx_hdmi");
+        Assert.Equal((BuildStatus.Module, "gfx"), (hdmi.Status, hdmi.Module));
+        Assert.Equal("drivers/gpu/gfx_drv.c:gfx_register", hdmi.RegisteredBy);
+        Assert.Equal(InitcallLevel.Device, hdmi.Initcall);
+        Assert.Equal(new SourceLine("drivers/gpu/gfx_hdmi.c", 1), k.Matches.Single(m => m.DriverId == hdmi.Id).Source);
+        var early = Assert.Single(k.EarlyInits);
+        Assert.Equal((EarlyTable.ClkDriver, true, BuildStatus.BuiltIn), (early.Table, early.LeavesNodeToDriver, early.Status));
+        Assert.Equal("9.8.7-demo", k.Manifest.KernelVersion);
+        Assert.Equal(["source", "config"], k.Manifest.Inputs.Select(i => i.Role));
+        Assert.Equal(64, k.Manifest.Inputs[1].Sha256!.Length);
+    }
+
+    [Fact]
+    public void HooksGivePlansAndEarlyProvides()
+    {
+        var (tree, config) = DemoTree();
+        var calls = new List<string>();
+        var k = KernelImporter.Import(new ImportRequest(tree.Root, config, "arm64")
+        {
+            PlanScanner = (root, file, probe, id) => { calls.Add($"{file}:{probe}"); return new ProbePlan(id, [], true); },
+            EarlyInitScanner = (root, file, init) => ([EarlyProvides.Clock, EarlyProvides.Reset], false),
+        });
+        Assert.Equal(["drivers/clk/clk-demo.c:demo_clk_probe", "drivers/gpu/gfx_hdmi.c:gfx_hdmi_probe"], calls.Order(StringComparer.Ordinal));
+        Assert.Equal(2, k.Plans.Count);
+        Assert.Equal([EarlyProvides.Clock, EarlyProvides.Reset], k.EarlyInits[0].Provides);
+    }
+
+    [Fact]
+    public void OnlyFilesLimitsTheScan()
+    {
+        var (tree, config) = DemoTree();
+        var k = KernelImporter.Import(new ImportRequest(tree.Root, config, "arm64") { OnlyFiles = ["drivers/gpu/gfx_hdmi.c"] });
+        var d = Assert.Single(k.Drivers);
+        Assert.Null(d.Initcall);
+        Assert.Contains(k.Unknowns, u => u.Subject == d.Id && u.Fact == "registration");
+    }
+}
