@@ -56,6 +56,10 @@ public static class KernelImporter
             foreach (var (table, (type, symbol)) in s.OtherBusTables)
                 foreach (var e in s.Tables[table].Entries)
                     if (e.Kind == MatchKind.Of) otherTables.TryAdd(e.Value, $"{s.File}: {symbol} is a struct {type}, a bus the import does not record");
+        foreach (var s in scans)
+            foreach (var table in s.AliasOnlyTables)
+                foreach (var e in s.Tables[table].Entries)
+                    if (e.Kind == MatchKind.Of) otherTables.TryAdd(e.Value, $"{s.File}: {table} only gives module aliases (MODULE_DEVICE_TABLE); no driver struct points at it, so the driver matches by its id table");
         AgreementReport? agreement = package is null && request.ReferenceTables is null ? null : AgreementReport.Compute(kernel, package, request.ReferenceTables, otherTables);
         return new ImportOutcome(kernel, agreement);
     }

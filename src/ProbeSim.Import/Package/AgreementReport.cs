@@ -76,8 +76,8 @@ public sealed class AgreementReport
 
     private static AgreementRow Row(string compatible, string packageStatus, List<ImportedDriver> found, IEnumerable<ImportedEarlyInit> early, bool ok, IReadOnlyDictionary<string, string> otherTables)
     {
-        if (!ok && found.Count == 0 && otherTables.TryGetValue(compatible, out var why))
-            return new AgreementRow(compatible, packageStatus, "other-bus", false, why);
+        if (!ok && otherTables.TryGetValue(compatible, out var why))
+            return new AgreementRow(compatible, packageStatus, found.Count == 0 ? "not-imported" : string.Join(",", found.Select(Describe).Distinct().Order(StringComparer.Ordinal)), false, why);
         var parts = found.Select(Describe).Concat(early.Select(e => $"early:{TableName(e.Table)}:{Status(e.Status)}")).Distinct().Order(StringComparer.Ordinal).ToList();
         var import = parts.Count == 0 ? "absent" : string.Join(",", parts);
         return new AgreementRow(compatible, packageStatus, import, ok, ok ? "-" : Explain(packageStatus, found, early.ToList()));

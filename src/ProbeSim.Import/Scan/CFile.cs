@@ -110,7 +110,7 @@ public sealed class CFile
         }
     }
 
-    private static bool IsInvocationName(string s) => s.Contains("DECLARE") || s.EndsWith("_initcall", StringComparison.Ordinal) || s.StartsWith("module_", StringComparison.Ordinal) || s.StartsWith("builtin_", StringComparison.Ordinal) || s.StartsWith("MODULE_", StringComparison.Ordinal) || s.StartsWith("EXPORT_", StringComparison.Ordinal);
+    private static bool IsInvocationName(string s) => s.Contains("DECLARE") || s.StartsWith("IRQCHIP_", StringComparison.Ordinal) || s.EndsWith("_initcall", StringComparison.Ordinal) || s.StartsWith("module_", StringComparison.Ordinal) || s.StartsWith("builtin_", StringComparison.Ordinal) || s.StartsWith("MODULE_", StringComparison.Ordinal) || s.StartsWith("EXPORT_", StringComparison.Ordinal);
 
     private void AddDefinition(int start, int eq, CInit init)
     {

@@ -75,15 +75,56 @@ public static class DriverScanner
                 else if (!def.IsArray && !def.IsPointer) scan.Drivers.Add(Driver(def, bus, values, file.Path, scan.Unknowns));
             }
         }
+        IrqchipPlatformDrivers(file, values, scan);
         // driver structs of other buses (serdev_device_driver, spmi_driver, ...) that point at an OF table of the file
         foreach (var def in file.Definitions)
             if (!DriverTypes.ContainsKey(def.StructType) && !MatchTableReader.TableTypes.Contains(def.StructType) && !def.IsArray)
                 foreach (var (key, e) in def.Init.Fields())
                     if (key.EndsWith("of_match_table", StringComparison.Ordinal) && values.Symbol(e.Expr) is { } t && scan.Tables.ContainsKey(t) && scan.OtherBusTables.TryAdd(t, (def.StructType, def.Name)))
                         scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{def.Name}", "other-bus", $"{def.Name} is a struct {def.StructType}, a bus the import does not record; its table {t} is not imported", new SourceLine(file.Path, def.Line)));
+        // OF tables exported for module autoload (MODULE_DEVICE_TABLE(of, X)) that no driver struct points at
+        var referenced = scan.Drivers.SelectMany(d => new[] { d.OfTable, d.IdTable, d.AcpiTable }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var inv in file.Invocations)
+            if (inv.Name == "MODULE_DEVICE_TABLE" && inv.Args.Count == 2 && CValues.Text(inv.Args[0]) == "of" && values.Symbol(inv.Args[1]) is { } t
+                && scan.Tables.ContainsKey(t) && !referenced.Contains(t) && !scan.OtherBusTables.ContainsKey(t))
+                scan.AliasOnlyTables.Add(t);
         Registrations(file, values, pointerArrays, scan);
         Early(file, values, scan);
         return scan;
+    }
+
+    /// <summary>
+    /// include/linux/irqchip.h IRQCHIP_PLATFORM_DRIVER_BEGIN(name) IRQCHIP_MATCH(compat, fn)... IRQCHIP_PLATFORM_DRIVER_END(name):
+    /// a platform driver name_driver named "name" (probe platform_irqchip_probe) with the table name_irqchip_match_table,
+    /// registered with builtin_platform_driver.
+    /// </summary>
+    private static void IrqchipPlatformDrivers(CFile file, CValues values, FileScan scan)
+    {
+        string? current = null;
+        int line = 0;
+        var entries = new List<ScannedEntry>();
+        foreach (var inv in file.Invocations)
+        {
+            switch (inv.Name)
+            {
+                case "IRQCHIP_PLATFORM_DRIVER_BEGIN" when inv.Args.Count == 1:
+                    current = CValues.Text(inv.Args[0]);
+                    line = inv.Line;
+                    entries.Clear();
+                    break;
+                case "IRQCHIP_MATCH" when current is not null && inv.Args.Count == 2:
+                    if (values.String(inv.Args[0]) is { } c) entries.Add(new ScannedEntry(MatchKind.Of, c, null, null, inv.Line));
+                    else scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{current}_irqchip_match_table", "match-entry", $"IRQCHIP_MATCH({CValues.Text(inv.Args[0])}, ...) is not a constant string", new SourceLine(file.Path, inv.Line)));
+                    break;
+                case "IRQCHIP_PLATFORM_DRIVER_END" when current is not null:
+                    var table = current + "_irqchip_match_table";
+                    scan.Tables.TryAdd(table, new ScannedTable(table, "of_device_id", entries.ToList(), false, line));
+                    scan.Drivers.Add(new ScannedDriver { Symbol = current + "_driver", Bus = ImportedBus.Platform, Name = current, OfTable = table, Probe = "platform_irqchip_probe", IsStatic = true, Line = line });
+                    scan.Registrations.Add(new ScannedRegistration([current + "_driver"], null, true, InitcallLevel.Device, null, inv.Line));
+                    current = null;
+                    break;
+            }
+        }
     }
 
     private static ScannedDriver Driver(CDefinition def, ImportedBus bus, CValues values, string path, List<ImportedUnknown> unknowns)

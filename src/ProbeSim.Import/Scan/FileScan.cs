@@ -48,4 +48,6 @@ public sealed record FileScan
     public List<ImportedUnknown> Unknowns { get; } = new();
     /// <summary>OF tables that a driver struct of a bus the import does not record points at (serdev, spmi, rpmsg, mdio, ...): table → (struct type, symbol).</summary>
     public Dictionary<string, (string StructType, string Symbol)> OtherBusTables { get; } = new(StringComparer.Ordinal);
+    /// <summary>OF tables exported with MODULE_DEVICE_TABLE(of, ...) (module aliases) that no driver struct points at: an I2C/SPI driver then matches by its id table.</summary>
+    public List<string> AliasOnlyTables { get; } = new();
 }

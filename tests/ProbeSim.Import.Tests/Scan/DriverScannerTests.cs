@@ -213,4 +213,32 @@ public class DriverScannerTests
             """);
         Assert.Equal("demo-x", Assert.Single(s.Drivers).Name);
     }
+
+    [Fact]
+    public void IrqchipPlatformDriverMacros()
+    {
+        // include/linux/irqchip.h: IRQCHIP_PLATFORM_DRIVER_BEGIN/IRQCHIP_MATCH/IRQCHIP_PLATFORM_DRIVER_END make a builtin platform driver
+        var s = Scan("""
+            IRQCHIP_PLATFORM_DRIVER_BEGIN(demo_intc)
+            IRQCHIP_MATCH("acme,intc-a", demo_intc_init)
+            IRQCHIP_MATCH("acme,intc-b", demo_intc_init)
+            IRQCHIP_PLATFORM_DRIVER_END(demo_intc)
+            """);
+        var d = Assert.Single(s.Drivers);
+        Assert.Equal(("demo_intc_driver", "demo_intc", "platform_irqchip_probe"), (d.Symbol, d.Name, d.Probe));
+        Assert.Equal(["acme,intc-a", "acme,intc-b"], s.Tables[d.OfTable!].Entries.Select(e => e.Value));
+        Assert.Equal(["demo_intc_driver"], Assert.Single(s.Registrations).Drivers);
+    }
+
+    [Fact]
+    public void ExportedTableNoDriverPointsAt()
+    {
+        var s = Scan("""
+            static const struct of_device_id chip_of[] = { { .compatible = "acme,chip" }, { } };
+            MODULE_DEVICE_TABLE(of, chip_of);
+            static struct i2c_driver chip = { .driver = { .name = "chip" }, .id_table = chip_ids };
+            module_i2c_driver(chip);
+            """);
+        Assert.Equal(["chip_of"], s.AliasOnlyTables);
+    }
 }
