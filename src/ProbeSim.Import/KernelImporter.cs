@@ -45,6 +45,12 @@ public static class KernelImporter
             if (!File.Exists(path)) throw new FileNotFoundException($"{file}: no such file in {root}");
             var modname = kbuild.Find(file)?.Module ?? Path.GetFileNameWithoutExtension(file);
             var c = CFile.Parse(file, File.ReadAllText(path));
+            // the driver's own headers (#include "x.h" beside it) hold the ids its tables use (e1000_hw.h's E1000_DEV_ID_*)
+            foreach (var inc in c.LocalIncludes)
+            {
+                var header = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, inc));
+                if (header.StartsWith(Path.GetFullPath(root), StringComparison.Ordinal) && File.Exists(header)) c.AddHeaderDefines(File.ReadAllText(header));
+            }
             scans.Add(DriverScanner.Scan(c, modname, numbers));
             if (++done % 2000 == 0) progress?.Report($"scanned {done}/{files.Count} files");
         }

@@ -84,4 +84,29 @@ public class ImporterTests
         Assert.Null(d.Initcall);
         Assert.Contains(k.Unknowns, u => u.Subject == d.Id && u.Fact == "registration");
     }
+
+    [Fact]
+    public void PciIdsFromTheDriversOwnHeaderAndPciIds()
+    {
+        var tree = new TestTree()
+            .File("Makefile", "VERSION = 1\nPATCHLEVEL = 0\nSUBLEVEL = 0\n")
+            .File("Kbuild", "obj-y += net/\n")
+            .File("net/Makefile", "obj-m += nic.o\n")
+            .File("include/linux/pci_ids.h", "#define PCI_VENDOR_ID_ACME 0x1abc\n#define PCI_DEVICE_ID_ACME_FAST 0x0042\n")
+            .File("net/nic_hw.h", "#define NIC_DEV_ID_ONE 0x0101\n")
+            .File("net/nic.c", """
+                #include <linux/pci.h>
+                #include "nic_hw.h"
+                static const struct pci_device_id nic_ids[] = {
+                    { PCI_VDEVICE(ACME, NIC_DEV_ID_ONE), 0 },
+                    { PCI_DEVICE_DATA(ACME, FAST, &fast_info) },
+                    { }
+                };
+                static struct pci_driver nic_driver = { .name = "nic", .id_table = nic_ids, .probe = nic_probe };
+                module_pci_driver(nic_driver);
+                """);
+        var k = KernelImporter.Import(new ImportRequest(tree.Root, tree.Config("CONFIG_MODULES=y"), "arm64"));
+        Assert.Equal(["1abc:0101", "1abc:0042"], k.Matches.Select(m => m.Value));
+        Assert.Equal(BuildStatus.Module, Assert.Single(k.Drivers).Status);
+    }
 }

@@ -38,9 +38,25 @@ public sealed class CFile
         return f;
     }
 
+    /// <summary>The files the C file includes with quotes (<c>#include "foo.h"</c>), as written.</summary>
+    public List<string> LocalIncludes { get; } = new();
+
+    /// <summary>Adds the object-like #defines of an included header (names the file defines itself win).</summary>
+    public void AddHeaderDefines(string headerText)
+    {
+        foreach (var d in CTokenizer.Lex(headerText).Directives)
+            if (d.Text.StartsWith("define", StringComparison.Ordinal)) ReadDirective(d);
+    }
+
     private void ReadDirective(CDirective d)
     {
         var s = d.Text;
+        if (s.StartsWith("include", StringComparison.Ordinal))
+        {
+            var rest = s[7..].Trim();
+            if (rest.Length > 2 && rest[0] == '"' && rest[^1] == '"') LocalIncludes.Add(rest[1..^1]);
+            return;
+        }
         if (!s.StartsWith("define", StringComparison.Ordinal)) return;
         s = s[6..].TrimStart();
         int n = 0;

@@ -119,9 +119,12 @@ public static class MatchTableReader
 
     private const long AnyId = 0xffffffff;
 
+    private static readonly string[] PciFields = ["vendor", "device", "subvendor", "subdevice", "class", "class_mask", "driver_data", "override_only"];
+
     private static ScannedEntry? Pci(CInit entry, CValues values)
     {
         long? vendor = null, device = null, cls = null, clsMask = null;
+        int index = 0; // the pci_device_id field the next positional element initializes (C designator rules)
         foreach (var e in entry.Elements)
         {
             if (e.Designator is { } d)
@@ -134,6 +137,7 @@ public static class MatchTableReader
                     case "class": cls = v; break;
                     case "class_mask": clsMask = v; break;
                 }
+                index = Array.IndexOf(PciFields, d) + 1;
                 continue;
             }
             var x = CValues.Strip(e.Expr);
@@ -142,19 +146,23 @@ public static class MatchTableReader
                 var args = Split(x.Skip(2).Take(x.Count - 3).ToList());
                 switch (x[0].Text)
                 {
+                    // include/linux/pci.h: these set .vendor .. .subdevice with designators, so positional elements continue at .class
                     case "PCI_DEVICE" or "PCI_DEVICE_SUB" when args.Count >= 2:
-                        vendor = Num(args[0]); device = Num(args[1]); continue;
+                        vendor = Num(args[0]); device = Num(args[1]); index = 4; continue;
                     case "PCI_VDEVICE" or "PCI_VDEVICE_SUB" when args.Count >= 2 && args[0].Count == 1:
                         vendor = values.Number([new CToken(CTokenKind.Identifier, "PCI_VENDOR_ID_" + args[0][0].Text, 0, 0)]);
-                        device = Num(args[1]); continue;
+                        device = Num(args[1]); index = 4; continue;
+                    case "PCI_DEVICE_DATA" when args.Count >= 2 && args[0].Count == 1 && args[1].Count == 1:
+                        vendor = values.Number([new CToken(CTokenKind.Identifier, "PCI_VENDOR_ID_" + args[0][0].Text, 0, 0)]);
+                        device = values.Number([new CToken(CTokenKind.Identifier, $"PCI_DEVICE_ID_{args[0][0].Text}_{args[1][0].Text}", 0, 0)]);
+                        index = 7; continue;
                     case "PCI_DEVICE_CLASS" when args.Count >= 2:
-                        cls = Num(args[0]); clsMask = Num(args[1]); vendor = AnyId; device = AnyId; continue;
+                        cls = Num(args[0]); clsMask = Num(args[1]); vendor = AnyId; device = AnyId; index = 6; continue;
                 }
             }
             // positional: vendor, device, subvendor, subdevice, class, class_mask, driver_data
-            int index = entry.Elements.TakeWhile(y => !ReferenceEquals(y, e)).Count();
             var n = values.Number(e.Expr) ?? (IsAny(e.Expr) ? AnyId : null);
-            switch (index)
+            switch (index++)
             {
                 case 0: vendor = n; break;
                 case 1: device = n; break;
