@@ -136,6 +136,16 @@ public static class KernelImporter
                     if (reg.Scan.File != s.File || (reg.Reg.Function is not null && !reg.Reg.FunctionIsInitcall))
                         registeredBy = $"{reg.Scan.File}:{reg.Reg.Function}";
                     level = reg.Reg.Level;
+                    if (level is null && reg.Reg.Function is { } fn)
+                    {
+                        // a global function another file's initcall calls (the same module first)
+                        var caller = scans.Where(o => o.ExternalCalls.ContainsKey(fn)).OrderBy(o => ModuleOf(o.File) == ModuleOf(reg.Scan.File) ? 0 : 1).FirstOrDefault();
+                        if (caller is not null)
+                        {
+                            level = caller.ExternalCalls[fn];
+                            registeredBy = $"{reg.Scan.File}:{fn}";
+                        }
+                    }
                     if (level is null)
                         unknowns.Add(new ImportedUnknown(id, "initcall", $"registered by {reg.Reg.Function}, which no initcall of {reg.Scan.File} calls", new SourceLine(reg.Scan.File, reg.Reg.Line)));
                     probe = reg.Reg.Probe ?? probe;

@@ -109,4 +109,33 @@ public class ImporterTests
         Assert.Equal(["1abc:0101", "1abc:0042"], k.Matches.Select(m => m.Value));
         Assert.Equal(BuildStatus.Module, Assert.Single(k.Drivers).Status);
     }
+
+    [Fact]
+    public void AnInitcallOfAnotherFileReachesTheRegisteringFunction()
+    {
+        // hci_uart's pattern: the module's init (hci_ldisc.c) calls bcm_init (hci_bcm.c), which registers bcm_driver
+        var tree = new TestTree()
+            .File("Makefile", "VERSION = 1\nPATCHLEVEL = 0\nSUBLEVEL = 0\n")
+            .File("Kbuild", "obj-y += bt/\n")
+            .File("bt/Makefile", "uart-y := core.o part.o\nobj-$(CONFIG_UART) += uart.o\n")
+            .File("bt/core.c", """
+                static int __init core_init(void)
+                {
+                    return part_init();
+                }
+                subsys_initcall(core_init)
+                void core_other(void) { }
+                """)
+            .File("bt/part.c", """
+                static struct platform_driver part_driver = { .driver = { .name = "part" }, .probe = part_probe };
+                int __init part_init(void)
+                {
+                    return platform_driver_register(&part_driver);
+                }
+                """);
+        var k = KernelImporter.Import(new ImportRequest(tree.Root, tree.Config("CONFIG_UART=y"), "arm64"));
+        var d = Assert.Single(k.Drivers);
+        Assert.Equal((BuildStatus.BuiltIn, InitcallLevel.Subsys, "bt/part.c:part_init"), (d.Status, d.Initcall!.Value, d.RegisteredBy));
+        Assert.DoesNotContain(k.Unknowns, u => u.Subject == d.Id);
+    }
 }

@@ -113,7 +113,9 @@ public sealed class CFile
             if (tok.IsIdent && i == stmtStart && i + 1 < t.Count && t[i + 1].Is("("))
             {
                 int close = MatchParen(i + 1);
-                if (close + 1 < t.Count && t[close + 1].Is(";") || close + 1 >= t.Count || (close + 1 < t.Count && t[close + 1].IsIdent && IsInvocationName(t[close + 1].Text)))
+                // a known macro needs no ';' after it (device_initcall(x) at the end of a line, as arm64's perf_event.c has it)
+                if (close + 1 < t.Count && t[close + 1].Is(";") || close + 1 >= t.Count || IsInvocationName(tok.Text) && !(close + 1 < t.Count && t[close + 1].Is("{"))
+                    || (close + 1 < t.Count && t[close + 1].IsIdent && IsInvocationName(t[close + 1].Text)))
                 {
                     Invocations.Add(new CInvocation(tok.Text, Args(i + 1, close), tok.Line));
                     i = close + 1;
@@ -126,7 +128,7 @@ public sealed class CFile
         }
     }
 
-    private static bool IsInvocationName(string s) => s.Contains("DECLARE") || s.StartsWith("IRQCHIP_", StringComparison.Ordinal) || s.EndsWith("_initcall", StringComparison.Ordinal) || s.StartsWith("module_", StringComparison.Ordinal) || s.StartsWith("builtin_", StringComparison.Ordinal) || s.StartsWith("MODULE_", StringComparison.Ordinal) || s.StartsWith("EXPORT_", StringComparison.Ordinal);
+    private static bool IsInvocationName(string s) => s.Contains("DECLARE") || s.StartsWith("IRQCHIP_", StringComparison.Ordinal) || s == "module_init" || s.EndsWith("_initcall", StringComparison.Ordinal) || s.StartsWith("module_", StringComparison.Ordinal) || s.StartsWith("builtin_", StringComparison.Ordinal) || s.StartsWith("MODULE_", StringComparison.Ordinal) || s.StartsWith("EXPORT_", StringComparison.Ordinal);
 
     private void AddDefinition(int start, int eq, CInit init)
     {

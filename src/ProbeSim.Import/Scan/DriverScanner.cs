@@ -182,7 +182,9 @@ public static class DriverScanner
                 var f = stack.Pop();
                 if (reached.ContainsKey(f) || !file.Functions.TryGetValue(f, out var body)) continue;
                 reached[f] = level;
-                foreach (var c in body.Calls) if (file.Functions.ContainsKey(c.Name)) stack.Push(c.Name);
+                foreach (var c in body.Calls)
+                    if (file.Functions.ContainsKey(c.Name)) stack.Push(c.Name);
+                    else scan.ExternalCalls.TryAdd(c.Name, level);
             }
         }
         foreach (var fn in file.Functions.Values)

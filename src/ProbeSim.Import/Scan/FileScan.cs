@@ -50,4 +50,6 @@ public sealed record FileScan
     public Dictionary<string, (string StructType, string Symbol)> OtherBusTables { get; } = new(StringComparer.Ordinal);
     /// <summary>OF tables exported with MODULE_DEVICE_TABLE(of, ...) (module aliases) that no driver struct points at: an I2C/SPI driver then matches by its id table.</summary>
     public List<string> AliasOnlyTables { get; } = new();
+    /// <summary>Functions of other files that an initcall of this file calls (hci_uart's init calls bcm_init in hci_bcm.c), with the level.</summary>
+    public Dictionary<string, InitcallLevel> ExternalCalls { get; } = new(StringComparer.Ordinal);
 }
