@@ -23,6 +23,7 @@ public class DriverSetFilesTests
             new ImportedMatch("drivers/a.c:a_drv", MatchKind.Of, "acme,a2", 1, new("drivers/a.c", 5)),
             new ImportedMatch("drivers/a.c:a_drv", MatchKind.Of, "acme,a1", 0, new("drivers/a.c", 4)) { NodeName = "n", DeviceType = "t" },
             new ImportedMatch("drivers/b.c:b_drv", MatchKind.I2c, "bchip", 0, new("drivers/b.c", 30)),
+            new ImportedMatch("drivers/a.c:a_drv", MatchKind.Of, "", 2, new("drivers/a.c", 6)) { NodeName = "only-a-name" },
             new ImportedMatch("drivers/c.c:c_drv", MatchKind.Amba, "00041180/ff0fffff", 0, new("drivers/c.c", 2)),
         ],
         Plans =
@@ -77,6 +78,8 @@ public class DriverSetFilesTests
         var modules = File.ReadAllLines(Path.Combine(dir, "of-module-aliases.tsv"));
         Assert.Contains("acme,a1\ta_mod\tof:NnTt*Cacme,a1\tn\tt\t-", modules);
         Assert.Contains("acme,a2\ta_mod\tof:N*T*Cacme,a2C*\t*\t*\t-", modules);
+        Assert.DoesNotContain(modules, l => l.StartsWith('\t'));
+        new KernelDriverTables(dir); // the binary-layout tables still parse
         Assert.Contains("amba:d00?41180\tbuiltin\t-\t00041180\tff0fffff\tc_drv\tdrivers/c.c", File.ReadAllLines(Path.Combine(dir, "amba-ids.tsv")));
         Assert.Contains("__clk_of_table\tacme,cru\t__of_table_cru_init\tcru_init_of_clk_init_driver\t\t", File.ReadAllLines(Path.Combine(dir, "early-of-tables.tsv")));
     }

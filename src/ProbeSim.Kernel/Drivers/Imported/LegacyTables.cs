@@ -22,7 +22,8 @@ internal static class LegacyTables
         var amba = new List<string>();
         foreach (var m in kernel.Matches)
         {
-            if (!drivers.TryGetValue(m.DriverId, out var d)) continue;
+            // entries matching only a node name or device_type have no compatible: the binary layout has no row for them
+            if (!drivers.TryGetValue(m.DriverId, out var d) || (m.Kind == MatchKind.Of && m.Value.Length == 0)) continue;
             if (m.Kind == MatchKind.Of && d.Status == BuildStatus.BuiltIn && d.Bus is ImportedBus.Platform or ImportedBus.I2c or ImportedBus.Spi)
                 builtin.Add(Row(m.Value, "-", d.Bus switch { ImportedBus.I2c => "i2c_driver", ImportedBus.Spi => "spi_driver", _ => "platform_driver" },
                     Symbol(d.Id), d.Name, d.Source.File, d.Module ?? "-", "-", Star(m.NodeName), Star(m.DeviceType)));
