@@ -32,7 +32,7 @@ public sealed class CFile
     public static CFile Parse(string path, string text)
     {
         var lexed = CTokenizer.Lex(text);
-        var f = new CFile { Path = path, Tokens = lexed.Tokens };
+        var f = new CFile { Path = path, Tokens = BalancedBranches(lexed) };
         foreach (var d in lexed.Directives) f.ReadDirective(d);
         f.ReadTopLevel();
         return f;
@@ -46,6 +46,44 @@ public sealed class CFile
     {
         foreach (var d in CTokenizer.Lex(headerText).Directives)
             if (d.Text.StartsWith("define", StringComparison.Ordinal)) ReadDirective(d);
+    }
+
+    /// <summary>
+    /// Every branch of an #if is read, except where a branch does not close the braces it opens
+    /// (<c>#if X if (a) { #else if (false) { #endif</c>): reading both would open two; there only the first branch is kept, so that the file's
+    /// structure stays balanced.
+    /// </summary>
+    private static IReadOnlyList<CToken> BalancedBranches(CTokens lexed)
+    {
+        var groups = new List<List<(int From, int To)>>();
+        var stack = new Stack<(List<(int From, int To)> Branches, int Start)>();
+        foreach (var d in lexed.Directives)
+        {
+            var word = d.Text.Split([' ', '\t', '('], 2)[0];
+            if (word is "if" or "ifdef" or "ifndef") stack.Push((new List<(int, int)>(), d.Line));
+            else if (word is "elif" or "else" or "elifdef" or "elifndef" && stack.Count > 0)
+            {
+                var (branches, start) = stack.Pop();
+                branches.Add((start, d.Line));
+                stack.Push((branches, d.Line));
+            }
+            else if (word == "endif" && stack.Count > 0)
+            {
+                var (branches, start) = stack.Pop();
+                branches.Add((start, d.Line));
+                if (branches.Count > 1) groups.Add(branches);
+            }
+        }
+        if (groups.Count == 0) return lexed.Tokens;
+        int Delta(int from, int to) => lexed.Tokens.Where(t => t.Line > from && t.Line < to).Sum(t => t.Is("{") ? 1 : t.Is("}") ? -1 : 0);
+        var dropped = new List<(int From, int To)>();
+        foreach (var g in groups)
+        {
+            var deltas = g.Select(b => Delta(b.From, b.To)).ToList();
+            if (deltas.Any(x => x != 0)) dropped.AddRange(g.Skip(1));
+        }
+        if (dropped.Count == 0) return lexed.Tokens;
+        return lexed.Tokens.Where(t => !dropped.Any(r => t.Line > r.From && t.Line < r.To)).ToList();
     }
 
     private void ReadDirective(CDirective d)

@@ -241,4 +241,28 @@ public class DriverScannerTests
             """);
         Assert.Equal(["chip_of"], s.AliasOnlyTables);
     }
+
+    [Fact]
+    public void BranchesThatOpenDifferentBracesKeepTheFirst()
+    {
+        // soundwire/qcom.c's shape: "#if X / if (a) { / #else / if (false) { / #endif" inside a function
+        var s = Scan("""
+            static int demo_setup(struct demo *d)
+            {
+            #if IS_REACHABLE(CONFIG_DEMO_BUS)
+                if (d->bus) {
+            #else
+                if (false) {
+            #endif
+                    d->x = 1;
+                }
+                return 0;
+            }
+            static const struct of_device_id demo_ids[] = { { .compatible = "acme,demo" }, { } };
+            static struct platform_driver demo_driver = { .driver = { .name = "demo", .of_match_table = demo_ids } };
+            module_platform_driver(demo_driver);
+            """);
+        Assert.Equal("demo", Assert.Single(s.Drivers).Name);
+        Assert.Single(s.Registrations);
+    }
 }
