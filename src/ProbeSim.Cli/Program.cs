@@ -53,6 +53,7 @@ public static class Program
         root.Subcommands.Add(InvariantsCommand.Create(io));
         root.Subcommands.Add(CompletionCommand.Create(io));
         root.Subcommands.Add(DiffCommand.Create(io));
+        root.Subcommands.Add(KernelCommand.Create(io));
         return root;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Drivers.Imported;
 
 namespace ProbeSim.Kernel.Drivers;
 
@@ -25,6 +26,9 @@ namespace ProbeSim.Kernel.Drivers;
 /// a stand-in for link order, which the tables do not record; all at initcall level device. Then the modules, sorted by
 /// module name (platform before AMBA). Every module's <see cref="DriverSpec.LoadAt"/> is the autoload time (udev
 /// coldplug); the kernel model decides which modules really get loaded by matching present devices.
+/// A directory with a <c>manifest.json</c> is an imported set (<c>probesim kernel import</c>): its drivers and early
+/// entries come from drivers.tsv/matches.tsv/plans.tsv/early-inits.tsv instead (<see cref="ImportedSpecs"/>);
+/// the five tables above must still be there and are still checked.
 /// Instances are immutable: load once, share across boots; <see cref="Resolve"/> returns the same prebuilt set.
 /// </summary>
 public sealed class KernelDriverTables : IDriverSetSource
@@ -48,6 +52,7 @@ public sealed class KernelDriverTables : IDriverSetSource
         Name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
         ModuleAutoloadAt = moduleAutoloadAt;
 
+        ImportedSet = DriverSetFiles.TryRead(directory);
         var (platform, secondary) = KernelTableParsers.BuiltinMatchTables(Path.Combine(directory, "of-builtin-match-tables.tsv"));
         var (ofModules, aliases) = KernelTableParsers.ModuleAliases(Path.Combine(directory, "of-module-aliases.tsv"));
         var (ambaBuiltIns, ambaModules) = KernelTableParsers.AmbaIds(Path.Combine(directory, "amba-ids.tsv"));
@@ -63,8 +68,9 @@ public sealed class KernelDriverTables : IDriverSetSource
             .ThenBy(m => m.Bus)
             .Select(m => KnownDrivers.Apply(m with { LoadAt = moduleAutoloadAt, RecordsDeferReasons = false }));
 
-        Drivers = builtIns.Concat(modules).ToList().AsReadOnly();
-        EarlyTables = early.AsReadOnly();
+        // an imported set (manifest.json): its own drivers.tsv/early-inits.tsv, with every bus, initcall level and plan
+        Drivers = ImportedSet is { } imported ? ImportedSpecs.Drivers(imported, moduleAutoloadAt) : builtIns.Concat(modules).ToList().AsReadOnly();
+        EarlyTables = ImportedSet is { } importedEarly ? ImportedSpecs.Early(importedEarly) : early.AsReadOnly();
         SecondaryBusDrivers = secondary.AsReadOnly();
         ModuleAliases = aliases.AsReadOnly();
         Config = new ReadOnlyDictionary<string, string>(config);
@@ -78,6 +84,9 @@ public sealed class KernelDriverTables : IDriverSetSource
             ModuleAutoloadAt = moduleAutoloadAt,
         };
     }
+
+    /// <summary>The imported driver set when the directory has a manifest.json (<see cref="DriverSetFiles"/>); null for binary-derived tables.</summary>
+    public ImportedKernel? ImportedSet { get; }
 
     /// <summary>The directory name (e.g. <c>debian-bookworm-arm64</c>).</summary>
     public string Name { get; }
