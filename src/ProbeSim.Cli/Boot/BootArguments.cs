@@ -9,7 +9,7 @@ namespace ProbeSim.Cli.Boot;
 public sealed class BootArguments
 {
     public Option<string?> Profile { get; } = new("--profile", "-p") { Description = "Kernel behaviour profile (probesim profiles lists them; default v6.6)" };
-    public Option<string?> Kernel { get; } = new("--kernel") { Description = "Driver set of a real kernel: a directory laid out like ../shared/kernels/debian-bookworm-arm64" };
+    public Option<string?> Kernel { get; } = new("--kernel") { Description = "Driver set of a real kernel: a directory (written by probesim kernel import, or laid out like ../shared/kernels/debian-bookworm-arm64), or a bundled set: debian-6.1" };
     public Option<string?> Drivers { get; } = new("--drivers") { Description = "Scenario file (YAML) overriding drivers, modules, profile, command line and user actions" };
     public Option<string?> Cmdline { get; } = new("--cmdline") { Description = "Kernel command line (deferred_probe_timeout=, fw_devlink=, fw_devlink.strict=, driver_async_probe=, ...)" };
     public Option<string[]> Set { get; } = new("--set") { Description = "Override a profile switch: NAME=VALUE (repeatable; lists take +item or -item)" };
@@ -58,7 +58,7 @@ public sealed class BootArguments
             if (eq <= 0) throw new ArgumentException($"--set wants NAME=VALUE, got '{s}'");
             sets.Add(new(s[..eq].Trim(), s[(eq + 1)..]));
         }
-        IDriverSetSource drivers = pr.GetValue(Kernel) is { } dir ? KernelTables(dir) : new DefaultDriverSet();
+        IDriverSetSource drivers = pr.GetValue(Kernel) is { } dir ? KernelTables(BundledKernels.Resolve(dir)) : new DefaultDriverSet();
         var profile = pr.GetValue(Profile);
         var options = new BootOptions
         {

@@ -15,7 +15,7 @@ public static class BootInputs
             if (Directory.Exists(pci)) files.InputDirectory(pci, "a config file of the --pci dump", IsPciConfig);
             else files.Input(pci, "the --pci topology");
         }
-        if (pr.GetValue(args.Kernel) is { } kernel) KernelTables(files, kernel, "--kernel");
+        if (pr.GetValue(args.Kernel) is { } kernel) KernelTables(files, BundledKernels.Resolve(kernel), "--kernel");
     }
 
     /// <summary>The board and every file its loading read (includes, /incbin/ files).</summary>

@@ -9,6 +9,8 @@ public static class KernelCommand
     {
         var cmd = new Command("kernel", "Import a kernel's drivers from its source and package, and inspect a driver set");
         cmd.Subcommands.Add(KernelImportCommand.Create(io));
+        cmd.Subcommands.Add(KernelDriverCommand.Create(io, ProbeSim.Kernel.Drivers.Imported.DriverSetFiles.TryRead));
+        cmd.Subcommands.Add(KernelCoverageCommand.Create(io, ProbeSim.Kernel.Drivers.Imported.DriverSetFiles.TryRead));
         return cmd;
     }
 }

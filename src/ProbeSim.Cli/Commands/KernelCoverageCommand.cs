@@ -24,7 +24,7 @@ public static class KernelCoverageCommand
             try
             {
                 var files = new RunFiles();
-                var dir = pr.GetValue(kernel)!;
+                var dir = ProbeSim.Cli.Boot.BundledKernels.Resolve(pr.GetValue(kernel)!);
                 if (KernelDriverCommand.Load(io, files, dir, readDriverSet, ("--json", pr.GetValue(json))) is not { } k) return ExitCodes.InputErrors;
                 var report = CoverageReport.Of(k);
                 if (pr.GetValue(json) is { } j)

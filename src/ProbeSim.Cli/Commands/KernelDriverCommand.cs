@@ -25,7 +25,7 @@ public static class KernelDriverCommand
             try
             {
                 var files = new RunFiles();
-                var dir = pr.GetValue(kernel)!;
+                var dir = ProbeSim.Cli.Boot.BundledKernels.Resolve(pr.GetValue(kernel)!);
                 if (Load(io, files, dir, readDriverSet, ("--json", pr.GetValue(json))) is not { } k) return ExitCodes.InputErrors;
                 var q = pr.GetValue(query)!;
                 var report = DriverReport.Find(k, q);

@@ -71,15 +71,16 @@ public static class KernelImportCommand
                 KernelPackage.Run("tar", ["-xf", source, "-C", unpacked.FullName]);
                 root = SourceTop(unpacked.FullName) ?? throw new InvalidDataException($"{source}: no kernel source tree (a Makefile at its top) in the tarball");
             }
+            var plans = new ProbeSim.Import.Plans.ProbePlanScanner(root);
             var request = new ImportRequest(root, config, arch)
             {
                 PackagePath = package,
                 ReferenceTables = reference,
                 SourceArchive = tarball ? source : null,
                 Command = command,
-                // the probe-plan scanner (ProbeSim.Import.Plans.ProbePlanScanner) plugs in here once it is merged
-                PlanScanner = null,
-                EarlyInitScanner = null,
+                // what each driver's probe requests and creates, and what each early init registers, read from the source
+                PlanScanner = (_, file, probe, id) => plans.Scan(file, probe, id),
+                EarlyInitScanner = (_, file, init) => plans.EarlyInit(file, init),
             };
             var outcome = KernelImporter.ImportWithReport(request, progress, "probesim " + BuildInfo.Version);
             staging = Directory.CreateTempSubdirectory("probesim-set-");
