@@ -44,13 +44,9 @@ public class CorpusAndOverlayCommandTests
     [Fact]
     public void Fdtoverlay_applies_a_compiled_overlay()
     {
-        var root = MakeTree(withBroken: false);
-        var outDir = Path.Combine(root, "out");
-        Assert.Equal(0, CliRunner.Run("corpus", "build", root, "--arch", "arm64", "-o", outDir).ExitCode);
-        var baseDts = Path.Combine(root, "base.dts");
-        File.WriteAllText(baseDts, "/dts-v1/;\n/ { soc: soc { }; };\n");
+        var (root, baseDts, overlay) = OverlayFixture();
         var merged = Path.Combine(root, "merged.dtb");
-        var r = CliRunner.Run("fdtoverlay", "-i", baseDts, "-o", merged, Path.Combine(outDir, "vendor", "good-extra.dtbo"));
+        var r = CliRunner.Run("fdtoverlay", "-i", baseDts, "-o", merged, overlay);
         Assert.Equal(0, r.ExitCode);
         var dts = CliRunner.Run("dtc", merged).Out;
         Assert.Contains("extra;", dts);
@@ -60,17 +56,24 @@ public class CorpusAndOverlayCommandTests
     [Fact]
     public void Fdtoverlay_output_dash_is_standard_output()
     {
-        var root = MakeTree(withBroken: false);
-        var outDir = Path.Combine(root, "out");
-        Assert.Equal(0, CliRunner.Run("corpus", "build", root, "--arch", "arm64", "-o", outDir).ExitCode);
-        var baseDts = Path.Combine(root, "base.dts");
-        File.WriteAllText(baseDts, "/dts-v1/;\n/ { soc: soc { }; };\n");
+        var (_, baseDts, overlay) = OverlayFixture();
         var cwd = Directory.GetCurrentDirectory();
-        var r = CliRunner.Run("fdtoverlay", "-i", baseDts, "-o", "-", Path.Combine(outDir, "vendor", "good-extra.dtbo"));
+        var r = CliRunner.Run("fdtoverlay", "-i", baseDts, "-o", "-", overlay);
         Assert.Equal(0, r.ExitCode);
         Assert.False(File.Exists(Path.Combine(cwd, "-")));
         var bytes = System.Text.Encoding.Latin1.GetBytes(r.Out);
         Assert.Equal(new byte[] { 0xd0, 0x0d, 0xfe, 0xed }, bytes[..4]);
         Assert.Equal(bytes.Length, (bytes[4] << 24) | (bytes[5] << 16) | (bytes[6] << 8) | bytes[7]);
+    }
+
+    // a base tree and the overlay corpus build compiles from the vendor tree
+    private static (string Root, string BaseDts, string Overlay) OverlayFixture()
+    {
+        var root = MakeTree(withBroken: false);
+        var outDir = Path.Combine(root, "out");
+        Assert.Equal(0, CliRunner.Run("corpus", "build", root, "--arch", "arm64", "-o", outDir).ExitCode);
+        var baseDts = Path.Combine(root, "base.dts");
+        File.WriteAllText(baseDts, "/dts-v1/;\n/ { soc: soc { }; };\n");
+        return (root, baseDts, Path.Combine(outDir, "vendor", "good-extra.dtbo"));
     }
 }
