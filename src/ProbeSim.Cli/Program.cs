@@ -15,6 +15,8 @@ public static class Program
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
+            if (Parsing.DirectiveCheck.Repeated(args) is { } directive)
+                return io.IoError($"the directive [{OneLine.Of(directive)}] is given more than once");
             var root = CreateRoot(io, globals);
             // no response files: "@name" is a word like any other (System.CommandLine would read the file, and fail on "@.")
             var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

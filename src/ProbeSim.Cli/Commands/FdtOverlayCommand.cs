@@ -13,7 +13,7 @@ public static class FdtOverlayCommand
     public static Command Create(CliIo io)
     {
         var input = new Option<string>("-i", "--input") { Description = "Base device tree blob (or DTS)", Required = true };
-        var output = new Option<string>("-o", "--output") { Description = "Output blob (- for standard output, as fdtoverlay's utilfdt_write)", Required = true };
+        var output = new Option<string>("-o", "--output") { Description = "Output blob (- for standard output)", Required = true };
         var overlays = new Argument<string[]>("OVERLAY") { Description = "Overlay blobs (.dtbo) or sources (.dtso), applied in order", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("fdtoverlay", "Apply overlays to a base tree (fdtoverlay semantics)") { input, output, overlays };
         cmd.SetAction(pr => Run(io, pr.GetValue(input)!, pr.GetValue(output)!, pr.GetValue(overlays)!));

@@ -141,13 +141,15 @@ public class PlanRequestTests
     }
 
     [Fact]
-    public void A_resource_the_node_does_not_name_fails_a_required_request_and_is_none_for_an_optional_one()
+    public void A_resource_the_node_does_not_name_is_skipped_as_a_guess()
     {
-        // of_parse_clkspec: a name not in clock-names is -ENOENT (resource-providers.md section 1); *_optional -> NULL
+        // plan steps carry no condition: rockchip_pm_add_one_domain (soc/rockchip/pm_domains.c:598) gets the clocks of
+        // each child domain node, not of the device's own node; the real driver binds (issue 13). So a request the node
+        // does not name is not turned into of_parse_clkspec's -ENOENT: it is skipped and the outcome is partial.
         static BootResult Run(PlanPolicy p) => PlanSim.Boot(Consumer, new[] { Generic("acme-mmc", "acme,mmc").WithPlan(
             Request(PlanResource.Clock, PlanLookup.Name, p, "drivers/mmc/host/example.c:2", "biu")) });
         var required = Run(PlanPolicy.Required).Dev("2000.mmc");
-        Assert.Equal((DeviceState.Failed, (int?)-2), (required.State, required.Error));
+        Assert.Equal((DeviceState.Bound, OutcomeBasis.Partial), (required.State, required.Basis));
         Assert.Equal(DeviceState.Bound, Run(PlanPolicy.OptionalDeferPropagates).Dev("2000.mmc").State);
     }
 
