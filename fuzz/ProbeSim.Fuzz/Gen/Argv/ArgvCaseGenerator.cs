@@ -97,6 +97,9 @@ public sealed class ArgvCaseGenerator : ICaseGenerator
         // check explores without end unless bounded: keep every run short (a long exploration is what the user asked for, not a hang)
         if (args.Contains("check") && !args.Any(x => x == "--budget" || x.StartsWith("--budget=", StringComparison.Ordinal)))
             args.AddRange(["--budget", "2"]);
+        // a value pool can still give --budget 2147483647 (1:692159): --time bounds what such a budget asks for
+        if (args.Contains("check") && !args.Any(x => x == "--time" || x.StartsWith("--time=", StringComparison.Ordinal)))
+            args.AddRange(["--time", "1"]);
         if (args.Contains("-") && (args.Contains("dtc") || args.Contains("--drivers")))
             c.Stdin = rng.OneIn(2) ? "not a device tree" : "/dts-v1/;\n/ { a = <1>; };\n";
 
