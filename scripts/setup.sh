@@ -2,6 +2,7 @@
 # Installs what ProbeSim's build and tests need on a fresh machine (idempotent).
 # - the .NET 10 SDK must already be there (dotnet on PATH);
 # - Debian's device-tree-compiler (dtc 1.6.1, fdtoverlay) and cpp, used only by comparison tests and the benchmark;
+# - Debian's zstd, used only to make a compressed kernel module in the importer's tests (xz and gzip are always there);
 # - Debian's graphviz (dot), used only to check that probesim boot --dot writes a graph Graphviz accepts;
 # - the HTML report's JavaScript (cytoscape, through npm ci in src/ProbeSim.Reports/Html/web), which the build embeds;
 # - Debian's chromium, which the HTML report's browser test drives headless (skip with PROBESIM_NO_BROWSER=1).
@@ -18,6 +19,7 @@ command -v dtc >/dev/null 2>&1 || need+=(device-tree-compiler)
 command -v fdtoverlay >/dev/null 2>&1 || need+=(device-tree-compiler)
 command -v cpp >/dev/null 2>&1 || need+=(cpp)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
+command -v zstd >/dev/null 2>&1 || need+=(zstd)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${need[*]}" >&2

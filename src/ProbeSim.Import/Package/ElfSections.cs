@@ -8,7 +8,13 @@ public static class ElfSections
     /// <summary>The bytes of section <paramref name="name"/>, or null when the file has none. Throws <see cref="InvalidDataException"/> on a file that is not ELF64.</summary>
     public static byte[]? Read(string path, string name)
     {
-        using var fs = File.OpenRead(path);
+        using var fs = ModuleFile.Open(path);
+        return Read(fs, path, name);
+    }
+
+    /// <summary>As <see cref="Read(string, string)"/>, from a seekable stream; <paramref name="path"/> names it in errors.</summary>
+    public static byte[]? Read(Stream fs, string path, string name)
+    {
         var header = ReadAt(fs, 0, 64);
         if (header.Length < 64 || header[0] != 0x7f || header[1] != (byte)'E' || header[2] != (byte)'L' || header[3] != (byte)'F')
             throw new InvalidDataException($"{path}: not an ELF file");
@@ -43,7 +49,7 @@ public static class ElfSections
         return null;
     }
 
-    private static byte[] ReadAt(FileStream fs, long offset, int count)
+    private static byte[] ReadAt(Stream fs, long offset, int count)
     {
         var buf = new byte[count];
         fs.Position = offset;

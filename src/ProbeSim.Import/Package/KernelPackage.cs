@@ -7,7 +7,7 @@ public sealed record ModuleAlias(string Module, string Alias, string ModulePath)
 
 /// <summary>
 /// What a kernel's binary package says was built: <c>lib/modules/&lt;release&gt;/modules.builtin</c> (built-in modnames),
-/// <c>modules.builtin.modinfo</c>, and every <c>.ko</c>'s .modinfo (name=, alias=).
+/// <c>modules.builtin.modinfo</c>, and every module's .modinfo (name=, alias=; <c>.ko</c> or compressed, <see cref="ModuleFile"/>).
 /// </summary>
 public sealed class KernelPackage
 {
@@ -73,16 +73,17 @@ public sealed class KernelPackage
               ?? throw new FileNotFoundException($"{modulesDir}: no <release>/modules.builtin");
         var builtin = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(releaseDir, "modules.builtin")))
-            if (line.EndsWith(".ko", StringComparison.Ordinal)) builtin.Add(Modname(Path.GetFileNameWithoutExtension(line)));
+            if (ModuleFile.IsModule(line)) builtin.Add(Modname(ModuleFile.BaseName(line)));
         var modules = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var aliases = new List<ModuleAlias>();
-        var kos = Directory.EnumerateFiles(releaseDir, "*.ko", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var kos = Directory.EnumerateFiles(releaseDir, "*.ko*", SearchOption.AllDirectories).Where(ModuleFile.IsModule)
+            .Order(StringComparer.Ordinal).ToList();
         progress?.Report($"reading .modinfo of {kos.Count} modules");
         foreach (var ko in kos)
         {
             var rel = Path.GetRelativePath(releaseDir, ko).Replace('\\', '/');
             var info = ElfSections.Read(ko, ".modinfo");
-            string name = Modname(Path.GetFileNameWithoutExtension(ko));
+            string name = Modname(ModuleFile.BaseName(ko));
             var pairs = info is null ? [] : ElfSections.ModinfoPairs(info).ToList();
             foreach (var (k, v) in pairs) if (k == "name") name = v;
             modules[name] = rel;

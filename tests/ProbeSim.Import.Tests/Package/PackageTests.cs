@@ -42,6 +42,34 @@ public class PackageTests
         Assert.Null(ElfSections.Read(path, ".nothing"));
     }
 
+    [Theory]
+    [InlineData("xz", ".ko.xz")]
+    [InlineData("gzip", ".ko.gz")]
+    [InlineData("zstd", ".ko.zst")]
+    public void CompressedModulesAreReadAsKbuildInstallsThem(string tool, string ending)
+    {
+        // scripts/Makefile.modinst: CONFIG_MODULE_COMPRESS_XZ (Debian 13) installs foo.ko.xz, made by the xz tool itself
+        var dir = DeviceTree.Tests.TestPaths.NewTempDir();
+        var plain = Path.Combine(dir, "demo.ko");
+        File.WriteAllBytes(plain, Elf("alias=of:N*T*Cacme,demoC*\0name=demo_mod\0"));
+        KernelPackage.Run(tool, ["-q", plain]);
+        var packed = Path.Combine(dir, "demo" + ending);
+        Assert.True(File.Exists(packed));
+        Assert.True(ModuleFile.IsModule(packed));
+        Assert.Equal("demo", ModuleFile.BaseName(packed));
+        var pairs = ElfSections.ModinfoPairs(ElfSections.Read(packed, ".modinfo")!).ToList();
+        Assert.Equal([("alias", "of:N*T*Cacme,demoC*"), ("name", "demo_mod")], pairs);
+    }
+
+    [Fact]
+    public void ACorruptCompressedModuleIsOneClearError()
+    {
+        var path = Path.Combine(DeviceTree.Tests.TestPaths.NewTempDir(), "bad.ko.xz");
+        File.WriteAllBytes(path, [0xFD, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0, 1, 2, 3]);
+        var e = Assert.Throws<InvalidDataException>(() => ElfSections.Read(path, ".modinfo"));
+        Assert.StartsWith($"{path}: ", e.Message);
+    }
+
     [Fact]
     public void NotAnElfFileIsOneClearError()
     {
