@@ -33,4 +33,9 @@ public class KernelTablesLoadBenchmark
 
     [Benchmark(Description = "KernelDriverTables")]
     public int Load() => new KernelDriverTables(_dir).Drivers.Count;
+
+    /// <summary>The imported Debian 6.1 set (kernels/debian-6.1-arm64: drivers, matches, plans, early inits), which
+    /// <c>--kernel debian-6.1</c> loads instead of the binary tables.</summary>
+    [Benchmark(Description = "KernelDriverTables, imported set")]
+    public int LoadImported() => new KernelDriverTables(Path.Combine(BenchPaths.RepoRoot, "kernels", "debian-6.1-arm64")).Drivers.Count;
 }

@@ -51,7 +51,9 @@ public static class KernelImporter
                 var header = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, inc));
                 if (header.StartsWith(Path.GetFullPath(root), StringComparison.Ordinal) && File.Exists(header)) c.AddHeaderDefines(File.ReadAllText(header));
             }
-            scans.Add(DriverScanner.Scan(c, modname, numbers));
+            var scan = DriverScanner.Scan(c, modname, numbers);
+            AddHeaderTables(scan, c, root, path, modname, numbers);
+            scans.Add(scan);
             if (++done % 2000 == 0) progress?.Report($"scanned {done}/{files.Count} files");
         }
         progress?.Report($"scanned {files.Count} files");
@@ -68,6 +70,28 @@ public static class KernelImporter
                     if (e.Kind == MatchKind.Of) otherTables.TryAdd(e.Value, $"{s.File}: {table} only gives module aliases (MODULE_DEVICE_TABLE); no driver struct points at it, so the driver matches by its id table");
         AgreementReport? agreement = package is null && request.ReferenceTables is null ? null : AgreementReport.Compute(kernel, package, request.ReferenceTables, otherTables);
         return new ImportOutcome(kernel, agreement);
+    }
+
+    /// <summary>
+    /// A match table a driver struct names that its file does not define, read from a header beside the file that it
+    /// includes with quotes (v6.12's onboard_usb_dev.c takes onboard_dev_match from onboard_usb_dev.h).
+    /// </summary>
+    private static void AddHeaderTables(FileScan scan, CFile c, string root, string path, string? modname, IReadOnlyDictionary<string, long> numbers)
+    {
+        var missing = scan.Drivers.SelectMany(d => new[] { d.OfTable, d.IdTable, d.AcpiTable }).OfType<string>()
+            .Where(t => !scan.Tables.ContainsKey(t)).ToHashSet(StringComparer.Ordinal);
+        if (missing.Count == 0) return;
+        var fullRoot = Path.GetFullPath(root);
+        foreach (var inc in c.LocalIncludes)
+        {
+            var header = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, inc));
+            if (!header.StartsWith(fullRoot, StringComparison.Ordinal) || !File.Exists(header)) continue;
+            var rel = Path.GetRelativePath(fullRoot, header).Replace('\\', '/');
+            var headerScan = DriverScanner.Scan(CFile.Parse(rel, File.ReadAllText(header)), modname, numbers);
+            foreach (var (symbol, table) in headerScan.Tables)
+                if (missing.Remove(symbol)) scan.Tables[symbol] = table with { File = rel };
+            if (missing.Count == 0) return;
+        }
     }
 
     private static ImportedKernel Combine(ImportRequest request, KbuildResult kbuild, List<FileScan> scans, KernelPackage? package, ImportManifest manifest, IProgress<string>? progress)
@@ -180,7 +204,7 @@ public static class KernelImporter
                         unknowns.Add(new ImportedUnknown(id, "match-table", $"table {table} is not defined in {s.File}", new SourceLine(s.File, d.Line)));
                         continue;
                     }
-                    var (tableFile, entries) = t is not null ? (s.File, t.Entries) : TableElsewhere(table, s.File)!.Value;
+                    var (tableFile, entries) = t is not null ? (t.File ?? s.File, t.Entries) : TableElsewhere(table, s.File)!.Value;
                     foreach (var e in entries)
                         matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(tableFile, e.Line)) { NodeName = e.NodeName, DeviceType = e.DeviceType });
                 }

@@ -76,6 +76,36 @@ public class ImporterTests
     }
 
     [Fact]
+    public void AMatchTableInTheDriversOwnHeaderIsRead()
+    {
+        // v6.12 drivers/usb/misc/onboard_usb_dev.c:559 names onboard_dev_match, which onboard_usb_dev.h:97 defines
+        var tree = new TestTree()
+            .File("Makefile", "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 0\n")
+            .File("Kbuild", "obj-y += drivers/\n")
+            .File("drivers/Makefile", "obj-$(CONFIG_HUB) += hub.o\n")
+            .File("drivers/hub.h", """
+                struct hub_data { int x; };
+                static const struct of_device_id hub_match[] = {
+                    { .compatible = "usb424,2514" },
+                    {}
+                };
+                """)
+            .File("drivers/hub.c", """
+                #include <linux/module.h>
+                #include "hub.h"
+                static struct platform_driver hub_driver = {
+                    .probe = hub_probe,
+                    .driver = { .name = "onboard-hub", .of_match_table = hub_match },
+                };
+                module_platform_driver(hub_driver);
+                """);
+        var k = KernelImporter.Import(new ImportRequest(tree.Root, tree.Config("CONFIG_HUB=m", "CONFIG_MODULES=y"), "arm64"));
+        var m = Assert.Single(k.Matches);
+        Assert.Equal(("usb424,2514", new SourceLine("drivers/hub.h", 3)), (m.Value, m.Source));
+        Assert.DoesNotContain(k.Unknowns, u => u.Fact == "match-table");
+    }
+
+    [Fact]
     public void OnlyFilesLimitsTheScan()
     {
         var (tree, config) = DemoTree();

@@ -12,10 +12,17 @@ namespace ProbeSim.Checking.CorpusDiff;
 public sealed class DiffSideResolver
 {
     private readonly string _kernelsDir;
+    private readonly Func<string, string?>? _bundled;
     private readonly Dictionary<string, IDriverSetSource> _tables = new(StringComparer.Ordinal);
 
     /// <param name="kernelsDir">The directory holding kernel table directories (default <c>../shared/kernels</c>).</param>
-    public DiffSideResolver(string kernelsDir) => _kernelsDir = kernelsDir;
+    /// <param name="bundled">The directory of a driver set that comes with the tool (<c>debian-6.1</c>), or null: asked
+    /// when KERNELS_DIR/KERNEL does not exist.</param>
+    public DiffSideResolver(string kernelsDir, Func<string, string?>? bundled = null)
+    {
+        _kernelsDir = kernelsDir;
+        _bundled = bundled;
+    }
 
     /// <summary>
     /// Options for one side: <paramref name="common"/> (command line, switches, PCI, arch) with the side's profile,
@@ -48,9 +55,10 @@ public sealed class DiffSideResolver
     private IDriverSetSource Tables(string kernel, string option)
     {
         var dir = Path.GetFullPath(Path.Combine(_kernelsDir, kernel));
+        if (!Directory.Exists(dir) && _bundled?.Invoke(kernel) is { } bundled && Directory.Exists(bundled)) dir = Path.GetFullPath(bundled);
         if (_tables.TryGetValue(dir, out var known)) return known;
         if (!Directory.Exists(dir))
-            throw new DiffException(DiffErrorKind.Usage, $"{option}: kernel '{kernel}': no directory {dir} (set the kernels directory with --kernels-dir)");
+            throw new DiffException(DiffErrorKind.Usage, $"{option}: kernel '{kernel}': no directory {dir} and no bundled driver set of that name (set the kernels directory with --kernels-dir)");
         try
         {
             var tables = new KernelDriverTables(dir);

@@ -130,7 +130,7 @@ public static class DiffCommand
         {
             parsedA = DiffSideSpec.Parse(specA!, "--a");
             parsedB = DiffSideSpec.Parse(specB!, "--b");
-            var resolver = new DiffSideResolver(kernelsDir);
+            var resolver = new DiffSideResolver(kernelsDir, BundledKernels.Find);
             optionsA = resolver.Resolve(parsedA, common, "--a");
             optionsB = resolver.Resolve(parsedB, common, "--b");
         }

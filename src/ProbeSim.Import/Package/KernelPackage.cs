@@ -79,15 +79,27 @@ public sealed class KernelPackage
         var kos = Directory.EnumerateFiles(releaseDir, "*.ko*", SearchOption.AllDirectories).Where(ModuleFile.IsModule)
             .Order(StringComparer.Ordinal).ToList();
         progress?.Report($"reading .modinfo of {kos.Count} modules");
-        foreach (var ko in kos)
+        // each module's .modinfo, read in parallel (a compressed module is decompressed whole), combined in path order
+        var infos = new List<(string Key, string Value)>[kos.Count];
+        var errors = new Exception?[kos.Count];
+        Parallel.For(0, kos.Count, i =>
         {
-            var rel = Path.GetRelativePath(releaseDir, ko).Replace('\\', '/');
-            var info = ElfSections.Read(ko, ".modinfo");
-            string name = Modname(ModuleFile.BaseName(ko));
-            var pairs = info is null ? [] : ElfSections.ModinfoPairs(info).ToList();
-            foreach (var (k, v) in pairs) if (k == "name") name = v;
+            try
+            {
+                var info = ElfSections.Read(kos[i], ".modinfo");
+                infos[i] = info is null ? [] : ElfSections.ModinfoPairs(info).ToList();
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException) { errors[i] = e; }
+        });
+        // the first bad module in path order, whatever the threads' order
+        if (errors.FirstOrDefault(e => e is not null) is { } first) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        for (int i = 0; i < kos.Count; i++)
+        {
+            var rel = Path.GetRelativePath(releaseDir, kos[i]).Replace('\\', '/');
+            string name = Modname(ModuleFile.BaseName(kos[i]));
+            foreach (var (k, v) in infos[i]) if (k == "name") name = v;
             modules[name] = rel;
-            foreach (var (k, v) in pairs) if (k == "alias") aliases.Add(new ModuleAlias(name, v, rel));
+            foreach (var (k, v) in infos[i]) if (k == "alias") aliases.Add(new ModuleAlias(name, v, rel));
         }
         return new KernelPackage
         {

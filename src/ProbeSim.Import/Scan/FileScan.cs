@@ -25,7 +25,12 @@ public sealed record ScannedDriver
 public sealed record ScannedEntry(MatchKind Kind, string Value, string? NodeName, string? DeviceType, int Line);
 
 /// <summary>A match table: its struct type and entries in order.</summary>
-public sealed record ScannedTable(string Symbol, string StructType, IReadOnlyList<ScannedEntry> Entries, bool InitSection, int Line);
+public sealed record ScannedTable(string Symbol, string StructType, IReadOnlyList<ScannedEntry> Entries, bool InitSection, int Line)
+{
+    /// <summary>The file that defines the table when it is not the scanned C file: a header beside it that the file
+    /// includes with quotes (onboard_usb_dev.h's onboard_dev_match in v6.12).</summary>
+    public string? File { get; init; }
+}
 
 /// <summary>
 /// A registration: the driver symbols it registers, from which function (null = a module_*_driver/builtin_* macro), at
