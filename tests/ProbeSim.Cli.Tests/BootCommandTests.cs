@@ -51,7 +51,7 @@ public class BootCommandTests
     {
         var r = CliRunner.Run("profiles");
         Assert.Equal(0, r.ExitCode);
-        foreach (var p in new[] { "v4.2", "v4.4", "v4.11", "v4.12-rc1", "v4.12", "v4.14", "v4.19", "v5.4", "v5.10", "v5.19", "v6.1", "v6.6", "v6.12", "v6.18" })
+        foreach (var p in new[] { "v4.2", "v4.4", "v4.11", "v4.12-rc1", "v4.12", "v4.14", "v4.19", "v5.4", "v5.10", "v5.19", "v6.1", "debian-6.1", "v6.6", "v6.12", "debian-6.12", "v6.18" })
             Assert.Contains("  " + p + " ", r.Out);
     }
 }
