@@ -1,3 +1,4 @@
+using ProbeSim.TestSupport;
 using Xunit.Abstractions;
 
 namespace ProbeSim.Import.Plans.Tests;
@@ -5,12 +6,12 @@ namespace ProbeSim.Import.Plans.Tests;
 /// <summary>A developer aid: PLAN_DUMP="drivers/x.c:probe_fn" prints that plan (the test does nothing otherwise).</summary>
 public class DumpPlan(ITestOutputHelper output)
 {
-    [KernelFact]
+    [KernelSourceFact]
     public void Dump()
     {
         var spec = Environment.GetEnvironmentVariable("PLAN_DUMP");
         if (string.IsNullOrEmpty(spec)) return;
-        var scanner = new ProbePlanScanner(KernelSource.Root);
+        var scanner = new ProbePlanScanner(KernelTrees.RootOrAbsent(KernelTree.Debian61));
         foreach (var one in spec.Split(';'))
         {
             var (file, fn) = (one[..one.IndexOf(':')], one[(one.IndexOf(':') + 1)..]);

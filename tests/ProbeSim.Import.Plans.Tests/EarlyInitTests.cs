@@ -35,6 +35,41 @@ public class EarlyInitTests
     }
 
     [Fact]
+    public void A_static_inline_wrapper_in_the_local_header_reaches_the_library_beside_it()
+    {
+        // v6.12 drivers/clk/rockchip/clk.h:1074 rockchip_register_softrst is a static inline calling
+        // rockchip_register_softrst_lut (softrst.c:91), which registers the reset controller; clk-rk3399.c:1571 calls it
+        using var t = new TempTree()
+            .With("drivers/clk/acme/clk.h", """
+                void acme_register_softrst_lut(struct device_node *np, const int *lut, unsigned int n, void __iomem *base, u8 flags);
+                static inline void acme_register_softrst(struct device_node *np, unsigned int n, void __iomem *base, u8 flags)
+                {
+                	return acme_register_softrst_lut(np, NULL, n, base, flags);
+                }
+                """)
+            .With("drivers/clk/acme/softrst.c", """
+                #include "clk.h"
+                void acme_register_softrst_lut(struct device_node *np, const int *lut, unsigned int n, void __iomem *base, u8 flags)
+                {
+                	s->rcdev.of_node = np;
+                	reset_controller_register(&s->rcdev);
+                }
+                """)
+            .With("drivers/clk/acme/clk-acme.c", """
+                #include <linux/clk-provider.h>
+                #include "clk.h"
+                static void __init acme_clk_init(struct device_node *np)
+                {
+                	of_clk_add_hw_provider(np, of_clk_hw_onecell_get, data);
+                	acme_register_softrst(np, 4, base, 0);
+                }
+                CLK_OF_DECLARE(acme_cru, "acme,cru", acme_clk_init);
+                """);
+        var (provides, _) = new ProbePlanScanner(t.Root).EarlyInit("drivers/clk/acme/clk-acme.c", "acme_clk_init");
+        Assert.Equal(new[] { EarlyProvides.Clock, EarlyProvides.Reset }, provides);
+    }
+
+    [Fact]
     public void Clearing_of_populated_leaves_the_node_to_a_driver()
     {
         using var t = new TempTree().With("drivers/irqchip/irq-acme.c", """

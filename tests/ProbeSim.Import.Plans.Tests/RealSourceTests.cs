@@ -1,3 +1,4 @@
+using ProbeSim.TestSupport;
 using ProbeSim.Kernel.Drivers.Imported;
 
 namespace ProbeSim.Import.Plans.Tests;
@@ -8,11 +9,11 @@ namespace ProbeSim.Import.Plans.Tests;
 /// </summary>
 public class RealSourceTests
 {
-    private static readonly ProbePlanScanner Scanner = new(KernelSource.Root);
+    private static readonly ProbePlanScanner Scanner = new(KernelTrees.RootOrAbsent(KernelTree.Debian61));
 
     private static ProbePlan Plan(string file, string fn) => Scanner.Scan(file, fn, fn);
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Rk3399_cru_early_init_registers_its_reset_controller_too()
     {
         // clk-rk3399.c:1531 rk3399_clk_init → :1566 rockchip_register_softrst → softrst.c:103 reset_controller_register;
@@ -23,7 +24,18 @@ public class RealSourceTests
         Assert.False(leaves);
     }
 
-    [KernelFact]
+    [KernelSourceFact(KernelTree.Debian612)]
+    public void Rk3399_cru_early_init_registers_its_reset_controller_in_6_12_through_the_inline_wrapper()
+    {
+        // 6.12.118: clk-rk3399.c:1571 rockchip_register_softrst → clk.h:1074 static inline → clk.h:1078
+        // rockchip_register_softrst_lut, defined in softrst.c:91 (clk.h:1066 is the stub of the #else branch)
+        var scanner = new ProbePlanScanner(KernelTrees.RootOrAbsent(KernelTree.Debian612));
+        var (provides, _) = scanner.EarlyInit("drivers/clk/rockchip/clk-rk3399.c", "rk3399_clk_init");
+        Assert.Contains(EarlyProvides.Reset, provides);
+        Assert.Contains(EarlyProvides.Clock, provides);
+    }
+
+    [KernelSourceFact]
     public void Imx_gpcv2_irqchip_init_leaves_its_node_to_the_power_domain_driver()
     {
         // irq-imx-gpcv2.c:285 of_node_clear_flag(node, OF_POPULATED); :289-290 IRQCHIP_DECLARE for imx7d/imx8mq
@@ -32,7 +44,7 @@ public class RealSourceTests
         Assert.Contains(EarlyProvides.Irq, provides);
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Bcm2835_cprman_names_its_clocks_as_parents_and_requests_none()
     {
         // clk-bcm2835.c:2262 bcm2835_clk_probe: :2291 of_clk_parent_fill, no clk_get on the probe path
@@ -44,7 +56,7 @@ public class RealSourceTests
         Assert.Equal(new SourceLine("drivers/clk/bcm/clk-bcm2835.c", 2291), s.Source);
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Qcom_sdm845_gcc_does_not_request_its_clocks()
     {
         // gcc-sdm845.c:3995 gcc_sdm845_probe → :4015 qcom_cc_really_probe (common.c:237: resets, gdscs, clocks; no clk_get)
@@ -55,7 +67,7 @@ public class RealSourceTests
         Assert.Equal(4015, s.Source.Line);
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Rk808_creates_its_cells_by_chip_variant()
     {
         // rk808.c:154-162 rk808s = { rk808-clkout, rk808-regulator, rk808-rtc }, no of_compatible; chosen at :702 (case RK808_ID);
@@ -70,7 +82,7 @@ public class RealSourceTests
         Assert.Contains(plan.Steps, s => s.Name == "rk817-codec"); // rk817s at :164-183
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Arm_scpi_requests_its_mailboxes_and_populates_its_children()
     {
         // arm_scpi.c:983 mbox_request_channel(cl, idx) whose error returns (:985-990); :1036 devm_of_platform_populate
@@ -83,7 +95,7 @@ public class RealSourceTests
         Assert.Null(pop.Name);
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Mvebu_icu_populates_its_interrupt_controller_children()
     {
         // irq-mvebu-icu.c:394 devm_of_platform_populate (the non-legacy binding)
@@ -91,7 +103,7 @@ public class RealSourceTests
         Assert.Contains(plan.Steps, s => s.Child == ChildKind.OfPopulate && s.Source.Line == 394);
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Sunxi_rsb_requests_irq_clock_reset_and_creates_rsb_clients()
     {
         // sunxi-rsb.c:772 platform_get_irq(pdev, 0); :776 devm_clk_get(dev, NULL) "failed to retrieve clk: %d";
@@ -109,7 +121,7 @@ public class RealSourceTests
             s => Assert.Equal((ChildKind.BusClients, "sunxi-rsb", 815), (s.Child!.Value, s.Name, s.Source.Line)));
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Simple_pm_bus_populates_with_the_default_table()
     {
         // simple-pm-bus.c:52 of_platform_populate(np, NULL, lookup, &pdev->dev); nothing requested
@@ -120,7 +132,7 @@ public class RealSourceTests
         Assert.Null(s.Name);
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Sdhci_arasan_requires_its_clocks_and_its_phy()
     {
         // sdhci-of-arasan.c:1611 clk_ahb, :1618 clk_xin, :1691 devm_phy_get(dev, "phy_arasan") "No phy for arasan,sdhci-5.1."
@@ -136,7 +148,7 @@ public class RealSourceTests
         Assert.True(steps.FindIndex(s => s.Resource == PlanResource.Phy) > steps.FindIndex(s => s.Name == "clk_xin"));
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Dw_mmc_rockchip_follows_the_dw_mmc_library_and_its_variant_hooks()
     {
         // dw_mmc-rockchip.c:361 dw_mci_pltfm_register → dw_mmc.c:3379 "biu" and :3393 "ciu": only -EPROBE_DEFER returns;
@@ -149,12 +161,12 @@ public class RealSourceTests
         Assert.Equal(new SourceLine("drivers/mmc/host/dw_mmc-rockchip.c", 284), clocks["ciu-sample"].Source);
     }
 
-    [KernelFact]
+    [KernelSourceFact]
     public void Every_library_fact_points_at_its_function()
     {
         foreach (var fact in LibraryFacts.All)
         {
-            var lines = File.ReadAllLines(Path.Combine(KernelSource.Root, fact.File));
+            var lines = File.ReadAllLines(Path.Combine(KernelTrees.RootOrAbsent(KernelTree.Debian61), fact.File));
             Assert.True(fact.Line <= lines.Length && lines[fact.Line - 1].Contains(fact.Function, StringComparison.Ordinal),
                 $"{fact.Source} does not name {fact.Function}");
         }

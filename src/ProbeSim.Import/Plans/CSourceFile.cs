@@ -27,7 +27,12 @@ public sealed class CSourceFile
         _match = MatchBrackets(lexed.Tokens, lexed.Directives);
         Functions = IndexFunctions(lexed.Tokens, _match);
         StringDefines = ReadStringDefines(lexed.Directives);
+        LocalIncludes = lexed.Directives.Select(d => d.Text.Trim()).Where(t => t.StartsWith("include", StringComparison.Ordinal))
+            .Select(t => t[7..].Trim()).Where(r => r.Length > 2 && r[0] == '"' && r[^1] == '"').Select(r => r[1..^1]).ToList();
     }
+
+    /// <summary>The headers the file includes with quotes (<c>#include "clk.h"</c>), as written, in order.</summary>
+    public IReadOnlyList<string> LocalIncludes { get; }
 
     public CToken this[int i] => Tokens[i];
     public int Count => Tokens.Count;

@@ -4,17 +4,19 @@ namespace ProbeSim.Import.Plans;
 
 /// <summary>
 /// What an early OF init registers for its node: walks the init function, same-file helpers and the family library
-/// functions of <see cref="LibraryFacts"/> that live in a .c file (rockchip_register_softrst in softrst.c, ...).
+/// functions it reaches: static inline wrappers in the headers it includes with quotes, the functions of
+/// <see cref="LibraryFacts"/> that live in a .c file, and non-static functions of other .c files of its directory
+/// (rockchip_register_softrst[_lut] in softrst.c, ...).
 /// </summary>
 internal sealed class EarlyInitWalker
 {
-    private readonly Func<string, CSourceFile?> _load;
+    private readonly SourceSet _sources;
     private readonly HashSet<string> _active = new(StringComparer.Ordinal);
     private readonly SortedSet<EarlyProvides> _provides = new();
     private bool _leaves;
     private int _walked;
 
-    public EarlyInitWalker(Func<string, CSourceFile?> load) => _load = load;
+    public EarlyInitWalker(SourceSet sources) => _sources = sources;
 
     public (IReadOnlyList<EarlyProvides> Provides, bool LeavesNode) Walk(CSourceFile f, CFunction fn)
     {
@@ -42,6 +44,20 @@ internal sealed class EarlyInitWalker
         return null;
     }
 
+    // a definition in a .c file wins over one in a header, whose copy may be the stub of a config test's #else
+    private (CSourceFile File, CFunction Function)? Resolve(CSourceFile f, string name)
+    {
+        bool header = f.RelativePath.EndsWith(".h", StringComparison.Ordinal);
+        if (!header && f.Functions.TryGetValue(name, out var own)) return (f, own);
+        if (LibraryFacts.Find(name) is { } fact && fact.File.EndsWith(".c", StringComparison.Ordinal)
+            && _sources.Load(fact.File) is { } lib && lib.Functions.TryGetValue(name, out var libFn))
+            return (lib, libFn);
+        // a family library beside the init (softrst.c beside clk-rk3399.c)
+        if (_sources.Sibling(f, name) is { } sib) return sib;
+        if (header && f.Functions.TryGetValue(name, out var inHeader)) return (f, inHeader);
+        return _sources.FromHeader(f, name);
+    }
+
     private void WalkFunction(CSourceFile f, CFunction fn, int depth)
     {
         var key = f.RelativePath + ":" + fn.Name;
@@ -60,10 +76,7 @@ internal sealed class EarlyInitWalker
                 continue;
             }
             if (depth >= ProbeWalker.MaxDepth || _walked > 200) continue;
-            if (f.Functions.TryGetValue(name, out var callee)) { WalkFunction(f, callee, depth + 1); continue; }
-            if (LibraryFacts.Find(name) is { } fact && fact.File.EndsWith(".c", StringComparison.Ordinal)
-                && _load(fact.File) is { } other && other.Functions.TryGetValue(name, out var libFn))
-                WalkFunction(other, libFn, depth + 1);
+            if (Resolve(f, name) is { } callee) WalkFunction(callee.File, callee.Function, depth + 1);
         }
         _active.Remove(key);
     }

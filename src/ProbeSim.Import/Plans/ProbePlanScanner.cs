@@ -34,7 +34,7 @@ public sealed class ProbePlanScanner
     {
         var f = _sources.Load(relativeFile);
         if (f is null || !f.Functions.TryGetValue(initFunction, out var fn)) return (Array.Empty<EarlyProvides>(), false);
-        return new EarlyInitWalker(_sources.Load).Walk(f, fn);
+        return new EarlyInitWalker(_sources).Walk(f, fn);
     }
 
     private static ProbePlan Missing(string driverId, string file, string function, string reason)

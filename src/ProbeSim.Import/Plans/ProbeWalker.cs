@@ -135,6 +135,12 @@ internal sealed class ProbeWalker
                 Follow(f, fn, i, sib.File, sib.Function, depth, floor, ceil, pending, consumed, bindings);
                 continue;
             }
+            if (_sources.FromHeader(f, name) is { } inline)
+            {
+                // a static inline wrapper in the driver's own header
+                Follow(f, fn, i, inline.File, inline.Function, depth, floor, ceil, pending, consumed, bindings);
+                continue;
+            }
             if (DeviceNames.Mentioned(f, i + 1, devNames))
                 Unknown(f, fn, i, name, $"{name} is not defined in {f.RelativePath} and not modelled: not followed");
         }

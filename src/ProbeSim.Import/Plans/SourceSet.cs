@@ -42,6 +42,34 @@ internal sealed class SourceSet
         return found;
     }
 
+    /// <summary>
+    /// The definition of <paramref name="name"/> in a header <paramref name="from"/> includes with quotes, when its
+    /// body calls something: a static inline wrapper (v6.12 drivers/clk/rockchip/clk.h rockchip_register_softrst calls
+    /// softrst.c's _lut variant), not an empty stub.
+    /// </summary>
+    public (CSourceFile File, CFunction Function)? FromHeader(CSourceFile from, string name)
+    {
+        var dir = Path.GetDirectoryName(from.RelativePath)?.Replace('\\', '/') ?? "";
+        var root = Path.GetFullPath(_root);
+        foreach (var inc in from.LocalIncludes)
+        {
+            var full = Path.GetFullPath(Path.Combine(root, dir, inc));
+            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
+            if (rel == from.RelativePath) continue;
+            if (Load(rel) is { } header && header.Functions.TryGetValue(name, out var fn) && CallsSomething(header, fn)) return (header, fn);
+        }
+        return null;
+    }
+
+    // a wrapper calls on; an empty stub (the #else branch of a config test, "{ }" or "{ return 0; }") is not followed
+    private static bool CallsSomething(CSourceFile f, CFunction fn)
+    {
+        for (int i = fn.BodyOpen + 1; i < fn.BodyClose; i++)
+            if (f[i].IsIdent && f.Is(i + 1, "(") && f[i].Text is not ("sizeof" or "return" or "if" or "while" or "for" or "switch")) return true;
+        return false;
+    }
+
     /// <summary>The definition of a non-static function <paramref name="name"/> in another .c file of <paramref name="from"/>'s directory.</summary>
     public (CSourceFile File, CFunction Function)? Sibling(CSourceFile from, string name)
     {

@@ -1,3 +1,4 @@
+using ProbeSim.TestSupport;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Drivers.Imported;
 
@@ -19,7 +20,7 @@ public class Debian61SourceTests
     ];
 
     private static readonly Lazy<ImportedKernel> Kernel = new(() => KernelImporter.Import(new ImportRequest(
-        KernelSourceFactAttribute.Root, Path.Combine(DeviceTree.Tests.TestPaths.Shared, "kernels", "debian-bookworm-arm64", "config.txt"), "arm64")
+        KernelTrees.RootOrAbsent(KernelTree.Debian61), Path.Combine(DeviceTree.Tests.TestPaths.Shared, "kernels", "debian-bookworm-arm64", "config.txt"), "arm64")
     { OnlyFiles = Files }));
 
     private static ImportedDriver Driver(string id) => Kernel.Value.Drivers.Single(d => d.Id == id);
