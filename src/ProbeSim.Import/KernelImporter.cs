@@ -16,7 +16,7 @@ namespace ProbeSim.Import;
 public static class KernelImporter
 {
     /// <summary>The driver-set format version written (docs/kernel/driver-set-format.md).</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = DriverSetFiles.FormatVersion;
 
     public static ImportedKernel Import(ImportRequest request, IProgress<string>? progress = null) => ImportWithReport(request, progress).Kernel;
 
@@ -171,15 +171,15 @@ public static class KernelImporter
                         }
                     }
                     if (level is null)
-                        unknowns.Add(new ImportedUnknown(id, "initcall", $"registered by {reg.Reg.Function}, which no initcall of {reg.Scan.File} calls", new SourceLine(reg.Scan.File, reg.Reg.Line)));
+                        unknowns.Add(new ImportedUnknown(id, "initcall", $"registered by {reg.Reg.Function}, which no initcall of {reg.Scan.File} calls", new SourceLine(reg.Scan.File, reg.Reg.Line)) { Cause = UnknownCause.InitcallUnreached });
                     probe = reg.Reg.Probe ?? probe;
                 }
-                else unknowns.Add(new ImportedUnknown(id, "registration", "no registration of the driver found in the scanned files", new SourceLine(s.File, d.Line)));
+                else unknowns.Add(new ImportedUnknown(id, "registration", "no registration of the driver found in the scanned files", new SourceLine(s.File, d.Line)) { Cause = UnknownCause.NoRegistration });
                 if (status == BuildStatus.Module && level is not null) level = InitcallLevel.Device; // module_init runs every initcall of a module at load
                 if (status == BuildStatus.BuiltIn && (package is null || module is null || !package.BuiltinModules.Contains(KernelPackage.Modname(module)))) module = null;
                 if (status == BuildStatus.NotBuilt) module = null;
                 if (d.Name is null && d.NameExpression is null)
-                    unknowns.Add(new ImportedUnknown(id, "name", "the driver struct sets no name", new SourceLine(s.File, d.Line)));
+                    unknowns.Add(new ImportedUnknown(id, "name", "the driver struct sets no name", new SourceLine(s.File, d.Line)) { Cause = UnknownCause.NoName });
                 drivers.Add(new ImportedDriver
                 {
                     Id = id,
@@ -201,7 +201,7 @@ public static class KernelImporter
                     if (table is null) continue;
                     if (!s.Tables.TryGetValue(table, out var t) && TableElsewhere(table, s.File) is not { } other)
                     {
-                        unknowns.Add(new ImportedUnknown(id, "match-table", $"table {table} is not defined in {s.File}", new SourceLine(s.File, d.Line)));
+                        unknowns.Add(new ImportedUnknown(id, "match-table", $"table {table} is not defined in {s.File}", new SourceLine(s.File, d.Line)) { Cause = UnknownCause.TableMissing });
                         continue;
                     }
                     var (tableFile, entries) = t is not null ? (t.File ?? s.File, t.Entries) : TableElsewhere(table, s.File)!.Value;
@@ -213,11 +213,11 @@ public static class KernelImporter
                     try { plans.Add(scanner(root, s.File, probe, id)); }
                     catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or FormatException or InvalidDataException)
                     {
-                        unknowns.Add(new ImportedUnknown(id, "plan", $"the probe-plan scanner failed: {e.Message}", new SourceLine(s.File, d.Line)));
+                        unknowns.Add(new ImportedUnknown(id, "plan", $"the probe-plan scanner failed: {e.Message}", new SourceLine(s.File, d.Line)) { Cause = UnknownCause.PlanScannerFailed });
                     }
                 }
                 else if (probe is null)
-                    unknowns.Add(new ImportedUnknown(id, "probe", "the driver struct names no probe function", new SourceLine(s.File, d.Line)));
+                    unknowns.Add(new ImportedUnknown(id, "probe", "the driver struct names no probe function", new SourceLine(s.File, d.Line)) { Cause = UnknownCause.NoProbe });
             }
         }
 

@@ -52,7 +52,7 @@ public class ExpectedFactsComparerTests
             new ProbePlan(Id, new[]
             {
                 new PlanStep { Kind = PlanStepKind.Request, Resource = PlanResource.Interrupt, Lookup = PlanLookup.Index, Index = 0, Policy = PlanPolicy.Required, Source = L },
-                new PlanStep { Kind = PlanStepKind.Defer, Message = "failed to get reset gpio", Source = L },
+                new PlanStep { Kind = PlanStepKind.Defer, Message = new PlanMessage(PlanMessageKind.DevErrProbe, "failed to get reset gpio"), Source = L },
                 new PlanStep { Kind = PlanStepKind.Request, Resource = PlanResource.Gpio, Lookup = PlanLookup.Name, Name = "reset", Policy = PlanPolicy.OptionalDeferPropagates, Source = L },
                 new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.MfdCell, Name = "rk808-regulator", Source = L },
             }, Complete: true),

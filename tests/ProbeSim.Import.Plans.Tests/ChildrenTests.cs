@@ -86,7 +86,7 @@ public class ChildrenTests
             }
             """);
         Assert.Equal(new[] { "a-regulator", "b-regulator", "b-rtc" }, plan.Steps.Select(s => s.Name));
-        Assert.StartsWith("cells b_cells, used when CHIP_B", plan.Steps[2].Message);
+        Assert.StartsWith("cells b_cells, used when CHIP_B", plan.Steps[2].Message?.Text);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class ChildrenTests
         Assert.True(plan.Complete);
         Assert.Equal(new[] { "foo-wdt", "a-clk", "b-clk" }, plan.Steps.Select(s => s.Name));
         Assert.Equal("acme,a-clk", plan.Steps[1].Compatible);
-        Assert.StartsWith("cells a_subdevs, one of 2 sets", plan.Steps[1].Message);
+        Assert.StartsWith("cells a_subdevs, one of 2 sets", plan.Steps[1].Message?.Text);
     }
 
     [Fact]
@@ -189,6 +189,6 @@ public class ChildrenTests
         Assert.True(plan.Complete);
         var s = TempTree.Single(plan, PlanStepKind.Request);
         Assert.Equal(PlanPolicy.NotRequested, s.Policy);
-        Assert.Contains("drivers/clk/qcom/common.c:310", s.Message);
+        Assert.Contains("drivers/clk/qcom/common.c:310", s.Message?.Text);
     }
 }

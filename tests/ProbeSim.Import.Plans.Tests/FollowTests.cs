@@ -92,7 +92,7 @@ public class FollowTests
             """);
         var s = TempTree.Single(plan, PlanStepKind.Request);
         Assert.Equal(PlanPolicy.Optional, s.Policy);
-        Assert.Equal("running without ref", s.Message);
+        Assert.Equal("running without ref", s.Message?.Text);
         Assert.Equal("foo_clk", s.Function);
     }
 
@@ -123,7 +123,7 @@ public class FollowTests
         var clocks = plan.Steps.Where(s => s.Resource == PlanResource.Clock).ToList();
         Assert.Equal(new[] { "ckil", "osc" }, clocks.Select(s => s.Name));
         Assert.Equal(new[] { PlanPolicy.Optional, PlanPolicy.Required }, clocks.Select(s => s.Policy!.Value));
-        Assert.Equal("no osc", clocks[1].Message);
+        Assert.Equal("no osc", clocks[1].Message?.Text);
         Assert.Equal(new int?[] { 1, 2 }, plan.Steps.Where(s => s.Resource == PlanResource.Interrupt).Select(s => s.Index));
     }
 
@@ -147,7 +147,7 @@ public class FollowTests
         var u = TempTree.Single(plan, PlanStepKind.Unknown);
         Assert.Equal("foo_common_init", u.Name);
         Assert.Equal(6, u.Source.Line);
-        Assert.Contains("not followed", u.Message);
+        Assert.Contains("not followed", u.Message?.Text);
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public class FollowTests
         var plan = t.Scan("drivers/acme/acme-x.c", "acme_x_probe");
         Assert.True(plan.Complete);
         var s = TempTree.Single(plan, PlanStepKind.Request);
-        Assert.Equal((new SourceLine("drivers/acme/acme-lib.c", 3), "acme_common_probe", "no clock"), (s.Source, s.Function, s.Message));
+        Assert.Equal((new SourceLine("drivers/acme/acme-lib.c", 3), "acme_common_probe", "no clock"), (s.Source, s.Function, s.Message?.Text));
         Assert.Equal(plan.Steps, t.Scan("drivers/acme/acme-x.c", "acme_common_probe").Steps);
     }
 
@@ -251,7 +251,7 @@ public class FollowTests
     {
         var plan = TempTree.Plan("static int other(void) { return 0; }\n");
         Assert.False(plan.Complete);
-        Assert.Contains("no definition of foo_probe", TempTree.Single(plan, PlanStepKind.Unknown).Message);
+        Assert.Contains("no definition of foo_probe", TempTree.Single(plan, PlanStepKind.Unknown).Message?.Text);
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public class FollowTests
         code.Append("static int foo_probe(struct platform_device *pdev) { return h1(&pdev->dev); }\n");
         var plan = TempTree.Plan(code.ToString());
         Assert.False(plan.Complete);
-        Assert.Contains("depth", TempTree.Single(plan, PlanStepKind.Unknown).Message);
+        Assert.Contains("depth", TempTree.Single(plan, PlanStepKind.Unknown).Message?.Text);
     }
 
     [Fact]

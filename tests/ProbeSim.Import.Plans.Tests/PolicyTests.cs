@@ -20,7 +20,7 @@ public class PolicyTests
             		return dev_err_probe(dev, PTR_ERR(priv->clk), "failed to get ref clock\n");
             """);
         Assert.Equal(PlanPolicy.Required, s.Policy);
-        Assert.Equal("failed to get ref clock", s.Message);
+        Assert.Equal("failed to get ref clock", s.Message?.Text);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class PolicyTests
             out:
             """);
         Assert.Equal(PlanPolicy.Required, s.Policy);
-        Assert.Equal("no ahb reset: %ld", s.Message);
+        Assert.Equal("no ahb reset: %ld", s.Message?.Text);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class PolicyTests
             		return dev_err_probe(dev, PTR_ERR(c), "no pll\n");
             """);
         Assert.Equal(PlanPolicy.Required, s.Policy);
-        Assert.Equal("no pll", s.Message);
+        Assert.Equal("no pll", s.Message?.Text);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class PolicyTests
             	}
             """);
         Assert.Equal(PlanPolicy.Optional, s.Policy);
-        Assert.Equal("no aux clock", s.Message);
+        Assert.Equal("no aux clock", s.Message?.Text);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class PolicyTests
             		return dev_err_probe(dev, ret, "failed to get supplies\n");
             """);
         Assert.Equal(PlanPolicy.Required, s.Policy);
-        Assert.Equal("failed to get supplies", s.Message);
+        Assert.Equal("failed to get supplies", s.Message?.Text);
     }
 
     [Fact]
@@ -198,8 +198,8 @@ public class PolicyTests
             """);
         var defers = plan.Steps.Where(s => s.Kind == PlanStepKind.Defer).ToList();
         Assert.Equal(2, defers.Count);
-        Assert.Equal("waiting for firmware", defers[0].Message);
-        Assert.Equal("bar not ready", defers[1].Message);
+        Assert.Equal("waiting for firmware", defers[0].Message?.Text);
+        Assert.Equal("bar not ready", defers[1].Message?.Text);
         Assert.Equal(new SourceLine("drivers/test/t.c", 4), defers[0].Source);
     }
 }

@@ -74,10 +74,10 @@ public class RealSourceTests
         // added at :763 devm_mfd_add_devices. rk808-regulator finds its "regulators" subnode itself (rk808-regulator.c:75).
         var plan = Plan("drivers/mfd/rk808.c", "rk808_probe");
         Assert.True(plan.Complete);
-        var rk808 = plan.Steps.Where(s => s.Child == ChildKind.MfdCell && s.Message!.StartsWith("cells rk808s,")).ToList();
+        var rk808 = plan.Steps.Where(s => s.Child == ChildKind.MfdCell && s.Message!.Text.StartsWith("cells rk808s,")).ToList();
         Assert.Equal(new[] { "rk808-clkout", "rk808-regulator", "rk808-rtc" }, rk808.Select(s => s.Name));
         Assert.All(rk808, s => Assert.Null(s.Compatible));
-        Assert.Contains("RK808_ID", rk808[0].Message);
+        Assert.Contains("RK808_ID", rk808[0].Message?.Text);
         Assert.Equal(new[] { 155, 156, 157 }, rk808.Select(s => s.Source.Line));
         Assert.Contains(plan.Steps, s => s.Name == "rk817-codec"); // rk817s at :164-183
     }
@@ -115,7 +115,7 @@ public class RealSourceTests
             s =>
             {
                 Assert.Equal((PlanResource.Clock, PlanLookup.Index, 0, PlanPolicy.Required), (s.Resource!.Value, s.Lookup!.Value, s.Index!.Value, s.Policy!.Value));
-                Assert.Equal("failed to retrieve clk: %d", s.Message);
+                Assert.Equal("failed to retrieve clk: %d", s.Message?.Text);
             },
             s => Assert.Equal((PlanResource.Reset, PlanPolicy.Required, 783), (s.Resource!.Value, s.Policy!.Value, s.Source.Line)),
             s => Assert.Equal((ChildKind.BusClients, "sunxi-rsb", 815), (s.Child!.Value, s.Name, s.Source.Line)));
@@ -139,7 +139,7 @@ public class RealSourceTests
         // (each failure goes to an error label); :1598 syscon_node_to_regmap of "arasan,soc-ctl-syscon" (:1596)
         var plan = Plan("drivers/mmc/host/sdhci-of-arasan.c", "sdhci_arasan_probe");
         var phy = Assert.Single(plan.Steps, s => s.Resource == PlanResource.Phy);
-        Assert.Equal(("phy_arasan", PlanPolicy.Required, 1691, "No phy for arasan,sdhci-5.1."), (phy.Name, phy.Policy!.Value, phy.Source.Line, phy.Message));
+        Assert.Equal(("phy_arasan", PlanPolicy.Required, 1691, "No phy for arasan,sdhci-5.1."), (phy.Name, phy.Policy!.Value, phy.Source.Line, phy.Message?.Text));
         Assert.Equal(new[] { "clk_ahb", "clk_xin" }, plan.Steps.Where(s => s.Resource == PlanResource.Clock).Select(s => s.Name));
         Assert.All(plan.Steps.Where(s => s.Resource == PlanResource.Clock), s => Assert.Equal(PlanPolicy.Required, s.Policy));
         Assert.Equal("arasan,soc-ctl-syscon", Assert.Single(plan.Steps, s => s.Resource == PlanResource.Syscon).Name);

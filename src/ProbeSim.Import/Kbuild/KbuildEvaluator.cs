@@ -60,7 +60,7 @@ public sealed class KbuildEvaluator
         var rel = dir.Length == 0 ? file : dir + file;
         if (!File.Exists(Path.Combine(full, file)))
         {
-            _unknowns.Add(new ImportedUnknown(dir.Length == 0 ? "." : dir, "kbuild", "no Kbuild or Makefile in a directory the build descends into", null));
+            _unknowns.Add(new ImportedUnknown(dir.Length == 0 ? "." : dir, "kbuild", "no Kbuild or Makefile in a directory the build descends into", null) { Cause = UnknownCause.KbuildNoMakefile });
             return;
         }
         var vars = new Dictionary<string, string>(ArchVariables(_arch)) { ["src"] = dir.TrimEnd('/'), ["obj"] = dir.TrimEnd('/') };
@@ -98,7 +98,7 @@ public sealed class KbuildEvaluator
         try { return make.Get(name); }
         catch (MakeUnsupportedException e)
         {
-            _unknowns.Add(new ImportedUnknown(rel, "kbuild", $"{name} uses {e.Message}, which the importer does not evaluate", new SourceLine(rel, 0)));
+            _unknowns.Add(new ImportedUnknown(rel, "kbuild", $"{name} uses {e.Message}, which the importer does not evaluate", new SourceLine(rel, 0)) { Cause = UnknownCause.KbuildUnevaluated });
             return "";
         }
     }
@@ -195,7 +195,7 @@ public sealed class KbuildEvaluator
                     {
                         var target = Normalize(path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path);
                         if (depth < 8 && File.Exists(Path.Combine(_root, target))) Read(make, target, lines, depth + 1);
-                        else if (word == "include") _unknowns.Add(new ImportedUnknown(rel, "kbuild", $"include of '{path}' not found", new SourceLine(rel, lineNo)));
+                        else if (word == "include") _unknowns.Add(new ImportedUnknown(rel, "kbuild", $"include of '{path}' not found", new SourceLine(rel, lineNo)) { Cause = UnknownCause.KbuildIncludeMissing });
                     }
                     continue;
                 }
@@ -208,7 +208,7 @@ public sealed class KbuildEvaluator
             {
                 // flags and host-tool variables do not decide what is built: only object lists and conditionals matter
                 if (!DecidesObjects(word, line)) continue;
-                _unknowns.Add(new ImportedUnknown(rel, "kbuild", $"line uses {e.Message}, which the importer does not evaluate", new SourceLine(rel, lineNo)));
+                _unknowns.Add(new ImportedUnknown(rel, "kbuild", $"line uses {e.Message}, which the importer does not evaluate", new SourceLine(rel, lineNo)) { Cause = UnknownCause.KbuildUnevaluated });
                 if (word is "ifdef" or "ifndef" or "ifeq" or "ifneq") active.Push((false, false, Taking()));
             }
         }

@@ -1,3 +1,5 @@
+using ProbeSim.Kernel.Drivers.Imported;
+
 namespace ProbeSim.Import.Plans;
 
 /// <summary>What the code around a getter does with its result.</summary>
@@ -16,7 +18,7 @@ internal enum Handling
 }
 
 /// <summary>The handling found, the failure branch's message, and the tokens of the checks (their -EPROBE_DEFER returns belong to the request).</summary>
-internal readonly record struct HandlingResult(Handling Kind, string? Message, int ConsumedFrom, int ConsumedTo)
+internal readonly record struct HandlingResult(Handling Kind, PlanMessage? Message, int ConsumedFrom, int ConsumedTo)
 {
     public static HandlingResult None => new(Handling.NoCheck, null, -1, -1);
 }
@@ -166,7 +168,7 @@ internal static class ErrorHandling
 
     private static HandlingResult Classify(CSourceFile f, (int CondStart, int CondEnd, int BodyStart, int BodyLast) p, bool negated)
     {
-        string? message = Messages.First(f, p.BodyStart, p.BodyLast + 1);
+        PlanMessage? message = Messages.First(f, p.BodyStart, p.BodyLast + 1);
         bool notPresent = f.Is(p.CondStart, "!") && f.Is(p.CondStart + 1, "IS_ERR");
         if (notPresent || negated) return new HandlingResult(Handling.Swallow, message, -1, -1);
         bool condDefer = CondIsDeferOnly(f, p);
@@ -222,7 +224,7 @@ internal static class ErrorHandling
 internal static class Messages
 {
     /// <summary>The format string of the first print call in [start, end), or null.</summary>
-    public static string? First(CSourceFile f, int start, int end)
+    public static PlanMessage? First(CSourceFile f, int start, int end)
     {
         for (int i = start; i < end; i++)
         {
@@ -232,10 +234,20 @@ internal static class Messages
             var args = CSyntax.Args(f, i + 1);
             if (args.Count <= argIndex) continue;
             var s = CSyntax.StringLiteral(f, args[argIndex].Start, args[argIndex].End);
-            if (s is not null) return s;
+            if (s is not null) return new PlanMessage(KindOf(f[i].Text), s);
         }
         return null;
     }
+
+    /// <summary>How the kernel treats a text given to <paramref name="function"/>: only dev_err_probe records a deferral reason.</summary>
+    public static PlanMessageKind KindOf(string function) => function switch
+    {
+        "dev_err_probe" => PlanMessageKind.DevErrProbe,
+        _ when function.Contains("_warn", StringComparison.Ordinal) => PlanMessageKind.Warning,
+        _ when function.Contains("_info", StringComparison.Ordinal) || function.Contains("_notice", StringComparison.Ordinal) => PlanMessageKind.Info,
+        _ when function.Contains("_dbg", StringComparison.Ordinal) || function.Contains("_debug", StringComparison.Ordinal) => PlanMessageKind.Debug,
+        _ => PlanMessageKind.Error,
+    };
 
     /// <summary>Which argument is the format string: dev_err_probe(dev, err, fmt), dev_err(dev, fmt), pr_err(fmt).</summary>
     public static int FormatArg(string name) => name switch

@@ -38,5 +38,5 @@ public sealed class ProbePlanScanner
     }
 
     private static ProbePlan Missing(string driverId, string file, string function, string reason)
-        => new(driverId, new[] { new PlanStep { Kind = PlanStepKind.Unknown, Name = function, Message = reason, Function = function, Source = new SourceLine(file, 0) } }, false);
+        => new(driverId, new[] { new PlanStep { Kind = PlanStepKind.Unknown, Name = function, Message = PlanMessage.Note(reason), Function = function, Source = new SourceLine(file, 0) } }, false);
 }

@@ -107,7 +107,7 @@ internal sealed class ProbeWalker
                 if (a.Count > 2 && CSyntax.Text(f, a[1].Start, a[1].End) == "-EPROBE_DEFER" && !InConsumed(i))
                 {
                     // dev_err_probe: records the text as the deferral reason (device_set_deferred_probe_reason)
-                    Add(new PlanStep { Kind = PlanStepKind.Defer, Message = CSyntax.StringLiteral(f, a[2].Start, a[2].End), Function = fn.Name, Source = At(i) });
+                    Add(new PlanStep { Kind = PlanStepKind.Defer, Message = CSyntax.StringLiteral(f, a[2].Start, a[2].End) is { } text ? new PlanMessage(PlanMessageKind.DevErrProbe, text) : null, Function = fn.Name, Source = At(i) });
                     consumed.Add((i, CSyntax.StatementEnd(f, i, ceil)));
                 }
                 continue;
@@ -239,7 +239,7 @@ internal sealed class ProbeWalker
                 Add(new PlanStep
                 {
                     Kind = PlanStepKind.Request, Resource = PlanResource.Clock, Lookup = PlanLookup.All, Policy = PlanPolicy.NotRequested,
-                    Message = $"{fact.Function} ({fact.Source}) names parent clocks, never gets them", Function = fn.Name, Source = at,
+                    Message = PlanMessage.Note($"{fact.Function} ({fact.Source}) names parent clocks, never gets them"), Function = fn.Name, Source = at,
                 });
                 return;
             case LibraryAction.Populate:
@@ -341,9 +341,9 @@ internal sealed class ProbeWalker
                 Add(new PlanStep
                 {
                     Kind = PlanStepKind.Children, Child = ChildKind.MfdCell, Name = cell.Name, Compatible = cell.Compatible,
-                    Message = chosen.Count == 1 ? $"cells {array}"
+                    Message = PlanMessage.Note(chosen.Count == 1 ? $"cells {array}"
                         : when is not null ? $"cells {array}, used when {when} ({f.RelativePath}:{line})"
-                        : $"cells {array}, one of {chosen.Count} sets ({f.RelativePath}:{line})",
+                        : $"cells {array}, one of {chosen.Count} sets ({f.RelativePath}:{line})"),
                     Function = fn.Name, Source = new SourceLine(f.RelativePath, cell.Line),
                 });
     }
@@ -366,7 +366,7 @@ internal sealed class ProbeWalker
         return CSyntax.Text(f, s, i + 1);
     }
 
-    private static string? EnclosingMessage(CSourceFile f, int i, int floor)
+    private static PlanMessage? EnclosingMessage(CSourceFile f, int i, int floor)
     {
         for (int j = i - 1; j >= floor; j--)
         {
@@ -379,7 +379,7 @@ internal sealed class ProbeWalker
     private void Unknown(CSourceFile f, CFunction fn, int i, string callee, string reason)
     {
         _complete = false;
-        Add(new PlanStep { Kind = PlanStepKind.Unknown, Name = callee, Message = reason, Function = fn.Name, Source = new SourceLine(f.RelativePath, f[i].Line) });
+        Add(new PlanStep { Kind = PlanStepKind.Unknown, Name = callee, Message = PlanMessage.Note(reason), Function = fn.Name, Source = new SourceLine(f.RelativePath, f[i].Line) });
     }
 
     private int Add(PlanStep s)

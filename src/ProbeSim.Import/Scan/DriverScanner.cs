@@ -81,7 +81,7 @@ public static class DriverScanner
             if (!DriverTypes.ContainsKey(def.StructType) && !MatchTableReader.TableTypes.Contains(def.StructType) && !def.IsArray)
                 foreach (var (key, e) in def.Init.Fields())
                     if (key.EndsWith("of_match_table", StringComparison.Ordinal) && values.Symbol(e.Expr) is { } t && scan.Tables.ContainsKey(t) && scan.OtherBusTables.TryAdd(t, (def.StructType, def.Name)))
-                        scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{def.Name}", "other-bus", $"{def.Name} is a struct {def.StructType}, a bus the import does not record; its table {t} is not imported", new SourceLine(file.Path, def.Line)));
+                        scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{def.Name}", "other-bus", $"{def.Name} is a struct {def.StructType}, a bus the import does not record; its table {t} is not imported", new SourceLine(file.Path, def.Line)) { Cause = UnknownCause.OtherBus });
         // OF tables exported for module autoload (MODULE_DEVICE_TABLE(of, X)) that no driver struct points at
         var referenced = scan.Drivers.SelectMany(d => new[] { d.OfTable, d.IdTable, d.AcpiTable }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var inv in file.Invocations)
@@ -114,7 +114,7 @@ public static class DriverScanner
                     break;
                 case "IRQCHIP_MATCH" when current is not null && inv.Args.Count == 2:
                     if (values.String(inv.Args[0]) is { } c) entries.Add(new ScannedEntry(MatchKind.Of, c, null, null, inv.Line));
-                    else scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{current}_irqchip_match_table", "match-entry", $"IRQCHIP_MATCH({CValues.Text(inv.Args[0])}, ...) is not a constant string", new SourceLine(file.Path, inv.Line)));
+                    else scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{current}_irqchip_match_table", "match-entry", $"IRQCHIP_MATCH({CValues.Text(inv.Args[0])}, ...) is not a constant string", new SourceLine(file.Path, inv.Line)) { Cause = UnknownCause.IrqchipMatchUnread });
                     break;
                 case "IRQCHIP_PLATFORM_DRIVER_END" when current is not null:
                     var table = current + "_irqchip_match_table";
@@ -135,7 +135,7 @@ public static class DriverScanner
         var nameE = bus == ImportedBus.Pci ? Get("name") ?? Get("driver.name") : Get("driver.name");
         string? name = nameE is null ? null : values.String(nameE.Expr);
         if (nameE is not null && name is null)
-            unknowns.Add(new ImportedUnknown($"{path}:{def.Name}", "name", $"driver name '{CValues.Text(nameE.Expr)}' is not a constant string", new SourceLine(path, nameE.Line)));
+            unknowns.Add(new ImportedUnknown($"{path}:{def.Name}", "name", $"driver name '{CValues.Text(nameE.Expr)}' is not a constant string", new SourceLine(path, nameE.Line)) { Cause = UnknownCause.NameNotConstant });
         string? Sym(string k) => Get(k) is { } e ? values.Symbol(e.Expr) : null;
         var probe = Sym("probe") ?? Sym("probe_new");
         var async = Get("driver.probe_type") is { } pt && CValues.Strip(pt.Expr) is { Count: 1 } p && p[0].Is("PROBE_PREFER_ASYNCHRONOUS");
@@ -194,7 +194,7 @@ public static class DriverScanner
                 var sym = values.Symbol(call.Args[argIndex]);
                 if (sym is null)
                 {
-                    scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{fn.Name}", "registration", $"{call.Name}({CValues.Text(call.Args[argIndex])}) registers a driver the scanner cannot name", new SourceLine(file.Path, call.Line)));
+                    scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{fn.Name}", "registration", $"{call.Name}({CValues.Text(call.Args[argIndex])}) registers a driver the scanner cannot name", new SourceLine(file.Path, call.Line)) { Cause = UnknownCause.RegistrationUnread });
                     continue;
                 }
                 var drivers = call.Name.Contains("register_drivers", StringComparison.Ordinal)
@@ -202,7 +202,7 @@ public static class DriverScanner
                     : [sym];
                 if (drivers is null)
                 {
-                    scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{fn.Name}", "registration", $"{call.Name} registers the array {sym}, not defined in the file", new SourceLine(file.Path, call.Line)));
+                    scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{fn.Name}", "registration", $"{call.Name} registers the array {sym}, not defined in the file", new SourceLine(file.Path, call.Line)) { Cause = UnknownCause.RegisteredArrayMissing });
                     continue;
                 }
                 var probe = call.Name.Contains("driver_probe", StringComparison.Ordinal) && call.Args.Count > 1 ? values.Symbol(call.Args[1]) : null;
@@ -218,7 +218,7 @@ public static class DriverScanner
             if (!EarlyMacros.TryGetValue(inv.Name, out var table)) continue;
             if (inv.Args.Count < 3)
             {
-                scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{inv.Name}", "early-declare", $"{inv.Name} with {inv.Args.Count} arguments", new SourceLine(file.Path, inv.Line)));
+                scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{inv.Name}", "early-declare", $"{inv.Name} with {inv.Args.Count} arguments", new SourceLine(file.Path, inv.Line)) { Cause = UnknownCause.EarlyDeclareArity });
                 continue;
             }
             var entry = CValues.Text(inv.Args[0]);
@@ -226,7 +226,7 @@ public static class DriverScanner
             var init = values.Symbol(inv.Args[2]);
             if (compatible is null || init is null)
             {
-                scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{entry}", "early-declare", $"{inv.Name}({entry}, {CValues.Text(inv.Args[1])}, ...): compatible or init function is not a constant", new SourceLine(file.Path, inv.Line)));
+                scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{entry}", "early-declare", $"{inv.Name}({entry}, {CValues.Text(inv.Args[1])}, ...): compatible or init function is not a constant", new SourceLine(file.Path, inv.Line)) { Cause = UnknownCause.EarlyDeclareUnread });
                 continue;
             }
             scan.Early.Add(new ScannedEarly(table, entry, compatible, init, inv.Line));
@@ -237,7 +237,7 @@ public static class DriverScanner
                 if (body.Contains(macro + "(", StringComparison.Ordinal) && !EarlyMacros.ContainsKey(name))
                 {
                     int uses = file.Invocations.Count(i => i.Name == name);
-                    scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{name}", "early-declare", $"macro {name} wraps {macro}; its {uses} use(s) in the file declare entries the scanner does not expand", new SourceLine(file.Path, line)));
+                    scan.Unknowns.Add(new ImportedUnknown($"{file.Path}:{name}", "early-declare", $"macro {name} wraps {macro}; its {uses} use(s) in the file declare entries the scanner does not expand", new SourceLine(file.Path, line)) { Cause = UnknownCause.EarlyDeclareWrapped });
                     break;
                 }
     }

@@ -22,7 +22,7 @@ public static class MatchTableReader
             if (element.Nested is not { } entry)
             {
                 if (element.Expr.Count == 0) continue;
-                unknowns.Add(new ImportedUnknown($"{file}:{def.Name}", "match-entry", $"entry '{Short(element.Expr)}' is a macro the scanner does not expand", new SourceLine(file, element.Line)));
+                unknowns.Add(new ImportedUnknown($"{file}:{def.Name}", "match-entry", $"entry '{Short(element.Expr)}' is a macro the scanner does not expand", new SourceLine(file, element.Line)) { Cause = UnknownCause.EntryMacro });
                 continue;
             }
             if (IsSentinel(entry, values)) break;
@@ -38,7 +38,7 @@ public static class MatchTableReader
                 _ => null,
             };
             if (e is null)
-                unknowns.Add(new ImportedUnknown($"{file}:{def.Name}", "match-entry", $"{def.StructType} entry not read: {Short(entry.Elements.SelectMany(x => x.Expr).ToList())}", new SourceLine(file, entry.Line)));
+                unknowns.Add(new ImportedUnknown($"{file}:{def.Name}", "match-entry", $"{def.StructType} entry not read: {Short(entry.Elements.SelectMany(x => x.Expr).ToList())}", new SourceLine(file, entry.Line)) { Cause = UnknownCause.EntryUnread });
             else entries.Add(e with { Line = entry.Line });
         }
         return new ScannedTable(def.Name, def.StructType, entries, def.InitSection, def.Line);

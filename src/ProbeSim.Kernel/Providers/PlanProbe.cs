@@ -28,11 +28,34 @@ public sealed partial class Kernel
                     if (step.Policy == PlanPolicy.NotRequested) continue;
                     int ret = PolicyResult(step.Policy ?? PlanPolicy.Required, PlanRequest(dev, step));
                     if (ret == 0) continue;
-                    // dev_err_probe(dev, ret, "...") with the driver's text: the only deferral reason the kernel records
-                    return step.Message is { } text ? DevErrProbe(dev, ret, text, driverText: true) : ret;
+                    return DriverSays(dev, ret, step.Message);
             }
         }
         return 0;
+    }
+
+    // the driver's own text on a failed step: dev_err_probe records it as the deferral reason (the only text the
+    // kernel records); dev_err/dev_warn/pr_* print it whatever the error and record nothing; an importer's note is not
+    // the kernel's and says nothing
+    private int DriverSays(Device dev, int ret, PlanMessage? message)
+    {
+        switch (message?.Kind)
+        {
+            case PlanMessageKind.DevErrProbe:
+                return DevErrProbe(dev, ret, message.Text, driverText: true);
+            case PlanMessageKind.Error or PlanMessageKind.Warning or PlanMessageKind.Info or PlanMessageKind.Debug:
+                // dev_err(dev, fmt, ...): printed as dev_printk prints it, at the call's level
+                DevPrintk(message.Kind switch
+                {
+                    PlanMessageKind.Error => LogLevel.Err,
+                    PlanMessageKind.Warning => LogLevel.Warning,
+                    PlanMessageKind.Info => LogLevel.Info,
+                    _ => LogLevel.Debug,
+                }, dev, message.Text);
+                return ret;
+            default:
+                return ret;
+        }
     }
 
     // what the driver does with the getter's result: Optional ignores it, the *_optional getters let -EPROBE_DEFER through

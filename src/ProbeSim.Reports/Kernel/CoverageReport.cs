@@ -21,7 +21,7 @@ public sealed record UnknownCount(string Key, int Count);
 /// <summary>
 /// What <c>probesim kernel coverage</c> reports: how much of a kernel's drivers the import knows. A driver has four
 /// facts the boot rests on (build status, initcall level, probe function, a complete probe plan); <see cref="FactsSettled"/>
-/// counts those the import settled. Unknowns are counted by fact kind and by reason (<see cref="ReasonHead"/>), most
+/// counts those the import settled. Unknowns are counted by fact kind and by cause (the scanner rule that gave up, <see cref="UnknownCause"/>), most
 /// frequent first (ties by name).
 /// </summary>
 public sealed record CoverageReport(
@@ -42,7 +42,7 @@ public sealed record CoverageReport(
     int PlanStepsUnknown,
     int Unknowns,
     IReadOnlyList<UnknownCount> UnknownsByFact,
-    IReadOnlyList<UnknownCount> UnknownsByReason)
+    IReadOnlyList<UnknownCount> UnknownsByCause)
 {
     /// <summary>Facts each driver counts for in <see cref="Facts"/>.</summary>
     public const int FactsPerDriver = 4;
@@ -76,14 +76,8 @@ public sealed record CoverageReport(
             PlanStepsUnknown: driverPlans.Sum(p => p.Steps.Count(s => s.Kind == PlanStepKind.Unknown)),
             Unknowns: k.Unknowns.Count,
             UnknownsByFact: CountBy(k.Unknowns, u => u.Fact),
-            UnknownsByReason: CountBy(k.Unknowns, u => ReasonHead(u.Reason)));
+            UnknownsByCause: CountBy(k.Unknowns, u => KernelWords.Cause(u.Cause)));
     }
-
-    /// <summary>
-    /// A reason's text before its first <c>": "</c>, which names the kind of problem; the specifics after it (the entry
-    /// that was not read) vary per fact and would make every reason its own group.
-    /// </summary>
-    public static string ReasonHead(string reason) => reason.IndexOf(": ", StringComparison.Ordinal) is int i and > 0 ? reason[..i] : reason;
 
     private static IReadOnlyList<UnknownCount> CountBy(IEnumerable<ImportedUnknown> unknowns, Func<ImportedUnknown, string> key) =>
         unknowns.GroupBy(key, StringComparer.Ordinal).Select(g => new UnknownCount(g.Key, g.Count()))

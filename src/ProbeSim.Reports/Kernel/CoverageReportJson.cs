@@ -45,7 +45,7 @@ public static class CoverageReportJson
         w.WriteStartObject("unknowns");
         w.WriteNumber("total", r.Unknowns);
         WriteCountList(w, "byFact", "fact", r.UnknownsByFact);
-        WriteCountList(w, "byReason", "reason", r.UnknownsByReason);
+        WriteCountList(w, "byCause", "cause", r.UnknownsByCause);
         w.WriteEndObject();
         w.WriteEndObject();
     });

@@ -42,7 +42,7 @@ public static class CoverageReportText
         Share("early entries leaving the node to a driver", r.EarlyLeavingNode, r.EarlyEntries);
         Line("facts unknown", r.Unknowns);
         Top(w, "facts unknown, fact", r.UnknownsByFact, top);
-        Top(w, "facts unknown, reason", r.UnknownsByReason, top);
+        Top(w, "facts unknown, cause", r.UnknownsByCause, top);
     }
 
     /// <summary><c>N of M (P%)</c> with one decimal; <c>0 of 0</c> without a share.</summary>

@@ -99,7 +99,8 @@ public static class DriverReportJson
         w.WriteString("name", s.Name);
         JsonOutput.WriteNumber(w, "index", s.Index);
         w.WriteString("policy", s.Policy is { } p ? KernelWords.Policy(p) : null);
-        w.WriteString("message", s.Message);
+        w.WriteString("messageKind", s.Message is { } m ? KernelWords.MessageKind(m.Kind) : null);
+        w.WriteString("message", s.Message?.Text);
         w.WriteString("child", s.Child is { } c ? KernelWords.Child(c) : null);
         w.WriteString("compatible", s.Compatible);
         w.WriteString("nodeName", s.NodeName);

@@ -120,6 +120,21 @@ public static class KernelWords
         _ => l.ToString(),
     };
 
+    /// <summary>The scanner rule that left a fact unknown, as the driver-set format writes it (<c>entry-unread</c>).</summary>
+    public static string Cause(UnknownCause c) => EnumWords.Kebab(c);
+
+    /// <summary>Who says a plan step's text: the call that prints it (JSON and text), or the importer's note.</summary>
+    public static string MessageKind(PlanMessageKind k) => k switch
+    {
+        PlanMessageKind.DevErrProbe => "dev_err_probe",
+        PlanMessageKind.Error => "dev_err",
+        PlanMessageKind.Warning => "dev_warn",
+        PlanMessageKind.Info => "dev_info",
+        PlanMessageKind.Debug => "dev_dbg",
+        PlanMessageKind.Note => "note",
+        _ => k.ToString(),
+    };
+
     public static string Policy(PlanPolicy p) => p switch
     {
         PlanPolicy.Required => "required",

@@ -15,7 +15,7 @@ public static class PlanStepText
         PlanStepKind.Request => Request(s) + Message(s),
         PlanStepKind.Defer => "returns -EPROBE_DEFER" + Message(s),
         PlanStepKind.Children => "creates " + Child(s),
-        PlanStepKind.Unknown => "unknown: " + (s.Message ?? "the scanner could not read this step"),
+        PlanStepKind.Unknown => "unknown: " + (s.Message?.Text ?? "the scanner could not read this step"),
         _ => s.Kind.ToString(),
     };
 
@@ -58,5 +58,11 @@ public static class PlanStepText
         return resource + lookup + policy;
     }
 
-    private static string Message(PlanStep s) => s.Message is null ? "" : " — dev_err_probe: " + Quoted.Of(s.Message);
+    // the driver's text says which call prints it; the importer's note is marked as such
+    private static string Message(PlanStep s) => s.Message switch
+    {
+        null => "",
+        { Kind: PlanMessageKind.Note } m => " — note: " + m.Text,
+        var m => " — " + KernelWords.MessageKind(m.Kind) + ": " + Quoted.Of(m.Text),
+    };
 }

@@ -20,7 +20,7 @@ public class ExplainBasisTests
     {
         var mmc = new DriverSpec { Name = "acme-mmc", Compatibles = new[] { "acme,mmc" } };
         var step = new PlanStep { Kind = PlanStepKind.Request, Resource = PlanResource.Clock, Lookup = PlanLookup.Name, Name = "biu",
-            Policy = PlanPolicy.Required, Message = "biu clock not found", Source = new SourceLine("drivers/mmc/host/example.c", 10) };
+            Policy = PlanPolicy.Required, Message = new PlanMessage(PlanMessageKind.DevErrProbe, "biu clock not found"), Source = new SourceLine("drivers/mmc/host/example.c", 10) };
         mmc = mmc with { Plan = new ProbePlan("acme-mmc", new[] { step }, true) };
         var cc = new DriverSpec { Name = "acme-cc", Compatibles = new[] { "acme,cc" } };
         if (ccPlan)

@@ -66,7 +66,7 @@ public static class KernelCli
                 new PlanStep
                 {
                     Kind = PlanStepKind.Request, Resource = PlanResource.Clock, Lookup = PlanLookup.Name, Name = "ahb", Policy = PlanPolicy.Required,
-                    Message = "failed to get ahb clock", Function = "foo_probe", Source = new("drivers/x.c", 123),
+                    Message = new PlanMessage(PlanMessageKind.DevErrProbe, "failed to get ahb clock"), Function = "foo_probe", Source = new("drivers/x.c", 123),
                 },
             ], Complete: true),
         ],
@@ -78,6 +78,6 @@ public static class KernelCli
                 Provides = [EarlyProvides.Clock], Source = new("drivers/x.c", 20),
             },
         ],
-        Unknowns = [new ImportedUnknown("drivers/x.c:foo_driver", "initcall", "a macro", null)],
+        Unknowns = [new ImportedUnknown("drivers/x.c:foo_driver", "initcall", "a macro", null) { Cause = UnknownCause.InitcallUnreached }],
     };
 }

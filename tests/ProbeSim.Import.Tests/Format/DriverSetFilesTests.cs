@@ -30,7 +30,7 @@ public class DriverSetFilesTests
         [
             new ProbePlan("drivers/a.c:a_drv",
             [
-                new PlanStep { Kind = PlanStepKind.Request, Resource = PlanResource.Clock, Lookup = PlanLookup.Name, Name = "bus", Policy = PlanPolicy.OptionalDeferPropagates, Message = "failed\tto get\nclock \\ bus", Function = "a_probe", Source = new("drivers/a.c", 70) },
+                new PlanStep { Kind = PlanStepKind.Request, Resource = PlanResource.Clock, Lookup = PlanLookup.Name, Name = "bus", Policy = PlanPolicy.OptionalDeferPropagates, Message = new PlanMessage(PlanMessageKind.Error, "failed\tto get\nclock \\ bus"), Function = "a_probe", Source = new("drivers/a.c", 70) },
                 new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.MfdCell, Name = "a-regulator", Compatible = "acme,a-reg", NodeName = "regulators", Index = 2, Source = new("drivers/a.c", 80) },
             ], false),
             new ProbePlan("drivers/b.c:b_drv", [], true),
@@ -39,14 +39,14 @@ public class DriverSetFilesTests
         [
             new ImportedEarlyInit { Table = EarlyTable.ClkDriver, Compatible = "acme,cru", InitFunction = "cru_init", Status = BuildStatus.BuiltIn, Provides = [EarlyProvides.Clock, EarlyProvides.Reset], LeavesNodeToDriver = true, Source = new("drivers/clk/cru.c", 9) },
         ],
-        Unknowns = [new ImportedUnknown("drivers/Makefile", "kbuild", "uses $(shell)", null), new ImportedUnknown("drivers/a.c:a_drv", "plan", "the scanner failed", new("drivers/a.c", 1))],
+        Unknowns = [new ImportedUnknown("drivers/Makefile", "kbuild", "uses $$(shell)", null) { Cause = UnknownCause.KbuildUnevaluated }, new ImportedUnknown("drivers/a.c:a_drv", "plan", "the scanner failed", new("drivers/a.c", 1)) { Cause = UnknownCause.PlanScannerFailed }],
     };
 
     [Fact]
     public void RoundTripKeepsEveryFieldAndWritesDeterministically()
     {
         var dir = DeviceTree.Tests.TestPaths.NewTempDir();
-        var k = Sample() with { Unknowns = [new ImportedUnknown("drivers/Makefile", "kbuild", "uses $(shell)", null)] };
+        var k = Sample() with { Unknowns = [new ImportedUnknown("drivers/Makefile", "kbuild", "uses $$(shell)", null) { Cause = UnknownCause.KbuildUnevaluated }] };
         DriverSetFiles.Write(k, dir, "CONFIG_MODULES=y\n");
         var back = DriverSetFiles.TryRead(dir)!;
         Assert.Equal(k.Manifest with { Inputs = [] }, back.Manifest with { Inputs = [] });

@@ -35,12 +35,12 @@ internal static class PlanSim
     }
 
     public static PlanStep Request(PlanResource res, PlanLookup lookup, PlanPolicy policy, string at, string? name = null, int? index = null, string? message = null) =>
-        new() { Kind = PlanStepKind.Request, Resource = res, Lookup = lookup, Policy = policy, Name = name, Index = index, Message = message, Source = At(at) };
+        new() { Kind = PlanStepKind.Request, Resource = res, Lookup = lookup, Policy = policy, Name = name, Index = index, Message = message is null ? null : new PlanMessage(PlanMessageKind.DevErrProbe, message), Source = At(at) };
 
     public static PlanStep Children(ChildKind kind, string at, string? name = null, string? compatible = null, string? nodeName = null, int? id = null) =>
         new() { Kind = PlanStepKind.Children, Child = kind, Name = name, Compatible = compatible, NodeName = nodeName, Index = id, Source = At(at) };
 
-    public static PlanStep Unknown(string why, string at) => new() { Kind = PlanStepKind.Unknown, Message = why, Source = At(at) };
+    public static PlanStep Unknown(string why, string at) => new() { Kind = PlanStepKind.Unknown, Message = PlanMessage.Note(why), Source = At(at) };
 
-    public static PlanStep Defer(string at, string? message = null) => new() { Kind = PlanStepKind.Defer, Message = message, Source = At(at) };
+    public static PlanStep Defer(string at, string? message = null) => new() { Kind = PlanStepKind.Defer, Message = message is null ? null : new PlanMessage(PlanMessageKind.DevErrProbe, message), Source = At(at) };
 }

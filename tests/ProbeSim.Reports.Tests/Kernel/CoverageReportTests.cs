@@ -50,11 +50,11 @@ public class CoverageReportTests
             "facts unknown, fact \"match-entry\": 2",
             "facts unknown, fact \"build\": 1",
             "facts unknown, fact \"probe\": 1",
-            // grouped by the reason's head: the two pci_device_id entries are one reason
-            "facts unknown, reason \"pci_device_id entry not read\": 2",
-            "facts unknown, reason \"registered from a macro the scanner does not expand\": 2",
-            "facts unknown, reason \"#if on a symbol the config does not set\": 1",
-            "facts unknown, reason \"no .probe\": 1",
+            // grouped by the typed cause: the two pci_device_id entries are one cause
+            "facts unknown, cause \"entry-unread\": 2",
+            "facts unknown, cause \"initcall-unreached\": 2",
+            "facts unknown, cause \"kbuild-unevaluated\": 1",
+            "facts unknown, cause \"no-probe\": 1",
         ];
         foreach (var e in expected) Assert.Contains(e, lines);
         // every line holds one figure, in a fixed order
@@ -95,9 +95,9 @@ public class CoverageReportTests
         var byFact = root.GetProperty("unknowns").GetProperty("byFact");
         Assert.Equal(4, byFact.GetArrayLength());
         Assert.Equal("initcall", byFact[0].GetProperty("fact").GetString());
-        var byReason = root.GetProperty("unknowns").GetProperty("byReason");
-        Assert.Equal("pci_device_id entry not read", byReason[0].GetProperty("reason").GetString());
-        Assert.Equal(2, byReason[0].GetProperty("count").GetInt32());
+        var byCause = root.GetProperty("unknowns").GetProperty("byCause");
+        Assert.Equal("entry-unread", byCause[0].GetProperty("cause").GetString());
+        Assert.Equal(2, byCause[0].GetProperty("count").GetInt32());
     }
 
     [Fact]

@@ -110,26 +110,26 @@ public static class SampleImport
                 new PlanStep
                 {
                     Kind = PlanStepKind.Request, Resource = PlanResource.Clock, Lookup = PlanLookup.Name, Name = "ahb", Policy = PlanPolicy.Required,
-                    Message = "failed to get ahb clock", Function = "foo_probe", Source = new("drivers/x.c", 123),
+                    Message = new PlanMessage(PlanMessageKind.DevErrProbe, "failed to get ahb clock"), Function = "foo_probe", Source = new("drivers/x.c", 123),
                 },
                 new PlanStep
                 {
                     Kind = PlanStepKind.Request, Resource = PlanResource.Reset, Lookup = PlanLookup.Index, Index = 0, Policy = PlanPolicy.OptionalDeferPropagates,
                     Function = "foo_probe", Source = new("drivers/x.c", 130),
                 },
-                new PlanStep { Kind = PlanStepKind.Unknown, Message = "calls foo_lib_init through a function pointer", Function = "foo_probe", Source = new("drivers/x.c", 140) },
-                new PlanStep { Kind = PlanStepKind.Defer, Message = "waiting for the PHY", Function = "foo_setup", Source = new("drivers/x.c", 90) },
+                new PlanStep { Kind = PlanStepKind.Unknown, Message = PlanMessage.Note("calls foo_lib_init through a function pointer"), Function = "foo_probe", Source = new("drivers/x.c", 140) },
+                new PlanStep { Kind = PlanStepKind.Defer, Message = new PlanMessage(PlanMessageKind.DevErrProbe, "waiting for the PHY"), Function = "foo_setup", Source = new("drivers/x.c", 90) },
                 new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.OfPopulate, Function = "foo_probe", Source = new("drivers/x.c", 150) },
             ], Complete: false),
         ],
         Unknowns =
         [
-            new ImportedUnknown(Foo, "initcall", "registered from a macro the scanner does not expand", new SourceLine("drivers/x.c", 210)),
-            new ImportedUnknown("drivers/x.c", "build", "#if on a symbol the config does not set", new SourceLine("drivers/x.c", 5)),
-            new ImportedUnknown("drivers/other.c:other_driver", "initcall", "registered from a macro the scanner does not expand", null),
-            new ImportedUnknown("drivers/other.c:other_driver", "probe", "no .probe", null),
-            new ImportedUnknown("drivers/other.c:other_driver", "match-entry", "pci_device_id entry not read: PCI_DEVICE(A, B)", new SourceLine("drivers/other.c", 12)),
-            new ImportedUnknown("drivers/other.c:other_driver", "match-entry", "pci_device_id entry not read: PCI_DEVICE(C, D)", new SourceLine("drivers/other.c", 13)),
+            new ImportedUnknown(Foo, "initcall", "registered from a macro the scanner does not expand", new SourceLine("drivers/x.c", 210)) { Cause = UnknownCause.InitcallUnreached },
+            new ImportedUnknown("drivers/x.c", "build", "#if on a symbol the config does not set", new SourceLine("drivers/x.c", 5)) { Cause = UnknownCause.KbuildUnevaluated },
+            new ImportedUnknown("drivers/other.c:other_driver", "initcall", "registered from a macro the scanner does not expand", null) { Cause = UnknownCause.InitcallUnreached },
+            new ImportedUnknown("drivers/other.c:other_driver", "probe", "no .probe", null) { Cause = UnknownCause.NoProbe },
+            new ImportedUnknown("drivers/other.c:other_driver", "match-entry", "pci_device_id entry not read: PCI_DEVICE(A, B)", new SourceLine("drivers/other.c", 12)) { Cause = UnknownCause.EntryUnread },
+            new ImportedUnknown("drivers/other.c:other_driver", "match-entry", "pci_device_id entry not read: PCI_DEVICE(C, D)", new SourceLine("drivers/other.c", 13)) { Cause = UnknownCause.EntryUnread },
         ],
     };
 }

@@ -13,7 +13,7 @@ namespace ProbeSim.Kernel.Drivers.Imported;
 /// </summary>
 public static class DriverSetFiles
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public const string ManifestFile = "manifest.json";
 
@@ -21,9 +21,9 @@ public static class DriverSetFiles
 
     private const string DriverColumns = "id\tname\tbus\tstatus\tmodule\tinitcall\tregistered_by\tasync_probe\tdriver_managed_dma\tprevent_deferred_probe\tprobe_function\tsource";
     private const string MatchColumns = "driver_id\torder\tkind\tvalue\tnode_name\tdevice_type\tsource";
-    private const string PlanColumns = "driver_id\tcomplete\tstep\tkind\tresource\tlookup\tname\tindex\tpolicy\tmessage\tchild\tcompatible\tnode_name\tfunction\tsource";
+    private const string PlanColumns = "driver_id\tcomplete\tstep\tkind\tresource\tlookup\tname\tindex\tpolicy\tmessage_kind\tmessage\tchild\tcompatible\tnode_name\tfunction\tsource";
     private const string EarlyColumns = "table\tcompatible\tinit_function\tstatus\tprovides\tleaves_node_to_driver\tsource";
-    private const string UnknownColumns = "subject\tfact\treason\tsource";
+    private const string UnknownColumns = "subject\tfact\tcause\treason\tsource";
 
     /// <summary>Writes every file of the set into <paramref name="dir"/> (created when missing). <paramref name="configText"/> is the kernel .config copied to config.txt.</summary>
     public static void Write(ImportedKernel kernel, string dir, string? configText = null)
@@ -45,7 +45,7 @@ public static class DriverSetFiles
                 e.Provides.Count == 0 ? "-" : string.Join(',', e.Provides.Select(p => Enum(p))), Bool(e.LeavesNodeToDriver), Source(e.Source)))
                 .Order(StringComparer.Ordinal)));
         Save(dir, "unknowns.tsv", Table("unknowns.tsv", "one row per fact the importer could not settle", UnknownColumns,
-            kernel.Unknowns.Select(u => Row(Field(u.Subject), Field(u.Fact), Field(u.Reason), Source(u.Source))).Distinct().Order(StringComparer.Ordinal)));
+            kernel.Unknowns.Select(u => Row(Field(u.Subject), Field(u.Fact), Enum(u.Cause), Field(u.Reason), Source(u.Source))).Distinct().Order(StringComparer.Ordinal)));
         LegacyTables.Write(kernel, dir, configText);
     }
 
@@ -53,7 +53,7 @@ public static class DriverSetFiles
     {
         if (p.Steps.Count == 0)
         {
-            yield return Row(Field(p.DriverId), Bool(p.Complete), "0", "none", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-");
+            yield return Row(Field(p.DriverId), Bool(p.Complete), "0", "none", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-");
             yield break;
         }
         for (int i = 0; i < p.Steps.Count; i++)
@@ -61,7 +61,7 @@ public static class DriverSetFiles
             var s = p.Steps[i];
             yield return Row(Field(p.DriverId), Bool(p.Complete), Int(i + 1), Enum(s.Kind),
                 s.Resource is { } r ? Enum(r) : "-", s.Lookup is { } l ? Enum(l) : "-", Field(s.Name), Int(s.Index),
-                s.Policy is { } po ? Enum(po) : "-", Field(s.Message), s.Child is { } c ? Enum(c) : "-",
+                s.Policy is { } po ? Enum(po) : "-", s.Message is { } mk ? Enum(mk.Kind) : "-", Field(s.Message?.Text), s.Child is { } c ? Enum(c) : "-",
                 Field(s.Compatible), Field(s.NodeName), Field(s.Function), Source(s.Source));
         }
     }
@@ -166,8 +166,11 @@ public static class DriverSetFiles
                 Source = RequiredSource(row, 6),
             });
         var unknowns = new List<ImportedUnknown>();
-        foreach (var row in TsvReader.Read(Path.Combine(dir, "unknowns.tsv"), 4))
-            unknowns.Add(new ImportedUnknown(Required(row, 0, "subject"), Required(row, 1, "fact"), Required(row, 2, "reason"), ParseSource(row, 3)));
+        foreach (var row in TsvReader.Read(Path.Combine(dir, "unknowns.tsv"), 5))
+            unknowns.Add(new ImportedUnknown(Required(row, 0, "subject"), Required(row, 1, "fact"), Required(row, 3, "reason"), ParseSource(row, 4))
+            {
+                Cause = ParseEnum<UnknownCause>(row, 2, "cause"),
+            });
         return new ImportedKernel { Manifest = manifest, Drivers = drivers, Matches = matches, Plans = plans, EarlyInits = early, Unknowns = unknowns };
     }
 
@@ -193,7 +196,7 @@ public static class DriverSetFiles
             if (current is not null) plans.Add(new ProbePlan(current, steps.ToList(), complete));
             steps.Clear();
         }
-        foreach (var row in TsvReader.Read(path, 15))
+        foreach (var row in TsvReader.Read(path, 16))
         {
             var id = knownDriver(row);
             var rowComplete = ParseBool(row, 1, "complete");
@@ -220,16 +223,25 @@ public static class DriverSetFiles
                 Name = Unfield(row, 6),
                 Index = ParseInt(row, 7, "index"),
                 Policy = ParseOptionalEnum<PlanPolicy>(row, 8, "policy"),
-                Message = Unfield(row, 9),
-                Child = ParseOptionalEnum<ChildKind>(row, 10, "child kind"),
-                Compatible = Unfield(row, 11),
-                NodeName = Unfield(row, 12),
-                Function = Unfield(row, 13),
-                Source = RequiredSource(row, 14),
+                Message = ParseMessage(row),
+                Child = ParseOptionalEnum<ChildKind>(row, 11, "child kind"),
+                Compatible = Unfield(row, 12),
+                NodeName = Unfield(row, 13),
+                Function = Unfield(row, 14),
+                Source = RequiredSource(row, 15),
             });
         }
         Flush();
         return plans;
+    }
+
+    // message_kind and message go together: both '-' or both given
+    private static PlanMessage? ParseMessage(TsvRow row)
+    {
+        var kind = ParseOptionalEnum<PlanMessageKind>(row, 9, "message kind");
+        var text = Unfield(row, 10);
+        if ((kind is null) != (text is null)) throw row.Error(kind is null ? 9 : 10, "message_kind and message are given together or not at all");
+        return kind is { } k ? new PlanMessage(k, text!) : null;
     }
 
     private static ImportManifest ReadManifest(string path)
@@ -254,7 +266,7 @@ public static class DriverSetFiles
             }
             if (!root.TryGetProperty("formatVersion", out var fv) || fv.ValueKind != JsonValueKind.Number || !fv.TryGetInt32(out var version)) throw Error("formatVersion");
             if (version != FormatVersion)
-                throw new KernelTableException(Locate(path, text, "formatVersion"), $"driver-set format {version} is not supported (this probesim reads format {FormatVersion})");
+                throw new KernelTableException(Locate(path, text, "formatVersion"), $"driver-set format {version} is not supported (this probesim reads format {FormatVersion}; make the set again with probesim kernel import)");
             var inputs = new List<ImportInput>();
             if (root.TryGetProperty("inputs", out var arr))
             {

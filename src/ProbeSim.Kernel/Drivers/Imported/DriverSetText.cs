@@ -49,18 +49,7 @@ internal static class DriverSetText
     public static string Required(TsvRow row, int field, string what) =>
         Unfield(row, field) is { Length: > 0 } s ? s : throw row.Error(field, $"empty {what}");
 
-    public static string Enum<T>(T value) where T : struct, System.Enum
-    {
-        var name = value.ToString();
-        var sb = new StringBuilder(name.Length + 4);
-        for (int i = 0; i < name.Length; i++)
-        {
-            char c = name[i];
-            if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]))) sb.Append('-');
-            sb.Append(char.ToLowerInvariant(c));
-        }
-        return sb.ToString();
-    }
+    public static string Enum<T>(T value) where T : struct, System.Enum => EnumWords.Kebab(value);
 
     public static T ParseEnum<T>(TsvRow row, int field, string what) where T : struct, System.Enum
     {

@@ -61,6 +61,29 @@ public enum ChildKind
     BusClients,
 }
 
+/// <summary>Who says a plan step's text, and how the kernel treats it.</summary>
+public enum PlanMessageKind
+{
+    /// <summary>dev_err_probe(dev, err, fmt): logged unless err is -EPROBE_DEFER, which records it as the deferral reason.</summary>
+    DevErrProbe,
+    /// <summary>dev_err / pr_err / netdev_err: printed at KERN_ERR, whatever the error; no deferral reason.</summary>
+    Error,
+    /// <summary>dev_warn / pr_warn.</summary>
+    Warning,
+    /// <summary>dev_info / dev_notice / pr_info / pr_notice.</summary>
+    Info,
+    /// <summary>dev_dbg / pr_debug.</summary>
+    Debug,
+    /// <summary>The importer's own words, never printed by the kernel (why a step is unknown, what a library call does).</summary>
+    Note,
+}
+
+/// <summary>A plan step's text (a driver's format string as written, or the importer's note) and its kind.</summary>
+public sealed record PlanMessage(PlanMessageKind Kind, string Text)
+{
+    public static PlanMessage Note(string text) => new(PlanMessageKind.Note, text);
+}
+
 /// <summary>One step of a probe plan, in source order. Fields that do not apply to the step's kind are null.</summary>
 public sealed record PlanStep
 {
@@ -72,8 +95,10 @@ public sealed record PlanStep
     /// <summary>The index (Lookup Index).</summary>
     public int? Index { get; init; }
     public PlanPolicy? Policy { get; init; }
-    /// <summary>The dev_err_probe / dev_err text that goes with a failure of this step (the deferral reason the kernel records), or the unknown's reason.</summary>
-    public string? Message { get; init; }
+    /// <summary>The text that goes with a failure of this step, and who says it: the driver (dev_err_probe, the
+    /// only text the kernel records as a deferral reason; or a dev_err/dev_warn/pr_* line it prints) or the
+    /// importer (a note: why a step is unknown, what a library call does).</summary>
+    public PlanMessage? Message { get; init; }
     public ChildKind? Child { get; init; }
     /// <summary>For an MFD cell: its of_compatible.</summary>
     public string? Compatible { get; init; }
