@@ -16,7 +16,7 @@ namespace ProbeSim.Import;
 public static class KernelImporter
 {
     /// <summary>The driver-set format version written (docs/kernel/driver-set-format.md).</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = DriverSetFiles.FormatVersion;
 
     public static ImportedKernel Import(ImportRequest request, IProgress<string>? progress = null) => ImportWithReport(request, progress).Kernel;
 
@@ -184,6 +184,9 @@ public static class KernelImporter
                     foreach (var e in entries)
                         matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(tableFile, e.Line)) { NodeName = e.NodeName, DeviceType = e.DeviceType });
                 }
+                // an AMBA probe's compatible guard (format 2 `probe-of`), after the tables
+                foreach (var e in d.ProbeCompatibles)
+                    matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(s.File, e.Line)));
                 if (request.PlanScanner is { } scanner && probe is not null && status != BuildStatus.NotBuilt)
                 {
                     try { plans.Add(scanner(root, s.File, probe, id)); }

@@ -19,6 +19,8 @@ public sealed record ScannedDriver
     public bool PreventDeferredProbe { get; init; }
     public bool IsStatic { get; init; }
     public required int Line { get; init; }
+    /// <summary>An AMBA driver's probe-time compatible guards (<c>if (!of_device_is_compatible(np, "c")) return -ENODEV;</c>), with their lines.</summary>
+    public IReadOnlyList<ScannedEntry> ProbeCompatibles { get; init; } = [];
 }
 
 /// <summary>One match-table entry read from a table definition.</summary>

@@ -6,14 +6,18 @@ using static ProbeSim.Kernel.Drivers.Imported.DriverSetText;
 namespace ProbeSim.Kernel.Drivers.Imported;
 
 /// <summary>
-/// Reads and writes an imported driver-set directory (docs/kernel/driver-set-format.md, format version 1):
+/// Reads and writes an imported driver-set directory (docs/kernel/driver-set-format.md, format version 2; version 1
+/// directories are still read, as a version 1 reader read them):
 /// <c>manifest.json</c>, <c>drivers.tsv</c>, <c>matches.tsv</c>, <c>plans.tsv</c>, <c>early-inits.tsv</c>,
 /// <c>unknowns.tsv</c>, and the five tables of the binary-derived layout (<see cref="LegacyTables"/>) so that readers of
 /// that layout keep working. Output is deterministic: sorted rows, <c>\n</c>, no timestamps.
 /// </summary>
 public static class DriverSetFiles
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest format this reader accepts. Version 2 added the buses <c>sunxi-rsb</c> and <c>spmi</c> and the match kind <c>probe-of</c>.</summary>
+    public const int OldestReadableVersion = 1;
 
     public const string ManifestFile = "manifest.json";
 
@@ -126,11 +130,14 @@ public static class DriverSetFiles
         {
             var id = Required(row, 0, "driver id");
             if (!ids.Add(id)) throw row.Error(0, $"driver {id} is listed twice");
+            var bus = ParseEnum<ImportedBus>(row, 2, "bus");
+            if (manifest.FormatVersion < 2 && bus is ImportedBus.SunxiRsb or ImportedBus.Spmi)
+                throw row.Error(2, $"bus '{row[2]}' needs driver-set format 2 (the manifest says {manifest.FormatVersion})");
             drivers.Add(new ImportedDriver
             {
                 Id = id,
                 Name = Required(row, 1, "driver name"),
-                Bus = ParseEnum<ImportedBus>(row, 2, "bus"),
+                Bus = bus,
                 Status = ParseEnum<BuildStatus>(row, 3, "build status"),
                 Module = Unfield(row, 4),
                 Initcall = ParseOptionalEnum<InitcallLevel>(row, 5, "initcall level"),
@@ -149,9 +156,14 @@ public static class DriverSetFiles
         }
         var matches = new List<ImportedMatch>();
         foreach (var row in TsvReader.Read(Path.Combine(dir, "matches.tsv"), 7))
-            matches.Add(new ImportedMatch(KnownDriver(row), ParseEnum<MatchKind>(row, 2, "match kind"), Unfield(row, 3) ?? throw row.Error(3, "a match needs a value"),
+        {
+            var kind = ParseEnum<MatchKind>(row, 2, "match kind");
+            if (manifest.FormatVersion < 2 && kind == MatchKind.ProbeOf)
+                throw row.Error(2, $"match kind 'probe-of' needs driver-set format 2 (the manifest says {manifest.FormatVersion})");
+            matches.Add(new ImportedMatch(KnownDriver(row), kind, Unfield(row, 3) ?? throw row.Error(3, "a match needs a value"),
                 ParseInt(row, 1, "order", optional: false)!.Value, RequiredSource(row, 6))
             { NodeName = Unfield(row, 4), DeviceType = Unfield(row, 5) });
+        }
         var plans = ReadPlans(Path.Combine(dir, "plans.tsv"), KnownDriver);
         var early = new List<ImportedEarlyInit>();
         foreach (var row in TsvReader.Read(Path.Combine(dir, "early-inits.tsv"), 7))
@@ -253,8 +265,8 @@ public static class DriverSetFiles
                 throw Error(name);
             }
             if (!root.TryGetProperty("formatVersion", out var fv) || fv.ValueKind != JsonValueKind.Number || !fv.TryGetInt32(out var version)) throw Error("formatVersion");
-            if (version != FormatVersion)
-                throw new KernelTableException(Locate(path, text, "formatVersion"), $"driver-set format {version} is not supported (this probesim reads format {FormatVersion})");
+            if (version < OldestReadableVersion || version > FormatVersion)
+                throw new KernelTableException(Locate(path, text, "formatVersion"), $"driver-set format {version} is not supported (this probesim reads formats {OldestReadableVersion} to {FormatVersion})");
             var inputs = new List<ImportInput>();
             if (root.TryGetProperty("inputs", out var arr))
             {
