@@ -20,11 +20,7 @@ public sealed record DriverSpec
     public DriverBus Bus { get; init; } = DriverBus.Platform;
     /// <summary>of_match_table compatibles, in table order.</summary>
     public IReadOnlyList<string> Compatibles { get; init; } = Array.Empty<string>();
-    /// <summary>
-    /// i2c_device_id / spi_device_id names: an I2C or SPI device also matches by its first compatible with the vendor prefix
-    /// stripped (i2c_of_match_device_sysfs, spi_match_id); platform_device_id names: a named platform device (an MFD cell)
-    /// matches by its name, and then the driver name is not tried (platform_match).
-    /// </summary>
+    /// <summary>i2c_device_id / spi_device_id names: an I2C or SPI device also matches by its first compatible with the vendor prefix stripped (i2c_of_match_device_sysfs, spi_match_id); platform_device_id names match a named platform device (an MFD cell), and then the driver name is not tried (platform_match).</summary>
     public IReadOnlyList<string> BusIds { get; init; } = Array.Empty<string>();
     /// <summary>amba_driver id_table.</summary>
     public IReadOnlyList<AmbaId> AmbaIds { get; init; } = Array.Empty<AmbaId>();

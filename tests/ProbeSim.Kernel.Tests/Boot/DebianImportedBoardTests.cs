@@ -93,6 +93,9 @@ public class DebianImportedBoardTests
         // axp20x_device_probe adds axp803_cells (drivers/mfd/axp20x.c:748); the cell "axp20x-regulator" (:773) binds
         // axp20x_regulator_driver by name (drivers/regulator/axp20x-regulator.c:1366, CONFIG_REGULATOR_AXP20X=m)
         Assert.Equal((DeviceState.Bound, "axp20x-regulator"), (r.Dev("axp20x-regulator").State, r.Dev("axp20x-regulator").Driver));
+        // the cell "axp221-pek" (drivers/mfd/axp20x.c:749) binds axp20x-pek through its platform_device_id table
+        // (drivers/input/misc/axp20x-pek.c:404; platform_match -> platform_match_id, drivers/base/platform.c:1349)
+        Assert.Equal("axp20x-pek", r.Dev("axp221-pek").Driver);
         // its regulators supply the MMC's vmmc-supply (reg_dcdc1): sunxi-mmc (CONFIG_MMC_SUNXI=m) no longer defers
         Assert.Equal(DeviceState.Bound, r.Dev("1c0f000.mmc").State);
     }
