@@ -182,7 +182,7 @@ public static class KernelImporter
                     }
                     var (tableFile, entries) = t is not null ? (s.File, t.Entries) : TableElsewhere(table, s.File)!.Value;
                     foreach (var e in entries)
-                        matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(tableFile, e.Line)) { NodeName = e.NodeName, DeviceType = e.DeviceType });
+                        matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(tableFile, e.Line)) { NodeName = e.NodeName, DeviceType = e.DeviceType, Data = e.Data });
                 }
                 // an AMBA probe's compatible guard (format 2 `probe-of`), after the tables
                 foreach (var e in d.ProbeCompatibles)

@@ -23,8 +23,11 @@ public sealed record ScannedDriver
     public IReadOnlyList<ScannedEntry> ProbeCompatibles { get; init; } = [];
 }
 
-/// <summary>One match-table entry read from a table definition.</summary>
-public sealed record ScannedEntry(MatchKind Kind, string Value, string? NodeName, string? DeviceType, int Line);
+/// <summary>One match-table entry read from a table definition; <see cref="Data"/>: an OF entry's <c>.data</c> as a symbol or number.</summary>
+public sealed record ScannedEntry(MatchKind Kind, string Value, string? NodeName, string? DeviceType, int Line)
+{
+    public string? Data { get; init; }
+}
 
 /// <summary>A match table: its struct type and entries in order.</summary>
 public sealed record ScannedTable(string Symbol, string StructType, IReadOnlyList<ScannedEntry> Entries, bool InitSection, int Line);

@@ -131,7 +131,10 @@ public class DriverSetFilesTests
             Drivers = [.. k.Drivers,
                 new ImportedDriver { Id = "drivers/r.c:r_drv", Name = "r", Bus = ImportedBus.SunxiRsb, Status = BuildStatus.Module, Module = "r", Initcall = InitcallLevel.Device, Source = new("drivers/r.c", 9) },
                 new ImportedDriver { Id = "drivers/s.c:s_drv", Name = "s", Bus = ImportedBus.Spmi, Status = BuildStatus.Module, Module = "s", Initcall = InitcallLevel.Device, Source = new("drivers/s.c", 9) }],
-            Matches = [.. k.Matches, new ImportedMatch("drivers/c.c:c_drv", MatchKind.ProbeOf, "acme,c", 1, new("drivers/c.c", 20))],
+            Matches = [.. k.Matches, new ImportedMatch("drivers/c.c:c_drv", MatchKind.ProbeOf, "acme,c", 1, new("drivers/c.c", 20)),
+                new ImportedMatch("drivers/a.c:a_drv", MatchKind.Of, "acme,a3", 3, new("drivers/a.c", 7)) { Data = "CHIP_A3" }],
+            Plans = [new ProbePlan("drivers/a.c:a_drv",
+                [new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.MfdCell, Name = "a3-regulator", When = "CHIP_A3,CHIP_A4", Source = new("drivers/a.c", 90) }], true)],
         };
         DriverSetFiles.Write(v2, dir);
         Assert.Contains("drivers/r.c:r_drv\tr\tsunxi-rsb\t", File.ReadAllText(Path.Combine(dir, "drivers.tsv")));
@@ -139,6 +142,10 @@ public class DriverSetFilesTests
         var back = DriverSetFiles.TryRead(dir)!;
         Assert.Equal([ImportedBus.SunxiRsb, ImportedBus.Spmi], back.Drivers.Where(d => d.Id is "drivers/r.c:r_drv" or "drivers/s.c:s_drv").OrderBy(d => d.Id).Select(d => d.Bus));
         Assert.Contains(back.Matches, m => m.Kind == MatchKind.ProbeOf && m.Value == "acme,c");
+        Assert.Equal("CHIP_A3", back.Matches.Single(m => m.Value == "acme,a3").Data);
+        Assert.Equal("CHIP_A3,CHIP_A4", back.Plans.Single().Steps.Single().When);
+        // a format 1 set cannot hold these values
+        Assert.Throws<ArgumentException>(() => DriverSetFiles.Write(v2 with { Manifest = k.Manifest }, DeviceTree.Tests.TestPaths.NewTempDir()));
     }
 
     [Fact]

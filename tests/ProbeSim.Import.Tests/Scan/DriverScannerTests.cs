@@ -352,4 +352,23 @@ public class DriverScannerTests
             """);
         Assert.Empty(Assert.Single(s.Drivers).ProbeCompatibles);
     }
+
+    [Fact]
+    public void OfEntryDataIsKeptWhenItIsASymbolOrNumber()
+    {
+        var s = Scan("""
+            static const struct of_device_id v_of_match[] = {
+                { .compatible = "acme,v1", .data = (void *)CHIP_V1 },
+                { .compatible = "acme,v2", .data = &v2_info },
+                { .compatible = "acme,v3", .data = (void *)(uintptr_t)3 },
+                { .compatible = "acme,v4", .data = N_IDS(2) },
+                { .compatible = "acme,v5" },
+                { "", "", "acme,v6", (void *)CHIP_V6 },
+                { }
+            };
+            static struct platform_driver v_driver = { .probe = v_probe, .driver = { .name = "v", .of_match_table = v_of_match } };
+            module_platform_driver(v_driver);
+            """);
+        Assert.Equal(new string?[] { "CHIP_V1", "v2_info", "3", null, null, "CHIP_V6" }, s.Tables["v_of_match"].Entries.Select(e => e.Data));
+    }
 }

@@ -96,6 +96,9 @@ public class DebianImportedBoardTests
         // the cell "axp221-pek" (drivers/mfd/axp20x.c:749) binds axp20x-pek through its platform_device_id table
         // (drivers/input/misc/axp20x-pek.c:404; platform_match -> platform_match_id, drivers/base/platform.c:1349)
         Assert.Equal("axp20x-pek", r.Dev("axp221-pek").Driver);
+        // axp20x_match_device picks the set by the variant in the match data (drivers/mfd/axp20x.c:860, case AXP803_ID at :903-905):
+        // no cell of another variant's set (axp288_cells, axp20x_cells)
+        Assert.DoesNotContain(r.Devices, d => d.Name is "axp288_charger" or "axp20x-pek");
         // its regulators supply the MMC's vmmc-supply (reg_dcdc1): sunxi-mmc (CONFIG_MMC_SUNXI=m) no longer defers
         Assert.Equal(DeviceState.Bound, r.Dev("1c0f000.mmc").State);
     }

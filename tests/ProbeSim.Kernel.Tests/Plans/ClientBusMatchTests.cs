@@ -133,3 +133,42 @@ public class ClientBusMatchTests
         Assert.Equal(("mhu", DeviceState.Bound), (r.Dev("2b1f0000.mhu").Driver, r.Dev("2b1f0000.mhu").State));
     }
 }
+
+/// <summary>MFD cell sets picked by the variant in the OF match data (switch (variant) { case X: cells = x_cells; }).</summary>
+public class CellVariantTests
+{
+    const string Dts = """
+        /dts-v1/;
+        / { #address-cells = <1>; #size-cells = <1>;
+            pmic@1000 { compatible = "x-powers,axp803"; reg = <0x1000 0x100>; };
+        };
+        """;
+
+    // drivers/mfd/axp20x.c:860 variant = of_id->data; :877 case AXP202_ID (with AXP209_ID), :903-905 case AXP803_ID: axp803_cells
+    static DriverSpec Pmic(bool withData) => new DriverSpec
+    {
+        Name = "axp20x-rsb-like",
+        Compatibles = ["x-powers,axp803"],
+        // drivers/mfd/axp20x-rsb.c:61 .data = (void *)AXP803_ID
+        OfMatchData = withData ? new Dictionary<string, string> { ["x-powers,axp803"] = "AXP803_ID" } : new Dictionary<string, string>(),
+    }.WithPlan(
+        Children(ChildKind.MfdCell, "drivers/mfd/axp20x.c:595", "axp20x-pek", id: -1) with { When = "AXP202_ID,AXP209_ID" },
+        Children(ChildKind.MfdCell, "drivers/mfd/axp20x.c:749", "axp221-pek", id: -1) with { When = "AXP803_ID" },
+        Children(ChildKind.MfdCell, "drivers/mfd/axp20x.c:743", "axp288_pmic_acpi", id: -1) with { When = "default" });
+
+    [Fact]
+    public void Only_the_set_of_the_matched_variant_is_added()
+    {
+        var r = PlanSim.Boot(Dts, [Pmic(withData: true)]);
+        Assert.Equal(DeviceState.NoDriver, r.Dev("axp221-pek").State);
+        Assert.DoesNotContain(r.Devices, d => d.Name is "axp20x-pek" or "axp288_pmic_acpi");
+    }
+
+    [Fact]
+    public void With_the_variant_unknown_every_set_stays()
+    {
+        var r = PlanSim.Boot(Dts, [Pmic(withData: false)]);
+        Assert.Contains(r.Devices, d => d.Name == "axp20x-pek");
+        Assert.Contains(r.Devices, d => d.Name == "axp221-pek");
+    }
+}

@@ -24,25 +24,39 @@ public static class DriverSetFiles
     public static readonly IReadOnlyList<string> Files = [ManifestFile, "drivers.tsv", "matches.tsv", "plans.tsv", "early-inits.tsv", "unknowns.tsv"];
 
     private const string DriverColumns = "id\tname\tbus\tstatus\tmodule\tinitcall\tregistered_by\tasync_probe\tdriver_managed_dma\tprevent_deferred_probe\tprobe_function\tsource";
-    private const string MatchColumns = "driver_id\torder\tkind\tvalue\tnode_name\tdevice_type\tsource";
-    private const string PlanColumns = "driver_id\tcomplete\tstep\tkind\tresource\tlookup\tname\tindex\tpolicy\tmessage\tchild\tcompatible\tnode_name\tfunction\tsource";
+    // format 2 added the last column of matches.tsv (data) and of plans.tsv (when)
+    private const string MatchColumns = "driver_id\torder\tkind\tvalue\tnode_name\tdevice_type\tsource\tdata";
+    private const string PlanColumns = "driver_id\tcomplete\tstep\tkind\tresource\tlookup\tname\tindex\tpolicy\tmessage\tchild\tcompatible\tnode_name\tfunction\tsource\twhen";
     private const string EarlyColumns = "table\tcompatible\tinit_function\tstatus\tprovides\tleaves_node_to_driver\tsource";
     private const string UnknownColumns = "subject\tfact\treason\tsource";
 
-    /// <summary>Writes every file of the set into <paramref name="dir"/> (created when missing). <paramref name="configText"/> is the kernel .config copied to config.txt.</summary>
+    /// <summary>
+    /// Writes every file of the set into <paramref name="dir"/> (created when missing), in the format version its manifest
+    /// names (1 or 2; a version 1 set cannot hold the values format 2 added). <paramref name="configText"/> is the kernel
+    /// .config copied to config.txt.
+    /// </summary>
     public static void Write(ImportedKernel kernel, string dir, string? configText = null)
     {
+        int version = kernel.Manifest.FormatVersion;
+        if (version < OldestReadableVersion || version > FormatVersion)
+            throw new ArgumentException($"driver-set format {version} cannot be written (formats {OldestReadableVersion} to {FormatVersion})", nameof(kernel));
+        bool v2 = version >= 2;
+        if (!v2 && (kernel.Drivers.Any(d => d.Bus is ImportedBus.SunxiRsb or ImportedBus.Spmi) || kernel.Matches.Any(m => m.Kind == MatchKind.ProbeOf || m.Data is not null)
+                    || kernel.Plans.Any(p => p.Steps.Any(s => s.When is not null))))
+            throw new ArgumentException("a driver set of format 1 cannot hold sunxi-rsb/spmi drivers, probe-of matches, match data or cell conditions (format 2)", nameof(kernel));
+        string M(string v1Columns) => v2 ? v1Columns : v1Columns[..v1Columns.LastIndexOf('\t')];
+        string Table(string file, string what, string columns, IEnumerable<string> rows) => DriverSetFiles.Table(file, what, columns, rows, version);
         Directory.CreateDirectory(dir);
         Save(dir, ManifestFile, ManifestJson(kernel.Manifest));
         Save(dir, "drivers.tsv", Table("drivers.tsv", "one row per driver struct", DriverColumns,
             kernel.Drivers.OrderBy(d => d.Id, StringComparer.Ordinal).Select(d => Row(
                 Field(d.Id), Field(d.Name), Enum(d.Bus), Enum(d.Status), Field(d.Module), d.Initcall is { } l ? Enum(l) : "-",
                 Field(d.RegisteredBy), Bool(d.AsyncProbe), Bool(d.DriverManagedDma), Bool(d.PreventDeferredProbe), Field(d.ProbeFunction), Source(d.Source)))));
-        Save(dir, "matches.tsv", Table("matches.tsv", "one row per match-table entry, in table order per driver", MatchColumns,
-            kernel.Matches.OrderBy(m => m.DriverId, StringComparer.Ordinal).ThenBy(m => m.Order).Select(m => Row(
-                Field(m.DriverId), Int(m.Order), Enum(m.Kind), Field(m.Value), Field(m.NodeName), Field(m.DeviceType), Source(m.Source)))));
-        Save(dir, "plans.tsv", Table("plans.tsv", "one row per probe-plan step (step 0 with kind none: a plan without steps)", PlanColumns,
-            kernel.Plans.OrderBy(p => p.DriverId, StringComparer.Ordinal).SelectMany(PlanRows)));
+        Save(dir, "matches.tsv", Table("matches.tsv", "one row per match-table entry, in table order per driver", M(MatchColumns),
+            kernel.Matches.OrderBy(m => m.DriverId, StringComparer.Ordinal).ThenBy(m => m.Order).Select(m => M(Row(
+                Field(m.DriverId), Int(m.Order), Enum(m.Kind), Field(m.Value), Field(m.NodeName), Field(m.DeviceType), Source(m.Source), Field(m.Data))))));
+        Save(dir, "plans.tsv", Table("plans.tsv", "one row per probe-plan step (step 0 with kind none: a plan without steps)", M(PlanColumns),
+            kernel.Plans.OrderBy(p => p.DriverId, StringComparer.Ordinal).SelectMany(PlanRows).Select(M)));
         Save(dir, "early-inits.tsv", Table("early-inits.tsv", "one row per early OF declare", EarlyColumns,
             kernel.EarlyInits.Select(e => Row(
                 Enum(e.Table), Field(e.Compatible), Field(e.InitFunction), Enum(e.Status),
@@ -57,7 +71,7 @@ public static class DriverSetFiles
     {
         if (p.Steps.Count == 0)
         {
-            yield return Row(Field(p.DriverId), Bool(p.Complete), "0", "none", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-");
+            yield return Row(Field(p.DriverId), Bool(p.Complete), "0", "none", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-");
             yield break;
         }
         for (int i = 0; i < p.Steps.Count; i++)
@@ -66,16 +80,16 @@ public static class DriverSetFiles
             yield return Row(Field(p.DriverId), Bool(p.Complete), Int(i + 1), Enum(s.Kind),
                 s.Resource is { } r ? Enum(r) : "-", s.Lookup is { } l ? Enum(l) : "-", Field(s.Name), Int(s.Index),
                 s.Policy is { } po ? Enum(po) : "-", Field(s.Message), s.Child is { } c ? Enum(c) : "-",
-                Field(s.Compatible), Field(s.NodeName), Field(s.Function), Source(s.Source));
+                Field(s.Compatible), Field(s.NodeName), Field(s.Function), Source(s.Source), Field(s.When));
         }
     }
 
     internal static string Row(params string[] fields) => string.Join('\t', fields);
 
-    internal static string Table(string file, string what, string columns, IEnumerable<string> rows)
+    internal static string Table(string file, string what, string columns, IEnumerable<string> rows, int version = FormatVersion)
     {
         var sb = new StringBuilder();
-        sb.Append("# ").Append(file).Append(": ").Append(what).Append(" (driver-set format ").Append(FormatVersion)
+        sb.Append("# ").Append(file).Append(": ").Append(what).Append(" (driver-set format ").Append(version)
           .Append(", docs/kernel/driver-set-format.md); columns: ").Append(columns).Append('\n');
         foreach (var r in rows) sb.Append(r).Append('\n');
         return sb.ToString();
@@ -155,16 +169,17 @@ public static class DriverSetFiles
             return ids.Contains(id) ? id : throw row.Error(0, $"driver {id} is not in drivers.tsv");
         }
         var matches = new List<ImportedMatch>();
-        foreach (var row in TsvReader.Read(Path.Combine(dir, "matches.tsv"), 7))
+        bool v2 = manifest.FormatVersion >= 2;
+        foreach (var row in TsvReader.Read(Path.Combine(dir, "matches.tsv"), v2 ? 8 : 7))
         {
             var kind = ParseEnum<MatchKind>(row, 2, "match kind");
             if (manifest.FormatVersion < 2 && kind == MatchKind.ProbeOf)
                 throw row.Error(2, $"match kind 'probe-of' needs driver-set format 2 (the manifest says {manifest.FormatVersion})");
             matches.Add(new ImportedMatch(KnownDriver(row), kind, Unfield(row, 3) ?? throw row.Error(3, "a match needs a value"),
                 ParseInt(row, 1, "order", optional: false)!.Value, RequiredSource(row, 6))
-            { NodeName = Unfield(row, 4), DeviceType = Unfield(row, 5) });
+            { NodeName = Unfield(row, 4), DeviceType = Unfield(row, 5), Data = v2 ? Unfield(row, 7) : null });
         }
-        var plans = ReadPlans(Path.Combine(dir, "plans.tsv"), KnownDriver);
+        var plans = ReadPlans(Path.Combine(dir, "plans.tsv"), KnownDriver, v2);
         var early = new List<ImportedEarlyInit>();
         foreach (var row in TsvReader.Read(Path.Combine(dir, "early-inits.tsv"), 7))
             early.Add(new ImportedEarlyInit
@@ -194,7 +209,7 @@ public static class DriverSetFiles
         return list;
     }
 
-    private static List<ProbePlan> ReadPlans(string path, Func<TsvRow, string> knownDriver)
+    private static List<ProbePlan> ReadPlans(string path, Func<TsvRow, string> knownDriver, bool v2)
     {
         var plans = new List<ProbePlan>();
         string? current = null;
@@ -205,7 +220,7 @@ public static class DriverSetFiles
             if (current is not null) plans.Add(new ProbePlan(current, steps.ToList(), complete));
             steps.Clear();
         }
-        foreach (var row in TsvReader.Read(path, 15))
+        foreach (var row in TsvReader.Read(path, v2 ? 16 : 15))
         {
             var id = knownDriver(row);
             var rowComplete = ParseBool(row, 1, "complete");
@@ -238,6 +253,7 @@ public static class DriverSetFiles
                 NodeName = Unfield(row, 12),
                 Function = Unfield(row, 13),
                 Source = RequiredSource(row, 14),
+                When = v2 ? Unfield(row, 15) : null,
             });
         }
         Flush();

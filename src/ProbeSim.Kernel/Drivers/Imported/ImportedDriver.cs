@@ -70,4 +70,6 @@ public sealed record ImportedMatch(string DriverId, MatchKind Kind, string Value
 {
     public string? NodeName { get; init; }
     public string? DeviceType { get; init; }
+    /// <summary>An OF entry's <c>.data</c> when it is a constant or symbol (<c>(void *)AXP803_ID</c> → <c>AXP803_ID</c>), else null (format 2).</summary>
+    public string? Data { get; init; }
 }

@@ -50,6 +50,7 @@ public static class ImportedSpecs
             Compatibles = matches.Where(m => (m.Kind == MatchKind.Of || m.Kind == MatchKind.ProbeOf && d.Bus == ImportedBus.Amba) && m.Value.Length > 0)
                 .Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList().AsReadOnly(),
             BusIds = busKind is { } k ? matches.Where(m => m.Kind == k).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList().AsReadOnly() : Array.Empty<string>(),
+            OfMatchData = MatchData(matches),
             AmbaIds = matches.Where(m => m.Kind == MatchKind.Amba).Select(Amba).OfType<AmbaId>().ToList().AsReadOnly(),
             PciIds = matches.Where(m => m.Kind == MatchKind.Pci).Select(Pci).OfType<PciId>().ToList().AsReadOnly(),
             Availability = module ? DriverAvailability.Module : DriverAvailability.BuiltIn,
@@ -63,6 +64,15 @@ public static class ImportedSpecs
             RecordsDeferReasons = false,
             Origin = $"{(module ? $"module {d.Module}" : "built-in")} {Symbol(d.Id)} ({d.Source})",
         };
+    }
+
+    // of_match_device returns the first entry for a compatible (strcasecmp): its data
+    private static Dictionary<string, string> MatchData(List<ImportedMatch> matches)
+    {
+        var data = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in matches)
+            if (m.Kind == MatchKind.Of && m.Value.Length > 0 && m.Data is { } d) data.TryAdd(m.Value, d);
+        return data;
     }
 
     private static AmbaId? Amba(ImportedMatch m) =>
