@@ -206,8 +206,11 @@ public static class KernelImporter
                     }
                     var (tableFile, entries) = t is not null ? (t.File ?? s.File, t.Entries) : TableElsewhere(table, s.File)!.Value;
                     foreach (var e in entries)
-                        matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(tableFile, e.Line)) { NodeName = e.NodeName, DeviceType = e.DeviceType });
+                        matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(tableFile, e.Line)) { NodeName = e.NodeName, DeviceType = e.DeviceType, Data = e.Data });
                 }
+                // an AMBA probe's compatible guard (format 2 `probe-of`), after the tables
+                foreach (var e in d.ProbeCompatibles)
+                    matches.Add(new ImportedMatch(id, e.Kind, e.Value, order++, new SourceLine(s.File, e.Line)));
                 if (request.PlanScanner is { } scanner && probe is not null && status != BuildStatus.NotBuilt)
                 {
                     try { plans.Add(scanner(root, s.File, probe, id)); }

@@ -87,6 +87,56 @@ public class ChildrenTests
             """);
         Assert.Equal(new[] { "a-regulator", "b-regulator", "b-rtc" }, plan.Steps.Select(s => s.Name));
         Assert.StartsWith("cells b_cells, used when CHIP_B", plan.Steps[2].Message?.Text);
+        Assert.Equal(new[] { "CHIP_A", "CHIP_B", "CHIP_B" }, plan.Steps.Select(s => s.When));
+    }
+
+    [Fact]
+    public void A_cell_set_picked_in_a_helper_of_the_file_names_its_case_group()
+    {
+        // the axp20x shape: a helper switches on the variant and stores the set; the probe adds dev->cells
+        var plan = TempTree.Plan("""
+            static const struct mfd_cell a_cells[] = { { .name = "a-regulator" } };
+            static const struct mfd_cell b_cells[] = { { .name = "b-regulator" } };
+            static const struct mfd_cell c_cells[] = { { .name = "c-regulator" } };
+            static int foo_match(struct foo *foo)
+            {
+            	switch (foo->variant) {
+            	case CHIP_A1:
+            	case CHIP_A2:
+            		foo->cells = a_cells;
+            		break;
+            	case CHIP_B:
+            		foo->cells = b_cells;
+            		break;
+            	default:
+            		foo->cells = c_cells;
+            	}
+            	return 0;
+            }
+            static int foo_probe(struct i2c_client *client)
+            {
+            	struct foo *foo = devm_kzalloc(&client->dev, sizeof(*foo), GFP_KERNEL);
+
+            	foo_match(foo);
+            	return mfd_add_devices(&client->dev, 0, foo->cells, 1, NULL, 0, NULL);
+            }
+            """);
+        var cells = plan.Steps.Where(s => s.Child == ChildKind.MfdCell).ToList();
+        Assert.Equal(new[] { "a-regulator", "b-regulator", "c-regulator" }, cells.Select(s => s.Name));
+        Assert.Equal(new[] { "CHIP_A1,CHIP_A2", "CHIP_B", "default" }, cells.Select(s => s.When));
+    }
+
+    [Fact]
+    public void A_single_cell_set_has_no_condition()
+    {
+        var plan = TempTree.Plan("""
+            static const struct mfd_cell a_cells[] = { { .name = "a-regulator" } };
+            static int foo_probe(struct i2c_client *client)
+            {
+            	return mfd_add_devices(&client->dev, 0, a_cells, 1, NULL, 0, NULL);
+            }
+            """);
+        Assert.Null(TempTree.Single(plan, PlanStepKind.Children).When);
     }
 
     [Fact]

@@ -329,7 +329,7 @@ internal sealed class ProbeWalker
             for (int k = 1; k + 3 < f.Count; k++)
                 if (f.Is(k, member) && f.Is(k + 1, "=") && f[k + 2].IsIdent && arrays.ContainsKey(f[k + 2].Text)
                     && (f.Is(k + 3, ";") || f.Is(k + 3, ",") || f.Is(k + 3, "}")) && !chosen.Exists(c => c.Array == f[k + 2].Text))
-                    chosen.Add((f[k + 2].Text, k > fn.BodyOpen && k < fn.BodyClose ? CaseLabel(f, k, fn.BodyOpen) : null, f[k].Line));
+                    chosen.Add((f[k + 2].Text, EnclosingBody(f, k) is int open ? CaseLabel(f, k, open) : null, f[k].Line));
         }
         if (chosen.Count == 0)
         {
@@ -345,14 +345,30 @@ internal sealed class ProbeWalker
                         : when is not null ? $"cells {array}, used when {when} ({f.RelativePath}:{line})"
                         : $"cells {array}, one of {chosen.Count} sets ({f.RelativePath}:{line})"),
                     Function = fn.Name, Source = new SourceLine(f.RelativePath, cell.Line),
+                    When = chosen.Count > 1 ? when : null,
                 });
     }
 
+    // the body (its opening brace) of the function of the file that holds token k: a cell set may be picked in a helper
+    // (axp20x_match_device picks axp20x->cells for axp20x_device_probe)
+    private static int? EnclosingBody(CSourceFile f, int k)
+    {
+        foreach (var fn in f.Functions.Values)
+            if (k > fn.BodyOpen && k < fn.BodyClose) return fn.BodyOpen;
+        return null;
+    }
+
+    // the case labels above token k (a group "case A: case B:" gives "A,B"), or "default"
     private static string? CaseLabel(CSourceFile f, int k, int floor)
     {
         for (int j = k - 1; j > floor; j--)
         {
-            if (f.Is(j, "case") && f[j + 1].IsIdent) return f[j + 1].Text;
+            if (f.Is(j, "case") && f[j + 1].IsIdent)
+            {
+                var labels = new List<string> { f[j + 1].Text };
+                for (int g = j; g - 3 > floor && f.Is(g - 1, ":") && f.Is(g - 3, "case") && f[g - 2].IsIdent; g -= 3) labels.Insert(0, f[g - 2].Text);
+                return string.Join(",", labels);
+            }
             if (f.Is(j, "default") && f.Is(j + 1, ":")) return "default";
             if (f.Is(j, "}") && f.Match(j) >= 0) j = f.Match(j);
         }

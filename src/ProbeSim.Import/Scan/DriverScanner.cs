@@ -6,7 +6,7 @@ namespace ProbeSim.Import.Scan;
 
 /// <summary>
 /// Reads one C file's drivers: match tables, driver structs (platform_driver, amba_driver, i2c_driver, spi_driver,
-/// pci_driver), how they are registered (module_*_driver/builtin_* macros, or register calls in functions reached from
+/// pci_driver, sunxi_rsb_driver, spmi_driver), how they are registered (module_*_driver/builtin_* macros, or register calls in functions reached from
 /// an initcall of the file), and early OF declares.
 /// </summary>
 public static class DriverScanner
@@ -15,6 +15,8 @@ public static class DriverScanner
     {
         ["platform_driver"] = ImportedBus.Platform, ["amba_driver"] = ImportedBus.Amba, ["i2c_driver"] = ImportedBus.I2c,
         ["spi_driver"] = ImportedBus.Spi, ["pci_driver"] = ImportedBus.Pci,
+        // include/linux/sunxi-rsb.h struct sunxi_rsb_driver, include/linux/spmi.h struct spmi_driver: both match by OF
+        ["sunxi_rsb_driver"] = ImportedBus.SunxiRsb, ["spmi_driver"] = ImportedBus.Spmi,
     };
 
     // include/linux/init.h, include/linux/module.h: the initcall macros and their levels
@@ -36,6 +38,8 @@ public static class DriverScanner
         "module_platform_driver", "builtin_platform_driver", "module_platform_driver_probe", "builtin_platform_driver_probe",
         "module_i2c_driver", "builtin_i2c_driver", "module_spi_driver", "module_amba_driver", "builtin_amba_driver",
         "module_pci_driver", "builtin_pci_driver", "module_driver", "builtin_driver",
+        // include/linux/sunxi-rsb.h, include/linux/spmi.h: module_driver wrappers
+        "module_sunxi_rsb_driver", "module_spmi_driver",
     };
 
     // the register functions and which argument holds the driver (or the array of drivers)
@@ -45,6 +49,7 @@ public static class DriverScanner
         ["i2c_add_driver"] = 0, ["i2c_register_driver"] = 1, ["spi_register_driver"] = 0, ["__spi_register_driver"] = 1,
         ["amba_driver_register"] = 0, ["pci_register_driver"] = 0, ["__pci_register_driver"] = 0,
         ["platform_register_drivers"] = 0, ["__platform_register_drivers"] = 0,
+        ["sunxi_rsb_driver_register"] = 0, ["spmi_driver_register"] = 0, ["__spmi_driver_register"] = 0,
     };
 
     // include/linux/of.h _OF_DECLARE users
@@ -75,6 +80,9 @@ public static class DriverScanner
                 else if (!def.IsArray && !def.IsPointer) scan.Drivers.Add(Driver(def, bus, values, file.Path, scan.Unknowns));
             }
         }
+        for (int i = 0; i < scan.Drivers.Count; i++)
+            if (scan.Drivers[i] is { Bus: ImportedBus.Amba, Probe: { } pf } ad && ProbeGuards.Read(file, pf, values) is { Count: > 0 } guards)
+                scan.Drivers[i] = ad with { ProbeCompatibles = guards };
         IrqchipPlatformDrivers(file, values, scan);
         // driver structs of other buses (serdev_device_driver, spmi_driver, ...) that point at an OF table of the file
         foreach (var def in file.Definitions)

@@ -19,10 +19,15 @@ public sealed record ScannedDriver
     public bool PreventDeferredProbe { get; init; }
     public bool IsStatic { get; init; }
     public required int Line { get; init; }
+    /// <summary>An AMBA driver's probe-time compatible guards (<c>if (!of_device_is_compatible(np, "c")) return -ENODEV;</c>), with their lines.</summary>
+    public IReadOnlyList<ScannedEntry> ProbeCompatibles { get; init; } = [];
 }
 
-/// <summary>One match-table entry read from a table definition.</summary>
-public sealed record ScannedEntry(MatchKind Kind, string Value, string? NodeName, string? DeviceType, int Line);
+/// <summary>One match-table entry read from a table definition; <see cref="Data"/>: an OF entry's <c>.data</c> as a symbol or number.</summary>
+public sealed record ScannedEntry(MatchKind Kind, string Value, string? NodeName, string? DeviceType, int Line)
+{
+    public string? Data { get; init; }
+}
 
 /// <summary>A match table: its struct type and entries in order.</summary>
 public sealed record ScannedTable(string Symbol, string StructType, IReadOnlyList<ScannedEntry> Entries, bool InitSection, int Line)

@@ -75,9 +75,10 @@ public static class MatchTableReader
     private static ScannedEntry? Of(CInit entry, CValues values)
     {
         var f = entry.Fields();
-        string? name, type, compatible;
+        string? name, type, compatible, data = null;
         if (f.Count > 0)
         {
+            data = f.TryGetValue("data", out var d) ? DataSymbol(d.Expr) : null;
             compatible = f.TryGetValue("compatible", out var c) ? values.String(c.Expr) : "";
             name = f.TryGetValue("name", out var n) ? values.String(n.Expr) : "";
             type = f.TryGetValue("type", out var ty) ? values.String(ty.Expr) : "";
@@ -88,10 +89,31 @@ public static class MatchTableReader
             name = p.Count > 0 ? values.String(p[0].Expr) : "";
             type = p.Count > 1 ? values.String(p[1].Expr) : "";
             compatible = p.Count > 2 ? values.String(p[2].Expr) : "";
+            data = p.Count > 3 ? DataSymbol(p[3].Expr) : null;
         }
         if (compatible is null || name is null || type is null) return null;
         if (compatible.Length == 0 && name.Length == 0 && type.Length == 0) return null;
-        return new ScannedEntry(MatchKind.Of, compatible, name.Length == 0 ? null : name, type.Length == 0 ? null : type, 0);
+        return new ScannedEntry(MatchKind.Of, compatible, name.Length == 0 ? null : name, type.Length == 0 ? null : type, 0) { Data = data };
+    }
+
+    /// <summary>
+    /// of_device_id.data as the driver reads it back with of_device_get_match_data: a name or number behind casts
+    /// (<c>(void *)AXP803_ID</c> → <c>AXP803_ID</c>), or the object a pointer points at (<c>&amp;rk808_data</c> → <c>rk808_data</c>);
+    /// null for anything else (a macro call, arithmetic).
+    /// </summary>
+    internal static string? DataSymbol(IReadOnlyList<CToken> expr)
+    {
+        int i = 0;
+        // (type *) casts, possibly nested: ( void * ) ( uintptr_t ) X
+        while (i < expr.Count && expr[i].Is("("))
+        {
+            int j = i + 1;
+            while (j < expr.Count && !expr[j].Is(")") && !expr[j].Is("(")) j++;
+            if (j >= expr.Count || !expr[j].Is(")") || j == i + 1 || !(expr[j - 1].Is("*") || expr[j - 1].IsIdent)) return null;
+            i = j + 1;
+        }
+        if (i < expr.Count && expr[i].Is("&")) i++;
+        return i == expr.Count - 1 && (expr[i].IsIdent || expr[i].Kind == CTokenKind.Number) ? expr[i].Text : null;
     }
 
     private static ScannedEntry? Named(CInit entry, CValues values, MatchKind kind)

@@ -66,7 +66,11 @@ public sealed partial class Kernel
         foreach (var spec in DriverSet.Drivers)
         {
             if (spec.Availability == DriverAvailability.Absent) continue;
-            var bus = spec.Bus switch { DriverBus.Amba => Amba, DriverBus.Pci => Pci, DriverBus.I2c => I2c, DriverBus.Spi => Spi, _ => Platform };
+            var bus = spec.Bus switch
+            {
+                DriverBus.Amba => Amba, DriverBus.Pci => Pci, DriverBus.I2c => I2c, DriverBus.Spi => Spi,
+                DriverBus.SunxiRsb => Rsb, DriverBus.Spmi => Spmi, _ => Platform,
+            };
             _allDrivers.Add(new Driver(spec, bus));
         }
         PrepareSimplePmBus();

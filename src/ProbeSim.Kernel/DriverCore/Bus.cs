@@ -12,7 +12,8 @@ public sealed partial class Kernel
     {
         // a driver set with real I2C/SPI drivers keeps each bus to its own drivers; the default set lets platform
         // drivers stand in for the client buses' drivers
-        if (drv.Bus != dev.Bus && !(dev.Bus != Amba && dev.Bus != Pci && drv.Bus == Platform && !(HasClientBusDrivers && (dev.Bus == I2c || dev.Bus == Spi))))
+        if (drv.Bus != dev.Bus && !(dev.Bus != Amba && dev.Bus != Pci && drv.Bus == Platform && !(HasClientBusDrivers && (dev.Bus == I2c || dev.Bus == Spi))
+                                    && !HasOwnDrivers(dev.Bus)))
             return 0;
         // platform_match / amba_match / pci_bus_match: driver_override decides alone
         if (dev.DriverOverride is not null) return dev.DriverOverride == drv.Name ? 1 : 0;
@@ -35,9 +36,15 @@ public sealed partial class Kernel
         // the client's name is its first compatible without the vendor prefix (of_modalias_node)
         if (drv.Bus == dev.Bus && (dev.Bus == I2c || dev.Bus == Spi) && ClientModalias(dev) is { } alias)
             return drv.Spec.BusIds.Contains(alias, StringComparer.Ordinal) || dev.Bus == Spi && alias == drv.Name ? 1 : 0;
+        // spmi_device_match: strncmp(dev_name, drv->name) after the OF table (drivers/spmi/spmi.c:51); sunxi_rsb_device_match is OF only (drivers/bus/sunxi-rsb.c:135)
+        if (drv.Bus == dev.Bus && dev.Bus == Spmi) return dev.Name == drv.Name ? 1 : 0;
         // platform_match last resort: pdev->name == driver name (an OF device's pdev->name is never a driver name)
         if (dev.Bus != Platform) return 0;
-        return dev.MatchName is { } pname ? pname == drv.Name ? 1 : 0 : dev.Node is null && dev.Name == drv.Name ? 1 : 0;
+        var pdevName = dev.MatchName ?? (dev.Node is null ? dev.Name : null);
+        if (pdevName is null) return 0;
+        // platform_match: a driver with an id_table matches by platform_match_id alone, else by its name (drivers/base/platform.c:1349-1353)
+        if (drv.Bus == Platform && drv.Spec.BusIds.Count > 0) return drv.Spec.BusIds.Contains(pdevName, StringComparer.Ordinal) ? 1 : 0;
+        return pdevName == drv.Name ? 1 : 0;
     }
 
     // of_modalias_node: the first compatible with everything up to its comma removed
@@ -49,6 +56,12 @@ public sealed partial class Kernel
     }
 
     private bool? _hasClientBusDrivers;
+    private bool? _hasRsbDrivers, _hasSpmiDrivers;
+
+    /// <summary>The driver set registers sunxi-rsb or spmi drivers of its own (driver-set format 2): platform drivers no longer stand in on that bus.</summary>
+    private bool HasOwnDrivers(BusType bus) =>
+        bus == Rsb ? _hasRsbDrivers ??= _allDrivers.Any(d => d.Bus == Rsb)
+        : bus == Spmi && (_hasSpmiDrivers ??= _allDrivers.Any(d => d.Bus == Spmi));
 
     /// <summary>The driver set registers I2C or SPI drivers of its own (a real kernel's set): platform drivers then no longer match I2C/SPI clients.</summary>
     private bool HasClientBusDrivers => _hasClientBusDrivers ??= _allDrivers.Any(d => d.Bus == I2c || d.Bus == Spi);

@@ -117,7 +117,10 @@ public sealed partial class Kernel
             foreach (var c in drv.Spec.Compatibles)
                 if (_devicesByCompat.TryGetValue(c, out var list))
                     foreach (var d in list) if (d.Bus != Amba && seen.Add(d)) result.Add(d);
-            foreach (var d in Platform.Devices) if ((d.MatchName ?? (d.Node is null ? d.Name : null)) == drv.Name && seen.Add(d)) result.Add(d);
+            // platform_match: by platform_device_id name, or by driver name
+            foreach (var d in Platform.Devices)
+                if ((d.MatchName ?? (d.Node is null ? d.Name : null)) is { } pname && (pname == drv.Name || drv.Bus == Platform && drv.Spec.BusIds.Contains(pname, StringComparer.Ordinal)) && seen.Add(d))
+                    result.Add(d);
             if (drv.Bus == I2c || drv.Bus == Spi)
                 foreach (var d in drv.Bus.Devices)
                     if (ClientModalias(d) is { } alias && (drv.Spec.BusIds.Contains(alias, StringComparer.Ordinal) || drv.Name == alias) && seen.Add(d)) result.Add(d);

@@ -12,9 +12,16 @@ public sealed partial class Kernel
     // the children a driver's probe creates, in plan order, once the probe succeeded
     private void CreatePlanChildren(Device dev, ProbePlan plan)
     {
+        var variant = MatchVariant(dev);
+        var labelled = variant is null ? null : plan.Steps.Where(s => s.When is not null).SelectMany(s => s.When!.Split(',')).ToHashSet(StringComparer.Ordinal);
         foreach (var step in plan.Steps)
         {
             if (step.Kind != PlanStepKind.Children) continue;
+            // switch (variant) { case X: cells = x_cells; ... }: only the set of the variant the device matched with
+            // (axp20x_match_device, drivers/mfd/axp20x.c); with the variant unknown every set stays
+            if (variant is not null && step.When is { } when
+                && !(when == "default" ? !labelled!.Contains(variant) : when.Split(',').Contains(variant, StringComparer.Ordinal)))
+                continue;
             switch (step.Child)
             {
                 case ChildKind.OfPopulate:
@@ -80,6 +87,18 @@ public sealed partial class Kernel
         if (cdev is null) return;
         cdev.MatchName = name;
         DeviceAdd(cdev);
+    }
+
+    // of_device_get_match_data: the data of the driver's entry for the node's most specific compatible (__of_match_node)
+    private static string? MatchVariant(Device dev)
+    {
+        if (dev.Node is null || dev.Driver?.Spec.OfMatchData is not { Count: > 0 } data) return null;
+        foreach (var c in dev.Node.Compatible)
+        {
+            if (data.TryGetValue(c, out var v)) return v;
+            if (dev.Driver.Spec.Compatibles.Contains(c, StringComparer.OrdinalIgnoreCase)) return null;
+        }
+        return null;
     }
 
     private static DtNode? SubnodeNamed(DtNode node, string name) =>

@@ -1,7 +1,7 @@
 namespace ProbeSim.Kernel.Drivers;
 
-/// <summary>The bus a driver registers on (bus_type).</summary>
-public enum DriverBus { Platform, Amba, Pci, I2c, Spi }
+/// <summary>The bus a driver registers on (bus_type). SunxiRsb (drivers/bus/sunxi-rsb.c) and Spmi (drivers/spmi/spmi.c) match by OF only.</summary>
+public enum DriverBus { Platform, Amba, Pci, I2c, Spi, SunxiRsb, Spmi }
 
 /// <summary>How the kernel has the driver: linked in, as a loadable module, or not at all.</summary>
 public enum DriverAvailability { BuiltIn, Module, Absent }
@@ -20,8 +20,11 @@ public sealed record DriverSpec
     public DriverBus Bus { get; init; } = DriverBus.Platform;
     /// <summary>of_match_table compatibles, in table order.</summary>
     public IReadOnlyList<string> Compatibles { get; init; } = Array.Empty<string>();
-    /// <summary>i2c_device_id / spi_device_id names: an I2C or SPI device also matches by its first compatible with the vendor prefix stripped (i2c_of_match_device_sysfs, spi_match_id).</summary>
+    /// <summary>i2c_device_id / spi_device_id names: an I2C or SPI device also matches by its first compatible with the vendor prefix stripped (i2c_of_match_device_sysfs, spi_match_id); platform_device_id names match a named platform device (an MFD cell), and then the driver name is not tried (platform_match).</summary>
     public IReadOnlyList<string> BusIds { get; init; } = Array.Empty<string>();
+    /// <summary>of_device_id.data per compatible, where the import read it as a symbol (the variant a probe switches on); empty = unknown.</summary>
+    public IReadOnlyDictionary<string, string> OfMatchData { get; init; } = EmptyMatchData;
+    private static readonly IReadOnlyDictionary<string, string> EmptyMatchData = new Dictionary<string, string>();
     /// <summary>amba_driver id_table.</summary>
     public IReadOnlyList<AmbaId> AmbaIds { get; init; } = Array.Empty<AmbaId>();
     public DriverAvailability Availability { get; init; } = DriverAvailability.BuiltIn;

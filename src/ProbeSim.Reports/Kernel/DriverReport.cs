@@ -52,6 +52,9 @@ public sealed record DriverReport(
             // of_modalias: a DT client's name is its compatible after the first comma, which i2c_match_id/spi_match_id compare with the id table
             case MatchKind.I2c or MatchKind.Spi when query.IndexOf(',') is int comma and >= 0 && m.Value == query[(comma + 1)..]:
                 return $"{KernelWords.Match(m.Kind)} id {Quoted.Of(m.Value)} (the compatible without its vendor prefix)";
+            // of_device_is_compatible in an AMBA driver's probe: the part its id table is for
+            case MatchKind.ProbeOf when string.Equals(m.Value, query, StringComparison.OrdinalIgnoreCase):
+                return $"probe requires compatible {Quoted.Of(m.Value)}";
             case MatchKind.Amba when m.Value == query || AmbaMatches(m.Value, query):
                 return $"amba id {m.Value}";
             case MatchKind.Platform or MatchKind.Pci or MatchKind.Acpi when m.Value == query:

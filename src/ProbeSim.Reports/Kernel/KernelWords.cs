@@ -16,6 +16,8 @@ public static class KernelWords
         ImportedBus.I2c => "i2c",
         ImportedBus.Spi => "spi",
         ImportedBus.Pci => "pci",
+        ImportedBus.SunxiRsb => "sunxi-rsb",
+        ImportedBus.Spmi => "spmi",
         _ => b.ToString(),
     };
 
@@ -79,6 +81,7 @@ public static class KernelWords
         MatchKind.Amba => "amba",
         MatchKind.Pci => "pci",
         MatchKind.Acpi => "acpi",
+        MatchKind.ProbeOf => "probe-of",
         _ => k.ToString(),
     };
 

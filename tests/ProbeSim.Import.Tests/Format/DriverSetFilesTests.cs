@@ -114,10 +114,52 @@ public class DriverSetFilesTests
         var dir = DeviceTree.Tests.TestPaths.NewTempDir();
         DriverSetFiles.Write(Sample(), dir);
         var path = Path.Combine(dir, "manifest.json");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"formatVersion\": 1", "\"formatVersion\": 3"));
         var e = Assert.Throws<KernelTableException>(() => DriverSetFiles.TryRead(dir));
         Assert.Equal((2, 3), (e.Location.Line, e.Location.Column));
-        Assert.Contains("format 2 is not supported", e.Message);
+        Assert.Contains("format 3 is not supported (this probesim reads formats 1 to 2)", e.Message);
+    }
+
+    [Fact]
+    public void Format2AddsTheRsbAndSpmiBusesAndProbeOfMatches()
+    {
+        var dir = DeviceTree.Tests.TestPaths.NewTempDir();
+        var k = Sample();
+        var v2 = k with
+        {
+            Manifest = k.Manifest with { FormatVersion = 2 },
+            Drivers = [.. k.Drivers,
+                new ImportedDriver { Id = "drivers/r.c:r_drv", Name = "r", Bus = ImportedBus.SunxiRsb, Status = BuildStatus.Module, Module = "r", Initcall = InitcallLevel.Device, Source = new("drivers/r.c", 9) },
+                new ImportedDriver { Id = "drivers/s.c:s_drv", Name = "s", Bus = ImportedBus.Spmi, Status = BuildStatus.Module, Module = "s", Initcall = InitcallLevel.Device, Source = new("drivers/s.c", 9) }],
+            Matches = [.. k.Matches, new ImportedMatch("drivers/c.c:c_drv", MatchKind.ProbeOf, "acme,c", 1, new("drivers/c.c", 20)),
+                new ImportedMatch("drivers/a.c:a_drv", MatchKind.Of, "acme,a3", 3, new("drivers/a.c", 7)) { Data = "CHIP_A3" }],
+            Plans = [new ProbePlan("drivers/a.c:a_drv",
+                [new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.MfdCell, Name = "a3-regulator", When = "CHIP_A3,CHIP_A4", Source = new("drivers/a.c", 90) }], true)],
+        };
+        DriverSetFiles.Write(v2, dir);
+        Assert.Contains("drivers/r.c:r_drv\tr\tsunxi-rsb\t", File.ReadAllText(Path.Combine(dir, "drivers.tsv")));
+        Assert.Contains("drivers/c.c:c_drv\t1\tprobe-of\tacme,c\t", File.ReadAllText(Path.Combine(dir, "matches.tsv")));
+        var back = DriverSetFiles.TryRead(dir)!;
+        Assert.Equal([ImportedBus.SunxiRsb, ImportedBus.Spmi], back.Drivers.Where(d => d.Id is "drivers/r.c:r_drv" or "drivers/s.c:s_drv").OrderBy(d => d.Id).Select(d => d.Bus));
+        Assert.Contains(back.Matches, m => m.Kind == MatchKind.ProbeOf && m.Value == "acme,c");
+        Assert.Equal("CHIP_A3", back.Matches.Single(m => m.Value == "acme,a3").Data);
+        Assert.Equal("CHIP_A3,CHIP_A4", back.Plans.Single().Steps.Single().When);
+        // a format 1 set cannot hold these values
+        Assert.Throws<ArgumentException>(() => DriverSetFiles.Write(v2 with { Manifest = k.Manifest }, DeviceTree.Tests.TestPaths.NewTempDir()));
+    }
+
+    [Fact]
+    public void Format1StillReadsAndRefusesFormat2Values()
+    {
+        // a version 1 directory is read as before; a format 2 value in it is refused, as a version 1 reader did
+        var dir = DeviceTree.Tests.TestPaths.NewTempDir();
+        DriverSetFiles.Write(Sample(), dir);
+        Assert.Equal(1, DriverSetFiles.TryRead(dir)!.Manifest.FormatVersion);
+        var drivers = Path.Combine(dir, "drivers.tsv");
+        File.AppendAllText(drivers, "drivers/s.c:s_drv\ts\tspmi\tmodule\ts\tdevice\t-\tno\tno\tno\t-\tdrivers/s.c:9\n");
+        var e = Assert.Throws<KernelTableException>(() => DriverSetFiles.TryRead(dir));
+        Assert.Equal((drivers, 21), (e.Location.File, e.Location.Column)); // the bus field
+        Assert.Contains("needs driver-set format 2", e.Reason);
     }
 
     [Fact]

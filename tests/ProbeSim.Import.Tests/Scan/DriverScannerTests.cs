@@ -265,4 +265,110 @@ public class DriverScannerTests
         Assert.Equal("demo", Assert.Single(s.Drivers).Name);
         Assert.Single(s.Registrations);
     }
+    [Fact]
+    public void SunxiRsbAndSpmiDriversAreBusesOfTheirOwn()
+    {
+        // include/linux/sunxi-rsb.h module_sunxi_rsb_driver, include/linux/spmi.h module_spmi_driver / spmi_driver_register
+        var s = Scan("""
+            static const struct of_device_id pmic_rsb_of_match[] = {
+                { .compatible = "acme,pmic-rsb", .data = (void *)ACME_ID },
+                { }
+            };
+            static struct sunxi_rsb_driver pmic_rsb_driver = {
+                .driver = { .name = "pmic-rsb", .of_match_table = of_match_ptr(pmic_rsb_of_match) },
+                .probe = pmic_rsb_probe,
+            };
+            module_sunxi_rsb_driver(pmic_rsb_driver);
+
+            static const struct of_device_id pmic_spmi_of_match[] = {
+                { .compatible = "acme,pmic-spmi" },
+                { }
+            };
+            static struct spmi_driver pmic_spmi_driver = {
+                .probe = pmic_spmi_probe,
+                .driver = { .name = "pmic-spmi", .of_match_table = pmic_spmi_of_match },
+            };
+            static int __init pmic_init(void)
+            {
+                return spmi_driver_register(&pmic_spmi_driver);
+            }
+            module_init(pmic_init);
+            """);
+        var rsb = s.Drivers.Single(d => d.Symbol == "pmic_rsb_driver");
+        Assert.Equal((ImportedBus.SunxiRsb, "pmic-rsb", "pmic_rsb_of_match", "pmic_rsb_probe"), (rsb.Bus, rsb.Name, rsb.OfTable, rsb.Probe));
+        var spmi = s.Drivers.Single(d => d.Symbol == "pmic_spmi_driver");
+        Assert.Equal((ImportedBus.Spmi, "pmic-spmi", "pmic_spmi_of_match"), (spmi.Bus, spmi.Name, spmi.OfTable));
+        Assert.Contains(s.Registrations, r => r.Drivers.SequenceEqual(["pmic_rsb_driver"]) && r.Function is null && r.Level == InitcallLevel.Device);
+        Assert.Contains(s.Registrations, r => r.Drivers.SequenceEqual(["pmic_spmi_driver"]) && r.Function == "pmic_init" && r.Level == InitcallLevel.Device);
+        // neither is an "other-bus" unknown any more
+        Assert.DoesNotContain(s.Unknowns, u => u.Fact == "other-bus");
+    }
+
+    [Fact]
+    public void AmbaProbeCompatibleGuardsAreRead()
+    {
+        var s = Scan("""
+            static int box_probe(struct amba_device *adev, const struct amba_id *id)
+            {
+                struct device *dev = &adev->dev;
+
+                if (!of_device_is_compatible(dev->of_node, "acme,box"))
+                    return -ENODEV;
+                if (of_device_is_compatible(dev->of_node, "acme,box-v2"))
+                    dev_info(dev, "v2\n");
+                if (!of_device_is_compatible(dev->of_node, "acme,other"))
+                    return -EINVAL;
+                return 0;
+            }
+            static struct amba_id box_ids[] = {
+                { .id = 0x1bb123, .mask = 0xffffff },
+                { 0, 0 },
+            };
+            static struct amba_driver box_driver = {
+                .drv = { .name = "box" },
+                .id_table = box_ids,
+                .probe = box_probe,
+            };
+            module_amba_driver(box_driver);
+            """);
+        var d = Assert.Single(s.Drivers);
+        // only the guard that rejects other parts with -ENODEV (a silent "rejects match"): line 5
+        var g = Assert.Single(d.ProbeCompatibles);
+        Assert.Equal((MatchKind.ProbeOf, "acme,box", 5), (g.Kind, g.Value, g.Line));
+    }
+
+    [Fact]
+    public void PlatformDriversDoNotGetProbeGuards()
+    {
+        var s = Scan("""
+            static int p_probe(struct platform_device *pdev)
+            {
+                if (!of_device_is_compatible(pdev->dev.of_node, "acme,p"))
+                    return -ENODEV;
+                return 0;
+            }
+            static struct platform_driver p_driver = { .probe = p_probe, .driver = { .name = "p" } };
+            module_platform_driver(p_driver);
+            """);
+        Assert.Empty(Assert.Single(s.Drivers).ProbeCompatibles);
+    }
+
+    [Fact]
+    public void OfEntryDataIsKeptWhenItIsASymbolOrNumber()
+    {
+        var s = Scan("""
+            static const struct of_device_id v_of_match[] = {
+                { .compatible = "acme,v1", .data = (void *)CHIP_V1 },
+                { .compatible = "acme,v2", .data = &v2_info },
+                { .compatible = "acme,v3", .data = (void *)(uintptr_t)3 },
+                { .compatible = "acme,v4", .data = N_IDS(2) },
+                { .compatible = "acme,v5" },
+                { "", "", "acme,v6", (void *)CHIP_V6 },
+                { }
+            };
+            static struct platform_driver v_driver = { .probe = v_probe, .driver = { .name = "v", .of_match_table = v_of_match } };
+            module_platform_driver(v_driver);
+            """);
+        Assert.Equal(new string?[] { "CHIP_V1", "v2_info", "3", null, null, "CHIP_V6" }, s.Tables["v_of_match"].Entries.Select(e => e.Data));
+    }
 }

@@ -84,8 +84,61 @@ public class DebianImportedBoardTests
     [Fact]
     public void Sun50i_rsb_creates_its_client_device()
     {
-        // sunxi_rsb_probe -> of_rsb_register_devices (bus/sunxi-rsb.c) names the AXP803 sunxi-rsb-3a3
+        // sunxi_rsb_probe -> of_rsb_register_devices (drivers/bus/sunxi-rsb.c:578, CONFIG_SUNXI_RSB=y) names the AXP803 sunxi-rsb-3a3
         var r = Boot("allwinner/sun50i-a64-pine64-plus.dtb");
-        Assert.NotEqual(DeviceState.NotPresent, r.Dev("sunxi-rsb-3a3").State);
+        var pmic = r.Dev("sunxi-rsb-3a3");
+        // sunxi_rsb_device_match is of_driver_match_device (drivers/bus/sunxi-rsb.c:135); axp20x_rsb_driver
+        // (drivers/mfd/axp20x-rsb.c:69, module_sunxi_rsb_driver at :77, CONFIG_MFD_AXP20X_RSB=m) lists x-powers,axp803 (:61)
+        Assert.Equal((DeviceState.Bound, "axp20x-rsb"), (pmic.State, pmic.Driver));
+        // axp20x_device_probe adds axp803_cells (drivers/mfd/axp20x.c:748); the cell "axp20x-regulator" (:773) binds
+        // axp20x_regulator_driver by name (drivers/regulator/axp20x-regulator.c:1366, CONFIG_REGULATOR_AXP20X=m)
+        Assert.Equal((DeviceState.Bound, "axp20x-regulator"), (r.Dev("axp20x-regulator").State, r.Dev("axp20x-regulator").Driver));
+        // the cell "axp221-pek" (drivers/mfd/axp20x.c:749) binds axp20x-pek through its platform_device_id table
+        // (drivers/input/misc/axp20x-pek.c:404; platform_match -> platform_match_id, drivers/base/platform.c:1349)
+        Assert.Equal("axp20x-pek", r.Dev("axp221-pek").Driver);
+        // axp20x_match_device picks the set by the variant in the match data (drivers/mfd/axp20x.c:860, case AXP803_ID at :903-905):
+        // no cell of another variant's set (axp288_cells, axp20x_cells)
+        Assert.DoesNotContain(r.Devices, d => d.Name is "axp288_charger" or "axp20x-pek");
+        // its regulators supply the MMC's vmmc-supply (reg_dcdc1): sunxi-mmc (CONFIG_MMC_SUNXI=m) no longer defers
+        Assert.Equal(DeviceState.Bound, r.Dev("1c0f000.mmc").State);
+    }
+
+    [Fact]
+    public void Apq8016_spmi_pmic_binds_and_populates_its_children()
+    {
+        // spmi_controller_add -> of_spmi_register_devices (drivers/spmi/spmi.c:477, :549; CONFIG_SPMI=y, CONFIG_SPMI_MSM_PMIC_ARB=y)
+        var r = Boot("qcom/apq8016-sbc.dtb");
+        // spmi_device_match: of_driver_match_device (drivers/spmi/spmi.c:48); pmic_spmi_driver (drivers/mfd/qcom-spmi-pmic.c:296,
+        // module_spmi_driver at :304, CONFIG_MFD_SPMI_PMIC=m) lists qcom,pm8916 (:53)
+        Assert.Equal((DeviceState.Bound, "pmic-spmi"), (r.Dev("0-00").State, r.Dev("0-00").Driver));
+        Assert.Equal((DeviceState.Bound, "pmic-spmi"), (r.Dev("0-01").State, r.Dev("0-01").Driver));
+        // pmic_spmi_probe ends with devm_of_platform_populate (drivers/mfd/qcom-spmi-pmic.c:284): the PM8916 GPIO block binds
+        // qcom-spmi-gpio (drivers/pinctrl/qcom/pinctrl-spmi-gpio.c:1221 qcom,pm8916-gpio, CONFIG_PINCTRL_QCOM_SPMI_PMIC=y)
+        Assert.Equal("qcom-spmi-gpio", r.Dev("200f000.spmi:pmic@0:gpios@c000").Driver);
+    }
+
+    [Theory]
+    [InlineData("arm/juno.dtb")]
+    [InlineData("arm/juno-r1.dtb")]
+    [InlineData("arm/juno-r2.dtb")]
+    public void Juno_mhu_binds_so_scpi_populates_and_hdlcd_binds(string board)
+    {
+        var r = Boot(board);
+        // "arm,mhu" has no arm,primecell-periphid: the kernel reads 0x1bb098 from the part. arm_mhu_driver's id table
+        // (drivers/mailbox/arm_mhu.c:157, CONFIG_ARM_MHU=m) holds it, and mhu_probe accepts only "arm,mhu" (:117)
+        Assert.Equal((DeviceState.Bound, "mhu"), (r.Dev("2b1f0000.mhu").State, r.Dev("2b1f0000.mhu").Driver));
+        // scpi_probe requests its mailbox channels (drivers/firmware/arm_scpi.c:983, CONFIG_ARM_SCPI_PROTOCOL=m) and ends with
+        // devm_of_platform_populate (:1036): the SCPI clocks, power domains and sensors become platform devices
+        Assert.Equal((DeviceState.Bound, "scpi_protocol"), (r.Dev("scpi").State, r.Dev("scpi").Driver));
+        Assert.Equal("scpi_clocks", r.Dev("scpi:clocks").Driver);
+        Assert.Equal("scpi_power_domain", r.Dev("scpi:power-controller").Driver);
+        // hdlcd_probe requests nothing: it adds its encoder as a component and returns component_master_add_with_match
+        // (drivers/gpu/drm/arm/hdlcd_drv.c:366-374; CONFIG_DRM_HDLCD=m), so the device binds and is not deferred. The
+        // master's bind (hdlcd_load: the pxlclk) waits for the TDA19988 encoder, which Debian does not build
+        // (# CONFIG_DRM_I2C_NXP_TDA998X is not set): its I2C clients stay without a driver.
+        foreach (var hdlcd in new[] { "7ff50000.hdlcd", "7ff60000.hdlcd" })
+            Assert.Equal((DeviceState.Bound, "hdlcd"), (r.Dev(hdlcd).State, r.Dev(hdlcd).Driver));
+        Assert.Equal(DeviceState.NoDriver, r.Dev("0-0070").State);
+        Assert.DoesNotContain(r.DevicesDeferred!, d => d.Device.Contains("scpi") || d.Device.Contains("hdlcd") || d.Device.Contains("mhu"));
     }
 }

@@ -6,7 +6,8 @@ using static ProbeSim.Kernel.Drivers.Imported.DriverSetText;
 namespace ProbeSim.Kernel.Drivers.Imported;
 
 /// <summary>
-/// Reads and writes an imported driver-set directory (docs/kernel/driver-set-format.md, format version 1):
+/// Reads and writes an imported driver-set directory (docs/kernel/driver-set-format.md, format version 2; version 1
+/// directories are still read, as a version 1 reader read them):
 /// <c>manifest.json</c>, <c>drivers.tsv</c>, <c>matches.tsv</c>, <c>plans.tsv</c>, <c>early-inits.tsv</c>,
 /// <c>unknowns.tsv</c>, and the five tables of the binary-derived layout (<see cref="LegacyTables"/>) so that readers of
 /// that layout keep working. Output is deterministic: sorted rows, <c>\n</c>, no timestamps.
@@ -15,19 +16,28 @@ public static class DriverSetFiles
 {
     public const int FormatVersion = 2;
 
+    /// <summary>The oldest format this reader accepts. Version 2 added the buses <c>sunxi-rsb</c> and <c>spmi</c> and the match kind <c>probe-of</c>.</summary>
+    public const int OldestReadableVersion = 1;
+
     public const string ManifestFile = "manifest.json";
 
     public static readonly IReadOnlyList<string> Files = [ManifestFile, "drivers.tsv", "matches.tsv", "plans.tsv", "early-inits.tsv", "unknowns.tsv"];
 
     private const string DriverColumns = "id\tname\tbus\tstatus\tmodule\tinitcall\tregistered_by\tasync_probe\tdriver_managed_dma\tprevent_deferred_probe\tprobe_function\tsource";
-    private const string MatchColumns = "driver_id\torder\tkind\tvalue\tnode_name\tdevice_type\tsource";
-    private const string PlanColumns = "driver_id\tcomplete\tstep\tkind\tresource\tlookup\tname\tindex\tpolicy\tmessage_kind\tmessage\tchild\tcompatible\tnode_name\tfunction\tsource";
+    // format 2: matches.tsv gained data; plans.tsv message_kind (before message) and when; unknowns.tsv cause
+    private const string MatchColumns = "driver_id\torder\tkind\tvalue\tnode_name\tdevice_type\tsource\tdata";
+    private const string PlanColumns = "driver_id\tcomplete\tstep\tkind\tresource\tlookup\tname\tindex\tpolicy\tmessage_kind\tmessage\tchild\tcompatible\tnode_name\tfunction\tsource\twhen";
     private const string EarlyColumns = "table\tcompatible\tinit_function\tstatus\tprovides\tleaves_node_to_driver\tsource";
     private const string UnknownColumns = "subject\tfact\tcause\treason\tsource";
 
-    /// <summary>Writes every file of the set into <paramref name="dir"/> (created when missing). <paramref name="configText"/> is the kernel .config copied to config.txt.</summary>
+    /// <summary>
+    /// Writes every file of the set into <paramref name="dir"/> (created when missing), in the current format (a set read
+    /// from format 1 is written as format 2). <paramref name="configText"/> is the kernel .config copied to config.txt.
+    /// </summary>
     public static void Write(ImportedKernel kernel, string dir, string? configText = null)
     {
+        // always the current format, whatever format the set was read from
+        kernel = kernel with { Manifest = kernel.Manifest with { FormatVersion = FormatVersion } };
         Directory.CreateDirectory(dir);
         Save(dir, ManifestFile, ManifestJson(kernel.Manifest));
         Save(dir, "drivers.tsv", Table("drivers.tsv", "one row per driver struct", DriverColumns,
@@ -36,7 +46,7 @@ public static class DriverSetFiles
                 Field(d.RegisteredBy), Bool(d.AsyncProbe), Bool(d.DriverManagedDma), Bool(d.PreventDeferredProbe), Field(d.ProbeFunction), Source(d.Source)))));
         Save(dir, "matches.tsv", Table("matches.tsv", "one row per match-table entry, in table order per driver", MatchColumns,
             kernel.Matches.OrderBy(m => m.DriverId, StringComparer.Ordinal).ThenBy(m => m.Order).Select(m => Row(
-                Field(m.DriverId), Int(m.Order), Enum(m.Kind), Field(m.Value), Field(m.NodeName), Field(m.DeviceType), Source(m.Source)))));
+                Field(m.DriverId), Int(m.Order), Enum(m.Kind), Field(m.Value), Field(m.NodeName), Field(m.DeviceType), Source(m.Source), Field(m.Data)))));
         Save(dir, "plans.tsv", Table("plans.tsv", "one row per probe-plan step (step 0 with kind none: a plan without steps)", PlanColumns,
             kernel.Plans.OrderBy(p => p.DriverId, StringComparer.Ordinal).SelectMany(PlanRows)));
         Save(dir, "early-inits.tsv", Table("early-inits.tsv", "one row per early OF declare", EarlyColumns,
@@ -53,7 +63,7 @@ public static class DriverSetFiles
     {
         if (p.Steps.Count == 0)
         {
-            yield return Row(Field(p.DriverId), Bool(p.Complete), "0", "none", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-");
+            yield return Row(Field(p.DriverId), Bool(p.Complete), "0", "none", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-");
             yield break;
         }
         for (int i = 0; i < p.Steps.Count; i++)
@@ -62,16 +72,16 @@ public static class DriverSetFiles
             yield return Row(Field(p.DriverId), Bool(p.Complete), Int(i + 1), Enum(s.Kind),
                 s.Resource is { } r ? Enum(r) : "-", s.Lookup is { } l ? Enum(l) : "-", Field(s.Name), Int(s.Index),
                 s.Policy is { } po ? Enum(po) : "-", s.Message is { } mk ? Enum(mk.Kind) : "-", Field(s.Message?.Text), s.Child is { } c ? Enum(c) : "-",
-                Field(s.Compatible), Field(s.NodeName), Field(s.Function), Source(s.Source));
+                Field(s.Compatible), Field(s.NodeName), Field(s.Function), Source(s.Source), Field(s.When));
         }
     }
 
     internal static string Row(params string[] fields) => string.Join('\t', fields);
 
-    internal static string Table(string file, string what, string columns, IEnumerable<string> rows)
+    internal static string Table(string file, string what, string columns, IEnumerable<string> rows, int version = FormatVersion)
     {
         var sb = new StringBuilder();
-        sb.Append("# ").Append(file).Append(": ").Append(what).Append(" (driver-set format ").Append(FormatVersion)
+        sb.Append("# ").Append(file).Append(": ").Append(what).Append(" (driver-set format ").Append(version)
           .Append(", docs/kernel/driver-set-format.md); columns: ").Append(columns).Append('\n');
         foreach (var r in rows) sb.Append(r).Append('\n');
         return sb.ToString();
@@ -126,11 +136,14 @@ public static class DriverSetFiles
         {
             var id = Required(row, 0, "driver id");
             if (!ids.Add(id)) throw row.Error(0, $"driver {id} is listed twice");
+            var bus = ParseEnum<ImportedBus>(row, 2, "bus");
+            if (manifest.FormatVersion < 2 && bus is ImportedBus.SunxiRsb or ImportedBus.Spmi)
+                throw row.Error(2, $"bus '{row[2]}' needs driver-set format 2 (the manifest says {manifest.FormatVersion})");
             drivers.Add(new ImportedDriver
             {
                 Id = id,
                 Name = Required(row, 1, "driver name"),
-                Bus = ParseEnum<ImportedBus>(row, 2, "bus"),
+                Bus = bus,
                 Status = ParseEnum<BuildStatus>(row, 3, "build status"),
                 Module = Unfield(row, 4),
                 Initcall = ParseOptionalEnum<InitcallLevel>(row, 5, "initcall level"),
@@ -148,11 +161,17 @@ public static class DriverSetFiles
             return ids.Contains(id) ? id : throw row.Error(0, $"driver {id} is not in drivers.tsv");
         }
         var matches = new List<ImportedMatch>();
-        foreach (var row in TsvReader.Read(Path.Combine(dir, "matches.tsv"), 7))
-            matches.Add(new ImportedMatch(KnownDriver(row), ParseEnum<MatchKind>(row, 2, "match kind"), Unfield(row, 3) ?? throw row.Error(3, "a match needs a value"),
+        bool v2 = manifest.FormatVersion >= 2;
+        foreach (var row in TsvReader.Read(Path.Combine(dir, "matches.tsv"), v2 ? 8 : 7))
+        {
+            var kind = ParseEnum<MatchKind>(row, 2, "match kind");
+            if (manifest.FormatVersion < 2 && kind == MatchKind.ProbeOf)
+                throw row.Error(2, $"match kind 'probe-of' needs driver-set format 2 (the manifest says {manifest.FormatVersion})");
+            matches.Add(new ImportedMatch(KnownDriver(row), kind, Unfield(row, 3) ?? throw row.Error(3, "a match needs a value"),
                 ParseInt(row, 1, "order", optional: false)!.Value, RequiredSource(row, 6))
-            { NodeName = Unfield(row, 4), DeviceType = Unfield(row, 5) });
-        var plans = ReadPlans(Path.Combine(dir, "plans.tsv"), KnownDriver);
+            { NodeName = Unfield(row, 4), DeviceType = Unfield(row, 5), Data = v2 ? Unfield(row, 7) : null });
+        }
+        var plans = ReadPlans(Path.Combine(dir, "plans.tsv"), KnownDriver, v2);
         var early = new List<ImportedEarlyInit>();
         foreach (var row in TsvReader.Read(Path.Combine(dir, "early-inits.tsv"), 7))
             early.Add(new ImportedEarlyInit
@@ -166,11 +185,12 @@ public static class DriverSetFiles
                 Source = RequiredSource(row, 6),
             });
         var unknowns = new List<ImportedUnknown>();
-        foreach (var row in TsvReader.Read(Path.Combine(dir, "unknowns.tsv"), 5))
-            unknowns.Add(new ImportedUnknown(Required(row, 0, "subject"), Required(row, 1, "fact"), Required(row, 3, "reason"), ParseSource(row, 4))
-            {
-                Cause = ParseEnum<UnknownCause>(row, 2, "cause"),
-            });
+        foreach (var row in TsvReader.Read(Path.Combine(dir, "unknowns.tsv"), v2 ? 5 : 4))
+            unknowns.Add(v2
+                ? new ImportedUnknown(Required(row, 0, "subject"), Required(row, 1, "fact"), Required(row, 3, "reason"), ParseSource(row, 4))
+                    { Cause = ParseEnum<UnknownCause>(row, 2, "cause") }
+                : new ImportedUnknown(Required(row, 0, "subject"), Required(row, 1, "fact"), Required(row, 2, "reason"), ParseSource(row, 3))
+                    { Cause = UnknownCause.NotRecorded });
         return new ImportedKernel { Manifest = manifest, Drivers = drivers, Matches = matches, Plans = plans, EarlyInits = early, Unknowns = unknowns };
     }
 
@@ -185,18 +205,20 @@ public static class DriverSetFiles
         return list;
     }
 
-    private static List<ProbePlan> ReadPlans(string path, Func<TsvRow, string> knownDriver)
+    private static List<ProbePlan> ReadPlans(string path, Func<TsvRow, string> knownDriver, bool v2)
     {
         var plans = new List<ProbePlan>();
         string? current = null;
         bool complete = false;
         var steps = new List<PlanStep>();
+        // a column after message, by its format-1 index: format 2 put message_kind before message
+        int C(int v1) => v2 ? v1 + 1 : v1;
         void Flush()
         {
             if (current is not null) plans.Add(new ProbePlan(current, steps.ToList(), complete));
             steps.Clear();
         }
-        foreach (var row in TsvReader.Read(path, 16))
+        foreach (var row in TsvReader.Read(path, v2 ? 17 : 15))
         {
             var id = knownDriver(row);
             var rowComplete = ParseBool(row, 1, "complete");
@@ -223,17 +245,24 @@ public static class DriverSetFiles
                 Name = Unfield(row, 6),
                 Index = ParseInt(row, 7, "index"),
                 Policy = ParseOptionalEnum<PlanPolicy>(row, 8, "policy"),
-                Message = ParseMessage(row),
-                Child = ParseOptionalEnum<ChildKind>(row, 11, "child kind"),
-                Compatible = Unfield(row, 12),
-                NodeName = Unfield(row, 13),
-                Function = Unfield(row, 14),
-                Source = RequiredSource(row, 15),
+                Message = v2 ? ParseMessage(row) : Format1Message(row, ParseEnum<PlanStepKind>(row, 3, "step kind")),
+                Child = ParseOptionalEnum<ChildKind>(row, C(10), "child kind"),
+                Compatible = Unfield(row, C(11)),
+                NodeName = Unfield(row, C(12)),
+                Function = Unfield(row, C(13)),
+                Source = RequiredSource(row, C(14)),
+                When = v2 ? Unfield(row, 16) : null,
             });
         }
         Flush();
         return plans;
     }
+
+    // format 1 had only the text: a driver's dev_err_probe text on a request or an explicit deferral, the importer's
+    // note elsewhere
+    private static PlanMessage? Format1Message(TsvRow row, PlanStepKind kind) => Unfield(row, 9) is { } text
+        ? new PlanMessage(kind is PlanStepKind.Request or PlanStepKind.Defer ? PlanMessageKind.DevErrProbe : PlanMessageKind.Note, text)
+        : null;
 
     // message_kind and message go together: both '-' or both given
     private static PlanMessage? ParseMessage(TsvRow row)
@@ -265,8 +294,8 @@ public static class DriverSetFiles
                 throw Error(name);
             }
             if (!root.TryGetProperty("formatVersion", out var fv) || fv.ValueKind != JsonValueKind.Number || !fv.TryGetInt32(out var version)) throw Error("formatVersion");
-            if (version != FormatVersion)
-                throw new KernelTableException(Locate(path, text, "formatVersion"), $"driver-set format {version} is not supported (this probesim reads format {FormatVersion}; make the set again with probesim kernel import)");
+            if (version < OldestReadableVersion || version > FormatVersion)
+                throw new KernelTableException(Locate(path, text, "formatVersion"), $"driver-set format {version} is not supported (this probesim reads formats {OldestReadableVersion} to {FormatVersion})");
             var inputs = new List<ImportInput>();
             if (root.TryGetProperty("inputs", out var arr))
             {

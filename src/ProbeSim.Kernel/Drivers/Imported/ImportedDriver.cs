@@ -1,7 +1,10 @@
 namespace ProbeSim.Kernel.Drivers.Imported;
 
-/// <summary>The bus a driver registers on (its struct: platform_driver, amba_driver, i2c_driver, spi_driver, pci_driver).</summary>
-public enum ImportedBus { Platform, Amba, I2c, Spi, Pci }
+/// <summary>
+/// The bus a driver registers on (its struct: platform_driver, amba_driver, i2c_driver, spi_driver, pci_driver,
+/// sunxi_rsb_driver, spmi_driver). SunxiRsb and Spmi are new in driver-set format 2.
+/// </summary>
+public enum ImportedBus { Platform, Amba, I2c, Spi, Pci, SunxiRsb, Spmi }
 
 /// <summary>Whether the kernel built the code: linked into the image, as a module, not at all, or not settled by the scanner.</summary>
 public enum BuildStatus { BuiltIn, Module, NotBuilt, Unknown }
@@ -54,6 +57,12 @@ public enum MatchKind
     Pci,
     /// <summary>acpi_device_id (recorded, unused on DT boards).</summary>
     Acpi,
+    /// <summary>
+    /// A compatible an AMBA driver's probe insists on (<c>if (!of_device_is_compatible(np, "arm,mhu")) return -ENODEV;</c>):
+    /// the part whose peripheral ID the driver's id table holds. Not an OF match (amba_match reads only the periphid);
+    /// the boot uses it for a node whose periphid the model cannot read (format 2).
+    /// </summary>
+    ProbeOf,
 }
 
 /// <summary>One match-table entry of a driver (table order kept in <see cref="Order"/>).</summary>
@@ -61,4 +70,6 @@ public sealed record ImportedMatch(string DriverId, MatchKind Kind, string Value
 {
     public string? NodeName { get; init; }
     public string? DeviceType { get; init; }
+    /// <summary>An OF entry's <c>.data</c> when it is a constant or symbol (<c>(void *)AXP803_ID</c> → <c>AXP803_ID</c>), else null (format 2).</summary>
+    public string? Data { get; init; }
 }

@@ -70,4 +70,6 @@ public enum UnknownCause
     KbuildUnevaluated,
     /// <summary>A Makefile include that is not in the tree.</summary>
     KbuildIncludeMissing,
+    /// <summary>Read from a driver set of format 1, which did not record causes.</summary>
+    NotRecorded,
 }

@@ -37,16 +37,20 @@ public static class ImportedSpecs
         var bus = d.Bus switch
         {
             ImportedBus.Amba => DriverBus.Amba, ImportedBus.I2c => DriverBus.I2c, ImportedBus.Spi => DriverBus.Spi,
-            ImportedBus.Pci => DriverBus.Pci, _ => DriverBus.Platform,
+            ImportedBus.Pci => DriverBus.Pci, ImportedBus.SunxiRsb => DriverBus.SunxiRsb, ImportedBus.Spmi => DriverBus.Spmi,
+            _ => DriverBus.Platform,
         };
-        var busKind = d.Bus switch { ImportedBus.I2c => MatchKind.I2c, ImportedBus.Spi => MatchKind.Spi, _ => (MatchKind?)null };
+        var busKind = d.Bus switch { ImportedBus.I2c => MatchKind.I2c, ImportedBus.Spi => MatchKind.Spi, ImportedBus.Platform => MatchKind.Platform, _ => (MatchKind?)null };
         bool module = d.Status == BuildStatus.Module;
         return new DriverSpec
         {
             Name = d.Name,
             Bus = bus,
-            Compatibles = matches.Where(m => m.Kind == MatchKind.Of && m.Value.Length > 0).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList().AsReadOnly(),
+            // an AMBA driver's probe-of guards stand for its part where the model cannot read the periphid (BusMatch's AMBA fallback)
+            Compatibles = matches.Where(m => (m.Kind == MatchKind.Of || m.Kind == MatchKind.ProbeOf && d.Bus == ImportedBus.Amba) && m.Value.Length > 0)
+                .Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList().AsReadOnly(),
             BusIds = busKind is { } k ? matches.Where(m => m.Kind == k).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList().AsReadOnly() : Array.Empty<string>(),
+            OfMatchData = MatchData(matches),
             AmbaIds = matches.Where(m => m.Kind == MatchKind.Amba).Select(Amba).OfType<AmbaId>().ToList().AsReadOnly(),
             PciIds = matches.Where(m => m.Kind == MatchKind.Pci).Select(Pci).OfType<PciId>().ToList().AsReadOnly(),
             Availability = module ? DriverAvailability.Module : DriverAvailability.BuiltIn,
@@ -60,6 +64,15 @@ public static class ImportedSpecs
             RecordsDeferReasons = false,
             Origin = $"{(module ? $"module {d.Module}" : "built-in")} {Symbol(d.Id)} ({d.Source})",
         };
+    }
+
+    // of_match_device returns the first entry for a compatible (strcasecmp): its data
+    private static Dictionary<string, string> MatchData(List<ImportedMatch> matches)
+    {
+        var data = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in matches)
+            if (m.Kind == MatchKind.Of && m.Value.Length > 0 && m.Data is { } d) data.TryAdd(m.Value, d);
+        return data;
     }
 
     private static AmbaId? Amba(ImportedMatch m) =>

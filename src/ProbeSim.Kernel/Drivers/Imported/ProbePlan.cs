@@ -106,6 +106,8 @@ public sealed record PlanStep
     public string? NodeName { get; init; }
     /// <summary>The function the step is in (the probe or a static helper it calls).</summary>
     public string? Function { get; init; }
+    /// <summary>For an MFD cell of one of several cell sets: the <c>case</c> labels (comma list, or <c>default</c>) of the switch on the variant that picks its set; null = always (format 2).</summary>
+    public string? When { get; init; }
     public required SourceLine Source { get; init; }
 }
 
