@@ -9,7 +9,7 @@ public class DriverSetFilesTests
     {
         Manifest = new ImportManifest
         {
-            FormatVersion = 1, KernelVersion = "9.8.7", Release = "9.8.7-1-arm64", Arch = "arm64", Command = "probesim kernel import --source s",
+            FormatVersion = 2, KernelVersion = "9.8.7", Release = "9.8.7-1-arm64", Arch = "arm64", Command = "probesim kernel import --source s",
             Generator = "probesim test", Inputs = [new ImportInput("source", "linux", "9.8.7", null), new ImportInput("config", ".config", null, new string('a', 64))],
         },
         Drivers =
@@ -92,11 +92,13 @@ public class DriverSetFilesTests
     [InlineData("drivers.tsv", "drivers/a.c:a_drv\ta\tcan-bus\tbuilt-in\t-\tdevice\t-\tno\tno\tno\t-\tdrivers/a.c:1", 2, 21, "unknown bus 'can-bus'")]
     [InlineData("drivers.tsv", "drivers/a.c:a_drv\ta\tplatform\tbuilt-in\t-\tdevice\t-\tmaybe\tno\tno\t-\tdrivers/a.c:1", 2, 50, "bad async_probe 'maybe' (expected yes or no)")]
     [InlineData("drivers.tsv", "drivers/a.c:a_drv\ta\tplatform", 2, 29, "expected 12 tab-separated fields, found 3")]
-    [InlineData("matches.tsv", "drivers/zz.c:z\t0\tof\tacme,z\t-\t-\tdrivers/zz.c:1", 2, 1, "driver drivers/zz.c:z is not in drivers.tsv")]
-    [InlineData("matches.tsv", "drivers/a.c:a_drv\tfirst\tof\tacme,z\t-\t-\tdrivers/a.c:1", 2, 19, "bad order 'first' (expected a non-negative number)")]
-    [InlineData("plans.tsv", "drivers/a.c:a_drv\tno\t2\trequest\tclock\tindex\t-\t0\trequired\t-\t-\t-\t-\t-\tdrivers/a.c:9", 2, 22, "expected step 1, found 2")]
+    [InlineData("matches.tsv", "drivers/zz.c:z\t0\tof\tacme,z\t-\t-\tdrivers/zz.c:1\t-", 2, 1, "driver drivers/zz.c:z is not in drivers.tsv")]
+    [InlineData("matches.tsv", "drivers/a.c:a_drv\tfirst\tof\tacme,z\t-\t-\tdrivers/a.c:1\t-", 2, 19, "bad order 'first' (expected a non-negative number)")]
+    [InlineData("plans.tsv", "drivers/a.c:a_drv\tno\t2\trequest\tclock\tindex\t-\t0\trequired\t-\t-\t-\t-\t-\t-\tdrivers/a.c:9\t-", 2, 22, "expected step 1, found 2")]
+    [InlineData("plans.tsv", "drivers/a.c:a_drv\tno\t1\trequest\tclock\tindex\t-\t0\trequired\tdev-err-probe\t-\t-\t-\t-\t-\tdrivers/a.c:9\t-", 2, 71, "message_kind and message are given together")]
+    [InlineData("unknowns.tsv", "s\tf\tguessed\tsome reason\t-", 2, 5, "unknown cause 'guessed'")]
     [InlineData("early-inits.tsv", "clk\tacme,x\tx_init\tbuilt-in\tclock,teleport\tno\tdrivers/x.c:1", 2, 28, "unknown provides 'teleport'")]
-    [InlineData("unknowns.tsv", "s\tf\tbad \\q escape\t-", 2, 5, "unknown escape '\\q'")]
+    [InlineData("unknowns.tsv", "s\tf\tentry-unread\tbad \\q escape\t-", 2, 18, "unknown escape '\\q'")]
     public void MalformedRowsNameFileLineAndColumn(string file, string row, int line, int column, string reason)
     {
         var dir = DeviceTree.Tests.TestPaths.NewTempDir();
@@ -114,7 +116,7 @@ public class DriverSetFilesTests
         var dir = DeviceTree.Tests.TestPaths.NewTempDir();
         DriverSetFiles.Write(Sample(), dir);
         var path = Path.Combine(dir, "manifest.json");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"formatVersion\": 1", "\"formatVersion\": 3"));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"formatVersion\": 2", "\"formatVersion\": 3"));
         var e = Assert.Throws<KernelTableException>(() => DriverSetFiles.TryRead(dir));
         Assert.Equal((2, 3), (e.Location.Line, e.Location.Column));
         Assert.Contains("format 3 is not supported (this probesim reads formats 1 to 2)", e.Message);
@@ -144,17 +146,26 @@ public class DriverSetFilesTests
         Assert.Contains(back.Matches, m => m.Kind == MatchKind.ProbeOf && m.Value == "acme,c");
         Assert.Equal("CHIP_A3", back.Matches.Single(m => m.Value == "acme,a3").Data);
         Assert.Equal("CHIP_A3,CHIP_A4", back.Plans.Single().Steps.Single().When);
-        // a format 1 set cannot hold these values
-        Assert.Throws<ArgumentException>(() => DriverSetFiles.Write(v2 with { Manifest = k.Manifest }, DeviceTree.Tests.TestPaths.NewTempDir()));
     }
 
     [Fact]
     public void Format1StillReadsAndRefusesFormat2Values()
     {
-        // a version 1 directory is read as before; a format 2 value in it is refused, as a version 1 reader did
+        // a version 1 directory (the columns format 2 added taken out) is read as before; its messages are the driver's
+        // dev_err_probe text on a request or deferral, its unknowns have no recorded cause; a format 2 value is refused
         var dir = DeviceTree.Tests.TestPaths.NewTempDir();
-        DriverSetFiles.Write(Sample(), dir);
-        Assert.Equal(1, DriverSetFiles.TryRead(dir)!.Manifest.FormatVersion);
+        DriverSetFiles.Write(Sample() with { Unknowns = [new ImportedUnknown("drivers/Makefile", "kbuild", "uses $$(shell)", null) { Cause = UnknownCause.KbuildUnevaluated }] }, dir);
+        void Drop(string file, params int[] columns) => File.WriteAllLines(Path.Combine(dir, file), File.ReadAllLines(Path.Combine(dir, file))
+            .Select(l => l.StartsWith('#') ? l : string.Join('\t', l.Split('\t').Where((_, i) => !columns.Contains(i)))));
+        Drop("matches.tsv", 7);
+        Drop("plans.tsv", 9, 16);
+        Drop("unknowns.tsv", 2);
+        var manifest = Path.Combine(dir, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"formatVersion\": 2", "\"formatVersion\": 1"));
+        var v1 = DriverSetFiles.TryRead(dir)!;
+        Assert.Equal(1, v1.Manifest.FormatVersion);
+        Assert.Equal(new PlanMessage(PlanMessageKind.DevErrProbe, "failed\tto get\nclock \\ bus"), v1.Plans[0].Steps[0].Message);
+        Assert.Equal(UnknownCause.NotRecorded, Assert.Single(v1.Unknowns).Cause);
         var drivers = Path.Combine(dir, "drivers.tsv");
         File.AppendAllText(drivers, "drivers/s.c:s_drv\ts\tspmi\tmodule\ts\tdevice\t-\tno\tno\tno\t-\tdrivers/s.c:9\n");
         var e = Assert.Throws<KernelTableException>(() => DriverSetFiles.TryRead(dir));
