@@ -50,6 +50,21 @@ public class DiffSideSpecTests
     }
 
     [Fact]
+    public void A_kernel_not_in_the_kernels_directory_is_a_bundled_set_when_the_tool_has_one()
+    {
+        // --a debian-6.1/debian-6.1: the kernels directory has no debian-6.1, the tool's bundled sets do
+        var bundled = Path.Combine(TestPaths.RepoRoot, "kernels", "debian-6.1-arm64");
+        var resolver = new DiffSideResolver(Path.Combine(TestPaths.Shared, "kernels"), name => name == "debian-6.1" ? bundled : null);
+        var a = resolver.Resolve(DiffSideSpec.Parse("debian-6.1/debian-6.1", "--a"), new(), "--a");
+        Assert.Equal(("debian-6.1", "debian-6.1-arm64"), (a.Profile, a.Drivers.Name));
+        // the kernels directory still wins, and an unknown name names both places
+        var b = resolver.Resolve(DiffSideSpec.Parse("v6.1/debian-bookworm-arm64", "--b"), new(), "--b");
+        Assert.Equal("debian-bookworm-arm64", b.Drivers.Name);
+        var e = Assert.Throws<DiffException>(() => resolver.Resolve(DiffSideSpec.Parse("v6.1/nope", "--b"), new(), "--b"));
+        Assert.Contains("and no bundled driver set of that name", e.Message);
+    }
+
+    [Fact]
     public void The_side_profile_wins_over_the_scenario_profile_and_the_scenario_applies()
     {
         var dir = TestPaths.NewTempDir();
