@@ -44,7 +44,7 @@ public static class KernelImporter
             var path = Path.Combine(root, file);
             if (!File.Exists(path)) throw new FileNotFoundException($"{file}: no such file in {root}");
             var modname = kbuild.Find(file)?.Module ?? Path.GetFileNameWithoutExtension(file);
-            var c = CFile.Parse(file, File.ReadAllText(path));
+            var c = CFile.Parse(file, DriverMacros.Expand(root, file, File.ReadAllText(path)));
             // the driver's own headers (#include "x.h" beside it) hold the ids its tables use (e1000_hw.h's E1000_DEV_ID_*)
             foreach (var inc in c.LocalIncludes)
             {

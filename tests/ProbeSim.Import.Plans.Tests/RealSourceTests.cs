@@ -24,6 +24,17 @@ public class RealSourceTests
         Assert.False(leaves);
     }
 
+    [KernelSourceFact]
+    public void Tegra210_car_early_init_registers_clocks_and_resets_and_keeps_its_node()
+    {
+        // clk-tegra210.c:3809 tegra210_clock_init → tegra_add_of_provider (clk.c:323): of_clk_add_provider, then
+        // reset_controller_register (clk.c:346); some twenty helpers come first. No of_node_clear_flag in
+        // drivers/clk/tegra: drivers/of/platform.c's clearing on a failed device creation is not the init's
+        var (provides, leaves) = Scanner.EarlyInit("drivers/clk/tegra/clk-tegra210.c", "tegra210_clock_init");
+        Assert.Equal(new[] { EarlyProvides.Clock, EarlyProvides.Reset }, provides);
+        Assert.False(leaves);
+    }
+
     [KernelSourceFact(KernelTree.Debian612)]
     public void Rk3399_cru_early_init_registers_its_reset_controller_in_6_12_through_the_inline_wrapper()
     {

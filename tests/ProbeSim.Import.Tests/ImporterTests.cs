@@ -106,6 +106,54 @@ public class ImporterTests
     }
 
     [Fact]
+    public void ADriverStructAMacroDefinesIsImportedAtTheMacrosUse()
+    {
+        // v6.12 drivers/firmware/arm_scmi/common.h:432 DEFINE_SCMI_TRANSPORT_DRIVER defines a probe and a struct
+        // platform_driver whose name is #__tag "_transport"; transports/mailbox.c:389 uses it, then registers the driver
+        var tree = new TestTree()
+            .File("Makefile", "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 0\n")
+            .File("Kbuild", "obj-y += fw/\n")
+            .File("fw/Makefile", "obj-$(CONFIG_XPORT) += xport.o\n")
+            .File("fw/common.h", """
+                #define DEFINE_XPORT_DRIVER(__tag, __drv, __match)		\
+                static int __tag##_probe(struct platform_device *pdev)	\
+                {								\
+                	return xport_register(pdev);				\
+                }								\
+                								\
+                static struct platform_driver __drv = {			\
+                	.driver = {						\
+                		.name = #__tag "_transport",			\
+                		.of_match_table = __match,			\
+                	},							\
+                	.probe = __tag##_probe,					\
+                }
+                """)
+            .File("fw/xport.c", """
+                #include "common.h"
+
+                static const struct of_device_id xport_ids[] = {
+                	{ .compatible = "acme,xport" },
+                	{ },
+                };
+
+                DEFINE_XPORT_DRIVER(acme_mbox, acme_mbox_driver,
+                		    xport_ids);
+                module_platform_driver(acme_mbox_driver);
+                """);
+        var k = KernelImporter.Import(new ImportRequest(tree.Root, tree.Config("CONFIG_XPORT=y"), "arm64")
+        {
+            PlanScanner = (root, file, probe, id) => new Plans.ProbePlanScanner(root).Scan(file, probe, id),
+        });
+        var d = Assert.Single(k.Drivers);
+        Assert.Equal(("acme_mbox_transport", "acme_mbox_probe", BuildStatus.BuiltIn, InitcallLevel.Device), (d.Name, d.ProbeFunction, d.Status, d.Initcall));
+        Assert.Equal(new SourceLine("fw/xport.c", 8), d.Source); // the macro's use
+        Assert.Equal("acme,xport", Assert.Single(k.Matches).Value);
+        // the plan scanner reads the probe the macro defines
+        Assert.DoesNotContain(k.Plans.Single().Steps, s => s.Message?.Text.Contains("no definition") == true);
+    }
+
+    [Fact]
     public void OnlyFilesLimitsTheScan()
     {
         var (tree, config) = DemoTree();

@@ -44,8 +44,18 @@ internal sealed class EarlyInitWalker
         return null;
     }
 
-    // a definition in a .c file wins over one in a header, whose copy may be the stub of a config test's #else
+    // a definition in a .c file wins over one in a header, whose copy may be the stub of a config test's #else; the
+    // driver core and OF core are the model's own (of_platform_device_create_pdata clears OF_POPULATED of the node it
+    // failed to create, not of the init's node), so a walk never enters them
     private (CSourceFile File, CFunction Function)? Resolve(CSourceFile f, string name)
+    {
+        var found = Find(f, name);
+        return found is { } r && CoreCode.Any(p => r.File.RelativePath.StartsWith(p, StringComparison.Ordinal)) ? null : found;
+    }
+
+    private static readonly string[] CoreCode = ["drivers/of/", "drivers/base/", "kernel/", "lib/", "mm/"];
+
+    private (CSourceFile File, CFunction Function)? Find(CSourceFile f, string name)
     {
         bool header = f.RelativePath.EndsWith(".h", StringComparison.Ordinal);
         if (!header && f.Functions.TryGetValue(name, out var own)) return (f, own);
@@ -58,26 +68,33 @@ internal sealed class EarlyInitWalker
         return _sources.FromHeader(f, name);
     }
 
-    private void WalkFunction(CSourceFile f, CFunction fn, int depth)
+    // breadth first, so that what the init itself and its direct helpers register is read before the budget goes to
+    // deeper calls (tegra210_clock_init reaches tegra_add_of_provider only after some twenty other helpers)
+    private void WalkFunction(CSourceFile root, CFunction rootFn, int rootDepth)
     {
-        var key = f.RelativePath + ":" + fn.Name;
-        if (!_active.Add(key)) return;
-        _walked++;
-        for (int i = fn.BodyOpen + 1; i < fn.BodyClose; i++)
+        var queue = new Queue<(CSourceFile File, CFunction Fn, int Depth)>();
+        queue.Enqueue((root, rootFn, rootDepth));
+        _active.Add(root.RelativePath + ":" + rootFn.Name);
+        while (queue.Count > 0)
         {
-            if (!f[i].IsIdent || !f.Is(i + 1, "(") || f.Is(i - 1, "->") || f.Is(i - 1, ".")) continue;
-            var name = f[i].Text;
-            if (ProvidedBy(name) is { } p) { _provides.Add(p); continue; }
-            if (name == "of_node_clear_flag")
+            var (f, fn, depth) = queue.Dequeue();
+            _walked++;
+            for (int i = fn.BodyOpen + 1; i < fn.BodyClose; i++)
             {
-                // of_node_clear_flag(np, OF_POPULATED): of_platform_populate will still create the node's device
-                var a = CSyntax.Args(f, i + 1);
-                if (a.Count > 1 && CSyntax.Text(f, a[1].Start, a[1].End) == "OF_POPULATED") _leaves = true;
-                continue;
+                if (!f[i].IsIdent || !f.Is(i + 1, "(") || f.Is(i - 1, "->") || f.Is(i - 1, ".")) continue;
+                var name = f[i].Text;
+                if (ProvidedBy(name) is { } p) { _provides.Add(p); continue; }
+                if (name == "of_node_clear_flag")
+                {
+                    // of_node_clear_flag(np, OF_POPULATED): of_platform_populate will still create the node's device
+                    var a = CSyntax.Args(f, i + 1);
+                    if (a.Count > 1 && CSyntax.Text(f, a[1].Start, a[1].End) == "OF_POPULATED") _leaves = true;
+                    continue;
+                }
+                if (depth >= ProbeWalker.MaxDepth || _walked + queue.Count > 200) continue;
+                if (Resolve(f, name) is { } callee && _active.Add(callee.File.RelativePath + ":" + callee.Function.Name))
+                    queue.Enqueue((callee.File, callee.Function, depth + 1));
             }
-            if (depth >= ProbeWalker.MaxDepth || _walked > 200) continue;
-            if (Resolve(f, name) is { } callee) WalkFunction(callee.File, callee.Function, depth + 1);
         }
-        _active.Remove(key);
     }
 }

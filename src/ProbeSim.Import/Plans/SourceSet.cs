@@ -17,7 +17,7 @@ internal sealed class SourceSet
     {
         if (_files.TryGetValue(relativeFile, out var cached)) return cached;
         var path = Path.Combine(_root, relativeFile);
-        CSourceFile? f = File.Exists(path) ? new CSourceFile(relativeFile, File.ReadAllText(path)) : null;
+        CSourceFile? f = File.Exists(path) ? new CSourceFile(relativeFile, Scan.DriverMacros.Expand(_root, relativeFile, File.ReadAllText(path))) : null;
         _files[relativeFile] = f;
         return f;
     }

@@ -11,7 +11,7 @@ namespace ProbeSim.Import.Scan;
 /// </summary>
 public static class DriverScanner
 {
-    private static readonly Dictionary<string, ImportedBus> DriverTypes = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, ImportedBus> DriverTypes = new(StringComparer.Ordinal)
     {
         ["platform_driver"] = ImportedBus.Platform, ["amba_driver"] = ImportedBus.Amba, ["i2c_driver"] = ImportedBus.I2c,
         ["spi_driver"] = ImportedBus.Spi, ["pci_driver"] = ImportedBus.Pci,

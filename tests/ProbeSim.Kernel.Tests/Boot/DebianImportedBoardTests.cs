@@ -57,6 +57,30 @@ public class DebianImportedBoardTests
     }
 
     [Fact]
+    public void Bcm2837_vc4_component_drivers_bind_as_vc4_ko_registers_them()
+    {
+        // vc4_drv.c vc4_drm_register registers the component drivers (vc4_hdmi, vc4_hvs, vc4_crtc, vc4_v3d, ...) from
+        // the module's init; they have no module alias of their own (CONFIG_DRM_VC4=m), so they bind once vc4.ko loads
+        var r = Boot("broadcom/bcm2837-rpi-3-b.dtb");
+        Assert.Equal("vc4_hdmi", r.Dev("3f902000.hdmi").Driver);
+        Assert.Equal("vc4_hvs", r.Dev("3f400000.hvs").Driver);
+        Assert.Equal("vc4_crtc", r.Dev("3f206000.pixelvalve").Driver);
+        Assert.Equal("vc4_v3d", r.Dev("3fc00000.v3d").Driver);
+        Assert.Equal("vc4-drm", r.Dev("soc:gpu").Driver);
+    }
+
+    [Fact]
+    public void Tegra210_jetson_nano_resets_come_from_the_early_car()
+    {
+        // clk-tegra210.c:3809 tegra210_clock_init → clk.c:323 tegra_add_of_provider → clk.c:346 reset_controller_register:
+        // the CAR's resets are registered by node at of_clk_init, so the DMA controller, serial, I2C and PWM consumers bind
+        var r = Boot("nvidia/tegra210-p3450-0000.dtb");
+        foreach (var d in new[] { "60020000.dma", "70006000.serial", "7000a000.pwm", "7000c500.i2c", "700b0000.mmc" })
+            Assert.Equal(DeviceState.Bound, r.Dev(d).State);
+        Assert.Empty(r.DevicesDeferred!);
+    }
+
+    [Fact]
     public void Sdm845_gcc_binds_without_a_dependency_deadlock()
     {
         // qcom_cc_really_probe (clk/qcom/common.c) names parents; the GCC never gets the DT clocks it lists

@@ -46,4 +46,17 @@ public class DebianUpgradeTests
             Assert.Equal(DeviceState.Bound, r.Dev(d).State);
         Assert.Empty(r.DevicesDeferred!);
     }
+
+    [Fact]
+    public void Scmi_binds_through_its_6_12_transport_driver_and_creates_the_core_device()
+    {
+        // 6.12.118 drivers/firmware/arm_scmi/transports/mailbox.c:389 DEFINE_SCMI_TRANSPORT_DRIVER (common.h:432) defines
+        // the platform driver "scmi_mailbox_transport" for "arm,scmi" (mailbox.c:385; CONFIG_ARM_SCMI_TRANSPORT_MAILBOX=y);
+        // its probe adds the "arm-scmi" platform device (common.h:447) that driver.c's scmi_driver binds
+        var r = Boot("arm/juno-scmi.dtb", trixie: true);
+        Assert.Equal("scmi_mailbox_transport", r.Dev("firmware:scmi").Driver);
+        Assert.Equal(DeviceState.Bound, r.Dev("7ff50000.hdlcd").State);
+        // Debian 12's 6.1: drivers/firmware/arm_scmi/driver.c's own platform driver matches "arm,scmi"
+        Assert.Equal("arm-scmi", Boot("arm/juno-scmi.dtb", trixie: false).Dev("firmware:scmi").Driver);
+    }
 }
