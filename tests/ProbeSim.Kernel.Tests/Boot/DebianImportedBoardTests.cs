@@ -1,7 +1,4 @@
-using ProbeSim.DeviceTree;
-using ProbeSim.DeviceTree.Tests;
 using ProbeSim.Kernel.Boot;
-using ProbeSim.Kernel.Drivers;
 
 namespace ProbeSim.Kernel.Tests.Boot;
 
@@ -12,15 +9,7 @@ namespace ProbeSim.Kernel.Tests.Boot;
 /// </summary>
 public class DebianImportedBoardTests
 {
-    private static readonly Lazy<KernelDriverTables> Imported =
-        new(() => new KernelDriverTables(Path.Combine(TestPaths.RepoRoot, "kernels", "debian-6.1-arm64")));
-
-    private static BootResult Boot(string board)
-    {
-        var path = Path.Combine(TestPaths.Shared, "corpus", "debian-6.1-arm64", "dtb", board);
-        var tree = new DeviceTreeLoader().Load(path, new LoadOptions { Format = InputFormat.Dtb }).Tree;
-        return new BootOptions { Profile = "debian-6.1", Drivers = Imported.Value }.Boot(tree, Path.GetFileName(board));
-    }
+    private static BootResult Boot(string board) => DebianBlobs.Boot(board);
 
     [Fact]
     public void Rk3399_rockpro64_resets_from_the_early_cru_and_the_rk808_on_i2c()

@@ -1,7 +1,4 @@
-using ProbeSim.DeviceTree;
-using ProbeSim.DeviceTree.Tests;
 using ProbeSim.Kernel.Boot;
-using ProbeSim.Kernel.Drivers;
 
 namespace ProbeSim.Kernel.Tests.Boot;
 
@@ -12,20 +9,7 @@ namespace ProbeSim.Kernel.Tests.Boot;
 /// </summary>
 public class DebianUpgradeTests
 {
-    private static readonly Lazy<KernelDriverTables> Debian12 =
-        new(() => new KernelDriverTables(Path.Combine(TestPaths.RepoRoot, "kernels", "debian-6.1-arm64")));
-    private static readonly Lazy<KernelDriverTables> Debian13 =
-        new(() => new KernelDriverTables(Path.Combine(TestPaths.RepoRoot, "kernels", "debian-6.12-arm64")));
-
-    private static BootResult Boot(string board, bool trixie)
-    {
-        var path = Path.Combine(TestPaths.Shared, "corpus", "debian-6.1-arm64", "dtb", board);
-        var tree = new DeviceTreeLoader().Load(path, new LoadOptions { Format = InputFormat.Dtb }).Tree;
-        var options = trixie
-            ? new BootOptions { Profile = "debian-6.12", Drivers = Debian13.Value }
-            : new BootOptions { Profile = "debian-6.1", Drivers = Debian12.Value };
-        return options.Boot(tree, Path.GetFileName(board));
-    }
+    private static BootResult Boot(string board, bool trixie) => DebianBlobs.Boot(board, trixie);
 
     [Fact]
     public void The_rk808_pmic_changes_driver_from_rk808_to_rk8xx_i2c()
