@@ -129,6 +129,15 @@ public static class KernelImporter
                     registered.TryAdd((target.Scan.File, sym), (s, r));
                 }
 
+        // an initcall that registers several drivers registers its own last (pl011_init: arm_sbsa_uart_platform_driver,
+        // then pl011_driver; qcom_iommu_init: qcom_iommu_ctx_driver, then qcom_iommu_driver): the earlier ones are registered by it
+        static bool RegistersAnother(FileScan scan, ScannedRegistration reg, string symbol)
+        {
+            if (reg.Drivers.Count != 1) return false; // platform_register_drivers(array): all alike
+            var order = scan.Registrations.Where(r => r.Function == reg.Function && r.Drivers.Count == 1).Select(r => r.Drivers[0]).ToList();
+            return order.Count > 1 && order[^1] != symbol;
+        }
+
         // a table defined in another file of the same module (dwc2_of_match_table in dwc2's params.c)
         var tablesBySymbol = scans.SelectMany(sc => sc.Tables.Values.Select(t => (sc.File, Table: t))).ToLookup(x => x.Table.Symbol, StringComparer.Ordinal);
         (string File, IReadOnlyList<ScannedEntry> Entries)? TableElsewhere(string table, string file)
@@ -150,6 +159,7 @@ public static class KernelImporter
                 var module = ModuleOf(s.File);
                 InitcallLevel? level = null;
                 string? registeredBy = null, probe = d.Probe;
+                bool preventDeferred = d.PreventDeferredProbe;
                 if (registered.TryGetValue((s.File, d.Symbol), out var reg))
                 {
                     if (reg.Scan.File != s.File)
@@ -157,7 +167,7 @@ public static class KernelImporter
                         status = StatusOf(reg.Scan.File);
                         module = ModuleOf(reg.Scan.File);
                     }
-                    if (reg.Scan.File != s.File || (reg.Reg.Function is not null && !reg.Reg.FunctionIsInitcall))
+                    if (reg.Scan.File != s.File || (reg.Reg.Function is not null && (!reg.Reg.FunctionIsInitcall || RegistersAnother(reg.Scan, reg.Reg, d.Symbol))))
                         registeredBy = $"{reg.Scan.File}:{reg.Reg.Function}";
                     level = reg.Reg.Level;
                     if (level is null && reg.Reg.Function is { } fn)
@@ -173,6 +183,8 @@ public static class KernelImporter
                     if (level is null)
                         unknowns.Add(new ImportedUnknown(id, "initcall", $"registered by {reg.Reg.Function}, which no initcall of {reg.Scan.File} calls", new SourceLine(reg.Scan.File, reg.Reg.Line)) { Cause = UnknownCause.InitcallUnreached });
                     probe = reg.Reg.Probe ?? probe;
+                    // __platform_driver_probe (drivers/base/platform.c:928): a driver registered with its probe never defers
+                    if (reg.Reg.Probe is not null) preventDeferred = true;
                 }
                 else unknowns.Add(new ImportedUnknown(id, "registration", "no registration of the driver found in the scanned files", new SourceLine(s.File, d.Line)) { Cause = UnknownCause.NoRegistration });
                 if (status == BuildStatus.Module && level is not null) level = InitcallLevel.Device; // module_init runs every initcall of a module at load
@@ -191,7 +203,7 @@ public static class KernelImporter
                     RegisteredBy = registeredBy,
                     AsyncProbe = d.AsyncProbe,
                     DriverManagedDma = d.DriverManagedDma,
-                    PreventDeferredProbe = d.PreventDeferredProbe,
+                    PreventDeferredProbe = preventDeferred,
                     ProbeFunction = probe,
                     Source = new SourceLine(s.File, d.Line),
                 });
