@@ -66,6 +66,9 @@ public sealed partial class Kernel
         _ => ret,
     };
 
+    // an *_optional getter (or an unchecked one) treats an absent resource as none
+    private static bool IsOptional(PlanStep step) => step.Policy is PlanPolicy.Optional or PlanPolicy.OptionalDeferPropagates;
+
     private int PlanRequest(Device dev, PlanStep step)
     {
         var kind = PlanResources.KindOf(step.Resource ?? PlanResource.Other);
@@ -74,7 +77,8 @@ public sealed partial class Kernel
         var chosen = PlanResources.Select(refs, kind.Value, step);
         if (chosen.Count == 0)
         {
-            if (step.Lookup == PlanLookup.All) return 0;
+            // nothing named: "every entry" of none, or an optional getter's NULL, is success whatever the variant
+            if (step.Lookup == PlanLookup.All || IsOptional(step)) return 0;
             // plan steps carry no condition: a request the node does not name may be for another compatible, a chip
             // variant or a child node the probe loops over, so the model does not invent the subsystem's error for it;
             // it is skipped and the outcome rests on a guess
@@ -126,7 +130,11 @@ public sealed partial class Kernel
         if (dev.Node is null) { dev.PlanHadUnknown = true; return 0; }
         var entry = PlanResources.FindExtra(dev.Node, step, Index);
         // syscon_node_to_regmap(parent), a phandle the node does not have: not an error the model can tell (see PlanRequest)
-        if (entry is null) { dev.PlanHadUnknown = true; return 0; }
+        if (entry is null)
+        {
+            if (!IsOptional(step)) dev.PlanHadUnknown = true;
+            return 0;
+        }
         if (entry.Provider is null) return -EINVAL;
         // syscon_node_to_regmap: a "syscon" node gets its regmap on first use, without a driver; others have none (-EINVAL)
         if (step.Resource == PlanResource.Syscon) return entry.Provider.IsCompatible("syscon") ? 0 : -EINVAL;

@@ -29,6 +29,9 @@ internal static class PlanResources
         {
             case PlanLookup.All:
                 return ofKind;
+            case PlanLookup.Name when step.Name is not null && NamePattern.IsPattern(step.Name):
+                // snprintf(name, .., "usb%d_phy", i) in a loop: every entry whose name fits
+                return ofKind.Where(r => r.Name is not null && NamePattern.Matches(step.Name, r.Name)).ToList();
             case PlanLookup.Name when kind == ResourceKind.Gpio:
                 // gpiod_get_index(dev, con_id, idx): <con_id>-gpios (or gpios for a NULL con_id), entry idx
                 return ofKind.Where(r => r.Name == step.Name && r.Index == (step.Index ?? 0)).Take(1).ToList();

@@ -154,6 +154,40 @@ public class PlanRequestTests
     }
 
     [Fact]
+    public void An_optional_request_the_node_does_not_name_is_no_guess()
+    {
+        // devm_regulator_get_optional / mmc_pwrseq_alloc (drivers/mmc/core/pwrseq.c:26-28): nothing named is success
+        // whatever the variant, so the outcome rests on nothing unknown
+        foreach (var policy in new[] { PlanPolicy.Optional, PlanPolicy.OptionalDeferPropagates })
+        {
+            var r = PlanSim.Boot(Consumer, new[] { Generic("acme-mmc", "acme,mmc").WithPlan(
+                Request(PlanResource.Regulator, PlanLookup.Name, policy, "drivers/mmc/core/regulator.c:250", "vmmc"),
+                Request(PlanResource.Phandle, PlanLookup.Name, policy, "drivers/mmc/core/pwrseq.c:26", "mmc-pwrseq")) });
+            Assert.Equal((DeviceState.Bound, OutcomeBasis.Modelled), (r.Dev("2000.mmc").State, r.Dev("2000.mmc").Basis));
+        }
+    }
+
+    [Fact]
+    public void A_name_formatted_in_a_loop_asks_for_every_entry_that_fits_it()
+    {
+        // drivers/phy/allwinner/phy-sun4i-usb.c:821-828: snprintf(name, .., "usb%d_phy", i); devm_clk_get(dev, name)
+        const string dts = """
+            /dts-v1/;
+            / { #address-cells = <1>; #size-cells = <1>;
+                osc: osc { compatible = "fixed-clock"; #clock-cells = <0>; clock-frequency = <24000000>; };
+                ccu: clock@1000 { compatible = "acme,ccu"; reg = <0x1000 0x100>; #clock-cells = <1>; };
+                phy@2000 { compatible = "acme,usb-phy"; reg = <0x2000 0x100>; #phy-cells = <1>;
+                    clocks = <&osc>, <&ccu 1>; clock-names = "usb0_phy", "usb1_phy"; };
+            };
+            """;
+        var r = PlanSim.Boot(dts, new[] { Generic("acme-usb-phy", "acme,usb-phy").WithPlan(
+            Request(PlanResource.Clock, PlanLookup.Name, PlanPolicy.Required, "drivers/phy/allwinner/phy-sun4i-usb.c:825", "usb%d_phy")) },
+            new[] { FixedClock });
+        // usb0_phy is the fixed clock (registered early), usb1_phy comes from a CCU with no driver: the probe waits on it
+        Assert.Equal(DeviceState.Deferred, r.Dev("2000.phy").State);
+    }
+
+    [Fact]
     public void An_unknown_step_is_skipped_and_makes_the_outcome_partial()
     {
         var mmc = Generic("acme-mmc", "acme,mmc").WithPlan(Unknown("calls mmc_of_parse_helper (not followed)", "drivers/mmc/host/example.c:3"));
