@@ -11,7 +11,7 @@ public sealed record CFunction(string Name, int NameIndex, int ParamsOpen, int P
 /// Every <c>#if</c> branch is read (the tokenizer does not execute directives), so a definition that appears in two
 /// branches keeps the first.
 /// </summary>
-public sealed class CSourceFile
+public sealed partial class CSourceFile
 {
     public string RelativePath { get; }
     public IReadOnlyList<CToken> Tokens { get; }
@@ -27,9 +27,13 @@ public sealed class CSourceFile
         _match = MatchBrackets(lexed.Tokens, lexed.Directives);
         Functions = IndexFunctions(lexed.Tokens, _match);
         StringDefines = ReadStringDefines(lexed.Directives);
+        CallMacros = ReadCallMacros(lexed.Directives);
         LocalIncludes = lexed.Directives.Select(d => d.Text.Trim()).Where(t => t.StartsWith("include", StringComparison.Ordinal))
             .Select(t => t[7..].Trim()).Where(r => r.Length > 2 && r[0] == '"' && r[^1] == '"').Select(r => r[1..^1]).ToList();
     }
+
+    /// <summary>Function-like macros whose body is one call (<c>#define sunxi_pinctrl_init(d, x) sunxi_pinctrl_init_with_variant(d, x, 0)</c>): name → the function called.</summary>
+    public IReadOnlyDictionary<string, string> CallMacros { get; }
 
     /// <summary>The headers the file includes with quotes (<c>#include "clk.h"</c>), as written, in order.</summary>
     public IReadOnlyList<string> LocalIncludes { get; }
@@ -123,6 +127,21 @@ public sealed class CSourceFile
     internal static bool IsKeyword(string s) => s is "if" or "while" or "for" or "switch" or "return" or "sizeof"
         or "typeof" or "__typeof__" or "_Generic" or "defined" or "do" or "else" or "case" or "alignof" or "__alignof__"
         or "_Alignof" or "__attribute__" or "asm" or "__asm__" or "offsetof";
+
+    private static Dictionary<string, string> ReadCallMacros(IReadOnlyList<CDirective> directives)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var d in directives)
+        {
+            if (!d.Text.StartsWith("define", StringComparison.Ordinal)) continue;
+            var m = CallMacro().Match(d.Text);
+            if (m.Success) result.TryAdd(m.Groups[1].Value, m.Groups[2].Value);
+        }
+        return result;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^define\s+([A-Za-z_]\w*)\([^)]*\)[\s\\]*([a-z_]\w*)\s*\([^;]*\)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex CallMacro();
 
     private static Dictionary<string, string> ReadStringDefines(IReadOnlyList<CDirective> directives)
     {

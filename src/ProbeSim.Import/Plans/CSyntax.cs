@@ -144,4 +144,40 @@ internal static class CSyntax
         }
         return letter;
     }
+    /// <summary>The loop variables of the for statements that enclose token <paramref name="i"/> (the names assigned in each init clause).</summary>
+    public static HashSet<string> LoopVariables(CSourceFile f, int i, int floor)
+    {
+        var vars = new HashSet<string>(StringComparer.Ordinal);
+        for (int j = i - 1; j > floor; j--)
+        {
+            if (!f.Is(j, "for") || !f.Is(j + 1, "(")) continue;
+            int close = f.Match(j + 1);
+            if (close < 0 || i <= close) continue; // in the loop header, or unbalanced
+            if (i > StatementLast(f, close + 1, f.Count)) continue; // after the loop body
+            int k = j + 2;
+            for (; k < close && !f.Is(k, ";"); k++)
+                if (f[k].IsIdent && f.Is(k + 1, "=")) vars.Add(f[k].Text);
+            // for (; x->n < count; x->n++): the incremented name is the loop variable
+            int step = k + 1;
+            while (step < close && !f.Is(step, ";")) step++;
+            for (int m = step + 1; m < close; m++)
+                if (f[m].IsIdent && (f.Is(m + 1, "++") || f.Is(m - 1, "++") || f.Is(m + 1, "+="))) vars.Add(f[m].Text);
+            // int idx = x->n; in the body before the token: an alias of the loop variable
+            for (int m = close + 1; m < i; m++)
+                if (f[m].IsIdent && f.Is(m + 1, "=") && !f.Is(m - 1, "->") && !f.Is(m - 1, "."))
+                {
+                    int end = StatementEnd(f, m, i);
+                    if (vars.Overlaps(Identifiers(f, m + 2, end))) vars.Add(f[m].Text);
+                }
+        }
+        return vars;
+    }
+
+    /// <summary>The identifiers among the tokens [start, end).</summary>
+    public static HashSet<string> Identifiers(CSourceFile f, int start, int end)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = start; k < end; k++) if (f[k].IsIdent) ids.Add(f[k].Text);
+        return ids;
+    }
 }

@@ -53,7 +53,14 @@ internal static class ErrorHandling
         HandlingResult? tentative = null, swallowed = null;
         for (int n = 0; n < LookAhead && pos < ceiling; n++)
         {
-            if (f.Is(pos, "}")) break;
+            if (f.Is(pos, "}"))
+            {
+                // the getter ends a branch (if (v0) x = get(NULL); else { x = get("i2c"); }): the checks follow the if
+                int branchOf = BranchIf(f, f.Match(pos));
+                if (branchOf < 0) break;
+                pos = CSyntax.StatementLast(f, branchOf, ceiling) + 1;
+                continue;
+            }
             int last = CSyntax.StatementLast(f, pos, ceiling);
             if (f.Is(pos, "if"))
             {
@@ -98,6 +105,16 @@ internal static class ErrorHandling
             pos = last + 1;
         }
         return tentative ?? swallowed ?? HandlingResult.None;
+    }
+
+    // the if statement whose then- or else-body is the block opened at `open`; -1 for any other block
+    private static int BranchIf(CSourceFile f, int open)
+    {
+        if (open < 2 || !f.Is(open, "{")) return -1;
+        if (f.Is(open - 1, ")") && f.Match(open - 1) is int cond and > 0 && f.Is(cond - 1, "if")) return cond - 1;
+        if (f.Is(open - 1, "else") && f.Is(open - 2, "}") && f.Match(open - 2) is int thenOpen and > 1
+            && f.Is(thenOpen - 1, ")") && f.Match(thenOpen - 1) is int c2 and > 0 && f.Is(c2 - 1, "if")) return c2 - 1;
+        return -1;
     }
 
     private static bool SkipsOnSuccess(CSourceFile f, (int CondStart, int CondEnd, int BodyStart, int BodyLast) p)
@@ -177,6 +194,15 @@ internal static class ErrorHandling
         bool topExit = TopLevelExit(f, p.BodyStart, p.BodyLast);
         if (topExit && (condDefer || condNotAbsent)) return new HandlingResult(Handling.DeferOnly, message, -1, -1);
         if (topExit) return new HandlingResult(Handling.Exit, message, -1, -1);
+        // if (IS_ERR(x)) { if (PTR_ERR(x) != -ENODEV) return dev_err_probe(...); }  (drivers/soc/imx/gpcv2.c:1318)
+        if (FirstStatementIf(f, p.BodyStart) is int inner)
+        {
+            var q = CSyntax.IfParts(f, inner, f.Count);
+            bool innerNotAbsent = CSyntax.ContainsToken(f, q.CondStart, q.CondEnd, "!=")
+                && (CSyntax.ContainsToken(f, q.CondStart, q.CondEnd, "ENOENT") || CSyntax.ContainsToken(f, q.CondStart, q.CondEnd, "ENODEV"));
+            if ((innerNotAbsent || CondIsDeferOnly(f, q)) && TopLevelExit(f, q.BodyStart, q.BodyLast))
+                return new HandlingResult(Handling.DeferOnly, message, -1, -1);
+        }
         if (CSyntax.ContainsToken(f, p.BodyStart, p.BodyLast + 1, "EPROBE_DEFER") && AnyExit(f, p.BodyStart, p.BodyLast + 1))
             return new HandlingResult(Handling.DeferOnly, message, -1, -1);
         // if (err == -ENOENT) none; else if (err) return err;  errors but the tested one leave
@@ -184,6 +210,10 @@ internal static class ErrorHandling
             return new HandlingResult(Handling.DeferOnly, message ?? Messages.First(f, p.BodyLast + 2, CSyntax.StatementLast(f, p.BodyLast + 2, f.Count) + 1), -1, -1);
         return new HandlingResult(Handling.Swallow, message, -1, -1);
     }
+
+    // the if statement that starts a braced body, if any
+    private static int? FirstStatementIf(CSourceFile f, int bodyStart) =>
+        f.Is(bodyStart, "{") && f.Is(bodyStart + 1, "if") && f.Is(bodyStart + 2, "(") ? bodyStart + 1 : null;
 
     private static bool ElseExits(CSourceFile f, int s)
     {

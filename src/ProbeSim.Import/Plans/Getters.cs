@@ -22,6 +22,9 @@ internal sealed record Getter(PlanResource Resource, GetterLookup Lookup, int Ar
 {
     /// <summary>The getter itself ignores a failed lookup (pm_clk_add): Optional whatever the caller does.</summary>
     public bool Swallows { get; init; }
+
+    /// <summary>The argument that makes the lookup optional when it is <c>true</c> (of_reset_control_array_get(np, shared, optional, acquired)); -1 = none.</summary>
+    public int OptionalArg { get; init; } = -1;
 }
 
 /// <summary>
@@ -95,6 +98,8 @@ internal static class Getters
         t["of_irq_get"] = G(irq, GetterLookup.IndexArg, 1);
         t["of_irq_get_byname"] = G(irq, GetterLookup.NameArg, 1);
         t["fwnode_irq_get"] = G(irq, GetterLookup.IndexArg, 1);
+        // platform_irq_count (drivers/base/platform.c:278): walks every interrupt and returns -EPROBE_DEFER for one not mapped yet
+        t["platform_irq_count"] = G(irq, GetterLookup.All, 0);
 
         var gpio = PlanResource.Gpio;
         foreach (var n in new[] { "devm_gpiod_get", "gpiod_get", "devm_gpiod_get_index", "gpiod_get_index" })
@@ -143,6 +148,18 @@ internal static class Getters
         t["pwm_get"] = G(pwm, GetterLookup.NameArg, 1);
         t["devm_of_pwm_get"] = G(pwm, GetterLookup.NameArg, 2);
 
+        // mmc_pwrseq_alloc (drivers/mmc/core/pwrseq.c:21): no mmc-pwrseq phandle is fine; one whose device has not
+        // registered its pwrseq yet gives -EPROBE_DEFER
+        t["mmc_pwrseq_alloc"] = G(PlanResource.Phandle, GetterLookup.Fixed, 0, true, "mmc-pwrseq");
+
+        // extcon_get_edev_by_phandle(dev, index) (drivers/extcon/extcon.c:1376): the extcon device behind `extcon`, -EPROBE_DEFER until it registers
+        t["extcon_get_edev_by_phandle"] = G(PlanResource.Phandle, GetterLookup.Fixed, 0, false, "extcon");
+
+        // devm_power_supply_get_by_phandle (drivers/power/supply/power_supply_core.c:542): the supply's device behind the property;
+        // NULL until it registers, which drivers turn into -EPROBE_DEFER (drivers/phy/allwinner/phy-sun4i-usb.c:782)
+        t["devm_power_supply_get_by_phandle"] = G(PlanResource.Phandle, GetterLookup.NameArg, 1);
+        t["power_supply_get_by_phandle"] = G(PlanResource.Phandle, GetterLookup.NameArg, 1);
+
         var pin = PlanResource.Pinctrl;
         t["devm_pinctrl_get"] = G(pin, GetterLookup.All, 0);
         t["pinctrl_get"] = G(pin, GetterLookup.All, 0);
@@ -162,6 +179,8 @@ internal static class Getters
         var rest = n["reset_control_".Length..];
         bool optional = rest.Contains("optional", StringComparison.Ordinal);
         var r = PlanResource.Reset;
+        // [devm_|of_]reset_control_array_get(x, shared, optional[, acquired]) (include/linux/reset.h:65-67): the optional flag is an argument
+        if (rest == "array_get") return G(r, GetterLookup.All, 0, optional) with { OptionalArg = 2 };
         if (rest.StartsWith("array_get", StringComparison.Ordinal)) return G(r, GetterLookup.All, 0, optional);
         if (rest.StartsWith("bulk_get", StringComparison.Ordinal)) return G(r, GetterLookup.Bulk, 1, optional);
         if (!rest.StartsWith("get", StringComparison.Ordinal)) return null;

@@ -17,6 +17,7 @@ internal sealed class ProbeWalker
     private readonly Dictionary<int, bool> _optionalGetter = new();
     private readonly HashSet<string> _active = new(StringComparer.Ordinal);
     private bool _complete = true;
+    private bool _clientIrq;
     private int _walked;
 
     public ProbeWalker(SourceSet sources) => _sources = sources;
@@ -57,6 +58,7 @@ internal sealed class ProbeWalker
         _active.Add(key);
         _walked++;
         var devNames = DeviceNames.Of(f, fn);
+        var clients = ClientIrq.Names(f, fn);
         var consumed = new List<(int From, int To)>();
         int floor = fn.BodyOpen + 1, ceil = fn.BodyClose;
         bool InConsumed(int i) => consumed.Exists(c => i >= c.From && i <= c.To);
@@ -70,6 +72,14 @@ internal sealed class ProbeWalker
                 // probe returns -EPROBE_DEFER: really_probe puts the device on the deferred list
                 if (!InConsumed(i))
                     Add(new PlanStep { Kind = PlanStepKind.Defer, Message = EnclosingMessage(f, i, floor), Function = fn.Name, Source = At(i) });
+                continue;
+            }
+            if (clients.Count > 0 && !_clientIrq && ClientIrq.IsRead(f, i, clients))
+            {
+                // i2c_device_probe / spi_probe / the AMBA bus set the client's irq: the first read is the driver's request
+                _clientIrq = true;
+                var (lookup, index, policy) = ClientIrq.Request(f, i, floor, ceil);
+                Add(new PlanStep { Kind = PlanStepKind.Request, Resource = PlanResource.Interrupt, Lookup = lookup, Index = index, Policy = policy, Function = fn.Name, Source = At(i) });
                 continue;
             }
             if (!t.IsIdent || !f.Is(i + 1, "(") || f.Match(i + 1) < 0) continue;
@@ -115,7 +125,7 @@ internal sealed class ProbeWalker
             var fact = LibraryFacts.Find(name);
             if (fact is not null && fact.Action != LibraryAction.Follow && !(fact.Action == LibraryAction.BusClients && f.Functions.ContainsKey(name) && fact.File != f.RelativePath))
             {
-                ApplyFact(f, fn, i, fact, devNames);
+                ApplyFact(f, fn, i, fact, devNames, floor, ceil);
                 continue;
             }
             if (f.Functions.TryGetValue(name, out var callee))
@@ -126,6 +136,12 @@ internal sealed class ProbeWalker
             if (fact is { Action: LibraryAction.Follow } && _sources.Load(fact.File) is { } other && other.Functions.TryGetValue(name, out var libFn))
             {
                 Follow(f, fn, i, other, libFn, depth, floor, ceil, pending, consumed, bindings);
+                continue;
+            }
+            if (_sources.FromHeaderMacro(f, name) is { } expanded)
+            {
+                // a call macro of the driver's own header: the function it expands to is walked
+                Follow(f, fn, i, expanded.File, expanded.Function, depth, floor, ceil, pending, consumed, bindings);
                 continue;
             }
             if (InertCalls.IsInert(name)) continue;
@@ -163,6 +179,9 @@ internal sealed class ProbeWalker
         if (h.ConsumedFrom >= 0) consumed.Add((h.ConsumedFrom, h.ConsumedTo));
         if (h.Kind == Handling.Returned) { pending.AddRange(sub); return; }
         foreach (var idx in sub) Resolve(idx, h);
+        // in a helper, leaving on the callee's failure hands it to the helper's own caller (a void helper's caller sees
+        // nothing: dw_mci_init_dma's "goto no_dma" falls back to PIO, drivers/mmc/host/dw_mmc.c:3159)
+        if (depth > 0 && h.Kind is Handling.Exit or Handling.DeferOnly) pending.AddRange(sub);
     }
 
     // the caller's handling of a helper's failure: failing too keeps the helper's policy; ignoring it makes it optional
@@ -192,7 +211,7 @@ internal sealed class ProbeWalker
     {
         var args = CSyntax.Args(f, i + 1);
         // a name or index passed in by the caller (imx_obtain_fixed_clk_hw(np, "osc_25m"))
-        string? BoundString((int Start, int End) a) => CSyntax.StringLiteral(f, a.Start, a.End) ?? bindings.String(f, a);
+        string? BoundString((int Start, int End) a) => CSyntax.StringLiteral(f, a.Start, a.End) ?? bindings.String(f, a) ?? FormattedName(f, fn, i, a);
         int? BoundInt((int Start, int End) a) => CSyntax.IntLiteral(f, a) ?? bindings.Int(f, a);
         PlanLookup lookup;
         string? name = null;
@@ -208,6 +227,12 @@ internal sealed class ProbeWalker
             case GetterLookup.IndexArg:
                 lookup = PlanLookup.Index;
                 index = args.Count > g.Arg ? BoundInt(args[g.Arg]) : null;
+                // platform_get_irq(pdev, i) in a for loop over i: every entry
+                if (args.Count > g.Arg && CSyntax.LoopVariables(f, i, fn.BodyOpen).Overlaps(CSyntax.Identifiers(f, args[g.Arg].Start, args[g.Arg].End)))
+                {
+                    lookup = PlanLookup.All;
+                    index = null;
+                }
                 break;
             default:
                 if (args.Count > g.Arg && CSyntax.IsNull(f, args[g.Arg])) { lookup = PlanLookup.Index; index = 0; }
@@ -218,17 +243,19 @@ internal sealed class ProbeWalker
                 }
                 break;
         }
+        bool optional = g.Optional || (g.OptionalArg >= 0 && args.Count > g.OptionalArg && f.Is(args[g.OptionalArg].Start, "true"))
+            || PresenceGuard.Guards(f, fn, i);
         int idx = Add(new PlanStep
         {
             Kind = PlanStepKind.Request, Resource = g.Resource, Lookup = lookup, Name = name, Index = index,
-            Policy = g.Swallows ? PlanPolicy.Optional : PolicyOf(h.Kind, g.Optional), Message = h.Message, Function = fn.Name,
+            Policy = g.Swallows ? PlanPolicy.Optional : PolicyOf(h.Kind, optional), Message = h.Message, Function = fn.Name,
             Source = new SourceLine(f.RelativePath, f[i].Line),
         });
-        _optionalGetter[idx] = g.Optional;
+        _optionalGetter[idx] = optional;
         return idx;
     }
 
-    private void ApplyFact(CSourceFile f, CFunction fn, int i, LibraryFact fact, HashSet<string> devNames)
+    private void ApplyFact(CSourceFile f, CFunction fn, int i, LibraryFact fact, HashSet<string> devNames, int floor, int ceil)
     {
         var at = new SourceLine(f.RelativePath, f[i].Line);
         var args = CSyntax.Args(f, i + 1);
@@ -251,7 +278,9 @@ internal sealed class ProbeWalker
                     table = CSyntax.Text(f, f.Is(a.Start, "&") ? a.Start + 1 : a.Start, a.End);
                 }
                 string? node = args.Count > 0 && fact.Function == "of_platform_populate" ? ChildNodeName(f, fn, args[0], devNames) : null;
-                Add(new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.OfPopulate, Name = table, NodeName = node, Function = fn.Name, Source = at });
+                // the driver's text for a failed populate (dev_err_probe(dev, ret, "failed to register gpio device"))
+                var message = ErrorHandling.Analyze(f, i, floor, ceil).Message;
+                Add(new PlanStep { Kind = PlanStepKind.Children, Child = ChildKind.OfPopulate, Name = table, NodeName = node, Message = message, Function = fn.Name, Source = at });
                 return;
             }
             case LibraryAction.MfdCells:
@@ -272,12 +301,36 @@ internal sealed class ProbeWalker
         }
     }
 
+    // a name built before the call by snprintf(name, size, "usb%d_vbus", i) / sprintf / name = devm_kasprintf(dev, gfp,
+    // "clkin%d", i): the format, which the boot matches against the names the node gives (drivers/phy/allwinner/phy-sun4i-usb.c:807)
+    private static string? FormattedName(CSourceFile f, CFunction fn, int call, (int Start, int End) arg)
+    {
+        if (arg.End - arg.Start != 1 || !f[arg.Start].IsIdent) return null;
+        var v = f[arg.Start].Text;
+        for (int j = call - 1; j > fn.BodyOpen; j--)
+        {
+            if (f.Is(j, "(") && f[j - 1].Text is "snprintf" or "sprintf" or "scnprintf")
+            {
+                var a = CSyntax.Args(f, j);
+                int fmt = f[j - 1].Text == "sprintf" ? 1 : 2;
+                if (a.Count > fmt && a[0].End - a[0].Start == 1 && f.Is(a[0].Start, v)) return ProbeSim.Kernel.Drivers.Imported.NamePattern.FromFormat(CSyntax.StringLiteral(f, a[fmt].Start, a[fmt].End));
+            }
+            if (f.Is(j, v) && f.Is(j + 1, "=") && f.Is(j + 2, "devm_kasprintf") && f.Is(j + 3, "("))
+            {
+                var a = CSyntax.Args(f, j + 3);
+                if (a.Count > 2) return ProbeSim.Kernel.Drivers.Imported.NamePattern.FromFormat(CSyntax.StringLiteral(f, a[2].Start, a[2].End));
+            }
+        }
+        return null;
+    }
+
     // syscon_node_to_regmap(x) where x = of_parse_phandle(np, "prop", i): the syscon is named by that property
     private static string? PhandleProperty(CSourceFile f, CFunction fn, (int Start, int End) arg)
     {
         if (arg.End - arg.Start != 1 || !f[arg.Start].IsIdent) return null;
         var v = f[arg.Start].Text;
-        for (int i = fn.BodyOpen; i + 3 < fn.BodyClose; i++)
+        // the nearest assignment before the call (node = of_parse_phandle(np, "rockchip,grf", 0); ... node = ..."rockchip,pmu")
+        for (int i = arg.Start - 4; i > fn.BodyOpen; i--)
             if (f.Is(i, v) && f.Is(i + 1, "=") && f.Is(i + 2, "of_parse_phandle") && f.Is(i + 3, "("))
             {
                 var a = CSyntax.Args(f, i + 3);

@@ -71,6 +71,27 @@ internal sealed class SourceSet
     }
 
     /// <summary>The definition of a non-static function <paramref name="name"/> in another .c file of <paramref name="from"/>'s directory.</summary>
+    /// <summary>
+    /// The function a call macro of a local header expands to (<c>sunxi_pinctrl_init</c> in
+    /// drivers/pinctrl/sunxi/pinctrl-sunxi.h:313 calls sunxi_pinctrl_init_with_variant of pinctrl-sunxi.c): defined in
+    /// that header or in a file beside the caller.
+    /// </summary>
+    public (CSourceFile File, CFunction Function)? FromHeaderMacro(CSourceFile from, string name)
+    {
+        var dir = Path.GetDirectoryName(from.RelativePath)?.Replace('\\', '/') ?? "";
+        var root = Path.GetFullPath(_root);
+        foreach (var inc in from.LocalIncludes)
+        {
+            var full = Path.GetFullPath(Path.Combine(root, dir, inc));
+            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
+            if (rel == from.RelativePath || Load(rel) is not { } header || !header.CallMacros.TryGetValue(name, out var target)) continue;
+            if (header.Functions.TryGetValue(target, out var fn)) return (header, fn);
+            return from.Functions.TryGetValue(target, out var own) ? (from, own) : Sibling(from, target);
+        }
+        return null;
+    }
+
     public (CSourceFile File, CFunction Function)? Sibling(CSourceFile from, string name)
     {
         var dir = Path.GetDirectoryName(from.RelativePath)?.Replace('\\', '/') ?? "";
