@@ -75,6 +75,9 @@ public sealed record ExpectedDriver
     public SourceLine? ProbeAt { get; init; }
     public IReadOnlyList<ExpectedRequest> Requests { get; init; } = Array.Empty<ExpectedRequest>();
     public IReadOnlyList<ExpectedChild> Children { get; init; } = Array.Empty<ExpectedChild>();
+    /// <summary>The variant the listed children are for, when the driver picks its cell set by variant (RK808_ID):
+    /// compared with the imported cells whose <c>when</c> names it.</summary>
+    public string? ChildrenWhen { get; init; }
     public IReadOnlyList<ExpectedDefer> Defers { get; init; } = Array.Empty<ExpectedDefer>();
     public IReadOnlyList<ExpectedEarly> Early { get; init; } = Array.Empty<ExpectedEarly>();
     /// <summary>Where the binary package disagrees with the source reading, and why; null = it agrees.</summary>

@@ -67,6 +67,7 @@ public static class ExpectedDriverFacts
                 Enum<ChildKind>(c.Kind ?? "", Where($"children[{i}].kind")),
                 Cite(c.At, Where($"children[{i}].at")) ?? throw new FormatException(Where($"children[{i}].at missing")))
             { Name = c.Name, Compatible = c.Compatible, NodeName = c.NodeName, Call = c.Call }).ToList(),
+            ChildrenWhen = r.ChildrenWhen,
             Defers = (r.Defers ?? new()).Select((d, i) => new ExpectedDefer(d.Text,
                 Cite(d.At, Where($"defers[{i}].at")) ?? throw new FormatException(Where($"defers[{i}].at missing")))).ToList(),
             Early = (r.Early ?? new()).Select((x, i) => new ExpectedEarly(
@@ -135,6 +136,7 @@ public static class ExpectedDriverFacts
         public string? ProbeAt { get; set; }
         public List<RawRequest>? Requests { get; set; }
         public List<RawChild>? Children { get; set; }
+        public string? ChildrenWhen { get; set; }
         public List<RawDefer>? Defers { get; set; }
         public List<RawEarly>? Early { get; set; }
         public string? BinaryDisagrees { get; set; }
