@@ -19,6 +19,8 @@ public static class BasisWords
     {
         ArgumentNullException.ThrowIfNull(device);
         var driver = device.BasisDriver;
+        if (device.BasisGap == BasisGap.AmbaPeriphidFromHardware)
+            return "guess: the AMBA periphid is read from the device's registers (amba_read_periphid), not the device tree; which id-matched driver binds is not known";
         return device.Basis switch
         {
             OutcomeBasis.Guessed => $"guess: no probe plan for driver {driver}; the generic probe asked for every resource the node names",

@@ -12,7 +12,7 @@ public class BootJsonWriterTests
 
     private static readonly string[] DeviceFields =
     [
-        "name", "bus", "ofNode", "compatible", "driver", "state", "error", "deferReason", "note", "rejectedBy", "basis", "basisDriver", "basisFrom", "iommuGroup",
+        "name", "bus", "ofNode", "compatible", "driver", "state", "error", "deferReason", "note", "rejectedBy", "basis", "basisDriver", "basisFrom", "basisGap", "iommuGroup",
         "domainType", "dmaOps", "coherent", "iommu", "dmaOwner", "dma", "dmaNote", "probeAttempts", "boundAt", "sysfsPath", "suppliers",
     ];
 
@@ -153,6 +153,7 @@ public class BootJsonWriterTests
                   "basis": "modelled",
                   "basisDriver": null,
                   "basisFrom": null,
+                  "basisGap": null,
                   "iommuGroup": null,
                   "domainType": null,
                   "dmaOps": null,

@@ -64,6 +64,8 @@ public static class Explainer
             }
             var line = d.Basis switch
             {
+                OutcomeBasis.Guessed when d.BasisGap == BasisGap.AmbaPeriphidFromHardware =>
+                    $"guess: the AMBA periphid is read from the device's registers, not the device tree: which id-matched driver binds is not known{who}",
                 OutcomeBasis.Guessed => $"guess: no probe plan for driver {d.BasisDriver}{who}",
                 OutcomeBasis.Partial => $"partial: the probe plan of driver {d.BasisDriver} has steps the importer could not read{who}",
                 _ => null,

@@ -10,6 +10,15 @@ public enum DeviceState { Bound, Deferred, Failed, NoDriver, NotPresent }
 /// </summary>
 public enum OutcomeBasis { Modelled, Partial, Guessed }
 
+/// <summary>A fact of the hardware that an outcome depends on and the device tree does not give.</summary>
+public enum BasisGap
+{
+    None,
+    /// <summary>An AMBA device whose node has no <c>arm,primecell-periphid</c>: amba_read_periphid reads the id from the
+    /// device's registers, so which AMBA driver (matched by id) binds is not known.</summary>
+    AmbaPeriphidFromHardware,
+}
+
 /// <summary>printk levels the model uses (KERN_ERR .. KERN_DEBUG).</summary>
 public enum LogLevel { Emerg = 0, Alert = 1, Crit = 2, Err = 3, Warning = 4, Notice = 5, Info = 6, Debug = 7 }
 
@@ -40,6 +49,8 @@ public sealed record DeviceOutcome
     public string? BasisDriver { get; init; }
     /// <summary>For a deferred device whose basis comes from a supplier it waits for (an unbound device-link supplier with a weaker basis): that supplier; else null.</summary>
     public string? BasisFrom { get; init; }
+    /// <summary>A hardware fact the outcome needs and the device tree does not give (the basis is then guessed); else None.</summary>
+    public BasisGap BasisGap { get; init; }
     /// <summary>deferred_probe_reason as devices_deferred shows it (without newline), or a model note for a deferral the kernel records no reason for.</summary>
     public string? DeferReason { get; init; }
     /// <summary>Why the device ended this way, in one line (not-present: "disabled", "left to parent driver", ...).</summary>

@@ -128,11 +128,13 @@ public sealed partial class Kernel
     internal void DeviceAttach(Device dev, bool allowAsync)
     {
         if (dev.Dead || dev.Bound || dev.Driver is not null) return;
+        bool matched = false;
         foreach (var drv in CandidateDrivers(dev))
         {
             if (!drv.Registered) break;
             int match = BusMatch(dev, drv);
             if (match == 0) continue;
+            matched = true;
             if (allowAsync && IsAsync(drv))
             {
                 // __device_attach: a matching asynchronous driver: probe later from the async domain
@@ -142,6 +144,13 @@ public sealed partial class Kernel
             int ret = DeviceAttachDriver(dev, drv, match);
             if (ret != int.MinValue) return;
             if (dev.Bound) return;
+        }
+        // deferred_probe_work_func took the device off the pending list before this walk: a walk in which no driver
+        // matches (amba_match reads the periphid now and no table has it) leaves it there, not deferred
+        if (!matched && dev.LastProbeDeferred && dev.Deferred == DeferList.None)
+        {
+            dev.LastProbeDeferred = false;
+            dev.WaitNote = null;
         }
     }
 

@@ -25,6 +25,7 @@ public static class DeviceJson
         writer.WriteString("basis", BasisWords.Word(device.Basis));
         writer.WriteString("basisDriver", device.BasisDriver);
         writer.WriteString("basisFrom", device.BasisFrom);
+        writer.WriteString("basisGap", device.BasisGap == BasisGap.None ? null : "amba-periphid-from-hardware");
         JsonOutput.WriteNumber(writer, "iommuGroup", device.IommuGroup);
         writer.WriteString("domainType", device.DomainType);
         writer.WriteString("dmaOps", device.DmaOps);

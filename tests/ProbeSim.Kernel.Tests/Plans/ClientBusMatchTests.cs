@@ -172,3 +172,39 @@ public class CellVariantTests
         Assert.Contains(r.Devices, d => d.Name == "axp221-pek");
     }
 }
+
+/// <summary>amba_match (v6.0+) on a primecell whose id is read from its registers.</summary>
+public class AmbaPeriphidTests
+{
+    // SDM845 CoreSight (arch/arm64/boot/dts/qcom/sdm845.dtsi stm@6002000): apb_pclk from the AOSS QMP, no periphid property
+    const string Dts = """
+        /dts-v1/;
+        / { #address-cells = <1>; #size-cells = <1>;
+            qmp: power-controller@c300000 { compatible = "qcom,aoss-qmp"; reg = <0xc300000 0x400>; #clock-cells = <0>; };
+            stm@6002000 { compatible = "arm,coresight-stm", "arm,primecell"; reg = <0x6002000 0x1000>;
+                clocks = <&qmp>; clock-names = "apb_pclk"; };
+        };
+        """;
+
+    // an AMBA driver matched by id only (drivers/tty/serial/amba-pl011.c:2982-2985 pl011_ids: 0x00041011/0x000fffff): amba_match runs for it
+    static readonly DriverSpec Pl011 = new() { Name = "uart-pl011", Bus = DriverBus.Amba, AmbaIds = [new AmbaId(0x00041011, 0x000fffff)] };
+
+    [Fact]
+    public void A_primecell_retried_after_its_apb_pclk_registers_and_taken_by_no_table_is_not_deferred_and_is_a_guess()
+    {
+        // deferred_probe_work_func takes the device off the pending list before bus_probe_device (drivers/base/dd.c:102-123);
+        // amba_match then reads the periphid (drivers/amba/bus.c:213-226) and no id table here takes it: not deferred.
+        // Which id-matched driver a real board binds depends on the id in the device's registers.
+        var r = PlanSim.Boot(Dts, new[] { PlanSim.Generic("qcom_aoss_qmp", "qcom,aoss-qmp"), Pl011 });
+        var stm = r.Dev("6002000.stm");
+        Assert.Equal((DeviceState.NoDriver, OutcomeBasis.Guessed, BasisGap.AmbaPeriphidFromHardware), (stm.State, stm.Basis, stm.BasisGap));
+        Assert.DoesNotContain(r.DevicesDeferred ?? [], d => d.Device == "6002000.stm");
+    }
+
+    [Fact]
+    public void A_primecell_whose_apb_pclk_never_registers_stays_deferred()
+    {
+        var r = PlanSim.Boot(Dts, new[] { Pl011 });
+        Assert.Equal(DeviceState.Deferred, r.Dev("6002000.stm").State);
+    }
+}
