@@ -303,4 +303,100 @@ public class ConditionTests
         var r = Assert.Single(Requests(plan));
         Assert.Equal(("apb", PlanPolicy.Required), (r.Name!, r.Policy!.Value));
     }
+    [Fact]
+    public void A_request_made_only_when_a_register_read_says_so_is_marked_hardware()
+    {
+        // drivers/i2c/busses/i2c-qcom-geni.c:874-879: GPI DMA channels only when the FIFO is disabled in hardware
+        var plan = TempTree.Plan("""
+            static int foo_setup_gpi_dma(struct foo *gi2c)
+            {
+            	gi2c->tx = dma_request_chan(gi2c->dev, "tx");
+            	if (IS_ERR(gi2c->tx))
+            		return dev_err_probe(gi2c->dev, PTR_ERR(gi2c->tx), "Failed to get tx DMA ch\n");
+            	return 0;
+            }
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	u32 fifo_disable;
+            	struct clk *clk = devm_clk_get(&pdev->dev, "se");
+            	if (IS_ERR(clk))
+            		return PTR_ERR(clk);
+            	fifo_disable = readl_relaxed(gi2c->base + 0x2000) & 1;
+            	if (fifo_disable) {
+            		ret = foo_setup_gpi_dma(gi2c);
+            		if (ret)
+            			return dev_err_probe(&pdev->dev, ret, "Failed to setup GPI DMA mode\n");
+            	}
+            	return 0;
+            }
+            """);
+        Assert.Equal(new string?[] { null, PlanStep.WhenHardware }, Requests(plan).Select(r => r.When));
+    }
+    [Fact]
+    public void A_getter_tried_only_when_the_one_before_failed_is_a_fallback()
+    {
+        // drivers/net/ethernet/stmicro/stmmac/dwmac-sun8i.c:1123-1147 and 1203-1211: the syscon device's own regmap, else
+        // the "syscon" node's generic regmap
+        var plan = TempTree.Plan("""
+            static struct regmap *foo_get_syscon_from_dev(struct device_node *node)
+            {
+            	struct device_node *syscon_node;
+            	struct platform_device *syscon_pdev;
+            	struct regmap *regmap = NULL;
+            	syscon_node = of_parse_phandle(node, "syscon", 0);
+            	if (!syscon_node)
+            		return ERR_PTR(-ENODEV);
+            	syscon_pdev = of_find_device_by_node(syscon_node);
+            	if (!syscon_pdev) {
+            		regmap = ERR_PTR(-EPROBE_DEFER);
+            		goto out_put_node;
+            	}
+            	regmap = dev_get_regmap(&syscon_pdev->dev, NULL);
+            	if (!regmap)
+            		regmap = ERR_PTR(-EINVAL);
+            	platform_device_put(syscon_pdev);
+            out_put_node:
+            	of_node_put(syscon_node);
+            	return regmap;
+            }
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	struct regmap *regmap;
+            	struct platform_device *other = of_find_device_by_node(pdev->dev.of_node->parent);
+            	regmap = foo_get_syscon_from_dev(pdev->dev.of_node);
+            	if (IS_ERR(regmap))
+            		regmap = syscon_regmap_lookup_by_phandle(pdev->dev.of_node, "syscon");
+            	if (IS_ERR(regmap)) {
+            		dev_err(&pdev->dev, "Unable to map syscon: %d\n", PTR_ERR(regmap));
+            		return PTR_ERR(regmap);
+            	}
+            	return 0;
+            }
+            """);
+        var r = Requests(plan);
+        Assert.Equal(new[] { (PlanResource.Phandle, "syscon", PlanPolicy.Optional, (string?)null), (PlanResource.Syscon, "syscon", PlanPolicy.Required, PlanStep.WhenFallback) },
+            r.Select(s => (s.Resource!.Value, s.Name!, s.Policy!.Value, s.When)));
+    }
+    [Fact]
+    public void A_switch_on_a_register_read_marks_its_requests_hardware()
+    {
+        // v6.12 drivers/spi/spi-geni-qcom.c:695-698: switch (fifo_disable) { case 1: spi_geni_grab_gpi_chan(mas); ... }
+        var plan = TempTree.Plan("""
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	u32 fifo_disable = readl(base + 0x2000) & 1;
+            	switch (fifo_disable) {
+            	case 1:
+            		foo->tx = dma_request_chan(&pdev->dev, "tx");
+            		if (IS_ERR(foo->tx))
+            			return PTR_ERR(foo->tx);
+            		break;
+            	case 0:
+            		break;
+            	}
+            	return 0;
+            }
+            """);
+        Assert.Equal(PlanStep.WhenHardware, Assert.Single(Requests(plan)).When);
+    }
 }

@@ -79,6 +79,8 @@ internal static class ErrorHandling
                         continue;
                     }
                     if (tentative is { } t && r.Kind == Handling.Swallow) return t;
+                    // if (IS_ERR(x)) x = fallback();  the later checks test the fallback's value, not this one
+                    if (r.Kind == Handling.Swallow && Assigns(f, parts.BodyStart, parts.BodyLast + 1, target)) return r;
                     if (r.Kind == Handling.Swallow)
                     {
                         // if (ret) cleanup(); return ret;  the value still leaves later

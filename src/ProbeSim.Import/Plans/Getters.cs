@@ -25,6 +25,9 @@ internal sealed record Getter(PlanResource Resource, GetterLookup Lookup, int Ar
 
     /// <summary>The argument that makes the lookup optional when it is <c>true</c> (of_reset_control_array_get(np, shared, optional, acquired)); -1 = none.</summary>
     public int OptionalArg { get; init; } = -1;
+
+    /// <summary>A request only when its node argument comes from of_parse_phandle (of_find_device_by_node); otherwise inert.</summary>
+    public bool NeedsPhandleProperty { get; init; }
 }
 
 /// <summary>
@@ -159,6 +162,10 @@ internal static class Getters
         // NULL until it registers, which drivers turn into -EPROBE_DEFER (drivers/phy/allwinner/phy-sun4i-usb.c:782)
         t["devm_power_supply_get_by_phandle"] = G(PlanResource.Phandle, GetterLookup.NameArg, 1);
         t["power_supply_get_by_phandle"] = G(PlanResource.Phandle, GetterLookup.NameArg, 1);
+
+        // of_find_device_by_node(of_parse_phandle(np, "syscon", 0)) (drivers/of/platform.c:50): the platform device behind a
+        // phandle, NULL until it is created; its driver data (dev_get_regmap, platform_get_drvdata) once its driver bound
+        t["of_find_device_by_node"] = G(PlanResource.Phandle, GetterLookup.Bulk, 0) with { NeedsPhandleProperty = true };
 
         var pin = PlanResource.Pinctrl;
         t["devm_pinctrl_get"] = G(pin, GetterLookup.All, 0);

@@ -101,6 +101,9 @@ internal sealed class ProbeWalker
             if (CSyntax.IsMacroName(name)) continue;
 
             var getter = Getters.Find(name);
+            // of_find_device_by_node(x) is a request only for x = of_parse_phandle(np, "prop", i): the device behind prop
+            if (getter is { NeedsPhandleProperty: true } && !(CSyntax.Args(f, i + 1) is { Count: > 0 } pa && PhandleProperty(f, fn, pa[0]) is not null))
+                getter = null;
             if (getter is not null)
             {
                 var h = ErrorHandling.Analyze(f, i, floor, ceil);
@@ -173,7 +176,12 @@ internal sealed class ProbeWalker
             Unknown(f, fn, i, callee.Name, depth + 1 > MaxDepth ? $"call depth over {MaxDepth}: not followed" : $"more than {Budget} function walks: not followed");
             return;
         }
+        int first = _steps.Count;
         var sub = WalkFunction(calleeFile, callee, depth + 1, Bindings.Of(f, i, calleeFile, callee, bindings));
+        // a helper called only when a register read says so (geni I2C's setup_gpi_dma in GPI mode)
+        if (HardwareGuard.Guards(f, fn, i))
+            for (int k = first; k < _steps.Count; k++)
+                if (_steps[k].Kind == PlanStepKind.Request) _steps[k] = _steps[k] with { When = HardwareGuard.When };
         if (sub.Count == 0) return;
         var h = ErrorHandling.Analyze(f, i, floor, ceil);
         if (h.ConsumedFrom >= 0) consumed.Add((h.ConsumedFrom, h.ConsumedTo));
@@ -221,7 +229,7 @@ internal sealed class ProbeWalker
             case GetterLookup.All: lookup = PlanLookup.All; break;
             case GetterLookup.Bulk:
                 lookup = PlanLookup.Name;
-                if (g.Resource == PlanResource.Syscon && args.Count > 0) name = PhandleProperty(f, fn, args[0]);
+                if (g.Resource is PlanResource.Syscon or PlanResource.Phandle && args.Count > 0) name = PhandleProperty(f, fn, args[0]);
                 break;
             case GetterLookup.Fixed: lookup = PlanLookup.Name; name = g.FixedName; break;
             case GetterLookup.IndexArg:
@@ -249,6 +257,7 @@ internal sealed class ProbeWalker
         {
             Kind = PlanStepKind.Request, Resource = g.Resource, Lookup = lookup, Name = name, Index = index,
             Policy = g.Swallows ? PlanPolicy.Optional : PolicyOf(h.Kind, optional), Message = h.Message, Function = fn.Name,
+            When = HardwareGuard.Guards(f, fn, i) ? HardwareGuard.When : Fallback.Of(f, fn, i) ? PlanStep.WhenFallback : null,
             Source = new SourceLine(f.RelativePath, f[i].Line),
         });
         _optionalGetter[idx] = optional;

@@ -9,10 +9,14 @@ public sealed partial class Kernel
     // while a plan's request runs, the subsystem getters record no invented dev_err_probe text
     private bool _planQuiet;
 
+    // the last request found nothing the node names (the getter's -ENOENT/-ENODEV, which a fallback after it sees)
+    private bool _planNamedNothing;
+
     // drv->probe of a driver with a probe plan: its requests in source order, each with the driver's own policy and text
     private int RunPlan(Device dev, ProbePlan plan)
     {
         dev.PlanHadUnknown = false;
+        int previous = 0; // what the request before gave, before its policy (a fallback runs only when it failed)
         foreach (var step in plan.Steps)
         {
             switch (step.Kind)
@@ -26,7 +30,18 @@ public sealed partial class Kernel
                     continue;
                 case PlanStepKind.Request:
                     if (step.Policy == PlanPolicy.NotRequested) continue;
-                    int ret = PolicyResult(step.Policy ?? PlanPolicy.Required, PlanRequest(dev, step));
+                    // made only when the device's registers say so: the model has no registers, the outcome rests on a guess
+                    if (step.When == PlanStep.WhenHardware)
+                    {
+                        if (step.Policy != PlanPolicy.Optional) dev.PlanHadUnknown = true;
+                        continue;
+                    }
+                    // x = a(); if (IS_ERR(x)) x = b();  b only when a failed
+                    if (step.When == PlanStep.WhenFallback && previous == 0) continue;
+                    _planNamedNothing = false;
+                    int got = PlanRequest(dev, step);
+                    previous = _planNamedNothing ? -ENODEV : got;
+                    int ret = PolicyResult(step.Policy ?? PlanPolicy.Required, got);
                     if (ret == 0) continue;
                     return DriverSays(dev, ret, step.Message);
             }
@@ -77,6 +92,7 @@ public sealed partial class Kernel
         var chosen = PlanResources.Select(refs, kind.Value, step);
         if (chosen.Count == 0)
         {
+            _planNamedNothing = true;
             // nothing named: "every entry" of none, or an optional getter's NULL, is success whatever the variant
             if (step.Lookup == PlanLookup.All || IsOptional(step)) return 0;
             // plan steps carry no condition: a request the node does not name may be for another compatible, a chip
@@ -132,6 +148,7 @@ public sealed partial class Kernel
         // syscon_node_to_regmap(parent), a phandle the node does not have: not an error the model can tell (see PlanRequest)
         if (entry is null)
         {
+            _planNamedNothing = true;
             if (!IsOptional(step)) dev.PlanHadUnknown = true;
             return 0;
         }

@@ -188,6 +188,47 @@ public class PlanRequestTests
     }
 
     [Fact]
+    public void A_request_the_hardware_decides_is_skipped_and_makes_the_outcome_partial()
+    {
+        // drivers/i2c/busses/i2c-qcom-geni.c:876-883: the PHY is asked for only in a mode read from a register; the
+        // model has no registers, so it does not wait for it and says the answer rests on a guess
+        var step = Request(PlanResource.Phy, PlanLookup.Name, PlanPolicy.Required, "drivers/i2c/busses/i2c-qcom-geni.c:879", "phy-emmc") with { When = PlanStep.WhenHardware };
+        var r = PlanSim.Boot(Consumer, new[] { Generic("acme-mmc", "acme,mmc").WithPlan(step) });
+        Assert.Equal((DeviceState.Bound, OutcomeBasis.Partial), (r.Dev("2000.mmc").State, r.Dev("2000.mmc").Basis));
+    }
+
+    // Pine64 (arch/arm64/boot/dts/allwinner/sun50i-a64.dtsi): the EMAC's syscon is the system controller, which is no
+    // "syscon" node; sunxi-sram's driver gives it a regmap
+    const string Emac = """
+        /dts-v1/;
+        / { #address-cells = <1>; #size-cells = <1>;
+            sysc: system-control@1c00000 { compatible = "allwinner,sun50i-a64-system-control"; reg = <0x1c00000 0x1000>; };
+            ethernet@1c30000 { compatible = "allwinner,sun50i-a64-emac"; reg = <0x1c30000 0x10000>; syscon = <&sysc>; };
+        };
+        """;
+
+    static DriverSpec EmacWithFallback() => Generic("dwmac-sun8i", "allwinner,sun50i-a64-emac").WithPlan(
+        // dwmac-sun8i.c:1203-1211: the device's regmap (sun8i_dwmac_get_syscon_from_dev), else syscon_regmap_lookup_by_phandle
+        Request(PlanResource.Phandle, PlanLookup.Name, PlanPolicy.Optional, "drivers/net/ethernet/stmicro/stmmac/dwmac-sun8i.c:1133", "syscon"),
+        Request(PlanResource.Syscon, PlanLookup.Name, PlanPolicy.Required, "drivers/net/ethernet/stmicro/stmmac/dwmac-sun8i.c:1205", "syscon") with { When = PlanStep.WhenFallback });
+
+    [Fact]
+    public void A_fallback_is_not_asked_when_the_request_before_it_succeeded()
+    {
+        // sunxi-sram is built in (CONFIG_SUNXI_SRAM=y), dwmac-sun8i a module: the system controller's driver is there first
+        var r = PlanSim.Boot(Emac, new[] { Generic("sunxi-sram", "allwinner,sun50i-a64-system-control"), EmacWithFallback() });
+        Assert.Equal((DeviceState.Bound, OutcomeBasis.Modelled), (r.Dev("1c30000.ethernet").State, r.Dev("1c30000.ethernet").Basis));
+    }
+
+    [Fact]
+    public void A_fallback_decides_when_the_request_before_it_failed()
+    {
+        // no driver for the system controller: no regmap from the device, and the node is no "syscon": -EINVAL (syscon.c)
+        var r = PlanSim.Boot(Emac, new[] { EmacWithFallback() });
+        Assert.Equal((DeviceState.Failed, -22), (r.Dev("1c30000.ethernet").State, r.Dev("1c30000.ethernet").Error));
+    }
+
+    [Fact]
     public void An_unknown_step_is_skipped_and_makes_the_outcome_partial()
     {
         var mmc = Generic("acme-mmc", "acme,mmc").WithPlan(Unknown("calls mmc_of_parse_helper (not followed)", "drivers/mmc/host/example.c:3"));

@@ -106,8 +106,15 @@ public sealed record PlanStep
     public string? NodeName { get; init; }
     /// <summary>The function the step is in (the probe or a static helper it calls).</summary>
     public string? Function { get; init; }
-    /// <summary>For an MFD cell of one of several cell sets: the <c>case</c> labels (comma list, or <c>default</c>) of the switch on the variant that picks its set; null = always (format 2).</summary>
+    /// <summary>For an MFD cell of one of several cell sets: the <c>case</c> labels (comma list, or <c>default</c>) of the switch on the variant that picks its set;
+    /// for a request, <see cref="WhenHardware"/>: made only when a value read from the device's registers says so; null = always (format 2).</summary>
     public string? When { get; init; }
+
+    /// <summary>The <see cref="When"/> of a request made only when a register read says so.</summary>
+    public const string WhenHardware = "hardware";
+
+    /// <summary>The <see cref="When"/> of a request made only when the request before it failed (<c>x = a(); if (IS_ERR(x)) x = b();</c>).</summary>
+    public const string WhenFallback = "fallback";
     public required SourceLine Source { get; init; }
 }
 
