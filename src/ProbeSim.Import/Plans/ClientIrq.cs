@@ -17,19 +17,7 @@ internal static class ClientIrq
     };
 
     /// <summary>The parameters and locals of a bus-client type in the function.</summary>
-    public static HashSet<string> Names(CSourceFile f, CFunction fn)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = fn.ParamsOpen; i + 2 < fn.BodyClose; i++)
-        {
-            if (!f.Is(i, "struct") || !ClientTypes.Contains(f[i + 1].Text)) continue;
-            int j = i + 2;
-            if (!f.Is(j, "*")) continue;
-            while (f.Is(j, "*") || f.Is(j, "const")) j++;
-            if (j < f.Count && f[j].IsIdent) names.Add(f[j].Text);
-        }
-        return names;
-    }
+    public static HashSet<string> Names(CSourceFile f, CFunction fn) => DeviceNames.OfTypes(f, fn, ClientTypes);
 
     /// <summary>Whether token <paramref name="i"/> is the <c>irq</c> of <c>client-&gt;irq</c> read (not assigned) for a client name.</summary>
     public static bool IsRead(CSourceFile f, int i, HashSet<string> clients) =>

@@ -17,10 +17,18 @@ internal static class DeviceNames
 
     public static HashSet<string> Of(CSourceFile f, CFunction fn)
     {
-        var names = new HashSet<string>(Always, StringComparer.Ordinal);
+        var names = OfTypes(f, fn, DeviceTypes);
+        names.UnionWith(Always);
+        return names;
+    }
+
+    /// <summary>The parameters and locals declared as a pointer to one of <paramref name="types"/> (<c>struct T *name</c>).</summary>
+    public static HashSet<string> OfTypes(CSourceFile f, CFunction fn, IReadOnlySet<string> types)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = fn.ParamsOpen; i + 2 < fn.BodyClose; i++)
         {
-            if (!f.Is(i, "struct") || !DeviceTypes.Contains(f[i + 1].Text)) continue;
+            if (!f.Is(i, "struct") || !types.Contains(f[i + 1].Text)) continue;
             int j = i + 2;
             if (!f.Is(j, "*")) continue;
             while (f.Is(j, "*") || f.Is(j, "const")) j++;

@@ -49,16 +49,8 @@ internal sealed class SourceSet
     /// </summary>
     public (CSourceFile File, CFunction Function)? FromHeader(CSourceFile from, string name)
     {
-        var dir = Path.GetDirectoryName(from.RelativePath)?.Replace('\\', '/') ?? "";
-        var root = Path.GetFullPath(_root);
-        foreach (var inc in from.LocalIncludes)
-        {
-            var full = Path.GetFullPath(Path.Combine(root, dir, inc));
-            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
-            var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
-            if (rel == from.RelativePath) continue;
-            if (Load(rel) is { } header && header.Functions.TryGetValue(name, out var fn) && CallsSomething(header, fn)) return (header, fn);
-        }
+        foreach (var header in LocalHeaders(from))
+            if (header.Functions.TryGetValue(name, out var fn) && CallsSomething(header, fn)) return (header, fn);
         return null;
     }
 
@@ -70,13 +62,24 @@ internal sealed class SourceSet
         return false;
     }
 
-    /// <summary>The definition of a non-static function <paramref name="name"/> in another .c file of <paramref name="from"/>'s directory.</summary>
     /// <summary>
     /// The function a call macro of a local header expands to (<c>sunxi_pinctrl_init</c> in
     /// drivers/pinctrl/sunxi/pinctrl-sunxi.h:313 calls sunxi_pinctrl_init_with_variant of pinctrl-sunxi.c): defined in
     /// that header or in a file beside the caller.
     /// </summary>
     public (CSourceFile File, CFunction Function)? FromHeaderMacro(CSourceFile from, string name)
+    {
+        foreach (var header in LocalHeaders(from))
+        {
+            if (!header.CallMacros.TryGetValue(name, out var target)) continue;
+            if (header.Functions.TryGetValue(target, out var fn)) return (header, fn);
+            return from.Functions.TryGetValue(target, out var own) ? (from, own) : Sibling(from, target);
+        }
+        return null;
+    }
+
+    // the headers `from` includes with quotes, inside the tree, loaded
+    private IEnumerable<CSourceFile> LocalHeaders(CSourceFile from)
     {
         var dir = Path.GetDirectoryName(from.RelativePath)?.Replace('\\', '/') ?? "";
         var root = Path.GetFullPath(_root);
@@ -85,13 +88,11 @@ internal sealed class SourceSet
             var full = Path.GetFullPath(Path.Combine(root, dir, inc));
             if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
             var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
-            if (rel == from.RelativePath || Load(rel) is not { } header || !header.CallMacros.TryGetValue(name, out var target)) continue;
-            if (header.Functions.TryGetValue(target, out var fn)) return (header, fn);
-            return from.Functions.TryGetValue(target, out var own) ? (from, own) : Sibling(from, target);
+            if (rel != from.RelativePath && Load(rel) is { } header) yield return header;
         }
-        return null;
     }
 
+    /// <summary>The definition of a non-static function <paramref name="name"/> in another .c file of <paramref name="from"/>'s directory.</summary>
     public (CSourceFile File, CFunction Function)? Sibling(CSourceFile from, string name)
     {
         var dir = Path.GetDirectoryName(from.RelativePath)?.Replace('\\', '/') ?? "";
