@@ -399,4 +399,31 @@ public class ConditionTests
             """);
         Assert.Equal(PlanStep.WhenHardware, Assert.Single(Requests(plan)).When);
     }
+    [Fact]
+    public void A_replacement_under_a_further_condition_is_no_fallback()
+    {
+        // drivers/video/backlight/pwm_bl.c:508-517: the legacy PWM only without a DT node; with one, the
+        // devm_pwm_get error fails the probe
+        var plan = TempTree.Plan("""
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	struct device_node *node = pdev->dev.of_node;
+            	pb->pwm = devm_pwm_get(&pdev->dev, NULL);
+            	if (IS_ERR(pb->pwm) && PTR_ERR(pb->pwm) != -EPROBE_DEFER && !node) {
+            		pb->legacy = true;
+            		pb->pwm = pwm_request(data->pwm_id, "pwm-backlight");
+            	}
+            	if (IS_ERR(pb->pwm)) {
+            		ret = PTR_ERR(pb->pwm);
+            		dev_err_probe(&pdev->dev, ret, "unable to request PWM\n");
+            		goto err_alloc;
+            	}
+            	return 0;
+            err_alloc:
+            	return ret;
+            }
+            """);
+        var r = Assert.Single(Requests(plan));
+        Assert.Equal((PlanResource.Pwm, PlanPolicy.Required, (string?)null), (r.Resource!.Value, r.Policy!.Value, r.When));
+    }
 }

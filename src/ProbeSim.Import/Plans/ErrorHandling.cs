@@ -80,7 +80,10 @@ internal static class ErrorHandling
                     }
                     if (tentative is { } t && r.Kind == Handling.Swallow) return t;
                     // if (IS_ERR(x)) x = fallback();  the later checks test the fallback's value, not this one
-                    if (r.Kind == Handling.Swallow && Assigns(f, parts.BodyStart, parts.BodyLast + 1, target)) return r;
+                    // (only the plain fallback: pwm_bl's "if (IS_ERR(pwm) && !node) pwm = legacy();" still fails on the
+                    // devm_pwm_get error when there is a node, drivers/video/backlight/pwm_bl.c:508-517)
+                    if (r.Kind == Handling.Swallow && CSyntax.Text(f, parts.CondStart, parts.CondEnd) == $"IS_ERR({string.Concat(target)})"
+                        && Assigns(f, parts.BodyStart, parts.BodyLast + 1, target)) return r;
                     if (r.Kind == Handling.Swallow)
                     {
                         // if (ret) cleanup(); return ret;  the value still leaves later
