@@ -86,6 +86,9 @@ public sealed partial class Kernel
 
     private int PlanRequest(Device dev, PlanStep step)
     {
+        // a by-name request whose names the importer could not read (a bulk get filled from variant data): the model asks
+        // for the first entry, and the outcome rests on that guess
+        if (step.Lookup == PlanLookup.Name && step.Name is null) dev.PlanHadUnknown = true;
         var kind = PlanResources.KindOf(step.Resource ?? PlanResource.Other);
         if (kind is null) return PlanExtraRequest(dev, step);
         var refs = dev.Node is null ? Array.Empty<OfResourceRef>() : ResourcesOf(dev.Node);

@@ -229,6 +229,15 @@ public class PlanRequestTests
     }
 
     [Fact]
+    public void A_request_by_names_the_importer_could_not_read_makes_the_outcome_partial()
+    {
+        // drivers/iommu/rockchip-iommu.c:1238-1248: devm_clk_bulk_get with names copied from rk_iommu_clocks[] in a loop
+        var step = Request(PlanResource.Phy, PlanLookup.Name, PlanPolicy.Required, "drivers/iommu/rockchip-iommu.c:1248");
+        var r = PlanSim.Boot(Consumer, new[] { Generic("acme-phy", "acme,phy"), Generic("acme-mmc", "acme,mmc").WithPlan(step) });
+        Assert.Equal((DeviceState.Bound, OutcomeBasis.Partial), (r.Dev("2000.mmc").State, r.Dev("2000.mmc").Basis));
+    }
+
+    [Fact]
     public void An_unknown_step_is_skipped_and_makes_the_outcome_partial()
     {
         var mmc = Generic("acme-mmc", "acme,mmc").WithPlan(Unknown("calls mmc_of_parse_helper (not followed)", "drivers/mmc/host/example.c:3"));
