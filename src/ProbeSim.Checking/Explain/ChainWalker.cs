@@ -105,12 +105,9 @@ internal sealed class ChainWalker
         // call_driver_probe: a rejected match leaves the device without a driver, as if none matched
         _ when dev.RejectedBy is not null => SupplierState.NoDriver,
         // amba_match asked to be retried until apb_pclk was up (can_match stays set); then no id table took it
-        _ when IsAmbaWithoutPeriphid(dev) && dev.LastProbeDriver is null => SupplierState.NoDriver,
+        _ when _k.PeriphidFromHardware(dev) && dev.LastProbeDriver is null => SupplierState.NoDriver,
         _ => !dev.CanMatch ? (_k.HasModuleFor(dev) ? SupplierState.ModuleNotLoaded : SupplierState.NoDriver) : SupplierState.NotProbed,
     };
-
-    private static bool IsAmbaWithoutPeriphid(Device dev) =>
-        dev.Bus.Name == "amba" && dev.Node is not null && !dev.Node.HasProperty("arm,primecell-periphid");
 
     internal string DetailOf(Device dev)
     {
@@ -123,7 +120,7 @@ internal sealed class ChainWalker
             case SupplierState.ModuleNotLoaded: return "its driver is a module that was never loaded";
             case SupplierState.NoDriver when dev.RejectedBy is { } rj:
                 return $"probe with driver {rj.Driver} rejects match {rj.Errno} ({ProbeSim.Kernel.Drivers.Errno.Name(rj.Errno)}); the device stays without a driver";
-            case SupplierState.NoDriver when IsAmbaWithoutPeriphid(dev):
+            case SupplierState.NoDriver when _k.PeriphidFromHardware(dev):
                 return "no AMBA driver's id table took it; its periphid is read from its registers (amba_read_periphid), which the model does not have";
             case SupplierState.NoDriver:
                 return dev.Node is { } n && n.Compatible.Count > 0

@@ -57,17 +57,18 @@ public sealed partial class Kernel
     {
         var state = StateOf(dev);
         var dmaOutcome = DmaOutcome(dev);
+        // amba_match: an AMBA device no driver took may be one an id-matched driver takes on the real board
+        var gap = state == DeviceState.NoDriver && PeriphidFromHardware(dev) ? BasisGap.AmbaPeriphidFromHardware : BasisGap.None;
         string? note = state switch
         {
             DeviceState.Deferred => dev.WaitNote,
             DeviceState.NoDriver when dev.RejectedBy is { } rj => $"probe with driver {rj.Driver} rejects match {rj.Errno} ({Errno.Name(rj.Errno)})",
-            DeviceState.NoDriver when PeriphidUnknown(dev, state) => "no AMBA driver took it: its periphid is read from its registers, which the model does not have",
+            DeviceState.NoDriver when gap != BasisGap.None => "no AMBA driver took it: its periphid is read from its registers, which the model does not have",
             DeviceState.NoDriver => HasModuleFor(dev) ? "a module matches but was never loaded" : "no driver in this driver set matches",
             DeviceState.Failed => dev.LastError is int e ? $"probe failed with {e} ({Errno.Name(e)})" : null,
             _ => null,
         };
         var (basis, basisDriver) = BasisOf(dev, state);
-        var gap = PeriphidUnknown(dev, state) ? BasisGap.AmbaPeriphidFromHardware : BasisGap.None;
         if (gap != BasisGap.None) basis = OutcomeBasis.Guessed;
         var suppliers = dev.SupplierLinks.Select(l => l.Supplier.Name).ToList();
         if (dev.Node is not null && FwIfAny(dev.Node) is { } fw)
@@ -111,11 +112,6 @@ public sealed partial class Kernel
         if (drv is null || state == DeviceState.NoDriver && dev.RejectedBy is null) return (OutcomeBasis.Modelled, null);
         return (BasisOf(drv.Spec, dev.PlanHadUnknown), drv.Name);
     }
-
-    // amba_match: with no arm,primecell-periphid the id comes from the device's registers (amba_read_periphid), which
-    // the model does not have; an AMBA device no driver took may be one an id-matched driver would take
-    private static bool PeriphidUnknown(Device dev, DeviceState state) =>
-        state == DeviceState.NoDriver && dev.Bus.Name == "amba" && dev.Node is not null && !dev.Node.HasProperty("arm,primecell-periphid");
 
     // a deferral rests on what it waits for: a deferred device takes the weakest basis of its unbound device-link suppliers
     private void InheritSupplierBasis(List<DeviceOutcome> outcomes)

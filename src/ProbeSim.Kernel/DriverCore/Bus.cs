@@ -23,7 +23,7 @@ public sealed partial class Kernel
         if (dev.Bus == Amba)
         {
             // amba_match (v6.0+): the periphid is read at match time, with apb_pclk on; any failure asks to be retried
-            if (S.AmbaPeriphidAtMatch && dev.Node is not null && !dev.Node.HasProperty("arm,primecell-periphid") && !AmbaPclkReady(dev))
+            if (S.AmbaPeriphidAtMatch && PeriphidFromHardware(dev) && !AmbaPclkReady(dev))
                 return -EPROBE_DEFER;
             if (dev.PeriphId is uint id)
                 return drv.Spec.AmbaIds.Any(a => (id & a.Mask) == a.Id) ? 1 : 0;
@@ -75,6 +75,11 @@ public sealed partial class Kernel
                 if (string.Equals(c, m, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
+
+    /// <summary>An AMBA device whose node gives no <c>arm,primecell-periphid</c>: amba_read_periphid reads its id from the
+    /// device's registers, which the model does not have.</summary>
+    internal bool PeriphidFromHardware(Device dev) =>
+        dev.Bus == Amba && dev.Node is not null && !dev.Node.HasProperty("arm,primecell-periphid");
 
     // amba_read_periphid: clk_get(dev, "apb_pclk") must succeed (its provider registered and available)
     private bool AmbaPclkReady(Device dev)

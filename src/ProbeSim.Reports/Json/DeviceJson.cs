@@ -1,4 +1,5 @@
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Drivers.Imported;
 using System.Text.Json;
 
 namespace ProbeSim.Reports.Json;
@@ -25,7 +26,7 @@ public static class DeviceJson
         writer.WriteString("basis", BasisWords.Word(device.Basis));
         writer.WriteString("basisDriver", device.BasisDriver);
         writer.WriteString("basisFrom", device.BasisFrom);
-        writer.WriteString("basisGap", device.BasisGap == BasisGap.None ? null : "amba-periphid-from-hardware");
+        writer.WriteString("basisGap", device.BasisGap == BasisGap.None ? null : EnumWords.Kebab(device.BasisGap));
         JsonOutput.WriteNumber(writer, "iommuGroup", device.IommuGroup);
         writer.WriteString("domainType", device.DomainType);
         writer.WriteString("dmaOps", device.DmaOps);
