@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace ProbeSim.Kernel.Drivers.Imported;
 
 /// <summary>
@@ -25,21 +22,27 @@ public static class NamePattern
     /// <summary>Whether a name holds a conversion (and so is a pattern, not a literal name).</summary>
     public static bool IsPattern(string name) => name.Contains('%');
 
-    /// <summary>Whether <paramref name="name"/> is one the pattern formats.</summary>
-    public static bool Matches(string pattern, string name) => ToRegex(pattern).IsMatch(name);
+    /// <summary>Whether <paramref name="name"/> is one the pattern formats (%d/%u/%i: one or more digits, %c: one character).</summary>
+    public static bool Matches(string pattern, string name) => Matches(pattern, 0, name, 0);
 
-    private static Regex ToRegex(string pattern)
+    private static bool Matches(string p, int i, string n, int j)
     {
-        var sb = new StringBuilder("^");
-        for (int i = 0; i < pattern.Length; i++)
+        while (i < p.Length)
         {
-            if (pattern[i] == '%' && i + 1 < pattern.Length)
+            if (p[i] == '%' && i + 1 < p.Length)
             {
-                sb.Append(pattern[i + 1] == 'c' ? "." : "[0-9]+");
-                i++;
+                if (p[i + 1] == 'c') { if (j >= n.Length) return false; i += 2; j++; continue; }
+                // digits: try every length, longest first
+                int k = j;
+                while (k < n.Length && char.IsAsciiDigit(n[k])) k++;
+                for (; k > j; k--)
+                    if (Matches(p, i + 2, n, k)) return true;
+                return false;
             }
-            else sb.Append(Regex.Escape(pattern[i].ToString()));
+            if (j >= n.Length || p[i] != n[j]) return false;
+            i++;
+            j++;
         }
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant);
+        return j == n.Length;
     }
 }
