@@ -9,9 +9,6 @@ public sealed partial class Kernel
     // while a plan's request runs, the subsystem getters record no invented dev_err_probe text
     private bool _planQuiet;
 
-    // the last request found nothing the node names (the getter's -ENOENT/-ENODEV, which a fallback after it sees)
-    private bool _planNamedNothing;
-
     // drv->probe of a driver with a probe plan: its requests in source order, each with the driver's own policy and text
     private int RunPlan(Device dev, ProbePlan plan)
     {
@@ -38,9 +35,9 @@ public sealed partial class Kernel
                     }
                     // x = a(); if (IS_ERR(x)) x = b();  b only when a failed
                     if (step.When == PlanStep.WhenFallback && previous == 0) continue;
-                    _planNamedNothing = false;
-                    int got = PlanRequest(dev, step);
-                    previous = _planNamedNothing ? -ENODEV : got;
+                    int got = PlanRequest(dev, step, out bool namedNothing);
+                    // nothing named is the getter's -ENOENT/-ENODEV, which a fallback after it sees
+                    previous = namedNothing ? -ENODEV : got;
                     int ret = PolicyResult(step.Policy ?? PlanPolicy.Required, got);
                     if (ret == 0) continue;
                     return DriverSays(dev, ret, step.Message);
@@ -84,18 +81,19 @@ public sealed partial class Kernel
     // an *_optional getter (or an unchecked one) treats an absent resource as none
     private static bool IsOptional(PlanStep step) => step.Policy is PlanPolicy.Optional or PlanPolicy.OptionalDeferPropagates;
 
-    private int PlanRequest(Device dev, PlanStep step)
+    private int PlanRequest(Device dev, PlanStep step, out bool namedNothing)
     {
+        namedNothing = false;
         // a by-name request whose names the importer could not read (a bulk get filled from variant data): the model asks
         // for the first entry, and the outcome rests on that guess
         if (step.Lookup == PlanLookup.Name && step.Name is null) dev.PlanHadUnknown = true;
         var kind = PlanResources.KindOf(step.Resource ?? PlanResource.Other);
-        if (kind is null) return PlanExtraRequest(dev, step);
+        if (kind is null) return PlanExtraRequest(dev, step, out namedNothing);
         var refs = dev.Node is null ? Array.Empty<OfResourceRef>() : ResourcesOf(dev.Node);
         var chosen = PlanResources.Select(refs, kind.Value, step);
         if (chosen.Count == 0)
         {
-            _planNamedNothing = true;
+            namedNothing = true;
             // nothing named: "every entry" of none, or an optional getter's NULL, is success whatever the variant
             if (step.Lookup == PlanLookup.All || IsOptional(step)) return 0;
             // plan steps carry no condition: a request the node does not name may be for another compatible, a chip
@@ -143,15 +141,16 @@ public sealed partial class Kernel
     }
 
     // io-channels, mboxes, pwms, nvmem-cells, syscon and plain phandles: registered provider or -EPROBE_DEFER
-    private int PlanExtraRequest(Device dev, PlanStep step)
+    private int PlanExtraRequest(Device dev, PlanStep step, out bool namedNothing)
     {
+        namedNothing = false;
         if (step.Resource is PlanResource.Other or null) { dev.PlanHadUnknown = true; return 0; }
         if (dev.Node is null) { dev.PlanHadUnknown = true; return 0; }
         var entry = PlanResources.FindExtra(dev.Node, step, Index);
         // syscon_node_to_regmap(parent), a phandle the node does not have: not an error the model can tell (see PlanRequest)
         if (entry is null)
         {
-            _planNamedNothing = true;
+            namedNothing = true;
             if (!IsOptional(step)) dev.PlanHadUnknown = true;
             return 0;
         }
