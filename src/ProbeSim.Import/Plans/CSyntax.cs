@@ -173,6 +173,19 @@ internal static class CSyntax
         return vars;
     }
 
+    /// <summary>The if (and, with <paramref name="switches"/>, switch) statements whose body holds token <paramref name="at"/>,
+    /// innermost first: the keyword's index and the statement's parts.</summary>
+    public static IEnumerable<(int Keyword, (int CondStart, int CondEnd, int BodyStart, int BodyLast) Parts)> EnclosingConditions(
+        CSourceFile f, CFunction fn, int at, bool switches = false)
+    {
+        for (int j = at - 1; j > fn.BodyOpen; j--)
+        {
+            if (!(f.Is(j, "if") || switches && f.Is(j, "switch")) || !f.Is(j + 1, "(")) continue;
+            var p = IfParts(f, j, fn.BodyClose);
+            if (at >= p.BodyStart && at <= p.BodyLast) yield return (j, p);
+        }
+    }
+
     /// <summary>The identifiers among the tokens [start, end).</summary>
     public static HashSet<string> Identifiers(CSourceFile f, int start, int end)
     {

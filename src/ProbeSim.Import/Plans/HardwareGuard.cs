@@ -4,12 +4,10 @@ namespace ProbeSim.Import.Plans;
 /// A request made only when a value read from the device's registers says so: inside
 /// <c>if (fifo_disable)</c> where <c>fifo_disable = readl_relaxed(base + GENI_IF_DISABLE_RO) &amp; FIFO_IF_DISABLE</c>
 /// (drivers/i2c/busses/i2c-qcom-geni.c:874-879, GPI DMA only in GPI mode). The device tree does not say which branch
-/// the hardware takes: the step is recorded with <c>when = hardware</c>.
+/// the hardware takes: the step is recorded with <c>when = hardware</c> (<see cref="ProbeSim.Kernel.Drivers.Imported.PlanStep.WhenHardware"/>).
 /// </summary>
 internal static class HardwareGuard
 {
-    public const string When = ProbeSim.Kernel.Drivers.Imported.PlanStep.WhenHardware;
-
     private static readonly string[] RegisterReads =
     {
         "readl", "readl_relaxed", "readw", "readw_relaxed", "readb", "readb_relaxed", "readq", "readq_relaxed",
@@ -17,19 +15,10 @@ internal static class HardwareGuard
     };
 
     /// <summary>Whether token <paramref name="at"/> is in the then-body of an if (or the body of a switch) on a local that a register read set.</summary>
-    public static bool Guards(CSourceFile f, CFunction fn, int at)
-    {
-        for (int j = at - 1; j > fn.BodyOpen; j--)
-        {
-            // if (v) ... / switch (v) { case 1: ... } (drivers/spi/spi-geni-qcom.c:695-698 in v6.12)
-            if (!(f.Is(j, "if") || f.Is(j, "switch")) || !f.Is(j + 1, "(")) continue;
-            var p = CSyntax.IfParts(f, j, fn.BodyClose);
-            if (at < p.BodyStart || at > p.BodyLast) continue;
-            foreach (var v in CSyntax.Identifiers(f, p.CondStart, p.CondEnd))
-                if (ReadFromRegister(f, fn, v, j)) return true;
-        }
-        return false;
-    }
+    // if (v) ... / switch (v) { case 1: ... } (drivers/spi/spi-geni-qcom.c:695-698 in v6.12)
+    public static bool Guards(CSourceFile f, CFunction fn, int at) =>
+        CSyntax.EnclosingConditions(f, fn, at, switches: true).Any(c =>
+            CSyntax.Identifiers(f, c.Parts.CondStart, c.Parts.CondEnd).Any(v => ReadFromRegister(f, fn, v, c.Keyword)));
 
     // v = <expression with readl...(...)>; before the if
     private static bool ReadFromRegister(CSourceFile f, CFunction fn, string v, int before)

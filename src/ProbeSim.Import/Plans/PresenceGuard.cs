@@ -14,17 +14,8 @@ internal static class PresenceGuard
     };
 
     /// <summary>Whether the call at <paramref name="call"/> is in the then-body of an if that tests the property's presence.</summary>
-    public static bool Guards(CSourceFile f, CFunction fn, int call)
-    {
-        for (int j = call - 1; j > fn.BodyOpen; j--)
-        {
-            if (!f.Is(j, "if") || !f.Is(j + 1, "(")) continue;
-            var p = CSyntax.IfParts(f, j, fn.BodyClose);
-            if (call < p.BodyStart || call > p.BodyLast) continue;
-            if (Tests(f, fn, p.CondStart, p.CondEnd)) return true;
-        }
-        return false;
-    }
+    public static bool Guards(CSourceFile f, CFunction fn, int call) =>
+        CSyntax.EnclosingConditions(f, fn, call).Any(c => Tests(f, fn, c.Parts.CondStart, c.Parts.CondEnd));
 
     private static bool Tests(CSourceFile f, CFunction fn, int start, int end)
     {

@@ -181,7 +181,7 @@ internal sealed class ProbeWalker
         // a helper called only when a register read says so (geni I2C's setup_gpi_dma in GPI mode)
         if (HardwareGuard.Guards(f, fn, i))
             for (int k = first; k < _steps.Count; k++)
-                if (_steps[k].Kind == PlanStepKind.Request) _steps[k] = _steps[k] with { When = HardwareGuard.When };
+                if (_steps[k].Kind == PlanStepKind.Request) _steps[k] = _steps[k] with { When = PlanStep.WhenHardware };
         if (sub.Count == 0) return;
         var h = ErrorHandling.Analyze(f, i, floor, ceil);
         if (h.ConsumedFrom >= 0) consumed.Add((h.ConsumedFrom, h.ConsumedTo));
@@ -257,7 +257,7 @@ internal sealed class ProbeWalker
         {
             Kind = PlanStepKind.Request, Resource = g.Resource, Lookup = lookup, Name = name, Index = index,
             Policy = g.Swallows ? PlanPolicy.Optional : PolicyOf(h.Kind, optional), Message = h.Message, Function = fn.Name,
-            When = HardwareGuard.Guards(f, fn, i) ? HardwareGuard.When : Fallback.Of(f, fn, i) ? PlanStep.WhenFallback : null,
+            When = HardwareGuard.Guards(f, fn, i) ? PlanStep.WhenHardware : Fallback.Of(f, fn, i) ? PlanStep.WhenFallback : null,
             Source = new SourceLine(f.RelativePath, f[i].Line),
         });
         _optionalGetter[idx] = optional;
