@@ -23,6 +23,23 @@ public class ChildrenTests
     }
 
     [Fact]
+    public void A_populate_keeps_the_drivers_text_for_its_failure()
+    {
+        // drivers/pinctrl/pinctrl-rockchip.c:3472-3474
+        var plan = TempTree.Plan("""
+            static int foo_probe(struct platform_device *pdev)
+            {
+            	int ret = of_platform_populate(pdev->dev.of_node, NULL, NULL, &pdev->dev);
+            	if (ret)
+            		return dev_err_probe(&pdev->dev, ret, "failed to register gpio device\n");
+            	return 0;
+            }
+            """);
+        var step = TempTree.Single(plan, PlanStepKind.Children);
+        Assert.Equal((PlanMessageKind.DevErrProbe, "failed to register gpio device"), (step.Message!.Kind, step.Message.Text));
+    }
+
+    [Fact]
     public void Populating_a_named_subnode_records_the_subnode()
     {
         var plan = TempTree.Plan("""
