@@ -84,4 +84,23 @@ public class ExplainRejectedMatchTests
         Assert.Equal("no-driver", e.State);
         Assert.Equal("ff770000.syscon has no driver: probe with driver simple-pm-bus rejects match -19 (ENODEV); the device stays without a driver", e.Summary.Split("; root cause")[0]);
     }
+    [Fact]
+    public void A_primecell_whose_id_only_the_hardware_knows_has_no_driver_and_a_guessed_answer()
+    {
+        // amba_match reads the periphid from the registers (drivers/amba/bus.c:213-226); without
+        // arm,primecell-periphid in the node the model cannot tell which id-matched driver takes it
+        var dts = Scenario.Soc("""
+            qmp: power-controller@c300000 { compatible = "qcom,aoss-qmp"; reg = <0xc300000 0x400>; #clock-cells = <0>; };
+            stm@6002000 { compatible = "arm,coresight-stm", "arm,primecell"; reg = <0x6002000 0x1000>; clocks = <&qmp>; clock-names = "apb_pclk"; };
+            """);
+        var set = new DriverSet { Name = "test", Drivers = new[]
+        {
+            new DriverSpec { Name = "qcom_aoss_qmp", Compatibles = new[] { "qcom,aoss-qmp" } },
+            new DriverSpec { Name = "uart-pl011", Bus = DriverBus.Amba, AmbaIds = [new AmbaId(0x00041011, 0x000fffff)] },
+        } };
+        var kernel = new ProbeSim.Kernel.Boot.Kernel(Scenario.Tree(dts), ProfileLibrary.Default.Get("debian-6.1"), set, board: "test.dts");
+        var e = Explainer.Explain(kernel, kernel.Boot(), "6002000.stm");
+        Assert.Equal(("no-driver", OutcomeBasis.Guessed), (e.State, e.Basis));
+        Assert.Contains(e.BasisLines, l => l.StartsWith("guess: the AMBA periphid is read from the device's registers", StringComparison.Ordinal));
+    }
 }
