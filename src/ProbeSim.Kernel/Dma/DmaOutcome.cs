@@ -42,23 +42,24 @@ public sealed partial class Kernel
 
     /// <summary>
     /// A master behind a registered IOMMU whose stream has no entry: arm-smmu with disable_bypass (v5.x+) aborts it,
-    /// arm-smmu-v3 aborts unless bypass is allowed; other IOMMUs leave it untranslated.
+    /// arm-smmu-v3 aborts unless bypass is allowed; other IOMMUs leave it untranslated. The stream is the one the device's
+    /// transactions carry, so a device bound before its IOMMU registered is blocked once the IOMMU is enabled.
     /// </summary>
     private bool StreamBlocked(Device dev)
     {
         if (dev.Iommu.Group is not null) return false;
-        var inst = dev.Iommu.Fwspec?.Ops ?? (dev.Node is null ? null : IommusEntries(dev.Node).Select(e => e.Node is null ? null : IommuOpsFromFwnode(e.Node)).FirstOrDefault(i => i is not null));
+        var inst = dev.Iommu.Fwspec?.Ops ?? WireStreamOf(dev)?.Instance;
         if (inst is null || !inst.Registered || !inst.Traits.StreamFaultsWhenUnmatched) return false;
         return S.SmmuDisableBypass;
     }
 
     /// <summary>A problem visible without running DMA: IOMMU ops left without a mapping (spec driver-core S5).</summary>
-    private static string? DmaProblem(Device dev, string outcome)
+    private string? DmaProblem(Device dev, string outcome)
     {
         if (outcome == "broken")
             return "IOMMU dma_ops without a dma_iommu_mapping: the first DMA allocation fails";
         if (dev.Bound && outcome == "blocked")
-            return "bound, but its DMA stream has no stream-map entry and the IOMMU aborts it";
+            return BlockedStreamNote(dev) ?? "bound, but its DMA stream has no stream-map entry and the IOMMU aborts it";
         return null;
     }
 }

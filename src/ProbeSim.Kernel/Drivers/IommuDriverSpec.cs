@@ -32,4 +32,6 @@ public sealed record IommuDriverSpec
     public IReadOnlyList<string>? IdentityClients { get; init; }
     /// <summary>arm32: add_device attaches a mapping shared by all the instance's masters (ipmmu-vmsa on R-Car Gen2).</summary>
     public bool? SharedArmMapping { get; init; }
+    /// <summary>StreamID width of the IOMMU hardware (SMMUv3 SIDSIZE, 1-32); null = the profile's iommu_stream_id_bits.</summary>
+    public int? StreamIdBits { get; init; }
 }

@@ -143,6 +143,7 @@ internal static class ScenarioDriverApply
         Identity = b.Identity ?? a.Identity,
         IdentityClients = b.IdentityClients ?? a.IdentityClients,
         SharedArmMapping = b.SharedArmMapping ?? a.SharedArmMapping,
+        StreamIdBits = b.StreamIdBits ?? a.StreamIdBits,
     };
 
     /// <summary>The default module name: the driver name with '-' -> '_' (KBUILD_MODNAME style).</summary>

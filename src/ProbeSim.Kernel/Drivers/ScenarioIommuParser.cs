@@ -6,11 +6,11 @@ namespace ProbeSim.Kernel.Drivers;
 /// <summary>
 /// Parses a driver's <c>iommu:</c> value: <c>register</c> / <c>no-register</c>, or a mapping with <c>register</c>,
 /// <c>context-banks</c>, <c>group</c> (per-device, per-instance, stream-id), <c>of-xlate</c>, <c>of-declare</c>,
-/// <c>identity</c>, <c>identity-clients</c>, <c>shared-arm-mapping</c>.
+/// <c>identity</c>, <c>identity-clients</c>, <c>shared-arm-mapping</c>, <c>stream-id-bits</c>.
 /// </summary>
 internal static class ScenarioIommuParser
 {
-    private static readonly string[] Keys = { "register", "context-banks", "group", "of-xlate", "of-declare", "identity", "identity-clients", "shared-arm-mapping" };
+    private static readonly string[] Keys = { "register", "context-banks", "group", "of-xlate", "of-declare", "identity", "identity-clients", "shared-arm-mapping", "stream-id-bits" };
 
     private static readonly FrozenDictionary<string, bool> Words = new Dictionary<string, bool>
     {
@@ -47,6 +47,7 @@ internal static class ScenarioIommuParser
                 "of-declare" => spec with { OfDeclare = yaml.Bool(value, "of-declare") },
                 "identity" => spec with { Identity = yaml.Bool(value, "identity") },
                 "identity-clients" => spec with { IdentityClients = yaml.StringOrList(value, "identity-clients") },
+                "stream-id-bits" => spec with { StreamIdBits = yaml.Int(value, "stream-id-bits", 1, 32) },
                 _ => spec with { SharedArmMapping = yaml.Bool(value, "shared-arm-mapping") },
             };
         }

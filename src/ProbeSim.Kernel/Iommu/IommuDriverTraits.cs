@@ -23,6 +23,8 @@ public sealed record IommuDriverTraits
     public int Ias { get; init; } = 48;
     /// <summary>A master whose stream has no entry is stopped (with the profile's disable_bypass) rather than passed through.</summary>
     public bool StreamFaultsWhenUnmatched { get; init; } = true;
+    /// <summary>StreamID width of the hardware (SMMUv3 SMMU_IDR1.SIDSIZE, SMMU SMMU_IDR0.NUMSIDB); null = the profile's, else unlimited.</summary>
+    public int? StreamIdBits { get; init; }
 }
 
 /// <summary>Known IOMMU drivers by compatible, and the merge with a scenario's <see cref="IommuDriverSpec"/>.</summary>
@@ -74,6 +76,7 @@ public static class IommuDriverCatalog
             Identity = spec.Identity ?? t.Identity,
             IdentityClients = spec.IdentityClients ?? t.IdentityClients,
             SharedArmMapping = spec.SharedArmMapping ?? t.SharedArmMapping,
+            StreamIdBits = spec.StreamIdBits ?? t.StreamIdBits,
         };
     }
 }

@@ -21,6 +21,8 @@ public sealed class DeviceIommu
     /// <summary>The instance that probed the device (dev->iommu->iommu_dev).</summary>
     public IommuInstance? Instance { get; internal set; }
     public IommuGroup? Group { get; internal set; }
+    /// <summary>Why the IOMMU driver's probe_device last refused the device (null when it did not).</summary>
+    public IommuProbeRefusal? ProbeRefusal { get; internal set; }
     /// <summary>v4.4 arm64: a private "fake default" DMA domain the arch code made for a group without one.</summary>
     internal IommuDomain? ArchPrivateDomain;
     /// <summary>What the last of_iommu_configure decided and why (the rule of the profile that applied), for explain.</summary>

@@ -41,8 +41,8 @@ public sealed partial class Kernel
     /// <summary>ops->device_group (or iommu_group_get when the device already has one): the group the device joins.</summary>
     private (IommuGroup? Group, int Error) IommuDeviceGroup(Device dev, IommuInstance inst)
     {
-        // PCI masters: pci_device_group (arm-smmu and arm-smmu-v3 both use it for PCI)
-        if (dev.Pci is not null) return (PciDeviceGroup(dev, inst), 0);
+        // PCI masters: pci_device_group (arm-smmu-v3 and the others); arm-smmu first reuses a group its stream-map entries carry
+        if (dev.Pci is not null && inst.Traits.Group != IommuGroupPolicy.StreamId) return (PciDeviceGroup(dev, inst), 0);
         switch (inst.Traits.Group)
         {
             case IommuGroupPolicy.PerInstance:
@@ -58,7 +58,7 @@ public sealed partial class Kernel
                         if (found is not null && found != g) return (null, -EINVAL);
                         found = g;
                     }
-                var group = found ?? IommuGroupAlloc(inst);
+                var group = found ?? (dev.Pci is not null ? PciDeviceGroup(dev, inst) : IommuGroupAlloc(inst));
                 foreach (var id in ids) inst.StreamGroups[id & 0xffff] = group;
                 return (group, 0);
             default:
@@ -100,6 +100,7 @@ public sealed partial class Kernel
             d?.Attached.Remove(dev);
         group.Devices.Remove(dev);
         dev.Iommu.Group = null;
+        IommuDriverReleaseDevice(dev, dev.Iommu.Instance);
         dev.Iommu.Instance?.Clients.Remove(dev);
         dev.Iommu.Instance = null;
         dev.Dma.DmaIommu = false;

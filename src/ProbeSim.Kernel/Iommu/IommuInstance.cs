@@ -29,6 +29,10 @@ public sealed class IommuInstance
     public List<Device> Clients { get; } = new();
     /// <summary>arm-smmu stream-map: stream ID → group that claimed it (masters with the same IDs share a group).</summary>
     internal readonly Dictionary<uint, IommuGroup> StreamGroups = new();
+    /// <summary>arm-smmu-v3 smmu->streams: StreamID → the master that inserted it (arm_smmu_insert_master).</summary>
+    internal readonly Dictionary<uint, Device> Streams = new();
+    /// <summary>arm-smmu-v3 2-level stream table: the L2 spans (StreamID &gt;&gt; STRTAB_SPLIT) arm_smmu_init_l2_strtab allocated; never freed.</summary>
+    internal readonly HashSet<uint> L2Spans = new();
     /// <summary>Per-instance group (rockchip, ipmmu, mediatek, generic_single_device_group).</summary>
     internal IommuGroup? SingletonGroup;
     /// <summary>arm32: the mapping an IOMMU driver shares between its masters (ipmmu-vmsa on R-Car Gen2).</summary>

@@ -43,15 +43,24 @@ public sealed partial class Kernel
         var inst = IommuOpsFor(dev);
         if (inst is null) return -ENODEV;
         if (dev.Iommu.Group is not null) return 0;
+        // ops->probe_device: the driver's own checks come before the group
+        int refused = IommuDriverProbeDevice(dev, inst);
+        if (refused != 0) return refused;
         var (group, ret) = IommuDeviceGroup(dev, inst);
-        if (group is null) return ret;
+        if (group is null)
+        {
+            IommuDriverReleaseDevice(dev, inst);
+            return ret;
+        }
         dev.Iommu.Instance = inst;
-        return S.IommuProbe switch
+        ret = S.IommuProbe switch
         {
             IommuProbeEra.AddDevice => ProbeAddDevice(dev, inst, group),
             IommuProbeEra.ProbeDevice => ProbeProbeDevice(dev, inst, group, groupList),
             _ => ProbeInitDevice(dev, inst, group, groupList),
         };
+        if (ret != 0) IommuDriverReleaseDevice(dev, inst);
+        return ret;
     }
 
     // <= v5.7 ops->add_device: iommu_group_get_for_dev allocates the default domain of a new group, then iommu_group_add_device

@@ -51,7 +51,12 @@ public sealed partial class Kernel
         if (err != 0)
         {
             Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: Adding to IOMMU failed: {err}", dev);
-            return OfIommuResult.None($"IOMMU probe of the device failed ({err})");
+            return OfIommuResult.None(dev.Iommu.ProbeRefusal switch
+            {
+                StreamIdOutOfRange r => $"StreamID 0x{r.StreamId:x} does not fit the IOMMU's {r.Bits}-bit StreamIDs: its probe_device refused the device ({err}), so no group",
+                StreamIdInUse r => $"StreamID {r.StreamId} is already in the SMMU's stream tree for {r.Owner}: its probe_device refused the device ({err}), so no group",
+                _ => $"IOMMU probe of the device failed ({err})",
+            });
         }
         return new OfIommuResult(inst, false, null);
     }

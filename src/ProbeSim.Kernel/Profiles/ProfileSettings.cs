@@ -12,6 +12,8 @@ public enum IommuDefaultLog { None, V5_10, V6_6 }
 public enum IommuLazy { None, Attribute, DmaFq }
 public enum GroupTypeSysfs { None, ReadOnly, SingleDevice, Ownership }
 public enum Arm64Dma { None, NotifierAdd, NotifierBind, Direct, Core }
+/// <summary>What arm-smmu-v3 does with a StreamID another master (or the master itself) already inserted.</summary>
+public enum SmmuV3StreamIds { Shared, Unique, UniquePerMaster }
 public enum Arm32Dma { Overwrite, Unguarded, GuardedKeepsPlain, GuardedClears }
 public enum DmaTeardownSites { CreationOnly, AfterConfigure, EveryFailure }
 
@@ -80,6 +82,8 @@ public sealed class ProfileSettings
         DefDomainTypeOp = B("def_domain_type_op");
         DefDomainIdentityWins = p["def_domain_conflict"] == "identity-wins";
         SmmuDisableBypass = B("smmu_disable_bypass");
+        SmmuV3StreamIds = p["smmu_v3_stream_ids"] switch { "shared" => SmmuV3StreamIds.Shared, "unique" => SmmuV3StreamIds.Unique, _ => SmmuV3StreamIds.UniquePerMaster };
+        IommuStreamIdBits = I("iommu_stream_id_bits");
         GroupTypeSysfs = p["group_type_sysfs"] switch { "none" => GroupTypeSysfs.None, "read-only" => GroupTypeSysfs.ReadOnly, "single-device" => GroupTypeSysfs.SingleDevice, _ => GroupTypeSysfs.Ownership };
         DmaOwnership = B("dma_ownership");
         IommuClaimDevice = B("iommu_claim_device");
@@ -149,6 +153,9 @@ public sealed class ProfileSettings
     public bool DefDomainTypeOp { get; }
     public bool DefDomainIdentityWins { get; }
     public bool SmmuDisableBypass { get; }
+    public SmmuV3StreamIds SmmuV3StreamIds { get; }
+    /// <summary>StreamID width of an SMMU whose scenario gives none; null = unlimited.</summary>
+    public int? IommuStreamIdBits { get; }
     public GroupTypeSysfs GroupTypeSysfs { get; }
     public bool DmaOwnership { get; }
     public bool IommuClaimDevice { get; }

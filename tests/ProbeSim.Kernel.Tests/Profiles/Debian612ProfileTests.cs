@@ -156,7 +156,9 @@ public class Debian612ProfileTests
         Assert.Equal("full-path", Debian["link_check_reason"]);
         Assert.Equal("127", Debian["iova_magazine"]);
         Assert.Equal("core", Debian["arm64_dma"]);
-        var changed = new[] { "fw_devlink_bindings", "clk_disabled_provider" };
+        // drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c:3261-3266: the master's own duplicate StreamID is skipped (b00d24997a11)
+        Assert.Equal("unique-per-master", Debian["smmu_v3_stream_ids"]);
+        var changed = new[] { "fw_devlink_bindings", "clk_disabled_provider", "smmu_v3_stream_ids" };
         var v612 = ProfileLibrary.Default.Get("v6.12");
         foreach (var (name, value) in Debian.Values)
             if (!changed.Contains(name)) Assert.Equal(v612[name], value);

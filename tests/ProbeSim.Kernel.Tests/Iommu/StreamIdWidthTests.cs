@@ -1,0 +1,42 @@
+using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Tests.Boot;
+
+namespace ProbeSim.Kernel.Tests.Iommu;
+
+/// <summary>The StreamID width of the SMMU hardware (issue 14 item 2), given per IOMMU driver in a scenario.</summary>
+public class StreamIdWidthTests
+{
+    static string Board(string compatible) => Sim.Soc($$"""
+        smmu: iommu@1000000 { compatible = "{{compatible}}"; reg = <0x1000000 0x20000>; #iommu-cells = <1>; };
+        a: dma@2000000 { compatible = "acme,a"; reg = <0x2000000 0x1000>; iommus = <&smmu 0x7fff>; };
+        b: dma@2001000 { compatible = "acme,b"; reg = <0x2001000 0x1000>; iommus = <&smmu 0x8000>; };
+        """);
+
+    static string Scenario(string compatible, string name) => $$"""
+        drivers:
+          - { compatible: {{compatible}}, name: {{name}}, iommu: { stream-id-bits: 15 } }
+          - { compatible: acme,a, name: a }
+          - { compatible: acme,b, name: b }
+        """;
+
+    [Fact]
+    public void SMMUv3_refuses_a_StreamID_beyond_SIDSIZE_silently()
+    {
+        // 6.1.192 arm-smmu-v3.c:2587-2601 arm_smmu_sid_in_range -> -ERANGE from probe_device; of_iommu.c:175 dev_dbg only
+        var r = Sim.Boot(Board("arm,smmu-v3"), Scenario("arm,smmu-v3", "arm-smmu-v3"), profile: "debian-6.1");
+        Assert.NotNull(r.Dev("2000000.dma").IommuGroup);
+        Assert.Null(r.Dev("2001000.dma").IommuGroup);
+        Assert.Equal("b", r.Dev("2001000.dma").Driver);
+        Assert.Contains(r.Log, l => l.Text == "b 2001000.dma: Adding to IOMMU failed: -34" && l.Level == LogLevel.Debug);
+    }
+
+    [Fact]
+    public void Arm_smmu_refuses_it_with_an_error_line()
+    {
+        // 6.1.192 arm-smmu.c:1386-1389: sid & ~streamid_mask -> dev_err "stream ID 0x%x out of range for SMMU (0x%x)", -EINVAL
+        var r = Sim.Boot(Board("arm,mmu-500"), Scenario("arm,mmu-500", "arm-smmu"), profile: "debian-6.1");
+        Assert.NotNull(r.Dev("2000000.dma").IommuGroup);
+        Assert.Null(r.Dev("2001000.dma").IommuGroup);
+        Assert.Contains(r.Log, l => l.Text == "b 2001000.dma: stream ID 0x8000 out of range for SMMU (0x7fff)" && l.Level == LogLevel.Err);
+    }
+}
