@@ -28,7 +28,8 @@ public static class BootCommand
         var links = new Option<bool>("--devlinks") { Description = "Print /sys/class/devlink (name, status, sync_state_only)" };
         var sysfs = new Option<bool>("--sysfs") { Description = "Print /sys/kernel/iommu_groups, /sys/class/iommu and each device's iommu_group link as a tree" };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (graph, device table, explain chains) to FILE; docs/html-report.md" };
-        var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links, sysfs, html };
+        var until = new UntilOption();
+        var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links, sysfs, html, until };
         args.AddTo(cmd);
         var views = new BootViewArguments();
         views.AddTo(cmd);
@@ -37,7 +38,7 @@ public static class BootCommand
             try
             {
                 if (BootConflicts.Find(pr, json, views.Dot, [log, links, sysfs, views.Tree], logLevel, log, all) is { } conflict) return io.IoError(conflict);
-                var options = args.Resolve(pr, io);
+                var options = UntilOption.Apply(args.Resolve(pr, io), pr.GetValue(until));
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
                 var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -92,6 +93,7 @@ public static class BootCommand
         }
         var shown = all ? result.Devices : result.Devices.Where(d => d.State != DeviceState.NotPresent).ToList();
         if (!io.Quiet) io.Out.WriteLine($"{result.Board}: profile {result.Profile}, drivers {result.DriverSet}" + (result.Cmdline.Length > 0 ? $", cmdline \"{result.Cmdline}\"" : ""));
+        if (!io.Quiet && StopText.Describe(result) is { } stopped) io.Out.WriteLine(stopped);
         BootViews.WriteDevices(io, shown, view.Tree);
         int hidden = result.Devices.Count - shown.Count;
         if (hidden > 0 && !io.Quiet) io.Out.WriteLine($"({hidden} DT nodes with a compatible never became devices; --all lists them)");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProbeSim.Checking.Explain;
 using ProbeSim.Cli.Boot;
 using ProbeSim.Cli.Output;
+using ProbeSim.Cli.Parsing;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
@@ -19,13 +20,14 @@ public static class ExplainCommand
         var board = new Argument<string>("BOARD") { Description = "Board .dts or .dtb" };
         var device = new Argument<string>("DEVICE") { Description = "Device name (e6740000.iommu), DT path (/soc/iommu@e6740000) or label (ipmmu_mx)" };
         var json = new Option<string?>("--json") { Description = "Write the explanation as JSON to FILE (- for standard output); schema in docs/json.md" };
-        var cmd = new Command("explain", "Explain why a device ended as it did: its supplier chain down to the root causes, the IOMMU decision, its log lines") { board, device, json };
+        var until = new UntilOption();
+        var cmd = new Command("explain", "Explain why a device ended as it did: its supplier chain down to the root causes, the IOMMU decision, its log lines") { board, device, json, until };
         args.AddTo(cmd);
         cmd.SetAction(pr =>
         {
             try
             {
-                var options = args.Resolve(pr, io);
+                var options = UntilOption.Apply(args.Resolve(pr, io), pr.GetValue(until));
                 var path = pr.GetValue(board)!;
                 if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
                 var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
@@ -44,6 +46,7 @@ public static class ExplainCommand
                     files.Write("--json", j, System.Text.Encoding.UTF8.GetBytes(text));
                 }
                 io.Out.WriteLine($"{result.Board}: profile {result.Profile}, drivers {result.DriverSet}");
+                if (ProbeSim.Reports.Log.StopText.Describe(result) is { } stopped) io.Out.WriteLine(stopped);
                 ExplanationText.Write(io.Out, e);
                 return ExitCodes.Ok;
             }

@@ -16,6 +16,8 @@ public sealed record BootOptions
     public bool RecordNotifiers { get; init; } = true;
     /// <summary>Stop this many seconds after late_initcall (null: run every scheduled event).</summary>
     public double? StopAfterSeconds { get; init; }
+    /// <summary>Stop at this uptime of the model's clock, no earlier than late_initcall (--until uptime:T); null: no stop.</summary>
+    public double? StopAtUptimeSeconds { get; init; }
 
     /// <summary>The profile with the overrides applied (throws <see cref="ProfileException"/> on a bad name or value).</summary>
     public KernelProfile ResolveProfile() => ProfileLibrary.Default.Get(Profile).With(Set);
@@ -52,7 +54,7 @@ public sealed record BootOptions
     public Kernel CreateKernel(DtTree tree, string board) =>
         new(tree, ResolveProfile(), ResolveFor(tree, board), Cmdline, board)
         {
-            RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds,
+            RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds, StopAtUptimeSeconds = StopAtUptimeSeconds,
             Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel,
         };
 
@@ -93,7 +95,7 @@ public sealed class PreparedBoot
     public Kernel NewKernel(IBootSchedule? schedule = null, bool quiet = false) =>
         new(Tree, _profile, _drivers, _o.Cmdline, Board)
         {
-            RecordNotifiers = !quiet && _o.RecordNotifiers, StopAfterSeconds = _o.StopAfterSeconds,
+            RecordNotifiers = !quiet && _o.RecordNotifiers, StopAfterSeconds = _o.StopAfterSeconds, StopAtUptimeSeconds = _o.StopAtUptimeSeconds,
             Arm32 = _arm32, PciTopology = _o.Pci, DmaModel = _o.DmaModel,
             Schedule = schedule ?? DefaultBootSchedule.Instance, BuildResults = !quiet,
         };

@@ -114,4 +114,8 @@ public sealed record BootResult
     public string? Crash { get; init; }
     /// <summary>Simulated time at which the simulation stopped (µs).</summary>
     public long EndTimeUs { get; init; }
+    /// <summary>Simulated time late_initcall finished (the origin of scenario times and of --until T).</summary>
+    public long LateInitcallUs { get; init; }
+    /// <summary>When the boot was stopped early (--until), the simulated time of the state reported; null = ran to the end.</summary>
+    public long? StoppedAtUs { get; init; }
 }

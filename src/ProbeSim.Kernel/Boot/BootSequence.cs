@@ -110,18 +110,26 @@ public sealed partial class Kernel
     /// <summary>Stop the simulation this many seconds after late_initcall (a snapshot, like the oracle's); null runs to the end.</summary>
     public double? StopAfterSeconds { get; init; }
 
+    /// <summary>Stop the simulation at this uptime of the model's clock (no earlier than late_initcall); null runs to the end.</summary>
+    public double? StopAtUptimeSeconds { get; init; }
+
+    /// <summary>The simulated time the boot stops at, when a stop was asked for (known once late_initcall has run).</summary>
+    internal long? StopUs => StopAfterSeconds is { } after ? AfterLate(after)
+        : StopAtUptimeSeconds is { } uptime ? Math.Max(LateInitcallUs, (long)Math.Round(uptime * 1_000_000)) : null;
+
     private void RunEvents()
     {
+        var stopAt = StopUs;
         while (_crash is null && _events.TryPeek(out _, out var next))
         {
-            if (StopAfterSeconds is { } stop && next.Item1 > AfterLate(stop)) { NowUs = AfterLate(stop); return; }
+            if (stopAt is { } stop && next.Item1 > stop) { NowUs = stop; return; }
             var ev = _events.Dequeue();
             if (next.Item1 > NowUs) NowUs = next.Item1;
             ev.Run();
             RunAsyncProbes();
             DeferredWork();
         }
-        if (StopAfterSeconds is { } end && AfterLate(end) > NowUs) NowUs = AfterLate(end);
+        if (stopAt is { } end && end > NowUs) NowUs = end;
     }
 
     private void PrepareSimplePmBus()

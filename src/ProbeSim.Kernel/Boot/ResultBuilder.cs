@@ -35,6 +35,8 @@ public sealed partial class Kernel
             Actions = _actionResults,
             Crash = _crash,
             EndTimeUs = NowUs,
+            LateInitcallUs = LateInitcallUs,
+            StoppedAtUs = StopUs,
         };
     }
 

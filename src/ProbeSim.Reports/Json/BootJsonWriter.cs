@@ -53,6 +53,14 @@ public static class BootJsonWriter
         writer.WriteString("cmdline", result.Cmdline);
         writer.WriteString("driverSet", result.DriverSet);
         JsonOutput.WriteSeconds(writer, "endTime", result.EndTimeUs);
+        if (result.StoppedAtUs is { } stopped)
+        {
+            // --until: the state is the one at this moment, not the end of the boot
+            writer.WriteStartObject("until");
+            JsonOutput.WriteSeconds(writer, "uptime", stopped);
+            JsonOutput.WriteSeconds(writer, "afterLateInitcall", stopped - result.LateInitcallUs);
+            writer.WriteEndObject();
+        }
 
         writer.WriteStartArray("devices");
         foreach (var d in result.Devices) DeviceJson.Write(writer, d);
