@@ -114,6 +114,7 @@ internal sealed class ChainWalker
         switch (DeviceStateOf(dev))
         {
             case SupplierState.Bound: return $"bound to {dev.Driver?.Name}";
+            case SupplierState.Failed when dev.LastFailure is { } f: return ProbeSim.Kernel.Boot.ProbeFailureText.Describe(f);
             case SupplierState.Failed: return $"probe with {dev.Driver?.Name ?? "its driver"} failed with error {dev.LastError}";
             case SupplierState.Deferred:
                 return "probe deferred" + (dev.DeferReason is { } r ? $": {r}" : dev.WaitNote is { } w ? $" ({w})" : "");

@@ -107,6 +107,8 @@ public sealed record BootResult
     public IReadOnlyList<DevlinkOutcome> Devlinks { get; init; } = Array.Empty<DevlinkOutcome>();
     public IReadOnlyList<LogLine> Log { get; init; } = Array.Empty<LogLine>();
     public IReadOnlyList<NotifierEvent> Notifiers { get; init; } = Array.Empty<NotifierEvent>();
+    /// <summary>Every failed really_probe's unwind steps, devres releases and leaks (docs/kernel/arm32-and-failure-origin.md).</summary>
+    public IReadOnlyList<ProbeSim.Kernel.DriverCore.ProbeUnwind> Unwinds { get; init; } = Array.Empty<ProbeSim.Kernel.DriverCore.ProbeUnwind>();
     public IReadOnlyList<IommuGroupOutcome> IommuGroups { get; init; } = Array.Empty<IommuGroupOutcome>();
     public IReadOnlyList<IommuOutcome> Iommus { get; init; } = Array.Empty<IommuOutcome>();
     public IReadOnlyList<ActionOutcome> Actions { get; init; } = Array.Empty<ActionOutcome>();

@@ -26,6 +26,7 @@ public sealed partial class Kernel
                 l.SyncStateOnly, "consumer unbind", (l.Flags & DlFlags.Inferred) != 0)).ToList(),
             Log = _log,
             Notifiers = _notifiers,
+            Unwinds = _unwinds,
             IommuGroups = IommuGroups.Select(g => new IommuGroupOutcome(g.Id,
                 g.DefaultDomain is { } dd ? IommuDomainTypes.SysfsName(dd.Type) : "unknown",
                 g.Domain is { } cd ? IommuDomainTypes.SysfsName(cd.Type) : null,
@@ -67,6 +68,8 @@ public sealed partial class Kernel
             DeviceState.NoDriver when dev.RejectedBy is { } rj => $"probe with driver {rj.Driver} rejects match {rj.Errno} ({Errno.Name(rj.Errno)})",
             DeviceState.NoDriver when gap != BasisGap.None => "no AMBA driver took it: its periphid is read from its registers, which the model does not have",
             DeviceState.NoDriver => HasModuleFor(dev) ? "a module matches but was never loaded" : "no driver in this driver set matches",
+            // a core step (pinctrl, dma_configure) failed before the driver's probe: say which
+            DeviceState.Failed when dev.LastFailure is { Step: not ProbeFailureStep.DriverProbe } f => ProbeFailureText.Describe(f),
             DeviceState.Failed => dev.LastError is int e ? $"probe failed with {e} ({Errno.Name(e)})" : null,
             _ => null,
         };

@@ -138,6 +138,8 @@ public sealed partial class Kernel
             if (l.Managed && !l.SyncStateOnly && l.Consumer.Bound) DeviceReleaseDriver(l.Consumer);
         dev.LinkState = DlDevState.Unbinding;
         Notify("UNBIND_DRIVER", dev);
+        // __device_release_driver: devres_release_all before the DMA teardown (v5.2+ order)
+        DevresReleaseAll(dev);
         DmaTeardown(dev, Stage.Unbind);
         DeviceLinksUnbound(dev);
         dev.Driver.Devices.Remove(dev);

@@ -39,7 +39,7 @@ public sealed partial class Kernel
     }
 
     /// <summary>
-    /// arm_iommu_attach_device from an IOMMU driver's add_device (ipmmu-vmsa on R-Car Gen2): one mapping per IOMMU instance,
+    /// arm_iommu_attach_device from an IOMMU driver's add_device (or, with arm_shared_mapping_at probe-finalize, its probe_finalize) (ipmmu-vmsa on R-Car Gen2): one mapping per IOMMU instance,
     /// shared by its masters; it sets the device's DMA ops itself.
     /// </summary>
     private void ArmAttachSharedMapping(Device dev, IommuInstance inst)
@@ -78,8 +78,8 @@ public sealed partial class Kernel
             default:
                 if (!dma.DmaOpsSetup) return;
                 ReleaseArmMapping(dev);
+                // arch_teardown_dma_ops: set_dma_ops(dev, NULL); archdata.dma_ops_setup stays set (no kernel clears it)
                 dma.Ops = DmaOpsKind.None;
-                dma.DmaOpsSetup = false;
                 break;
         }
     }
@@ -88,7 +88,7 @@ public sealed partial class Kernel
     private void ReleaseArmMapping(Device dev)
     {
         if (dev.Dma.Mapping is not { } m) return;
-        m.Domain.Attached.Remove(dev);
+        IommuDetachDevice(m.Domain, dev);
         dev.Dma.Mapping = null;
         if (--m.Refs <= 0)
         {

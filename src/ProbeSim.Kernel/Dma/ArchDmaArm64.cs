@@ -39,11 +39,11 @@ public sealed partial class Kernel
             case Arm64Dma.Direct:
                 dma.Ops = Arm64PlatformOps;
                 if (iommu is null) break;
-                // __iommu_setup_dma_ops: a DMA default domain -> iommu_dma_ops; identity keeps the platform ops
-                var dom = dev.Iommu.Group?.DefaultDomain;
-                if (dom is not null && IommuDomainTypes.IsDmaApi(dom.Type)) dma.Ops = DmaOpsKind.IommuDma;
-                else if (dom?.Type != IommuDomainType.Identity)
-                    Printk(LogLevel.Warning, $"Failed to set up IOMMU for device {dev.Name}; retaining platform DMA ops", dev);
+                // do_iommu_attach / iommu_setup_dma_ops: iommu_get_domain_for_dev, the group's current domain (not its default):
+                // none warns, a DMA domain gives iommu_dma_ops, identity or a driver's unmanaged domain keeps the platform ops
+                var dom = dev.Iommu.Group?.Domain;
+                if (dom is null) Printk(LogLevel.Warning, $"Failed to set up IOMMU for device {dev.Name}; retaining platform DMA ops", dev);
+                else if (IommuDomainTypes.IsDmaApi(dom.Type)) dma.Ops = DmaOpsKind.IommuDma;
                 break;
             default:
                 // v6.12: the IOMMU core set dev->dma_iommu when the device joined a group with a DMA domain

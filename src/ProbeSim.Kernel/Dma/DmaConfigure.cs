@@ -35,12 +35,21 @@ public sealed partial class Kernel
     /// <summary>Where the DMA set-up is undone: dma_cleanup and arch_teardown_dma_ops, at the profile's call sites.</summary>
     private void DmaTeardown(Device dev, Stage stage)
     {
-        // bus->dma_cleanup (v5.19): after a failed probe that had configured DMA, and at unbind
-        if (dev.Dma.UsesDefaultDomain && stage is Stage.Probe or Stage.Unbind)
-        {
-            IommuDeviceUnuseDefaultDomain(dev);
-            dev.Dma.UsesDefaultDomain = false;
-        }
+        DmaCleanup(dev, stage);
+        ArchTeardownAtSite(dev, stage);
+    }
+
+    // bus->dma_cleanup (v5.19): after a failed probe that had configured DMA, and at unbind
+    private void DmaCleanup(Device dev, Stage stage)
+    {
+        if (!dev.Dma.UsesDefaultDomain || stage is not (Stage.Probe or Stage.Unbind)) return;
+        IommuDeviceUnuseDefaultDomain(dev);
+        dev.Dma.UsesDefaultDomain = false;
+    }
+
+    // arch_teardown_dma_ops (dma_deconfigure in v4.12-v4.19) where the profile's kernel calls it
+    private void ArchTeardownAtSite(Device dev, Stage stage)
+    {
         bool arch = S.DmaTeardown switch
         {
             DmaTeardownSites.CreationOnly => false,

@@ -72,7 +72,7 @@ public sealed partial class Kernel
 
     private enum Stage { Pinctrl, DmaConfigure, Probe, Unbind }
 
-    // really_probe failure paths: notifier, DMA teardown, devres release, links, log and return code per era
+    // really_probe failure paths: the unwind in the profile's order, then the probe-result log and return code per era
     private int ProbeFailed(Device dev, Driver drv, int ret, Stage stage, bool bindSent, int localTrigger)
     {
         bool notBound = S.NotBoundEvent && stage switch
@@ -82,28 +82,20 @@ public sealed partial class Kernel
             Stage.DmaConfigure => S.ReallyProbe is ReallyProbeEra.V4_12 or ReallyProbeEra.V5_4,
             _ => false,
         };
-        if (notBound) Notify("DRIVER_NOT_BOUND", dev);
         dev.LastProbeDeferred = ret == -EPROBE_DEFER;
-        DmaTeardown(dev, stage);
-        DeviceLinksNoDriver(dev);
+        ReallyProbeUnwind(dev, drv, stage, notBound);
         dev.Driver = null;
-
-        // the return-code switch at the end of really_probe / call_driver_probe (logged with the driver name)
+        var failedAt = stage switch { Stage.Pinctrl => ProbeFailureStep.PinctrlBindPins, Stage.DmaConfigure => ProbeFailureStep.DmaConfigure, _ => ProbeFailureStep.DriverProbe };
+        // really_probe's closing switch (<= v5.12) logs every failure; call_driver_probe's (v5.13+) only the driver's probe
+        if (stage == Stage.Probe || S.ProbeResultLogEveryFailure) LogProbeResult(dev, drv, ret);
         if (stage == Stage.Probe)
         {
-            if (ret == -EPROBE_DEFER)
-                Printk(LogLevel.Debug, $"{drv.Name} {dev.Name}: Driver {drv.Name} requests probe deferral");
-            else if (ret == -ENODEV || ret == -ENXIO)
-                Printk(LogLevel.Debug, $"{drv.Name}: probe of {dev.Name} rejects match {ret}");
-            else if (S.DevProbeFailureMessage)
-                Printk(LogLevel.Err, $"{drv.Name} {dev.Name}: probe with driver {drv.Name} failed with error {ret}");
-            else
-                Printk(LogLevel.Warning, $"{drv.Name}: probe of {dev.Name} failed with error {ret}");
             if (ret != -EPROBE_DEFER) dev.LastError = ret;
             // call_driver_probe: -ENODEV/-ENXIO is a silent "rejects match": the device stays unbound, not failed
             dev.RejectedBy = ret == -ENODEV || ret == -ENXIO ? (drv.Name, ret) : ret == -EPROBE_DEFER ? dev.RejectedBy : null;
         }
         else if (ret != -EPROBE_DEFER) { dev.LastError = ret; dev.RejectedBy = null; }
+        dev.LastFailure = ret == -EPROBE_DEFER ? null : FailureOf(dev, drv, ret, failedAt);
 
         if (S.ProbeReturnsErrno)
             // call_driver_probe failures come back negated (positive); core-step failures stay negative
@@ -112,6 +104,27 @@ public sealed partial class Kernel
         if (ret == -EPROBE_DEFER) DeferredProbeAddTrigger(dev, localTrigger);
         // before v5.19 really_probe swallowed the error: the driver walk goes on
         return 0;
+    }
+
+    // platform_dma_configure (v5.19+): -EBUSY from iommu_device_use_default_domain names the group user space owns
+    private static ProbeFailure FailureOf(Device dev, Driver drv, int ret, ProbeFailureStep step) =>
+        step == ProbeFailureStep.DmaConfigure && ret == -EBUSY && dev.Iommu.Group is { Owner: { } owner } g
+            ? new ProbeFailure(drv.Name, ret, step, g.Id, owner)
+            : new ProbeFailure(drv.Name, ret, step);
+
+    // the return-code switch of really_probe (<= v5.12) or call_driver_probe (v5.13+)
+    private void LogProbeResult(Device dev, Driver drv, int ret)
+    {
+        // dev_dbg after really_probe cleared dev->driver names the bus; call_driver_probe still has the driver
+        var who = S.ProbeResultLogEveryFailure ? dev.DriverString : drv.Name;
+        if (ret == -EPROBE_DEFER)
+            Printk(LogLevel.Debug, $"{who} {dev.Name}: Driver {drv.Name} requests probe deferral");
+        else if (ret == -ENODEV || ret == -ENXIO)
+            Printk(LogLevel.Debug, $"{drv.Name}: probe of {dev.Name} rejects match {ret}");
+        else if (S.DevProbeFailureMessage)
+            Printk(LogLevel.Err, $"{who} {dev.Name}: probe with driver {drv.Name} failed with error {ret}");
+        else
+            Printk(LogLevel.Warning, $"{drv.Name}: probe of {dev.Name} failed with error {ret}");
     }
 
     // platform_probe / amba_probe: power domain attach, then the driver
@@ -142,6 +155,7 @@ public sealed partial class Kernel
         dev.Bound = true;
         dev.BoundAtUs = NowUs;
         dev.LastError = null;
+        dev.LastFailure = null;
         dev.RejectedBy = null;
         dev.LastProbeDeferred = false;
         dev.WaitNote = null;

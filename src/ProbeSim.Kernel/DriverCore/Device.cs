@@ -37,6 +37,10 @@ public sealed class Device
     public int ProbeAttempts { get; internal set; }
     /// <summary>Negative errno of the last failed driver probe.</summary>
     public int? LastError { get; internal set; }
+    /// <summary>Where and why the last failed probe attempt failed (null after a bind or a deferral).</summary>
+    public ProbeFailure? LastFailure { get; internal set; }
+    /// <summary>dev->devres_head: what the current probe attempt acquired through managed interfaces.</summary>
+    internal readonly List<DevresEntry> Devres = new();
     public long? BoundAtUs { get; internal set; }
     /// <summary>The last attempt (bus match, supplier check or probe) ended in -EPROBE_DEFER, whether or not the device is on a deferred list.</summary>
     public bool LastProbeDeferred { get; internal set; }

@@ -55,6 +55,8 @@ public sealed record DriverSpec
     public IReadOnlyList<PciId> PciIds { get; init; } = Array.Empty<PciId>();
     /// <summary>dma_set_mask_and_coherent in probe, in bits; null = the bus default (32 bits).</summary>
     public int? DmaMaskBits { get; init; }
+    /// <summary>dmam_alloc_coherent in probe (a devres-managed buffer), in bytes; null = none.</summary>
+    public ulong? DmamAllocBytes { get; init; }
     /// <summary>What the driver does with the DMA API after a successful probe.</summary>
     public IReadOnlyList<DmaStep> Dma { get; init; } = Array.Empty<DmaStep>();
     /// <summary>

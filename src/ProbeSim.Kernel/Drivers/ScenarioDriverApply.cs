@@ -68,6 +68,7 @@ internal static class ScenarioDriverApply
             Iommu = e.Iommu,
             PciIds = e.PciIds ?? Array.Empty<PciId>(),
             DmaMaskBits = e.DmaMaskBits,
+            DmamAllocBytes = e.DmamAllocBytes,
             Dma = e.Dma ?? Array.Empty<DmaStep>(),
             Origin = $"scenario {e.Location}",
         };
@@ -98,6 +99,7 @@ internal static class ScenarioDriverApply
             Iommu = e.Iommu is null ? d.Iommu : Merge(d.Iommu, e.Iommu),
             PciIds = e.PciIds ?? d.PciIds,
             DmaMaskBits = e.DmaMaskBits ?? d.DmaMaskBits,
+            DmamAllocBytes = e.DmamAllocBytes ?? d.DmamAllocBytes,
             Dma = e.Dma ?? d.Dma,
             Origin = d.Origin.Length == 0 ? $"changed by scenario {e.Location}" : $"{d.Origin}; changed by scenario {e.Location}",
         };

@@ -10,7 +10,7 @@ internal static class ScenarioDriverParser
     private static readonly string[] Keys =
     {
         "compatible", "name", "bus", "as", "module", "load-at", "initcall", "async", "prevent-deferred-probe",
-        "driver-managed-dma", "amba-id", "amba-mask", "probe", "resources", "populate", "iommu", "pci-ids", "dma-mask", "dma",
+        "driver-managed-dma", "amba-id", "amba-mask", "probe", "resources", "populate", "iommu", "pci-ids", "dma-mask", "dmam-alloc", "dma",
     };
 
     internal static readonly FrozenDictionary<string, DriverAvailability> AvailabilityWords = new Dictionary<string, DriverAvailability>
@@ -53,6 +53,7 @@ internal static class ScenarioDriverParser
         IommuDriverSpec? iommu = null;
         IReadOnlyList<PciId>? pciIds = null;
         int? dmaMask = null;
+        ulong? dmam = null;
         IReadOnlyList<DmaStep>? dma = null;
         uint? ambaId = null, ambaMask = null;
         YamlNode? ambaMaskKey = null;
@@ -81,6 +82,7 @@ internal static class ScenarioDriverParser
                 case "iommu": iommu = ScenarioIommuParser.Parse(yaml, value); break;
                 case "pci-ids": pciIds = yaml.StringOrList(value, "pci-ids").Select(t => PciId.Parse(t) ?? throw yaml.Error(value, $"bad PCI id '{t}' (vvvv:dddd, vvvv:*, or class:cccccc)")).ToList(); break;
                 case "dma-mask": dmaMask = yaml.Int(value, "dma-mask (a number of bits)", 1, 64); break;
+                case "dmam-alloc": dmam = ScenarioDmaParser.Size(yaml, value); break;
                 case "dma": dma = ScenarioDmaParser.Parse(yaml, value); break;
             }
         }
@@ -112,6 +114,7 @@ internal static class ScenarioDriverParser
             Iommu = iommu,
             PciIds = pciIds,
             DmaMaskBits = dmaMask,
+            DmamAllocBytes = dmam,
             Dma = dma,
             Location = yaml.At(node),
             ModuleLocation = moduleAt,

@@ -42,6 +42,7 @@ public sealed record ScenarioDriverEntry
     public IommuDriverSpec? Iommu { get; init; }
     public IReadOnlyList<PciId>? PciIds { get; init; }
     public int? DmaMaskBits { get; init; }
+    public ulong? DmamAllocBytes { get; init; }
     public IReadOnlyList<DmaStep>? Dma { get; init; }
 
     /// <summary>Start of the entry (its first key).</summary>

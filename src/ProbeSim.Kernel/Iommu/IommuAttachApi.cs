@@ -31,6 +31,16 @@ public sealed partial class Kernel
         return SwitchGroupDomain(group, domain);
     }
 
+    /// <summary>
+    /// iommu_detach_device: a device alone in its group takes the group back to the core's domain, which on arm32 (no default
+    /// domain) is none, so the next iommu_attach_device is not refused; a group-less device is detached directly.
+    /// </summary>
+    internal void IommuDetachDevice(IommuDomain domain, Device dev)
+    {
+        if (dev.Iommu.Group is { } group && group.Domain == domain && group.Devices.Count == 1) IommuDetachGroup(domain, group);
+        else domain.Attached.Remove(dev);
+    }
+
     /// <summary>iommu_detach_group: back to the core's domain (v5.19+: blocking while owned, else default).</summary>
     internal void IommuDetachGroup(IommuDomain domain, IommuGroup group)
     {

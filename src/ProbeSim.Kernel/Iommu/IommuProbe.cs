@@ -80,8 +80,8 @@ public sealed partial class Kernel
         }
         GroupAppend(dev, group, inst);
         GroupJoined(dev, group);
-        // ipmmu-vmsa (arm32): add_device attaches the instance's shared mapping and sets the device's DMA ops
-        ArmAttachSharedMapping(dev, inst);
+        // ipmmu_add_device (arm32, <= v5.7): attaches the instance's shared mapping and sets the device's DMA ops
+        if (S.ArmSharedMappingAt == ArmSharedMappingAt.AddDevice) ArmAttachSharedMapping(dev, inst);
         return 0;
     }
 
@@ -120,7 +120,14 @@ public sealed partial class Kernel
             group.Domain ??= def;
         }
         if (group.DefaultDomain is not null) IommuSetupDmaOps(dev);
+        IommuProbeFinalize(dev, inst);
         return 0;
+    }
+
+    // iommu_probe_device: ops->probe_finalize once the single device is set up (ipmmu_probe_finalize: the arm32 mapping)
+    private void IommuProbeFinalize(Device dev, IommuInstance inst)
+    {
+        if (S.ArmSharedMappingAt == ArmSharedMappingAt.ProbeFinalize) ArmAttachSharedMapping(dev, inst);
     }
 
     // v6.5+ __iommu_probe_device: iommu_init_device, the group entry ("Adding" printed first), then domain work
@@ -142,6 +149,7 @@ public sealed partial class Kernel
             return ret;
         }
         if (group.DefaultDomain is not null) IommuSetupDmaOps(dev);
+        if (groupList is null) IommuProbeFinalize(dev, inst);
         return 0;
     }
 
@@ -177,7 +185,8 @@ public sealed partial class Kernel
                 }
                 group.Domain = group.DefaultDomain;
             }
-            foreach (var d in group.Devices) IommuSetupDmaOps(d);
+            // __iommu_group_dma_finalize: only groups that got a default domain reach probe_finalize
+            foreach (var d in group.Devices.ToList()) { IommuSetupDmaOps(d); IommuProbeFinalize(d, d.Iommu.Instance!); }
         }
         return 0;
     }

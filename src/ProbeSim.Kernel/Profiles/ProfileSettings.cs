@@ -16,6 +16,7 @@ public enum Arm64Dma { None, NotifierAdd, NotifierBind, Direct, Core }
 public enum SmmuV3StreamIds { Shared, Unique, UniquePerMaster }
 public enum Arm32Dma { Overwrite, Unguarded, GuardedKeepsPlain, GuardedClears }
 public enum DmaTeardownSites { CreationOnly, AfterConfigure, EveryFailure }
+public enum ArmSharedMappingAt { AddDevice, ProbeFinalize }
 
 /// <summary>The switches of a profile as typed fields, read once (the simulation reads them on every probe).</summary>
 public sealed class ProfileSettings
@@ -91,6 +92,8 @@ public sealed class ProfileSettings
         Arm64Dma = p["arm64_dma"] switch { "none" => Arm64Dma.None, "notifier-add" => Arm64Dma.NotifierAdd, "notifier-bind" => Arm64Dma.NotifierBind, "direct" => Arm64Dma.Direct, _ => Arm64Dma.Core };
         Arm64DefaultOpsDirect = p["arm64_default_ops"] == "direct";
         Arm32Dma = p["arm32_dma"] switch { "overwrite" => Arm32Dma.Overwrite, "unguarded" => Arm32Dma.Unguarded, "guarded-keeps-plain" => Arm32Dma.GuardedKeepsPlain, _ => Arm32Dma.GuardedClears };
+        ArmSharedMappingAt = p["arm_shared_mapping_at"] == "probe-finalize" ? ArmSharedMappingAt.ProbeFinalize : ArmSharedMappingAt.AddDevice;
+        ProbeResultLogEveryFailure = p["probe_result_log"] == "every-failure";
         DmaTeardown = p["dma_teardown"] switch { "creation-only" => DmaTeardownSites.CreationOnly, "after-configure" => DmaTeardownSites.AfterConfigure, _ => DmaTeardownSites.EveryFailure };
         IovaMagazine = I("iova_magazine") ?? 128;
         IovaStickyDac = B("iova_sticky_dac");
@@ -164,6 +167,9 @@ public sealed class ProfileSettings
     public bool Arm64DefaultOpsDirect { get; }
     public Arm32Dma Arm32Dma { get; }
     public DmaTeardownSites DmaTeardown { get; }
+    public ArmSharedMappingAt ArmSharedMappingAt { get; }
+    /// <summary>probe_result_log every-failure: really_probe's closing switch logs pinctrl and dma_configure failures too.</summary>
+    public bool ProbeResultLogEveryFailure { get; }
     public int IovaMagazine { get; }
     public bool IovaStickyDac { get; }
 }

@@ -26,6 +26,8 @@ public sealed partial class Kernel
             int ret = RequestResources(dev);
             if (ret != 0) return ret;
         }
+        // dmam_alloc_coherent: a devres-managed buffer, allocated through the ops the device has now
+        if (drv.Spec.DmamAllocBytes is { } bytes) DevresAdd(dev, $"dmam_alloc_coherent {bytes} bytes", dev.Dma.Ops);
         if (script is null) return 0;
         int attempt = dev.ScriptAttempts.GetValueOrDefault(drv);
         dev.ScriptAttempts[drv] = attempt + 1;
@@ -246,6 +248,8 @@ public sealed partial class Kernel
                 return 0;
             }
         }
+        // devm_pinctrl_get: the handle is a devres entry of the probe
+        DevresAdd(dev, "pinctrl");
         return 0;
     }
 }
