@@ -29,6 +29,22 @@ public class StoryTests
         Assert.True(added < r.Notifiers.First(n => n.Device == "2000000.dma" && n.Event == "BIND_DRIVER").TimeUs);
     }
 
+    // v4.4 arch/arm64/mm/dma-mapping.c prints nothing when it queues (860-877) or replays (879-897): the two debug
+    // lines are the model's and say so with Kernel.ModelLogPrefix
+    [Fact]
+    public void A_v4_4_queue_and_replay_are_debug_lines_marked_as_the_models()
+    {
+        var r = Sim.Boot(OfIommuScenarioTests.T0, SmmuDeclared, profile: "v4.4");
+        var mine = r.Log.Where(l => l.Device == "2000000.dma" && l.Text.StartsWith(Kernel.Boot.Kernel.ModelLogPrefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, mine.Count);
+        Assert.All(mine, l => Assert.Equal(LogLevel.Debug, l.Level));
+        Assert.Contains("queue_iommu_attach", mine[0].Text);
+        Assert.Contains("__iommu_attach_notifier: BUS_NOTIFY_ADD_DEVICE of 2000000.dma", mine[1].Text);
+        // the replay comes after the IOMMU core's group (iommu_bus_notifier runs first: the arm64 notifier has priority -100, :916)
+        Assert.True(r.Log.ToList().IndexOf(mine[1]) > r.Log.ToList().FindIndex(l => l.Text == "iommu: Adding device 2000000.dma to group 0"));
+        Assert.DoesNotContain(r.Log, l => l.Text.Contains("fwspec", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_v4_4_iommu_initialised_late_leaves_swiotlb_forever()
     {
