@@ -43,6 +43,7 @@ public static class Explainer
             Basis = outcome.Basis,
             BasisLines = BasisLines(result, outcome, walker.Steps),
             Iommu = IommuOf(dev, outcome),
+            Notifiers = result.Notifiers.Where(n => n.Device == dev.Name).ToList(),
             Log = LogOf(result, dev.Name),
             RefusedActions = outcome.RefusedActions,
             BlockedActions = BlockedBy(result, dev.Name),
@@ -133,7 +134,7 @@ public static class Explainer
     {
         if (dev.Iommu.OfIommuRule is not { } rule) return null;
         string outcome = dev.Iommu.Instance is not null ? "iommu" : o.State == DeviceState.Deferred && dev.Dma.Ops == ProbeSim.Kernel.Dma.DmaOpsKind.None && dev.Node?.HasProperty("iommus") == true && rule.Contains("defer", StringComparison.Ordinal) ? "defer" : "none";
-        return new IommuDecision(rule, outcome, o.Iommu, o.IommuGroup, o.DomainType, o.DmaOps, o.Dma, o.DmaNote);
+        return new IommuDecision(rule, outcome, o.Iommu, o.IommuGroup, o.DomainType, o.DmaOps, o.Dma, o.DmaNote) { QueuedAttach = dev.Dma.QueuedAttach };
     }
 
     // refused actions on other devices whose refusal names this one (VFIO on a group-mate, a group type change)

@@ -14,7 +14,11 @@ public sealed record ExplainStep(int Depth, string Subject, string Relation, str
 /// <summary>What of_iommu_configure decided for the device and which rule of the profile applied.</summary>
 /// <param name="Rule">The rule that applied, named after spec table 8.1 (for example "IOMMU node disabled (v4.12-rc1: defer)").</param>
 /// <param name="Outcome">iommu, defer, none.</param>
-public sealed record IommuDecision(string Rule, string Outcome, string? Iommu, int? Group, string? DomainType, string? DmaOps, string? Dma, string? Note);
+public sealed record IommuDecision(string Rule, string Outcome, string? Iommu, int? Group, string? DomainType, string? DmaOps, string? Dma, string? Note)
+{
+    /// <summary>v4.4 arm64: the attach waited on iommu_dma_masters for a BUS_NOTIFY_ADD_DEVICE (story A); null when it did not.</summary>
+    public ProbeSim.Kernel.Dma.Arm64QueuedAttach? QueuedAttach { get; init; }
+}
 
 /// <summary>Why one device ended as it did: its state, the chain of suppliers down to the root causes, the IOMMU decision, its log lines.</summary>
 public sealed record Explanation
@@ -35,6 +39,8 @@ public sealed record Explanation
     /// <summary>The facts the answer rests on, one line each: "guess: no probe plan for driver X" for the device and every
     /// device of the chain whose outcome is a guess, "partial: ..." for plans with unread steps, else one "modelled: ..." line.</summary>
     public IReadOnlyList<string> BasisLines { get; init; } = Array.Empty<string>();
+    /// <summary>The bus notifier events of this device, in order (BUS_NOTIFY_ADD_DEVICE, BIND_DRIVER, DRIVER_NOT_BOUND, ...).</summary>
+    public IReadOnlyList<NotifierEvent> Notifiers { get; init; } = Array.Empty<NotifierEvent>();
     /// <summary>The log lines about this device.</summary>
     public IReadOnlyList<LogLine> Log { get; init; } = Array.Empty<LogLine>();
     /// <summary>The user actions on this device that the kernel refused, with why (their refusals name group members and drivers).</summary>

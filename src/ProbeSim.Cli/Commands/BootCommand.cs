@@ -27,9 +27,10 @@ public static class BootCommand
         var all = new Option<bool>("--all") { Description = "Also list DT nodes that never became devices (not-present)" };
         var links = new Option<bool>("--devlinks") { Description = "Print /sys/class/devlink (name, status, sync_state_only)" };
         var sysfs = new Option<bool>("--sysfs") { Description = "Print /sys/kernel/iommu_groups, /sys/class/iommu and each device's iommu_group link as a tree" };
+        var notifiers = new Option<bool>("--notifiers") { Description = "Print each device's bus notifier events (BUS_NOTIFY_ADD_DEVICE, BIND_DRIVER, BOUND_DRIVER, DRIVER_NOT_BOUND, ...) with their times" };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (graph, device table, explain chains) to FILE; docs/html-report.md" };
         var until = new UntilOption();
-        var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links, sysfs, html, until };
+        var cmd = new Command("boot", "Boot a device tree under a kernel profile and driver set; print per-device outcomes") { board, json, log, logLevel, all, links, sysfs, notifiers, html, until };
         args.AddTo(cmd);
         var views = new BootViewArguments();
         views.AddTo(cmd);
@@ -37,7 +38,7 @@ public static class BootCommand
         {
             try
             {
-                if (BootConflicts.Find(pr, json, views.Dot, [log, links, sysfs, views.Tree], logLevel, log, all) is { } conflict) return io.IoError(conflict);
+                if (BootConflicts.Find(pr, json, views.Dot, [log, links, sysfs, notifiers, views.Tree], logLevel, log, all) is { } conflict) return io.IoError(conflict);
                 var options = UntilOption.Apply(args.Resolve(pr, io), pr.GetValue(until));
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
@@ -58,7 +59,7 @@ public static class BootCommand
                     files.Write("--html", htmlPath, System.Text.Encoding.UTF8.GetBytes(HtmlReport.ToText(w => HtmlReport.WriteBoot(w, BootReportData.Create(kernel, result)))));
                 var minLevel = ParseLevel(pr.GetValue(logLevel));
                 if (minLevel is null) return io.IoError($"unknown log level '{pr.GetValue(logLevel)}'");
-                return Print(io, files, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs), views.Resolve(pr));
+                return Print(io, files, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs), pr.GetValue(notifiers), views.Resolve(pr));
             }
             catch (Exception e) when (CliErrors.IsExpected(e)) { return CliErrors.Report(io, e); }
         });
@@ -75,7 +76,7 @@ public static class BootCommand
         _ => null,
     };
 
-    private static int Print(CliIo io, RunFiles files, BootResult result, string? json, bool log, LogLevel minLevel, bool all, bool links, bool sysfs, BootView view)
+    private static int Print(CliIo io, RunFiles files, BootResult result, string? json, bool log, LogLevel minLevel, bool all, bool links, bool sysfs, bool notifiers, BootView view)
     {
         if (view.Dot == "-" && json == "-") return io.IoError("--dot - and --json - cannot both write to standard output");
         if (view.Dot is not null)
@@ -112,6 +113,11 @@ public static class BootCommand
         {
             io.Out.WriteLine();
             IommuSysfsFormatter.Write(io.Out, result);
+        }
+        if (notifiers)
+        {
+            io.Out.WriteLine();
+            NotifierFormatter.Write(io.Out, result.Notifiers);
         }
         if (result.Crash is { } crash)
         {

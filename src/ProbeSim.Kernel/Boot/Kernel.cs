@@ -98,6 +98,9 @@ public sealed partial class Kernel
 
     internal void Tick(long us) => NowUs += us;
 
+    /// <summary>Starts the debug lines the model adds where the kernel prints nothing (docs/kernel/iommu-of-declare-and-notifiers.md).</summary>
+    public const string ModelLogPrefix = "probesim: ";
+
     internal void Printk(LogLevel level, string text, Device? dev = null) => _log.Add(new LogLine(NowUs, level, text, dev?.Name));
 
     /// <summary>dev_printk: "&lt;driver-or-bus&gt; &lt;device&gt;: text".</summary>

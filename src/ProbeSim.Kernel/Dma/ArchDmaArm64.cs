@@ -30,7 +30,11 @@ public sealed partial class Kernel
                 if (iommu is null) break;
                 if (dev.Iommu.Group is not null && DoIommuAttach(dev)) break;
                 // queue_iommu_attach uses list_add: the newest entry is walked first
-                if (!_arm64IommuQueue.Contains(dev)) _arm64IommuQueue.Insert(0, dev);
+                if (_arm64IommuQueue.Contains(dev)) break;
+                _arm64IommuQueue.Insert(0, dev);
+                dma.QueuedAttach = new Arm64QueuedAttach(NowUs);
+                // v4.4 prints nothing here (arch/arm64/mm/dma-mapping.c:860-877); the line is the model's, marked as such
+                Printk(LogLevel.Debug, $"{ModelLogPrefix}arm64 queue_iommu_attach: {dev.Name} has no IOMMU group yet; IOMMU DMA ops wait for a BUS_NOTIFY_ADD_DEVICE", dev);
                 break;
             case Arm64Dma.NotifierBind:
                 // v4.10-v4.11: platform ops now; the BUS_NOTIFY_BIND_DRIVER notifier installs IOMMU ops
@@ -73,12 +77,15 @@ public sealed partial class Kernel
     }
 
     // __iommu_attach_notifier (v4.4, platform and amba, after the IOMMU core's notifier): the whole queue is walked
-    private void Arm64AddDeviceNotifier()
+    private void Arm64AddDeviceNotifier(Device added)
     {
         foreach (var dev in _arm64IommuQueue.ToList())
         {
             if (dev.Iommu.Group is null || !DoIommuAttach(dev)) continue;
             _arm64IommuQueue.Remove(dev);
+            dev.Dma.QueuedAttach = dev.Dma.QueuedAttach! with { AttachedUs = NowUs, AddedDevice = added.Name };
+            // no kernel line either (dma-mapping.c:879-897); the model's
+            Printk(LogLevel.Debug, $"{ModelLogPrefix}arm64 __iommu_attach_notifier: BUS_NOTIFY_ADD_DEVICE of {added.Name}: {dev.Name} attached to IOMMU group {dev.Iommu.Group!.Id}, iommu_dma_ops", dev);
         }
     }
 

@@ -51,6 +51,8 @@ public sealed class DeviceDma
     public bool DmaOpsSetup { get; internal set; }
     /// <summary>arm32 archdata.mapping.</summary>
     public ArmIommuMapping? Mapping { get; internal set; }
+    /// <summary>v4.4 arm64: the IOMMU attach waited on iommu_dma_masters for a BUS_NOTIFY_ADD_DEVICE (null: it did not wait).</summary>
+    public Arm64QueuedAttach? QueuedAttach { get; internal set; }
     /// <summary>dma_configure completed in the current probe attempt (teardown site rule).</summary>
     internal bool ConfiguredThisProbe;
     /// <summary>iommu_device_use_default_domain took a reference (released by dma_cleanup).</summary>

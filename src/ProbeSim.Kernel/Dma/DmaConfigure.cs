@@ -89,7 +89,7 @@ public sealed partial class Kernel
         if (!DmaModel) return;
         if (!S.IommuBusOps || _busOps.ContainsKey(dev.Bus))
             if (dev.Iommu.Fwspec?.Ops is not null && dev.Iommu.Group is null) IommuProbeDevice(dev);
-        if (S.Arm64Dma == Arm64Dma.NotifierAdd && !Arm32 && (dev.Bus == Platform || dev.Bus == Amba)) Arm64AddDeviceNotifier();
+        if (S.Arm64Dma == Arm64Dma.NotifierAdd && !Arm32 && (dev.Bus == Platform || dev.Bus == Amba)) Arm64AddDeviceNotifier(dev);
     }
 
     // dma_set_mask_and_coherent from the driver's probe

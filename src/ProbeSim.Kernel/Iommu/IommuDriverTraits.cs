@@ -13,7 +13,8 @@ public sealed record IommuDriverTraits
     public int? ContextBanks { get; init; }
     public IommuGroupPolicy Group { get; init; } = IommuGroupPolicy.PerDevice;
     public bool OfXlate { get; init; } = true;
-    public bool OfDeclare { get; init; } = true;
+    /// <summary>A scenario's say on the driver's IOMMU_OF_DECLARE entry; null: the profile's iommu_of_declare table and the driver set's __iommu_of_table decide.</summary>
+    public bool? OfDeclare { get; init; }
     public bool Identity { get; init; } = true;
     public IReadOnlyList<string> IdentityClients { get; init; } = Array.Empty<string>();
     public bool SharedArmMapping { get; init; }

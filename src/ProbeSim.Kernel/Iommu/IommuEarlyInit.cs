@@ -19,8 +19,7 @@ public sealed partial class Kernel
         foreach (var node in Tree.AllNodes)
         {
             if (!IsIommuNode(node) || !node.IsAvailable || _ofPopulated.Contains(node)) continue;
-            var drv = _allDrivers.FirstOrDefault(d => d.Spec.Availability == DriverAvailability.BuiltIn && d.Bus == Platform
-                && d.Spec.Compatibles.Any(node.Compatible.Contains) && IommuDriverCatalog.For(node.Compatible, d.Spec.Iommu).OfDeclare);
+            var drv = _allDrivers.FirstOrDefault(d => d.Bus == Platform && IommuOfDeclared(node, d));
             if (drv is null) continue;
             _ofPopulated.Add(node);
             var dev = DeviceCreate(Of.OfDeviceName.Make(node), Platform, node, null);

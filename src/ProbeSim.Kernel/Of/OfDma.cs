@@ -1,6 +1,7 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Of;
+using ProbeSim.Kernel.Profiles;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -36,7 +37,7 @@ public sealed partial class Kernel
 
         // of_iommu_configure: -EPROBE_DEFER returns before any arch setup
         var iommu = OfIommuConfigure(dev, pciHost ?? np, pciRids);
-        dev.Iommu.OfIommuRule = iommu.Instance is { } found ? $"IOMMU {found.SysfsName} registered: fwspec and of_xlate, then the IOMMU probe of the device" : iommu.Why;
+        dev.Iommu.OfIommuRule = iommu.Instance is { } found ? OfIommuFoundWords(found) : iommu.Why;
         if (iommu.Defer) return -EPROBE_DEFER;
         dma.IommuFound = iommu.Instance;
         dma.NoIommuReason = iommu.Instance is null ? iommu.Why : null;
@@ -44,6 +45,14 @@ public sealed partial class Kernel
         ArchSetupDmaOps(dev, iommu.Instance, coherent);
         return 0;
     }
+
+    // of_iommu_configure, found: in the words of the profile's of_iommu (v4.2-v4.10 had no fwspec: of_iommu_get_ops, then of_xlate)
+    private string OfIommuFoundWords(Iommu.IommuInstance found) => S.OfIommu switch
+    {
+        OfIommuEra.DeclareOps => $"IOMMU {found.SysfsName} has ops set by its IOMMU_OF_DECLARE hook (of_iommu_get_ops); of_xlate took the iommus entry",
+        OfIommuEra.Instances => $"IOMMU {found.SysfsName} registered (iommu_ops_from_fwnode): fwspec and of_xlate; the device joins a group at BUS_NOTIFY_ADD_DEVICE",
+        _ => $"IOMMU {found.SysfsName} registered: fwspec and of_xlate, then the IOMMU probe of the device",
+    };
 
     private static ulong MaskCovering(ulong end)
     {

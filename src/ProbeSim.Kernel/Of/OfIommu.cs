@@ -116,13 +116,6 @@ public sealed partial class Kernel
         return list;
     }
 
-    /// <summary>Whether a built-in driver with an IOMMU_OF_DECLARE entry matches this IOMMU node (v4.12-v4.18 of_iommu_driver_present).</summary>
-    private bool HasIommuDeclareEntry(DtNode node)
-    {
-        foreach (var drv in _allDrivers)
-            if (drv.Spec.Availability == Drivers.DriverAvailability.BuiltIn && drv.Spec.Compatibles.Any(node.Compatible.Contains)
-                && IommuDriverCatalog.For(node.Compatible, drv.Spec.Iommu).OfDeclare)
-                return true;
-        return false;
-    }
+    /// <summary>Whether a built-in driver with an IOMMU_OF_DECLARE entry matches this IOMMU node (v4.12-v4.17 of_iommu_driver_present).</summary>
+    private bool HasIommuDeclareEntry(DtNode node) => _allDrivers.Any(drv => IommuOfDeclared(node, drv));
 }

@@ -67,6 +67,7 @@ public sealed class ProfileSettings
         DmaAtProbe = p["dma_config_time"] == "probe";
         OfIommu = p["of_iommu"] switch { "declare-ops" => OfIommuEra.DeclareOps, "instances" => OfIommuEra.Instances, "declare-table" => OfIommuEra.DeclareTable, _ => OfIommuEra.CheckState };
         OfIommuDisabledCheck = B("of_iommu_disabled_check");
+        IommuOfDeclare = SwitchCatalog.Find("iommu_of_declare")!.SplitList(p["iommu_of_declare"]);
         IommuMapAliases = p["iommu_map_aliases"] switch { "none" => IommuMapAliases.None, "last" => IommuMapAliases.Last, _ => IommuMapAliases.All };
         DmaNoncoherentProp = B("dma_noncoherent_prop");
         IommuProbe = p["iommu_probe"] switch { "add-device" => IommuProbeEra.AddDevice, "probe-device" => IommuProbeEra.ProbeDevice, _ => IommuProbeEra.InitDevice };
@@ -139,6 +140,8 @@ public sealed class ProfileSettings
     public bool DmaAtProbe { get; }
     public OfIommuEra OfIommu { get; }
     public bool OfIommuDisabledCheck { get; }
+    /// <summary>Compatible patterns of the IOMMU_OF_DECLARE table (__iommu_of_table) of a built-in kernel.</summary>
+    public IReadOnlyList<string> IommuOfDeclare { get; }
     public IommuMapAliases IommuMapAliases { get; }
     public bool DmaNoncoherentProp { get; }
     public IommuProbeEra IommuProbe { get; }

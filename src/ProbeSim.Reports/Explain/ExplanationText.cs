@@ -37,6 +37,13 @@ public static class ExplanationText
             w.WriteLine($"  outcome: {i.Outcome}" + (i.Iommu is { } inst ? $", IOMMU {inst}" : "") + (i.Group is int g ? $", group {g} ({i.DomainType})" : "")
                 + (i.DmaOps is { } ops ? $", dma_ops {ops}" : "") + (i.Dma is { } d ? $", DMA {d}" : ""));
             if (i.Note is { } n) w.WriteLine($"  note: {n}");
+            if (i.QueuedAttach is { } q) w.WriteLine("  " + QueuedAttachWords(q));
+        }
+        if (e.Notifiers.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("bus notifiers:");
+            foreach (var n in e.Notifiers) w.WriteLine("  " + NotifierFormatter.FormatLine(n));
         }
         WriteActions(w, e);
         if (e.Log.Count > 0)
@@ -46,6 +53,13 @@ public static class ExplanationText
             foreach (var l in e.Log) w.WriteLine("  " + DmesgFormatter.FormatLine(l));
         }
     }
+
+    // story A (v4.4 arm64): arch_setup_dma_ops queued the attach, a later BUS_NOTIFY_ADD_DEVICE did it
+    private static string QueuedAttachWords(ProbeSim.Kernel.Dma.Arm64QueuedAttach q) =>
+        $"arm64: no IOMMU group at arch_setup_dma_ops ({SimTime.Seconds(q.QueuedUs)} s), attach queued on iommu_dma_masters (queue_iommu_attach); "
+        + (q.AttachedUs is { } at
+            ? $"attached at {SimTime.Seconds(at)} s by __iommu_attach_notifier on the BUS_NOTIFY_ADD_DEVICE of {q.AddedDevice}"
+            : "no later BUS_NOTIFY_ADD_DEVICE attached it: platform DMA ops kept");
 
     // the refused user actions: errno, why (the group members and their drivers), what user space printed
     private static void WriteActions(TextWriter w, Explanation e)

@@ -7,9 +7,10 @@ namespace ProbeSim.Checking.Tests.CorpusDiff;
 internal static class DiffBoards
 {
     // spec driver-core S3 shape on arm64: a master (a DMA controller) behind a disabled SMMU, and a SPI controller that
-    // takes a DMA channel from it; under v4.12-rc1 the master defers forever and the SPI controller waits for its channel
+    // takes a DMA channel from it; under v4.12-rc1 the master defers forever and the SPI controller waits for its channel.
+    // The SMMU is an arm,mmu-500: the spec's premise is a declared IOMMU (v4.12.0 arm-smmu.c:2336 IOMMU_OF_DECLARE(arm_mmu500, ...))
     public static readonly string IommuOff = Scenario.Soc("""
-        smmu: iommu@1000000 { compatible = "acme,smmu"; reg = <0x1000000 0x10000>; #iommu-cells = <1>; status = "disabled"; };
+        smmu: iommu@1000000 { compatible = "arm,mmu-500"; reg = <0x1000000 0x10000>; #iommu-cells = <1>; status = "disabled"; };
         dmac: dma-controller@2000000 { compatible = "acme,dmac"; reg = <0x2000000 0x1000>; #dma-cells = <1>; iommus = <&smmu 0x10>; };
         spi@3000000 { compatible = "acme,spi"; reg = <0x3000000 0x1000>; dmas = <&dmac 0>; dma-names = "tx"; };
         serial@4000000 { compatible = "acme,uart"; reg = <0x4000000 0x1000>; };

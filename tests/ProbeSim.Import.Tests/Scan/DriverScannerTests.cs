@@ -125,6 +125,23 @@ public class DriverScannerTests
         Assert.Equal("b", s.Drivers.Single(d => d.Symbol == "b_driver").Name);
     }
 
+    // the two forms of IOMMU_OF_DECLARE the kernels that have __iommu_of_table use: a hook (v4.4.11
+    // exynos-iommu.c:1252-1253, split over two lines; v4.11.0 arm-smmu.c:2255) and a NULL hook (v4.12.0 arm-smmu.c:2332)
+    [Fact]
+    public void IommuOfDeclareEntriesGoToTheIommuTable()
+    {
+        var s = Scan("""
+            static int __init demo_iommu_of_setup(struct device_node *np) { return 0; }
+            IOMMU_OF_DECLARE(demo_iommu_of, "acme,demo-sysmmu",
+                     demo_iommu_of_setup);
+            IOMMU_OF_DECLARE(demo_smmuv1, "acme,demo-smmu-v1", NULL);
+            """);
+        Assert.Equal(
+            [(EarlyTable.Iommu, "acme,demo-sysmmu", "demo_iommu_of_setup", 2), (EarlyTable.Iommu, "acme,demo-smmu-v1", "NULL", 4)],
+            s.Early.Select(e => (e.Table, e.Compatible, e.InitFunction, e.Line)));
+        Assert.Empty(s.Unknowns);
+    }
+
     [Fact]
     public void EarlyDeclaresAndMacrosThatWrapThem()
     {
