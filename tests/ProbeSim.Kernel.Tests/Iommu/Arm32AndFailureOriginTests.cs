@@ -62,7 +62,8 @@ public class Arm32AndFailureOriginTests
         // 4.12.0 drivers/base/dd.c:360-362 dma_configure -> dma_failed, then the closing switch at dd.c:440-444 logs
         // "Driver %s requests probe deferral" with dev->driver already NULL (dd.c:434); 5.19.0 dd.c:615-618 jumps past
         // call_driver_probe, whose switch (dd.c:559-562) is the only one left
-        var r = Sim.Boot(OfIommuScenarioTests.T0, "order: [acme-dmac, acme-smmu]\n", profile: profile);
+        // the fictional acme,smmu counts as declared (IOMMU_OF_DECLARE), so v4.12's of_iommu_driver_present defers the master
+        var r = Sim.Boot(OfIommuScenarioTests.T0, "order: [acme-dmac, acme-smmu]\ndrivers:\n  - { compatible: acme,smmu, iommu: { of-declare: true } }\n", profile: profile);
         Assert.Equal(logged, r.Logged("platform 2000000.dma: Driver acme-dmac requests probe deferral"));
     }
 
