@@ -69,6 +69,7 @@ public static class BootJsonWriter
         WriteDevicesDeferred(writer, result.DevicesDeferred);
         WriteDevlinks(writer, result.Devlinks);
         IommuJson.Write(writer, result);
+        UnwindJson.Write(writer, result.Unwinds);
         if (options.IncludeNotifiers) WriteNotifiers(writer, result.Notifiers);
         if (options.IncludeLog) WriteLog(writer, result.Log);
         writer.WriteEndObject();

@@ -78,3 +78,36 @@ public class AttachAndTypeTests
         Assert.Equal(-13, r.Actions.First(a => a.Describe().StartsWith("iommu-group-type")).Result);
     }
 }
+
+/// <summary>arm64 arch_setup_dma_ops from v4.12 (issue 14 item 6): the group's current domain decides the ops.</summary>
+public class Arm64CurrentDomainTests
+{
+    [Fact]
+    public void A_master_rebound_while_its_group_is_on_a_drivers_domain_keeps_the_platform_ops_silently()
+    {
+        // 4.12.0 arch/arm64/mm/dma-mapping.c do_iommu_attach: iommu_get_domain_for_dev (the group's current domain); a
+        // non-DMA domain keeps the platform ops without the "Failed to set up IOMMU" warning, which only a missing domain gives
+        var r = Sim.Boot(AttachAndTypeTestsBoards.Shared, """
+            actions:
+              - { at: 1, iommu-attach-group: 2000000.dma, domain: drm }
+              - { at: 2, unbind: 2001000.dma }
+              - { at: 3, bind: 2001000.dma, driver: b }
+            drivers:
+              - { compatible: acme,a, name: a }
+              - { compatible: acme,b, name: b }
+            """, profile: "v5.10");
+        var b = r.Dev("2001000.dma");
+        Assert.Equal("b", b.Driver);
+        Assert.Equal("direct", b.DmaOps);
+        Assert.DoesNotContain(r.Log, l => l.Text.Contains("Failed to set up IOMMU for device 2001000.dma"));
+    }
+}
+
+internal static class AttachAndTypeTestsBoards
+{
+    internal static readonly string Shared = Sim.Soc("""
+        smmu: iommu@1000000 { compatible = "arm,mmu-500"; reg = <0x1000000 0x10000>; #iommu-cells = <1>; };
+        a: dma@2000000 { compatible = "acme,a"; reg = <0x2000000 0x1000>; iommus = <&smmu 0x100>; };
+        b: dma@2001000 { compatible = "acme,b"; reg = <0x2001000 0x1000>; iommus = <&smmu 0x100>; };
+        """);
+}
