@@ -276,6 +276,26 @@ public class StoryTests
         Assert.Equal("iommu", du.Dma);
     }
 
+    [Theory]
+    [InlineData("v5.10")]
+    [InlineData("v6.1")]
+    public void C_arm32_master_reprobed_after_its_clock_deferred_gets_a_fresh_mapping(string profile)
+    {
+        // the display's probe defers after dma_configure attached its mapping; arm_teardown_iommu_dma_ops ->
+        // arm_iommu_detach_device leaves the group with no domain (arm32 groups have no default domain: 6.1
+        // drivers/iommu/iommu.c:2025-2041, 2146-2153), so the re-probe's arm_setup_iommu_dma_ops attaches a new mapping
+        // and the device ends with IOMMU ops (6.1 arch/arm/mm/dma-mapping.c:1722-1745); before issue 14 the model refused
+        // that attach ("Failed to attached device ... to IOMMU_mapping") and ended with arm ops
+        const string deferOnce = "drivers:\n  - { compatible: acme,smmu-lite, iommu: { of-declare: false } }\n  - { compatible: acme,late-clk, initcall: late }\n  - { compatible: renesas,du-r8a7791, probe: [ {defer: 1}, succeed ], resources: false }\n";
+        var r = Sim.Boot(S6, deferOnce, profile: profile);
+        var du = r.Dev("feb00000.display");
+        Assert.Equal(DeviceState.Bound, du.State);
+        Assert.True(du.ProbeAttempts >= 2);
+        Assert.Equal("arm-iommu", du.DmaOps);
+        Assert.Equal("iommu", du.Dma);
+        Assert.False(r.Logged("Failed to attached device feb00000.display to IOMMU_mapping"));
+    }
+
     // ---- D: BUS_NOTIFY_DRIVER_NOT_BOUND lets a BIND_DRIVER listener undo what it did (S2)
 
     [Theory]
