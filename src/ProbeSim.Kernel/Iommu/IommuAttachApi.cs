@@ -1,5 +1,6 @@
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Profiles;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -21,13 +22,17 @@ public sealed partial class Kernel
     }
 
     /// <summary>
-    /// __iommu_attach_group: the group must be on its default (or, v5.19+, blocking) domain, else -EBUSY; every device is
-    /// attached in list order. No DMA-ownership check: DMA-API users in the group move too.
+    /// __iommu_attach_group: -EBUSY when the group is already on another domain; every device is attached in list order.
+    /// No DMA-ownership check: DMA-API users in the group move too.
     /// </summary>
     internal int IommuAttachGroup(IommuDomain domain, IommuGroup group)
     {
-        if (group.Domain is not null && group.Domain != group.DefaultDomain && !(S.DmaOwnership && group.Domain == group.BlockingDomain))
-            return -EBUSY;
+        bool busy = S.AttachGroupBusy == AttachGroupBusy.DefaultDomain
+            // <= v5.18: only a group that has a default domain and is off it (4.12.0 iommu.c:1404, 5.10.7 iommu.c:2259)
+            ? group.DefaultDomain is not null && group.Domain != group.DefaultDomain
+            // v5.19+: any current domain that is neither the default nor the blocking one (5.19.0 iommu.c:2089)
+            : group.Domain is not null && group.Domain != group.DefaultDomain && group.Domain != group.BlockingDomain;
+        if (busy) return -EBUSY;
         return SwitchGroupDomain(group, domain);
     }
 

@@ -12,6 +12,8 @@ public enum IommuDefaultLog { None, V5_10, V6_6 }
 public enum IommuLazy { None, Attribute, DmaFq }
 public enum GroupTypeSysfs { None, ReadOnly, SingleDevice, Ownership }
 public enum Arm64Dma { None, NotifierAdd, NotifierBind, Direct, Core }
+/// <summary>When __iommu_attach_group refuses a new domain with -EBUSY.</summary>
+public enum AttachGroupBusy { DefaultDomain, CurrentDomain }
 /// <summary>What arm-smmu-v3 does with a StreamID another master (or the master itself) already inserted.</summary>
 public enum SmmuV3StreamIds { Shared, Unique, UniquePerMaster }
 public enum Arm32Dma { Overwrite, Unguarded, GuardedKeepsPlain, GuardedClears }
@@ -84,6 +86,7 @@ public sealed class ProfileSettings
         DefDomainTypeOp = B("def_domain_type_op");
         DefDomainIdentityWins = p["def_domain_conflict"] == "identity-wins";
         SmmuDisableBypass = B("smmu_disable_bypass");
+        AttachGroupBusy = p["attach_group_busy"] == "default-domain" ? AttachGroupBusy.DefaultDomain : AttachGroupBusy.CurrentDomain;
         SmmuV3StreamIds = p["smmu_v3_stream_ids"] switch { "shared" => SmmuV3StreamIds.Shared, "unique" => SmmuV3StreamIds.Unique, _ => SmmuV3StreamIds.UniquePerMaster };
         IommuStreamIdBits = I("iommu_stream_id_bits");
         GroupTypeSysfs = p["group_type_sysfs"] switch { "none" => GroupTypeSysfs.None, "read-only" => GroupTypeSysfs.ReadOnly, "single-device" => GroupTypeSysfs.SingleDevice, _ => GroupTypeSysfs.Ownership };
@@ -159,6 +162,7 @@ public sealed class ProfileSettings
     public bool DefDomainTypeOp { get; }
     public bool DefDomainIdentityWins { get; }
     public bool SmmuDisableBypass { get; }
+    public AttachGroupBusy AttachGroupBusy { get; }
     public SmmuV3StreamIds SmmuV3StreamIds { get; }
     /// <summary>StreamID width of an SMMU whose scenario gives none; null = unlimited.</summary>
     public int? IommuStreamIdBits { get; }

@@ -114,3 +114,20 @@ public class Arm32AndFailureOriginTests
         Assert.DoesNotContain(r.Log, l => l.Text.Contains("probe with driver e1000e failed"));
     }
 }
+
+/// <summary>When iommu_attach_group refuses a driver's domain (profile switch attach_group_busy).</summary>
+public class AttachGroupBusyTests
+{
+    [Theory]
+    // <= v5.18 __iommu_attach_group: -EBUSY only if group->default_domain && group->domain != default_domain
+    // (4.12.0 drivers/iommu/iommu.c:1404, 5.10.7 iommu.c:2259): an arm32 group has no default domain, so a driver may
+    // attach its own domain over the arch's mapping; 5.19.0 iommu.c:2089 refuses any current domain but default/blocking
+    [InlineData("v5.10", 0)]
+    [InlineData("v5.19", -16)]
+    public void An_arm32_group_on_the_arch_mapping_takes_a_drivers_domain_until_v5_19(string profile, int expected)
+    {
+        var r = Sim.Boot(StoryTests.S6, StoryTests.S6Drivers + "actions:\n  - { at: 1, iommu-attach-group: feb00000.display, domain: drm }\n", profile: profile);
+        Assert.Equal("arm-iommu", r.Dev("feb00000.display").DmaOps);
+        Assert.Equal(expected, r.Actions.Single(a => a.Describe() == "iommu-attach-group feb00000.display drm").Result);
+    }
+}

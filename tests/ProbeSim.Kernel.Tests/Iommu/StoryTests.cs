@@ -254,8 +254,8 @@ public class StoryTests
     }
 
     // S6: arm32, plain ops kept across a deferral while the IOMMU arrives late (v4.14), cleared from v5.4
-    static readonly string S6 = S5.Replace("renesas,ipmmu-vmsa", "acme,smmu-lite").Replace("ipmmu_du", "iommu0");
-    const string S6Drivers = "drivers:\n  - { compatible: acme,smmu-lite, initcall: late, iommu: { of-declare: false } }\n  - { compatible: acme,late-clk, initcall: late }\n";
+    internal static readonly string S6 = S5.Replace("renesas,ipmmu-vmsa", "acme,smmu-lite").Replace("ipmmu_du", "iommu0");
+    internal const string S6Drivers = "drivers:\n  - { compatible: acme,smmu-lite, initcall: late, iommu: { of-declare: false } }\n  - { compatible: acme,late-clk, initcall: late }\n";
 
     [Fact]
     public void C_v4_14_arm32_plain_ops_survive_the_deferral()
