@@ -54,7 +54,23 @@ public sealed class ProfileLibrary
                         foreach (var (sk, sv) in ((YamlMappingNode)v).Children)
                         {
                             var sw = SwitchCatalog.Find(((YamlScalarNode)sk).Value!) ?? throw new ProfileException($"profiles.yaml:{sk.Start.Line}: unknown switch {sk}");
-                            var raw = sv is YamlSequenceNode seq ? string.Join(" ", seq.Children.Select(c => ((YamlScalarNode)c).Value)) : ((YamlScalarNode)sv).Value ?? "";
+                            var items = sv is YamlSequenceNode seq ? seq.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList() : null;
+                            var raw = items is not null ? string.Join(" ", items) : ((YamlScalarNode)sv).Value ?? "";
+                            // a list whose items all start with + or - edits the list the profile inherits
+                            if (sw.Kind == SwitchKind.List && items is { Count: > 0 } && items.All(i => i.Length > 1 && i[0] is '+' or '-'))
+                            {
+                                if (!values.TryGetValue(sw.Name, out var inherited)) throw new ProfileException($"profiles.yaml:{sv.Start.Line}: {sw.Name} edits a list the profile does not inherit");
+                                var current = sw.SplitList(inherited).ToList();
+                                foreach (var item in items)
+                                {
+                                    var entry = item[1..];
+                                    if (item[0] == '+') { if (!current.Contains(entry)) current.Add(entry); }
+                                    else if (!current.Remove(entry)) throw new ProfileException($"profiles.yaml:{sv.Start.Line}: {sw.Name} has no item '{entry}' to remove");
+                                }
+                                raw = string.Join(" ", current);
+                            }
+                            else if (sw.Kind == SwitchKind.List && items is not null && items.Any(i => i.Length > 0 && i[0] is '+' or '-'))
+                                throw new ProfileException($"profiles.yaml:{sv.Start.Line}: {sw.Name} mixes +/- edits with plain items");
                             values[sw.Name] = sw.Normalise(raw) ?? throw new ProfileException($"profiles.yaml:{sv.Start.Line}: bad value '{raw}' for {sw.Name}");
                         }
                         break;
