@@ -65,7 +65,7 @@ public sealed record FaultSpec
             switch (kind)
             {
                 case "defer":
-                    rules.Add(new FaultRule(FaultSite.Probe, dev, attempt, Kernel517));
+                    rules.Add(new FaultRule(FaultSite.Probe, dev, attempt, ProbeSim.Kernel.Drivers.Errno.EPROBE_DEFER));
                     break;
                 case "probe":
                     rules.Add(new FaultRule(FaultSite.Probe, dev, attempt, ErrnoOf(raw, value, required: true)));
@@ -99,12 +99,11 @@ public sealed record FaultSpec
         return new FaultSpec { Rules = rules, ContextBanks = banks, Unbind = unbind, MaxChoiceFaults = max };
     }
 
-    private const int Kernel517 = 517;
 
     private static int ErrnoOf(string raw, string value, bool required)
     {
         if (value.Length == 0 && !required) return 0;
-        if (value.Equals("EPROBE_DEFER", StringComparison.OrdinalIgnoreCase)) return Kernel517;
+        if (value.Equals("EPROBE_DEFER", StringComparison.OrdinalIgnoreCase)) return ProbeSim.Kernel.Drivers.Errno.EPROBE_DEFER;
         if (!Errno.TryParse(value, out int e)) throw Bad(raw, $"'{value}' is not an errno (EIO, ENOMEM, -22, ...)");
         return e;
     }

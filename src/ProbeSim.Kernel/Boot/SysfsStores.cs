@@ -6,7 +6,6 @@ namespace ProbeSim.Kernel.Boot;
 // v5.10 where the older kernels differ). None of these refusals is logged by the kernel: only the writer sees the errno.
 public sealed partial class Kernel
 {
-    private const int EAGAIN = 11;
 
     // a registered driver of that name, the one on the device's bus first
     private Driver? RegisteredDriver(string name, Device? dev) =>

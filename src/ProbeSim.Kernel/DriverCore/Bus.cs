@@ -5,8 +5,6 @@ namespace ProbeSim.Kernel.Boot;
 
 public sealed partial class Kernel
 {
-    internal const int EPROBE_DEFER = 517, ENODEV = 19, ENXIO = 6, EBUSY = 16, EINVAL = 22, ETIMEDOUT = 110, ERANGE = 34, ENOENT = 2, EEXIST = 17, ENOMEM = 12, ENOSPC = 28, EPERM = 1, EFAULT = 14, EACCES = 13, EIO = 5, ENOTTY = 25;
-
     /// <summary>bus_type.match: &gt;0 match, 0 no match, -EPROBE_DEFER ask later.</summary>
     internal int BusMatch(Device dev, Driver drv)
     {

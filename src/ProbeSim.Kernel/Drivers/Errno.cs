@@ -13,18 +13,36 @@ public static class Errno
     /// <summary>-EPROBE_DEFER's magnitude.</summary>
     public const int EPROBE_DEFER = 517;
 
+    // The magnitudes the model returns by name; the table below uses these constants, so each number is written once.
+    public const int EPERM = 1;
+    public const int EAGAIN = 11;
+    public const int ENOENT = 2;
+    public const int EIO = 5;
+    public const int ENXIO = 6;
+    public const int ENOMEM = 12;
+    public const int EACCES = 13;
+    public const int EFAULT = 14;
+    public const int EBUSY = 16;
+    public const int EEXIST = 17;
+    public const int ENODEV = 19;
+    public const int EINVAL = 22;
+    public const int ENOTTY = 25;
+    public const int ENOSPC = 28;
+    public const int ERANGE = 34;
+    public const int ETIMEDOUT = 110;
+
     /// <summary>Largest value IS_ERR_VALUE accepts as an error (MAX_ERRNO).</summary>
     public const int MaxErrno = 4095;
 
     // Canonical names first: the first name listed for a number is the one Name() returns.
     private static readonly (string Name, int Number)[] Table =
     {
-        ("EPERM", 1), ("ENOENT", 2), ("ESRCH", 3), ("EINTR", 4), ("EIO", 5), ("ENXIO", 6), ("E2BIG", 7),
-        ("ENOEXEC", 8), ("EBADF", 9), ("ECHILD", 10), ("EAGAIN", 11), ("ENOMEM", 12), ("EACCES", 13),
-        ("EFAULT", 14), ("ENOTBLK", 15), ("EBUSY", 16), ("EEXIST", 17), ("EXDEV", 18), ("ENODEV", 19),
-        ("ENOTDIR", 20), ("EISDIR", 21), ("EINVAL", 22), ("ENFILE", 23), ("EMFILE", 24), ("ENOTTY", 25),
-        ("ETXTBSY", 26), ("EFBIG", 27), ("ENOSPC", 28), ("ESPIPE", 29), ("EROFS", 30), ("EMLINK", 31),
-        ("EPIPE", 32), ("EDOM", 33), ("ERANGE", 34),
+        ("EPERM", EPERM), ("ENOENT", ENOENT), ("ESRCH", 3), ("EINTR", 4), ("EIO", EIO), ("ENXIO", ENXIO), ("E2BIG", 7),
+        ("ENOEXEC", 8), ("EBADF", 9), ("ECHILD", 10), ("EAGAIN", EAGAIN), ("ENOMEM", ENOMEM), ("EACCES", EACCES),
+        ("EFAULT", EFAULT), ("ENOTBLK", 15), ("EBUSY", EBUSY), ("EEXIST", EEXIST), ("EXDEV", 18), ("ENODEV", ENODEV),
+        ("ENOTDIR", 20), ("EISDIR", 21), ("EINVAL", EINVAL), ("ENFILE", 23), ("EMFILE", 24), ("ENOTTY", ENOTTY),
+        ("ETXTBSY", 26), ("EFBIG", 27), ("ENOSPC", ENOSPC), ("ESPIPE", 29), ("EROFS", 30), ("EMLINK", 31),
+        ("EPIPE", 32), ("EDOM", 33), ("ERANGE", ERANGE),
         ("EDEADLK", 35), ("ENAMETOOLONG", 36), ("ENOLCK", 37), ("ENOSYS", 38), ("ENOTEMPTY", 39),
         ("ELOOP", 40), ("ENOMSG", 42), ("EIDRM", 43), ("ECHRNG", 44), ("EL2NSYNC", 45), ("EL3HLT", 46),
         ("EL3RST", 47), ("ELNRNG", 48), ("EUNATCH", 49), ("ENOCSI", 50), ("EL2HLT", 51), ("EBADE", 52),
@@ -39,14 +57,14 @@ public static class Errno
         ("EAFNOSUPPORT", 97), ("EADDRINUSE", 98), ("EADDRNOTAVAIL", 99), ("ENETDOWN", 100),
         ("ENETUNREACH", 101), ("ENETRESET", 102), ("ECONNABORTED", 103), ("ECONNRESET", 104),
         ("ENOBUFS", 105), ("EISCONN", 106), ("ENOTCONN", 107), ("ESHUTDOWN", 108), ("ETOOMANYREFS", 109),
-        ("ETIMEDOUT", 110), ("ECONNREFUSED", 111), ("EHOSTDOWN", 112), ("EHOSTUNREACH", 113),
+        ("ETIMEDOUT", ETIMEDOUT), ("ECONNREFUSED", 111), ("EHOSTDOWN", 112), ("EHOSTUNREACH", 113),
         ("EALREADY", 114), ("EINPROGRESS", 115), ("ESTALE", 116), ("EUCLEAN", 117), ("ENOTNAM", 118),
         ("ENAVAIL", 119), ("EISNAM", 120), ("EREMOTEIO", 121), ("EDQUOT", 122), ("ENOMEDIUM", 123),
         ("EMEDIUMTYPE", 124), ("ECANCELED", 125), ("ENOKEY", 126), ("EKEYEXPIRED", 127),
         ("EKEYREVOKED", 128), ("EKEYREJECTED", 129), ("EOWNERDEAD", 130), ("ENOTRECOVERABLE", 131),
         ("ERFKILL", 132), ("EHWPOISON", 133),
         ("ERESTARTSYS", 512), ("ERESTARTNOINTR", 513), ("ERESTARTNOHAND", 514), ("ENOIOCTLCMD", 515),
-        ("ERESTART_RESTARTBLOCK", 516), ("EPROBE_DEFER", 517), ("EOPENSTALE", 518), ("ENOPARAM", 519),
+        ("ERESTART_RESTARTBLOCK", 516), ("EPROBE_DEFER", EPROBE_DEFER), ("EOPENSTALE", 518), ("ENOPARAM", 519),
         ("EBADHANDLE", 521), ("ENOTSYNC", 522), ("EBADCOOKIE", 523), ("ENOTSUPP", 524), ("ETOOSMALL", 525),
         ("ESERVERFAULT", 526), ("EBADTYPE", 527), ("EJUKEBOX", 528), ("EIOCBQUEUED", 529),
         ("ERECALLCONFLICT", 530), ("ENOGRACE", 531),

@@ -216,7 +216,7 @@ public sealed partial class Kernel
         var p = Provider(r.Provider, null, EarlyProvides.PowerDomain);
         if (p.Registered) return 0;
         dev.WaitNote = $"power domain {Describe(r)}: provider {p.Why}";
-        Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: __genpd_dev_pm_attach() failed to find PM domain: -517");
+        Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: __genpd_dev_pm_attach() failed to find PM domain: -{EPROBE_DEFER}");
         return S.GenpdCheckState ? DriverDeferredProbeCheckState(dev) : -EPROBE_DEFER;
     }
 

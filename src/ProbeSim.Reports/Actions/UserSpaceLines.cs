@@ -71,7 +71,7 @@ public static class UserSpaceLines
     private static string Echo(string? value, string path, int result) =>
         Marker + $"echo {value} > {path}: " + (-result is ENOENT or EACCES ? "" : "write error: ") + Strerror.Of(result);
 
-    private const int ENOENT = 2, EACCES = 13;
+    private const int ENOENT = ProbeSim.Kernel.Drivers.Errno.ENOENT, EACCES = ProbeSim.Kernel.Drivers.Errno.EACCES;
 
     private static string Ioctl(UserActionKind kind) => kind switch
     {

@@ -43,15 +43,3 @@ public static class DmaApi
     public static ulong MinNotZero(ulong a, ulong b) => a == 0 ? b : b == 0 ? a : Math.Min(a, b);
 }
 
-/// <summary>The handful of errno magnitudes the data plane returns (negated), asm-generic numbering.</summary>
-public static class DmaErrno
-{
-    public const int ENOENT = 2;
-    public const int EIO = 5;
-    public const int ENOMEM = 12;
-    public const int EFAULT = 14;
-    public const int EEXIST = 17;
-    public const int ENODEV = 19;
-    public const int EINVAL = 22;
-    public const int ERANGE = 34;
-}

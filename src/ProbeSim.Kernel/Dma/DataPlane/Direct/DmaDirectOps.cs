@@ -34,7 +34,7 @@ public sealed class DmaDirectOps : IDmaOps
     {
         // dma_set_mask -> dma_supported -> dma_direct_supported
         if (!_platform.Supported(Device, mask))
-            return -DmaErrno.EIO;
+            return -EIO;
         Device.DmaMask = mask;
         return 0;
     }
@@ -42,7 +42,7 @@ public sealed class DmaDirectOps : IDmaOps
     public int SetCoherentMask(ulong mask)
     {
         if (!_platform.Supported(Device, mask))
-            return -DmaErrno.EIO;
+            return -EIO;
         Device.CoherentDmaMask = mask;
         return 0;
     }
@@ -96,7 +96,7 @@ public sealed class DmaDirectOps : IDmaOps
                 for (var j = 0; j < i; j++)
                     UnmapPage(sg.Entries[j].DmaAddress, sg.Entries[j].DmaLength, dir, attrs | DmaAttrs.SkipCpuSync, cpu);
                 sg.ResetDma();
-                return -DmaErrno.EIO;
+                return -EIO;
             }
 
             e.DmaAddress = dma;

@@ -50,12 +50,12 @@ public sealed partial class IommuPagingDomain
     public int Map(ulong iova, ulong paddr, ulong size, IommuProt prot)
     {
         if (!IsPaging)
-            return -DmaErrno.EINVAL;
+            return -EINVAL;
         var minPagesz = MinPageSize;
         if (((iova | paddr | size) & (minPagesz - 1)) != 0)
         {
             _log.Log(DmaLogLevel.Err, $"iommu: unaligned: iova {KFmt.Hex(iova)} pa {KFmt.Pa(paddr)} size {KFmt.Hex(size)} min_pagesz {KFmt.Hex(minPagesz)}");
-            return -DmaErrno.EINVAL;
+            return -EINVAL;
         }
 
         ulong origIova = iova, origSize = size;

@@ -60,7 +60,7 @@ public sealed class IommuDmaCookie
             if (min > Domain.ApertureEnd || max < Domain.ApertureStart)
             {
                 Log.Log(DmaLogLevel.Warning, "specified DMA range outside IOMMU capability");
-                return -DmaErrno.EFAULT;
+                return -EFAULT;
             }
         }
 
@@ -72,7 +72,7 @@ public sealed class IommuDmaCookie
             if (1UL << order != Iovad.Granule || basePfn != Iovad.StartPfn)
             {
                 Log.Log(DmaLogLevel.Warning, "Incompatible range for DMA domain");
-                return -DmaErrno.EFAULT;
+                return -EFAULT;
             }
 
             return 0;
@@ -114,7 +114,7 @@ public sealed class IommuDmaCookie
                     else if (end < start)
                     {
                         Log.Log(DmaLogLevel.Err, $"{dev.Prefix}Failed to reserve IOVA [{KFmt.Pa(start)}-{KFmt.Pa(end)}]");
-                        return -DmaErrno.EINVAL;
+                        return -EINVAL;
                     }
 
                     start = ranges[i].End + 1;

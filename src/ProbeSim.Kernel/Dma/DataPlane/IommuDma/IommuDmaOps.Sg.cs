@@ -46,7 +46,7 @@ public sealed partial class IommuDmaOps
         if (iova == 0)
         {
             Stats.MapErrors++;
-            return -DmaErrno.ENOMEM;
+            return -ENOMEM;
         }
 
         var segments = new PhysSegment[n];
@@ -57,7 +57,7 @@ public sealed partial class IommuDmaOps
         {
             Cookie.FreeIova(iova, iovaLen, null, cpu);
             Stats.MapErrors++;
-            return -DmaErrno.EINVAL;
+            return -EINVAL;
         }
 
         return FinaliseSg(sg, offs, iovaLens, iova);
@@ -142,7 +142,7 @@ public sealed partial class IommuDmaOps
                     UnmapPage(sg.Entries[j].DmaAddress, sg.Entries[j].DmaLength, dir, attrs | DmaAttrs.SkipCpuSync, cpu);
                 sg.ResetDma();
                 sg.MappedBySwiotlb = false;
-                return -DmaErrno.EIO;
+                return -EIO;
             }
 
             e.DmaAddress = dma;

@@ -41,9 +41,9 @@ public sealed partial class ArmLpaePageTable
     public int Map(ulong iova, ulong pa, ulong pgsize, ulong pgcount, IommuProt prot, ref ulong mapped)
     {
         if (pgsize == 0 || (pgsize & PgsizeBitmap) != pgsize || !Bits.IsPowerOfTwo(pgsize))
-            return Warn("arm_lpae_map_pages", -DmaErrno.EINVAL);
+            return Warn("arm_lpae_map_pages", -EINVAL);
         if ((iova >> Geometry.Ias) != 0 || (pa >> Geometry.Oas) != 0)
-            return Warn("arm_lpae_map_pages", -DmaErrno.ERANGE);
+            return Warn("arm_lpae_map_pages", -ERANGE);
 
         // arm_lpae_map_pages: no access requested, nothing to do
         if ((prot & (IommuProt.Read | IommuProt.Write)) == 0)
@@ -68,7 +68,7 @@ public sealed partial class ArmLpaePageTable
 
         // We can't allocate tables at the final level
         if (lvl >= ArmLpaeGeometry.MaxLevels - 1)
-            return Warn("__arm_lpae_map", -DmaErrno.EINVAL);
+            return Warn("__arm_lpae_map", -EINVAL);
 
         ref var pte = ref table.Entries[idx];
         if (pte.Kind == PteKind.Empty)
@@ -77,7 +77,7 @@ public sealed partial class ArmLpaePageTable
             TablesAllocated++;
         }
         else if (pte.Kind == PteKind.Leaf)
-            return Warn("__arm_lpae_map", -DmaErrno.EEXIST); // a block already covers this range: unmap first
+            return Warn("__arm_lpae_map", -EEXIST); // a block already covers this range: unmap first
 
         return MapAt(iova, pa, size, pgcount, prot, lvl + 1, pte.Next!, ref mapped);
     }
@@ -90,11 +90,11 @@ public sealed partial class ArmLpaePageTable
         {
             var e = table.Entries[idx + i];
             if (e.Kind == PteKind.Leaf)
-                return Warn("arm_lpae_init_pte", -DmaErrno.EEXIST); // We require an unmap first
+                return Warn("arm_lpae_init_pte", -EEXIST); // We require an unmap first
             if (e.Kind == PteKind.Table)
             {
                 if (UnmapAt(iova + (ulong)i * sz, sz, 1, lvl, table, null) != sz)
-                    return Warn("arm_lpae_init_pte", -DmaErrno.EINVAL);
+                    return Warn("arm_lpae_init_pte", -EINVAL);
             }
         }
 
