@@ -13,7 +13,7 @@ public sealed partial class Kernel
         if (group is null)
         {
             // v4.x attached a group-less device directly; later kernels refuse
-            if (S.IommuGroupLogV5) return -ENODEV;
+            if (S.GrouplessAttachRefused) return -ENODEV;
             var inst = dev.Iommu.Fwspec?.Ops;
             return inst is null ? -ENODEV : IommuAttachDevice(domain, dev, inst);
         }

@@ -77,6 +77,7 @@ public sealed class ProfileSettings
         IommuRegister = p["iommu_register"] switch { "list" => IommuRegisterEra.List, "bus-probe" => IommuRegisterEra.BusProbe, _ => IommuRegisterEra.BusProbeConfigure };
         DefaultDomainsPciOnly = p["default_domains"] == "pci-only";
         IommuGroupLogV5 = p["iommu_group_log"] == "v5";
+        GrouplessAttachRefused = p["groupless_attach"] == "refuse";
         IommuPassthroughParam = B("iommu_passthrough_param");
         IommuAttachFailure = p["iommu_attach_failure"] switch { "ignore" => IommuAttachFailure.Ignore, "fail-add" => IommuAttachFailure.FailAdd, "release" => IommuAttachFailure.Release, _ => IommuAttachFailure.Warn };
         DefaultDomainFailureFailsProbe = p["default_domain_failure"] == "fail-probe";
@@ -153,6 +154,8 @@ public sealed class ProfileSettings
     public IommuRegisterEra IommuRegister { get; }
     public bool DefaultDomainsPciOnly { get; }
     public bool IommuGroupLogV5 { get; }
+    /// <summary>iommu_attach_device refuses a device with no group (-ENODEV) instead of attaching it directly.</summary>
+    public bool GrouplessAttachRefused { get; }
     public IommuAttachFailure IommuAttachFailure { get; }
     public bool IommuPassthroughParam { get; }
     public bool DefaultDomainFailureFailsProbe { get; }

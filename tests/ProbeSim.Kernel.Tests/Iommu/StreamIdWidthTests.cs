@@ -40,3 +40,23 @@ public class StreamIdWidthTests
         Assert.Contains(r.Log, l => l.Text == "b 2001000.dma: stream ID 0x8000 out of range for SMMU (0x7fff)" && l.Level == LogLevel.Err);
     }
 }
+
+/// <summary>The attach of a group-less device is its own switch, apart from the log wording it used to share.</summary>
+public class GrouplessAttachTests
+{
+    [Theory]
+    // 4.x drivers/iommu/iommu.c iommu_attach_device: no group -> __iommu_attach_device ("FIXME: Remove this when groups
+    // a mandatory for iommu drivers"); the model's v5.4 profile and later refuse with -ENODEV
+    [InlineData("v4.4", "direct", "v4")]
+    [InlineData("v4.19", "direct", "v4")]
+    [InlineData("v5.4", "refuse", "v5")]
+    [InlineData("v6.12", "refuse", "v5")]
+    public void Attach_semantics_and_wording_are_separate_switches(string profile, string attach, string log)
+    {
+        var p = ProbeSim.Kernel.Profiles.ProfileLibrary.Default.Get(profile);
+        Assert.Equal(attach, p["groupless_attach"]);
+        Assert.Equal(log, p["iommu_group_log"]);
+        // rewording the group lines leaves the attach rule alone
+        Assert.Equal(attach == "refuse", p.With([new("iommu_group_log", log == "v4" ? "v5" : "v4")]).Settings.GrouplessAttachRefused);
+    }
+}
