@@ -8,7 +8,7 @@ namespace ProbeSim.Reports.Tests;
 public class BootJsonWriterTests
 {
     private static readonly string[] TopLevel =
-        ["schema", "board", "profile", "cmdline", "driverSet", "endTime", "devices", "devicesDeferred", "devlinks", "iommuGroups", "iommus", "actions", "crash", "notifiers", "log"];
+        ["schema", "board", "profile", "cmdline", "driverSet", "endTime", "devices", "devicesDeferred", "devlinks", "iommuGroups", "iommus", "actions", "crash", "unwinds", "notifiers", "log"];
 
     private static readonly string[] DeviceFields =
     [
@@ -174,6 +174,7 @@ public class BootJsonWriterTests
               "iommus": [],
               "actions": [],
               "crash": null,
+              "unwinds": [],
               "notifiers": [],
               "log": []
             }
