@@ -10,6 +10,14 @@ public static class KnownDrivers
     {
         // mmc_pwrseq_simple_probe: devm_clk_get_optional(dev, "ext_clock")
         ["pwrseq_simple"] = d => d with { OptionalProperties = new[] { "clocks" } },
+        // xen_pcibk_init returns -ENODEV before pci_register_driver unless xen_initial_domain() (6.1.192
+        // drivers/xen/xen-pciback/pci_stub.c:1672-1677; 6.12.118 pci_stub.c:1738-1743): outside a Xen dom0 the module loads, fails
+        // its init, and its PCI_ANY_ID table never takes a device
+        ["pciback"] = d => d with
+        {
+            Availability = DriverAvailability.Absent,
+            Origin = d.Origin + "; never registered: xen_pcibk_init needs xen_initial_domain() (drivers/xen/xen-pciback/pci_stub.c:1676)",
+        },
     };
 
     public static DriverSpec Apply(DriverSpec spec) => Facts.TryGetValue(spec.Name, out var f) ? f(spec) : spec;

@@ -15,6 +15,9 @@ internal static class DebianBlobs
     private static readonly Lazy<KernelDriverTables> Bookworm = new(() => Set("debian-6.1-arm64"));
     private static readonly Lazy<KernelDriverTables> Trixie = new(() => Set("debian-6.12-arm64"));
 
+    /// <summary>The bundled set (read once).</summary>
+    public static KernelDriverTables Tables(bool trixie) => trixie ? Trixie.Value : Bookworm.Value;
+
     private static KernelDriverTables Set(string name) => new(Path.Combine(TestPaths.RepoRoot, "kernels", name));
 
     public static BootResult Boot(string board, bool trixie = false)

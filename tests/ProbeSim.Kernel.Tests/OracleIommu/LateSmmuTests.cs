@@ -80,3 +80,27 @@ public class LateSmmuTests
         Assert.Contains("0x0000001000000002", Dev(r, "0000:00:02.0").DmaNote);
     }
 }
+
+/// <summary>PCI functions under the bundled imported driver sets (QEMU virt of the oracle case smmu-late).</summary>
+public class ImportedSetPciTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Xen_pciback_never_takes_a_PCI_function_outside_dom0(bool trixie)
+    {
+        // the real kernel (case smmu-late, case pci-groups): virtio-pci binds 00:01.0 and 00:02.0. xen-pciback's table is
+        // PCI_ANY_ID, but xen_pcibk_init returns -ENODEV unless xen_initial_domain() (6.1.192 pci_stub.c:1676, 6.12.118
+        // pci_stub.c:1742), so it never registers
+        var dir = Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Kernel.Tests", "OracleIommu", "smmu-late");
+        var tree = new DeviceTreeLoader().Load(Path.Combine(dir, "board.dts"), new LoadOptions { Format = InputFormat.Dts }).Tree;
+        var r = new BootOptions
+        {
+            Profile = trixie ? "debian-6.12" : "debian-6.1", Drivers = ProbeSim.Kernel.Tests.Boot.DebianBlobs.Tables(trixie),
+            Pci = PciSysfsDump.Load(Path.Combine(dir, "dump")).Single(),
+        }.Boot(tree, "smmu-late");
+        Assert.Equal("virtio-pci", r.Devices.Single(d => d.Name == "0000:00:01.0").Driver);
+        Assert.Equal("virtio-pci", r.Devices.Single(d => d.Name == "0000:00:02.0").Driver);
+        Assert.DoesNotContain(r.Devices, d => d.Driver == "pciback");
+    }
+}
