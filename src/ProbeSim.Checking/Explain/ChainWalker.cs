@@ -73,8 +73,9 @@ internal sealed class ChainWalker
         for (var n = node; n is not null; n = n.Parent)
             if (!n.IsAvailable)
                 return (node.Path, SupplierState.Disabled, n == node ? $"status = \"{n.Status}\"" : $"under {n.Path}, status = \"{n.Status}\"", null);
-        var why = _k.WhyNoDevice(OwnNode(node));
-        if (why.StartsWith("set up early", StringComparison.Ordinal)) return (node.Path, SupplierState.RegisteredEarly, why, null);
+        var reason = _k.NoDeviceReasonOf(OwnNode(node));
+        var why = ProbeSim.Kernel.Of.NoDeviceText.Describe(reason);
+        if (reason is ProbeSim.Kernel.Of.NoDeviceReason.SetUpEarly) return (node.Path, SupplierState.RegisteredEarly, why, null);
         return (node.Path, SupplierState.NoDevice, "no device: " + why, null);
     }
 

@@ -55,6 +55,8 @@ public sealed record DeviceOutcome
     public string? DeferReason { get; init; }
     /// <summary>Why the device ended this way, in one line (not-present: "disabled", "left to parent driver", ...).</summary>
     public string? Note { get; init; }
+    /// <summary>For a node that never became a device: why, typed (<see cref="Note"/> holds its words).</summary>
+    public ProbeSim.Kernel.Of.NoDeviceReason? NoDevice { get; init; }
     /// <summary>/sys/kernel/iommu_groups/N the device is in, or null.</summary>
     public int? IommuGroup { get; init; }
     /// <summary>Type of the group's current domain (identity, DMA, DMA-FQ, blocked, unmanaged), or null.</summary>

@@ -162,33 +162,37 @@ public sealed partial class Kernel
                     OfNode = child.Path,
                     Compatible = child.Compatible,
                     State = DeviceState.NotPresent,
+                    NoDevice = NoDeviceReasonOf(child),
                     Note = WhyNoDevice(child),
                 });
             NotPresent(child, outcomes);
         }
     }
 
+    /// <summary>Why the OF core (or a parent's driver) created no device for this node, in words.</summary>
+    internal string WhyNoDevice(DtNode node) => Of.NoDeviceText.Describe(NoDeviceReasonOf(node));
+
     /// <summary>Why the OF core (or a parent's driver) created no device for this node.</summary>
-    internal string WhyNoDevice(DtNode node)
+    public Of.NoDeviceReason NoDeviceReasonOf(DtNode node)
     {
+        // of_platform_bus_create: an early table's OF_POPULATED flag, then of_device_is_available
         if (_early.TryGetValue(node, out var e) && e.Table is EarlyTable.Clk or EarlyTable.Irqchip)
-            return $"set up early by {TableName(e.Table)} ({e.Compatible}); no device";
-        if (!node.IsAvailable) return $"status = \"{node.Status}\"";
-        if (_duplicateNames.TryGetValue(node, out var dup)) return $"device name {dup} already taken";
-        if (!node.HasProperty("compatible")) return "no compatible";
+            return new Of.NoDeviceReason.SetUpEarly(e.Table, e.Compatible);
+        if (!node.IsAvailable) return new Of.NoDeviceReason.Disabled(node.Status ?? "");
+        if (_duplicateNames.TryGetValue(node, out var dup)) return new Of.NoDeviceReason.DuplicateName(dup);
+        if (!node.HasProperty("compatible")) return new Of.NoDeviceReason.NoCompatible();
         for (var p = node.Parent; p is not null; p = p.Parent)
         {
-            if (!p.IsAvailable) return $"under disabled {p.Path}";
+            if (!p.IsAvailable) return new Of.NoDeviceReason.UnderDisabled(p.Path);
             if (p.Parent is null) break;
             if (FwIfAny(p)?.Dev is { } pd)
             {
-                if (pd.Bus == Amba) return $"child of AMBA device {pd.Name}: never populated";
-                if (p.BaseName is "i2c" or "spi")
-                    return pd.Bound ? "no reg or not created by the adapter" : $"{p.BaseName} controller {pd.Name} is not bound";
-                return $"child of {pd.Name}: left to its driver";
+                if (pd.Bus == Amba) return new Of.NoDeviceReason.AmbaChild(pd.Name);
+                if (p.BaseName is "i2c" or "spi") return new Of.NoDeviceReason.BusClient(p.BaseName, pd.Name, pd.Bound);
+                return new Of.NoDeviceReason.LeftToParentDriver(pd.Name);
             }
-            if (!p.HasProperty("compatible")) return $"parent {p.Path} has no compatible: not populated";
+            if (!p.HasProperty("compatible")) return new Of.NoDeviceReason.ParentWithoutCompatible(p.Path);
         }
-        return "not populated";
+        return new Of.NoDeviceReason.NotPopulated();
     }
 }

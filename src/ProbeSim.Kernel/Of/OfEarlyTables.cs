@@ -63,6 +63,9 @@ public sealed partial class Kernel
     internal EarlyEntry? EarlyProvider(DtNode node, Drivers.Imported.EarlyProvides kind) =>
         _early.TryGetValue(node, out var e) && e.Provides.Contains(kind) ? e : null;
 
+    /// <summary>The kernel's name of an early table (CLK_OF_DECLARE, ...).</summary>
+    public static string EarlyTableName(EarlyTable t) => TableName(t);
+
     internal static string TableName(EarlyTable t) => t switch
     {
         EarlyTable.Clk => "__clk_of_table",

@@ -17,9 +17,8 @@ public static class GraphStates
         [GraphState.Bound, GraphState.Deferred, GraphState.Failed, GraphState.NoDriver, GraphState.Disabled, GraphState.NotPresent];
 
     /// <summary>
-    /// The state of one outcome. A not-present node is disabled when the boot's note says so: <c>status = "..."</c>
-    /// (the node's own status) or <c>under disabled /path</c> (an ancestor's), the two notes
-    /// <c>ResultBuilder.WhyNoDevice</c> gives for an unavailable node.
+    /// The state of one outcome. A not-present node is disabled when its typed reason says the node, or an ancestor, is
+    /// not available (<see cref="ProbeSim.Kernel.Of.NoDeviceReason.IsDisabled"/>).
     /// </summary>
     public static GraphState Of(DeviceOutcome device)
     {
@@ -30,7 +29,7 @@ public static class GraphStates
             DeviceState.Deferred => GraphState.Deferred,
             DeviceState.Failed => GraphState.Failed,
             DeviceState.NoDriver => GraphState.NoDriver,
-            DeviceState.NotPresent => IsDisabledNote(device.Note) ? GraphState.Disabled : GraphState.NotPresent,
+            DeviceState.NotPresent => device.NoDevice?.IsDisabled == true ? GraphState.Disabled : GraphState.NotPresent,
             _ => throw new ArgumentOutOfRangeException(nameof(device), device.State, "unknown device state"),
         };
     }
@@ -46,7 +45,4 @@ public static class GraphStates
         GraphState.NotPresent => "not-present",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "unknown graph state"),
     };
-
-    private static bool IsDisabledNote(string? note) =>
-        note is not null && (note.StartsWith("status = ", StringComparison.Ordinal) || note.StartsWith("under disabled ", StringComparison.Ordinal));
 }

@@ -13,7 +13,7 @@ public static class ReportStateWords
     public static string Word(DeviceOutcome device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        return device.State == DeviceState.NotPresent && device.Note is { } note && note.StartsWith("status = ", StringComparison.Ordinal)
+        return device.State == DeviceState.NotPresent && device.NoDevice is ProbeSim.Kernel.Of.NoDeviceReason.Disabled
             ? Disabled
             : DeviceStateWords.Word(device.State);
     }

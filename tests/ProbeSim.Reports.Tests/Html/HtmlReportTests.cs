@@ -57,7 +57,7 @@ public sealed class HtmlReportTests
     public void Boot_payload_has_every_device_with_its_state_position_and_log()
     {
         var result = SampleBoot.Result();
-        result = result with { Devices = [.. result.Devices.Take(4), SampleBoot.Usb with { Note = "status = \"disabled\"" }] };
+        result = result with { Devices = [.. result.Devices.Take(4), SampleBoot.Usb with { NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = "status = \"disabled\"" }] };
         using var doc = ReportHtml.Payload(Boot(result));
         var root = doc.RootElement;
         Assert.Equal(HtmlReport.Schema, root.GetProperty("schema").GetString());
