@@ -15,7 +15,7 @@ internal static class DeferredForever
         {
             if (dev.Bound || dev.Dead || walker.DeviceStateOf(dev) != SupplierState.Deferred) continue;
             // a driver that defers by its own script is the driver's business, not the core's
-            if (dev.WaitNote is { } w && (w.StartsWith("the probe script", StringComparison.Ordinal) || w.StartsWith("injected", StringComparison.Ordinal))) continue;
+            if (dev.WaitCause is ProbeSim.Kernel.DriverCore.WaitCause.DriverScript or ProbeSim.Kernel.DriverCore.WaitCause.InjectedFault) continue;
             var gone = new List<string>();
             bool waiting = false;
             foreach (var r in SupplierRefs.Of(k, dev))

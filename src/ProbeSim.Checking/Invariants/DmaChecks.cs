@@ -68,7 +68,7 @@ internal static class DmaChecks
     {
         foreach (var dev in k.Devices)
             foreach (var e in dev.Dma.Events)
-                if (e.Live && e.Operation == "device access" && e.Result.StartsWith("fault", StringComparison.Ordinal))
+                if (e.Live && e.Operation == "device access" && e.Faulted)
                     yield return (dev.Name, $"access to mapped IOVA 0x{e.DmaAddress:x} ({e.Size} bytes): {e.Result}");
     }
 }

@@ -63,4 +63,8 @@ public sealed class DeviceDma
 
 /// <summary>One DMA API call or device access, with its result in the kernel's terms.</summary>
 /// <summary>One DMA API call or device access of a scripted activity; <paramref name="Live"/>: an access to a buffer still mapped.</summary>
-public sealed record DmaEvent(long TimeUs, string Operation, ulong Size, ulong? DmaAddress, string Result, bool Live = false);
+public sealed record DmaEvent(long TimeUs, string Operation, ulong Size, ulong? DmaAddress, string Result, bool Live = false)
+{
+    /// <summary>The device's access faulted (the IOMMU stopped it); checks read this, not <see cref="Result"/>'s words.</summary>
+    public bool Faulted { get; init; }
+}

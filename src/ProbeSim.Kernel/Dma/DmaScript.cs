@@ -78,7 +78,10 @@ public sealed partial class Kernel
                     var targets = step.All ? live.ToList() : live.TakeLast(1).ToList();
                     if (targets.Count == 0 && gone is { } g) targets.Add(g);
                     foreach (var m in targets)
-                        Event("device access", m.Size, m.Addr, Access(dev, ops!, m.Addr, m.Size), live.Contains(m));
+                    {
+                        var (text, faulted) = Access(dev, ops!, m.Addr, m.Size);
+                        dev.Dma.Events.Add(new DmaEvent(NowUs, "device access", m.Size, m.Addr, text, live.Contains(m)) { Faulted = faulted });
+                    }
                     break;
                 case DmaStepKind.Unmap:
                     foreach (var m in step.All ? live.ToList() : live.TakeLast(1).ToList())
@@ -106,21 +109,40 @@ public sealed partial class Kernel
     };
 
     // the device reaches memory: translated through the IOMMU, passed straight through, or stopped (the kernel's fault report)
-    private string Access(Device dev, IDmaOps ops, ulong addr, ulong size)
+    private (string Text, bool Faulted) Access(Device dev, IDmaOps ops, ulong addr, ulong size)
     {
         if (DmaOutcome(dev) == "blocked")
         {
-            var inst = dev.Iommu.Fwspec?.Ops;
-            uint sid = dev.Iommu.Fwspec?.Ids.FirstOrDefault() ?? 0;
-            var smmu = inst?.Device.Name ?? "iommu";
-            Printk(LogLevel.Err, $"arm-smmu {smmu}: Blocked unknown Stream ID 0x{sid & 0xffff:x}; boot with \"arm-smmu.disable_bypass=0\" to allow, but this may have security implications", dev);
-            return "fault: stream not matched, transaction aborted";
+            BlockedAccessLog(dev);
+            return ("fault: stream not matched, transaction aborted", true);
         }
         var r = ops.DeviceAccess(addr, size, write: true);
-        if (r.Ok) return r.Stale ? $"reached PA 0x{r.Phys:x} through a stale IOTLB entry" : $"reached PA 0x{r.Phys:x}";
+        if (r.Ok) return (r.Stale ? $"reached PA 0x{r.Phys:x} through a stale IOTLB entry" : $"reached PA 0x{r.Phys:x}", false);
         if (dev.Iommu.Group?.Domain is { ContextBank: { } cb } && dev.Iommu.Instance is { } i)
             Printk(LogLevel.Err, $"arm-smmu {i.Device.Name}: Unhandled context fault: fsr=0x402, iova=0x{r.FaultAddress:x8}, fsynr=0x0, cbfrsynra=0x{(dev.Iommu.Fwspec?.Ids.FirstOrDefault() ?? 0) & 0xffff:x}, cb={cb}", dev);
-        return $"fault: {r.Fault} at 0x{r.FaultAddress:x}";
+        return ($"fault: {r.Fault} at 0x{r.FaultAddress:x}", true);
+    }
+
+    // what the SMMU logs for a transaction on a stream it has no entry for
+    private void BlockedAccessLog(Device dev)
+    {
+        var wire = WireStreamOf(dev);
+        var inst = dev.Iommu.Fwspec?.Ops ?? wire?.Instance;
+        uint sid = wire?.StreamId ?? dev.Iommu.Fwspec?.Ids.FirstOrDefault() ?? 0;
+        var smmu = inst?.Device.Name ?? "iommu";
+        if (inst?.Traits.Kind == IommuKind.ArmSmmuV3)
+        {
+            // arm_smmu_evtq_thread: C_BAD_STREAMID (no level-2 table for the StreamID); an abort STE or another master's
+            // STE logs nothing here
+            if (inst.Streams.ContainsKey(sid) || inst.L2Spans.Contains(sid >> StrtabSplit)) return;
+            var drv = inst.Device.DriverString;
+            Printk(LogLevel.Info, $"{drv} {smmu}: event 0x02 received:", inst.Device);
+            Printk(LogLevel.Info, $"{drv} {smmu}: \t0x{((ulong)sid << 32) | 0x02:x16}", inst.Device);
+            for (int i = 0; i < 3; i++) Printk(LogLevel.Info, $"{drv} {smmu}: \t0x{0:x16}", inst.Device);
+            return;
+        }
+        // arm-smmu's global fault handler with disable_bypass (arm_smmu_global_fault)
+        Printk(LogLevel.Err, $"arm-smmu {smmu}: Blocked unknown Stream ID 0x{sid & 0xffff:x}; boot with \"arm-smmu.disable_bypass=0\" to allow, but this may have security implications", dev);
     }
 
     /// <summary>The data-plane ops of a device: iommu-dma over its group's domain (one cookie per domain), or dma-direct.</summary>

@@ -85,8 +85,8 @@ public sealed partial class Kernel
         foreach (var r in ResourcesOf(dev.Node!))
         {
             if (r.Kind != ProbeSim.Kernel.Of.ResourceKind.Clock || r.Name != "apb_pclk") continue;
-            if (r.Provider is null || NodeOrAncestorDisabled(r.Provider)) { dev.WaitNote = "amba: apb_pclk unavailable, periphid cannot be read"; return false; }
-            if (!Provider(r.Provider, ProbeSim.Kernel.Drivers.EarlyTable.Clk).Registered) { dev.WaitNote = "amba: apb_pclk provider not registered, periphid cannot be read"; return false; }
+            if (r.Provider is null || NodeOrAncestorDisabled(r.Provider)) { dev.SetWait("amba: apb_pclk unavailable, periphid cannot be read"); return false; }
+            if (!Provider(r.Provider, ProbeSim.Kernel.Drivers.EarlyTable.Clk).Registered) { dev.SetWait("amba: apb_pclk provider not registered, periphid cannot be read"); return false; }
         }
         return true;
     }
@@ -153,7 +153,7 @@ public sealed partial class Kernel
         if (!matched && dev.LastProbeDeferred && dev.Deferred == DeferList.None)
         {
             dev.LastProbeDeferred = false;
-            dev.WaitNote = null;
+            dev.SetWait(null);
         }
     }
 

@@ -158,7 +158,7 @@ public sealed partial class Kernel
         dev.LastFailure = null;
         dev.RejectedBy = null;
         dev.LastProbeDeferred = false;
-        dev.WaitNote = null;
+        dev.SetWait(null);
         dev.Driver!.Devices.Add(dev);
         Printk(LogLevel.Debug, $"driver: '{dev.Driver.Name}': driver_bound: bound to device '{dev.Name}'");
         DeviceLinksDriverBound(dev);

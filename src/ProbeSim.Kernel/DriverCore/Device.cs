@@ -57,7 +57,16 @@ public sealed class Device
     /// <summary>pdev->name of a platform device created by name (MFD cell, platform_device_register): platform_match compares it with the driver name.</summary>
     internal string? MatchName;
     /// <summary>The model's own note on what the device last waited for (not a kernel string).</summary>
-    public string? WaitNote { get; internal set; }
+    public string? WaitNote { get; private set; }
+    /// <summary>What the device last waited for, typed: checks switch on this, never on <see cref="WaitNote"/>'s words.</summary>
+    public WaitCause WaitCause { get; private set; }
+
+    /// <summary>Records what the device waits for (null clears it).</summary>
+    internal void SetWait(string? note, WaitCause cause = WaitCause.Supplier)
+    {
+        WaitNote = note;
+        WaitCause = note is null ? WaitCause.None : cause;
+    }
     internal readonly List<DeviceLink> SupplierLinks = new();
     internal readonly List<DeviceLink> ConsumerLinks = new();
     internal readonly Dictionary<Driver, int> ScriptAttempts = new();
@@ -117,4 +126,18 @@ public sealed class BusType
     internal readonly List<Device> Devices = new();
     public bool DriversAutoprobe { get; internal set; } = true;
     public override string ToString() => Name;
+}
+
+/// <summary>What a deferred device waits for.</summary>
+public enum WaitCause
+{
+    None,
+    /// <summary>A supplier: a resource provider, a device link, a fwnode link, an AMBA bus clock.</summary>
+    Supplier,
+    /// <summary>Its IOMMU (of_iommu_configure).</summary>
+    Iommu,
+    /// <summary>The driver's own scripted probe chose to defer.</summary>
+    DriverScript,
+    /// <summary>A fault an exploration injected.</summary>
+    InjectedFault,
 }

@@ -73,7 +73,7 @@ public sealed partial class Kernel
                 var what = S.LinkCheckReason == "node-name" ? fl.Supplier.Node.Name : fl.Supplier.Node.Path;
                 if (S.LinkCheckReason != "none") SetDeferReason(dev, $"wait for supplier {what}");
                 else Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: probe deferral - wait for supplier {fl.Supplier.Node.Name}");
-                dev.WaitNote = $"fwnode link to {fl.Supplier.Node.Path} ({fl.Property}) not yet a device link";
+                dev.SetWait($"fwnode link to {fl.Supplier.Node.Path} ({fl.Property}) not yet a device link");
                 return -EPROBE_DEFER;
             }
         }
@@ -84,7 +84,7 @@ public sealed partial class Kernel
             {
                 if (S.LinkCheckReason != "none") SetDeferReason(dev, $"supplier {l.Supplier.Name} not ready");
                 else Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: probe deferral - supplier {l.Supplier.Name} not ready");
-                dev.WaitNote = $"device link to {l.Supplier.Name} ({l.StatusText})";
+                dev.SetWait($"device link to {l.Supplier.Name} ({l.StatusText})");
                 return -EPROBE_DEFER;
             }
         }

@@ -35,10 +35,10 @@ public sealed partial class Kernel
         switch (step.Kind)
         {
             case ProbeStepKind.Fail:
-                dev.WaitNote = null;
+                dev.SetWait(null);
                 return -step.Errno;
             case ProbeStepKind.Defer:
-                dev.WaitNote = "the probe script defers";
+                dev.SetWait("the probe script defers", WaitCause.DriverScript);
                 return step.Reason is { } r ? DevErrProbe(dev, -EPROBE_DEFER, r) : -EPROBE_DEFER;
             default:
                 return 0;
@@ -51,7 +51,7 @@ public sealed partial class Kernel
         int e = Schedule.Fault(this, FaultSite.Probe, dev, dev.ProbeAttempts);
         if (e == 0 && Schedule.Fault(this, FaultSite.Alloc, dev, dev.ProbeAttempts) != 0) e = ENOMEM;
         if (e == 0) return 0;
-        dev.WaitNote = $"injected fault: probe returns -{Errno.Name(-e)} at attempt {dev.ProbeAttempts}";
+        dev.SetWait($"injected fault: probe returns -{Errno.Name(-e)} at attempt {dev.ProbeAttempts}", WaitCause.InjectedFault);
         return e == EPROBE_DEFER ? DevErrProbe(dev, -EPROBE_DEFER, "injected -EPROBE_DEFER") : -e;
     }
 
@@ -106,7 +106,7 @@ public sealed partial class Kernel
             if (e.Provider is null) return DevErrProbe(dev, -EINVAL, "failed to get io-channel");
             var p = Provider(e.Provider, null);
             if (p.Registered) continue;
-            dev.WaitNote = $"io-channels[{e.Index}]: provider {p.Why}";
+            dev.SetWait($"io-channels[{e.Index}]: provider {p.Why}");
             return DevErrProbe(dev, -EPROBE_DEFER, "failed to get io-channel");
         }
         return 0;
@@ -122,7 +122,7 @@ public sealed partial class Kernel
         if (p.Registered) return 0;
         if (S.ClkDisabledEnoent && NodeOrAncestorDisabled(r.Provider))
             return DevErrProbe(dev, -ENOENT, "failed to get clock");
-        dev.WaitNote = $"clock {Describe(r)}: provider {p.Why}";
+        dev.SetWait($"clock {Describe(r)}: provider {p.Why}");
         return DevErrProbe(dev, -EPROBE_DEFER, "failed to get clock");
     }
 
@@ -132,7 +132,7 @@ public sealed partial class Kernel
         if (r.Provider is null) return DevErrProbe(dev, -EINVAL, message);
         var p = Provider(r.Provider, null, ProvidesFor(r.Kind));
         if (p.Registered) return 0;
-        dev.WaitNote = $"{r.Kind.ToString().ToLowerInvariant()} {Describe(r)}: provider {p.Why}";
+        dev.SetWait($"{r.Kind.ToString().ToLowerInvariant()} {Describe(r)}: provider {p.Why}");
         return DevErrProbe(dev, -EPROBE_DEFER, message);
     }
 
@@ -149,7 +149,7 @@ public sealed partial class Kernel
         }
         var p = Provider(r.Provider, null);
         if (p.Registered) return 0;
-        dev.WaitNote = $"regulator {r.Property}: provider {p.Why}";
+        dev.SetWait($"regulator {r.Property}: provider {p.Why}");
         return DevErrProbe(dev, -EPROBE_DEFER, $"failed to get {id} supply");
     }
 
@@ -167,7 +167,7 @@ public sealed partial class Kernel
             }
             return 0;
         }
-        dev.WaitNote = $"phy {Describe(r)}: provider {p.Why}";
+        dev.SetWait($"phy {Describe(r)}: provider {p.Why}");
         return DevErrProbe(dev, -EPROBE_DEFER, "failed to get phy");
     }
 
@@ -182,7 +182,7 @@ public sealed partial class Kernel
         }
         var p = Provider(r.Provider, EarlyTable.Irqchip);
         if (p.Registered) return 0;
-        dev.WaitNote = $"interrupt {r.Index}: controller {p.Why}";
+        dev.SetWait($"interrupt {r.Index}: controller {p.Why}");
         if (S.IrqDeferReason) return DevErrProbe(dev, -EPROBE_DEFER, msg);
         return -EPROBE_DEFER;
     }
@@ -193,7 +193,7 @@ public sealed partial class Kernel
         if (r.Provider is null) return 0;
         var p = Provider(r.Provider, null);
         if (p.Registered) return 0;
-        dev.WaitNote = $"dma {Describe(r)}: controller {p.Why}";
+        dev.SetWait($"dma {Describe(r)}: controller {p.Why}");
         return DevErrProbe(dev, -EPROBE_DEFER, $"failed to request {r.Name ?? "dma"} DMA channel");
     }
 
@@ -215,7 +215,7 @@ public sealed partial class Kernel
         if (r.Provider is null) return -ENOENT;
         var p = Provider(r.Provider, null, EarlyProvides.PowerDomain);
         if (p.Registered) return 0;
-        dev.WaitNote = $"power domain {Describe(r)}: provider {p.Why}";
+        dev.SetWait($"power domain {Describe(r)}: provider {p.Why}");
         Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: __genpd_dev_pm_attach() failed to find PM domain: -{EPROBE_DEFER}");
         return S.GenpdCheckState ? DriverDeferredProbeCheckState(dev) : -EPROBE_DEFER;
     }
@@ -237,7 +237,7 @@ public sealed partial class Kernel
                 if (IsAncestorOrSelf(dev.Node, config)) continue;
                 var p = Provider(config, null);
                 if (p.Registered) continue;
-                dev.WaitNote = $"pinctrl state \"{state.Name}\": pin controller {p.Why}";
+                dev.SetWait($"pinctrl state \"{state.Name}\": pin controller {p.Why}");
                 if (!S.PinctrlCheckState) return -EPROBE_DEFER;
                 // dt_to_map_one_config: with modules (and no pinctrl-use-default) keep deferring whatever check_state says
                 bool allowDefault = false;

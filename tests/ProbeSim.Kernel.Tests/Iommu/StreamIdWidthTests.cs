@@ -60,3 +60,27 @@ public class GrouplessAttachTests
         Assert.Equal(attach == "refuse", p.With([new("iommu_group_log", log == "v4" ? "v5" : "v4")]).Settings.GrouplessAttachRefused);
     }
 }
+
+/// <summary>What the SMMUv3 logs when a master it refused does DMA (issue 14 item 5, oracle case smmu-late).</summary>
+public class BlockedStreamLogTests
+{
+    [Fact]
+    public void A_stream_without_a_stream_table_entry_logs_C_BAD_STREAMID()
+    {
+        // arm_smmu_evtq_thread (6.1.192 arm-smmu-v3.c:1603): "event 0x02 received:" and four dwords, the first StreamID << 32
+        // | 0x02; seen on the real kernel as "arm-smmu-v3 9050000.smmuv3: \t0x0000000800000002" (StreamID 8)
+        var r = Sim.Boot(Sim.Soc("""
+            smmu: iommu@1000000 { compatible = "arm,smmu-v3"; reg = <0x1000000 0x20000>; #iommu-cells = <1>; };
+            b: dma@2001000 { compatible = "acme,b"; reg = <0x2001000 0x1000>; iommus = <&smmu 0x8000>; };
+            """), """
+            drivers:
+              - { compatible: arm,smmu-v3, name: arm-smmu-v3, iommu: { stream-id-bits: 15 } }
+              - { compatible: acme,b, name: b, dma: [ { map: 4K, dir: to-device }, { access: last } ] }
+            """, profile: "debian-6.1");
+        var b = r.Dev("2001000.dma");
+        Assert.Equal("blocked", b.Dma);
+        Assert.Contains(r.Log, l => l.Text == "arm-smmu-v3 1000000.iommu: event 0x02 received:" && l.Level == LogLevel.Info);
+        Assert.Contains(r.Log, l => l.Text == "arm-smmu-v3 1000000.iommu: \t0x0000800000000002");
+        Assert.Contains(b.DmaEvents, e => e.Operation == "device access" && e.Faulted);
+    }
+}
