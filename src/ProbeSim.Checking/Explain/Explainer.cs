@@ -133,7 +133,7 @@ public static class Explainer
     private static IommuDecision? IommuOf(Device dev, DeviceOutcome o)
     {
         if (dev.Iommu.OfIommuRule is not { } rule) return null;
-        string outcome = dev.Iommu.Instance is not null ? "iommu" : o.State == DeviceState.Deferred && dev.Dma.Ops == ProbeSim.Kernel.Dma.DmaOpsKind.None && dev.Node?.HasProperty("iommus") == true && rule.Contains("defer", StringComparison.Ordinal) ? "defer" : "none";
+        string outcome = dev.Iommu.Instance is not null ? "iommu" : o.State == DeviceState.Deferred && dev.Dma.Ops == ProbeSim.Kernel.Dma.DmaOpsKind.None && dev.Node?.HasProperty("iommus") == true && dev.Iommu.OfIommuDeferred ? "defer" : "none";
         return new IommuDecision(rule, outcome, o.Iommu, o.IommuGroup, o.DomainType, o.DmaOps, o.Dma, o.DmaNote) { QueuedAttach = dev.Dma.QueuedAttach };
     }
 

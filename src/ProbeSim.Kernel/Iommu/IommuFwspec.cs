@@ -27,6 +27,8 @@ public sealed class DeviceIommu
     internal IommuDomain? ArchPrivateDomain;
     /// <summary>What the last of_iommu_configure decided and why (the rule of the profile that applied), for explain.</summary>
     public string? OfIommuRule { get; internal set; }
+    /// <summary>The last of_iommu_configure returned -EPROBE_DEFER (typed; <see cref="OfIommuRule"/> holds the words).</summary>
+    public bool OfIommuDeferred { get; internal set; }
     /// <summary>Whether the device is untrusted (PCI below an external-facing port).</summary>
     public bool Untrusted { get; internal set; }
 }

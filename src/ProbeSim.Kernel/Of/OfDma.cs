@@ -38,6 +38,7 @@ public sealed partial class Kernel
         // of_iommu_configure: -EPROBE_DEFER returns before any arch setup
         var iommu = OfIommuConfigure(dev, pciHost ?? np, pciRids);
         dev.Iommu.OfIommuRule = iommu.Instance is { } found ? OfIommuFoundWords(found) : iommu.Why;
+        dev.Iommu.OfIommuDeferred = iommu.Defer;
         if (iommu.Defer) return -EPROBE_DEFER;
         dma.IommuFound = iommu.Instance;
         dma.NoIommuReason = iommu.Instance is null ? iommu.Why : null;
