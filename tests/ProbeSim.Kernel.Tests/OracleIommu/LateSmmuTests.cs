@@ -14,14 +14,11 @@ namespace ProbeSim.Kernel.Tests.OracleIommu;
 /// no groups; 16 s the SMMU bound, still no groups; then virtio-rng loaded at 17 s made 00:01.0 do DMA and the kernel logged
 /// <c>arm-smmu-v3 9050000.smmuv3: event 0x02 received:</c> and <c>arm-smmu-v3 9050000.smmuv3: \t0x0000000800000002</c>
 /// (C_BAD_STREAMID for StreamID 8). Source: 6.1.192 arm-smmu-v3.c:1415 (abort STEs when disable_bypass), 3457 (SMMUEN),
-/// 1620-1650 arm_smmu_evtq_thread ("event 0x%02x received:").
+/// 1603 (arm_smmu_evtq_thread: "event 0x%02x received:").
 /// </summary>
 public class LateSmmuTests
 {
-    static readonly Lazy<KernelDriverTables> Debian = new(() =>
-        new KernelDriverTables(Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-arm64"), moduleAutoloadAt: null));
-
-    static string Dir => Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Kernel.Tests", "OracleIommu", "smmu-late");
+    static readonly OracleCase Case = new("smmu-late");
 
     const string Modules = """
         drivers:
@@ -31,10 +28,10 @@ public class LateSmmuTests
 
     static BootResult At(double seconds)
     {
-        var tree = new DeviceTreeLoader().Load(Path.Combine(Dir, "board.dts"), new LoadOptions { Format = InputFormat.Dts }).Tree;
+        var tree = Case.Tree();
         var options = new BootOptions
         {
-            Profile = "debian-6.1", Drivers = Debian.Value, Pci = PciSysfsDump.Load(Path.Combine(Dir, "dump")).Single(),
+            Profile = "debian-6.1", Drivers = OracleCase.Debian, Pci = Case.Pci(),
             StopAfterSeconds = seconds,
         }.WithScenario(ScenarioFile.Parse(Modules, "modules.yaml"), profileGiven: true);
         return options.Boot(tree, "smmu-late");
@@ -92,13 +89,12 @@ public class ImportedSetPciTests
         // the real kernel (case smmu-late, case pci-groups): virtio-pci binds 00:01.0 and 00:02.0. xen-pciback's table is
         // PCI_ANY_ID, but xen_pcibk_init returns -ENODEV unless xen_initial_domain() (6.1.192 pci_stub.c:1676, 6.12.118
         // pci_stub.c:1742), so it never registers
-        var dir = Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Kernel.Tests", "OracleIommu", "smmu-late");
-        var tree = new DeviceTreeLoader().Load(Path.Combine(dir, "board.dts"), new LoadOptions { Format = InputFormat.Dts }).Tree;
+        var c = new OracleCase("smmu-late");
         var r = new BootOptions
         {
             Profile = trixie ? "debian-6.12" : "debian-6.1", Drivers = ProbeSim.Kernel.Tests.Boot.DebianBlobs.Tables(trixie),
-            Pci = PciSysfsDump.Load(Path.Combine(dir, "dump")).Single(),
-        }.Boot(tree, "smmu-late");
+            Pci = c.Pci(),
+        }.Boot(c.Tree(), "smmu-late");
         Assert.Equal("virtio-pci", r.Devices.Single(d => d.Name == "0000:00:01.0").Driver);
         Assert.Equal("virtio-pci", r.Devices.Single(d => d.Name == "0000:00:02.0").Driver);
         Assert.DoesNotContain(r.Devices, d => d.Driver == "pciback");

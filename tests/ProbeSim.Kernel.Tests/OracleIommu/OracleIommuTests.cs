@@ -15,10 +15,8 @@ namespace ProbeSim.Kernel.Tests.OracleIommu;
 /// </summary>
 public class OracleIommuTests
 {
-    static readonly Lazy<KernelDriverTables> Debian = new(() =>
-        new KernelDriverTables(Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-arm64"), moduleAutoloadAt: null));
-
-    static string Dir => Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Kernel.Tests", "OracleIommu", "pci-groups");
+    static readonly OracleCase Case = new("pci-groups");
+    static string Dir => Case.Dir;
 
     // the modules the case loads at boot; their PCI id tables (virtio_pci, e1000e, e1000) for the devices QEMU offers
     const string PciModules = """
@@ -37,12 +35,12 @@ public class OracleIommuTests
     {
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir, $"expected-{variant}.json")));
         var root = expected.RootElement;
-        var tree = new DeviceTreeLoader().Load(Path.Combine(Dir, "board.dts"), new LoadOptions { Format = InputFormat.Dts }).Tree;
-        var topo = PciSysfsDump.Load(Path.Combine(Dir, "dump")).Single();
+        var tree = Case.Tree();
+        var topo = Case.Pci();
         double snapshot = root.GetProperty("snapshotUptime").GetDouble() - root.GetProperty("initStartUptime").GetDouble();
         var options = new BootOptions
         {
-            Profile = "debian-6.1", Cmdline = root.GetProperty("cmdline").GetString()!, Drivers = Debian.Value,
+            Profile = "debian-6.1", Cmdline = root.GetProperty("cmdline").GetString()!, Drivers = OracleCase.Debian,
             StopAfterSeconds = snapshot, Pci = topo,
         };
         if (modules) options = options.WithScenario(ScenarioFile.Parse(PciModules, "modules.yaml"), profileGiven: true);

@@ -19,10 +19,7 @@ namespace ProbeSim.Kernel.Tests.OracleIommu;
 /// </summary>
 public class SmmuStreamTests
 {
-    static readonly Lazy<KernelDriverTables> Debian = new(() =>
-        new KernelDriverTables(Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-arm64"), moduleAutoloadAt: null));
-
-    static string Dir => Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Kernel.Tests", "OracleIommu", "smmu-streams");
+    static readonly OracleCase Case = new("smmu-streams");
 
     const string E1000 = """
         drivers:
@@ -31,10 +28,10 @@ public class SmmuStreamTests
 
     static BootResult Boot(string profile, params (string, string)[] set)
     {
-        var tree = new DeviceTreeLoader().Load(Path.Combine(Dir, "board.dts"), new LoadOptions { Format = InputFormat.Dts }).Tree;
+        var tree = Case.Tree();
         var options = new BootOptions
         {
-            Profile = profile, Drivers = Debian.Value, Pci = PciSysfsDump.Load(Path.Combine(Dir, "dump")).Single(),
+            Profile = profile, Drivers = OracleCase.Debian, Pci = Case.Pci(),
             Set = set.Select(s => new KeyValuePair<string, string>(s.Item1, s.Item2)).ToList(),
         }.WithScenario(ScenarioFile.Parse(E1000, "e1000.yaml"), profileGiven: true);
         return options.Boot(tree, "smmu-streams");
