@@ -44,8 +44,9 @@ internal sealed class ExplorationSchedule : IBootSchedule
     // sleep set (Godefroid): options already explored from an equivalent point, asleep until a dependent step runs
     private readonly HashSet<string> _sleep = new(StringComparer.Ordinal);
 
-    public int Choose(Kernel kernel, ChoiceKind kind, int count, Func<int, string> label, Func<int, int, bool>? commute = null)
+    public int Choose(Kernel kernel, ChoiceKind kind, int count, Func<int, string> label, Func<int, int, bool>? commute = null, Func<int, string>? actor = null)
     {
+        var subject = actor ?? label;
         if (kind == ChoiceKind.Unbind && !_faults.Unbind || !_kinds.Contains(kind)) return 0;
         int pos = Choices.Count;
         bool exhaustive = _visited is not null;
@@ -53,7 +54,7 @@ internal sealed class ExplorationSchedule : IBootSchedule
         if (exhaustive && commute is not null)
         {
             keys = new string[count];
-            for (int i = 0; i < count; i++) keys[i] = Pct.Key(label(i));
+            for (int i = 0; i < count; i++) keys[i] = subject(i);
         }
         else _sleep.Clear();
         bool Asleep(int i) => keys is not null && _sleep.Contains(keys[i]);
@@ -78,7 +79,7 @@ internal sealed class ExplorationSchedule : IBootSchedule
             // every option asleep: this run is equivalent to one already explored
             if (chosen == count) throw new PruneException();
         }
-        else chosen = Pick(kind, count, label);
+        else chosen = Pick(kind, count, subject);
         int next = -1;
         if (exhaustive)
             for (int j = chosen + 1; j < count; j++)

@@ -20,24 +20,17 @@ internal sealed class Pct
         for (int i = 1; i < depth; i++) _changePoints.Add(_rng.Next(k));
     }
 
-    public int Pick(int position, int count, Func<int, string> label)
+    /// <summary>Picks among options by their subjects' priorities (<paramref name="subject"/>: the choice's actor).</summary>
+    public int Pick(int position, int count, Func<int, string> subject)
     {
         int best = 0, bestPriority = int.MinValue;
         for (int i = 0; i < count; i++)
         {
-            var key = Key(label(i));
+            var key = subject(i);
             if (!_priority.TryGetValue(key, out int p)) _priority[key] = p = _rng.Next(1_000_000);
             if (p > bestPriority) { best = i; bestPriority = p; }
         }
-        if (_changePoints.Contains(position)) _priority[Key(label(best))] = _lowest--;
+        if (_changePoints.Contains(position)) _priority[subject(best)] = _lowest--;
         return best;
-    }
-
-    // the subject of an option ("acme-dmac registers after acme-smmu" -> "acme-dmac registers"): priorities follow the actor
-    internal static string Key(string label)
-    {
-        int cut = label.IndexOf(" after ", StringComparison.Ordinal);
-        if (cut < 0) cut = label.IndexOf(" first", StringComparison.Ordinal);
-        return cut < 0 ? label : label[..cut];
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class Kernel
         while (rest.Count > 0)
         {
             int pick = rest.Count == 1 ? 0 : Schedule.Choose(this, kind, rest.Count, i => label(rest[i]) + (!any ? " first" : $" after {label(last!)}"),
-                commute is null ? null : (i, j) => commute(rest[i], rest[j]));
+                commute is null ? null : (i, j) => commute(rest[i], rest[j]), i => label(rest[i]));
             last = rest[pick];
             any = true;
             rest.RemoveAt(pick);

@@ -43,8 +43,10 @@ public interface IBootSchedule
     /// <summary>
     /// Picks one of <paramref name="count"/> options (0 .. count-1). <paramref name="commute"/>, when given, says which
     /// options commute (running i then j ends in the same state as j then i), for partial-order reduction.
+    /// <paramref name="actor"/>, when given, names each option's subject (the driver that registers, the module that
+    /// loads) apart from its words; without it the label is the subject.
     /// </summary>
-    int Choose(Kernel kernel, ChoiceKind kind, int count, Func<int, string> label, Func<int, int, bool>? commute = null);
+    int Choose(Kernel kernel, ChoiceKind kind, int count, Func<int, string> label, Func<int, int, bool>? commute = null, Func<int, string>? actor = null);
 
     /// <summary>The errno (positive) to inject at a fault site, or 0 for none.</summary>
     int Fault(Kernel kernel, FaultSite site, Device dev, int attempt);
@@ -64,7 +66,7 @@ public sealed class DefaultBootSchedule : IBootSchedule
 {
     public static readonly DefaultBootSchedule Instance = new();
     private DefaultBootSchedule() { }
-    public int Choose(Kernel kernel, ChoiceKind kind, int count, Func<int, string> label, Func<int, int, bool>? commute = null) => 0;
+    public int Choose(Kernel kernel, ChoiceKind kind, int count, Func<int, string> label, Func<int, int, bool>? commute = null, Func<int, string>? actor = null) => 0;
     public int Fault(Kernel kernel, FaultSite site, Device dev, int attempt) => 0;
     public int? ContextBankLimit(Kernel kernel, Device iommu) => null;
     public bool Active => false;

@@ -232,7 +232,8 @@ public sealed partial class Kernel
         while (_asyncQueue.Count > 0)
         {
             int pick = Schedule.Active && _asyncQueue.Count > 1
-                ? Schedule.Choose(this, ChoiceKind.AsyncOrder, _asyncQueue.Count, i => $"async probe of {_asyncQueue[i].Dev.Name} runs first")
+                ? Schedule.Choose(this, ChoiceKind.AsyncOrder, _asyncQueue.Count, i => $"async probe of {_asyncQueue[i].Dev.Name} runs first",
+                    actor: i => $"async probe of {_asyncQueue[i].Dev.Name} runs")
                 : 0;
             var item = _asyncQueue.TakeAt(pick);
             item.Dev.AsyncQueued = false;
