@@ -77,3 +77,21 @@ public class UntilTests
         Assert.Contains("state at uptime 3.000000 s (", r.Out);
     }
 }
+
+/// <summary>explain says when the DMA was configured and that the SMMU registered after it (issue 14 item 5).</summary>
+public class LateIommuExplainTests
+{
+    [Fact]
+    public void The_rule_has_its_time_and_the_late_SMMU_is_named()
+    {
+        var dir = Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Kernel.Tests", "OracleIommu", "smmu-late");
+        var r = CliRunner.Run("explain", Path.Combine(dir, "board.dts"), "0000:00:01.0", "--kernel",
+            Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-arm64"), "--profile", "debian-6.1",
+            "--drivers", Path.Combine(dir, "modules.yaml"), "--pci", Path.Combine(dir, "dump"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("  rule: IOMMU /smmuv3@9050000 not registered by then; check_state gave up (-110) (at ", r.Out);
+        Assert.Contains("  later: 9050000.smmuv3 registered smmu3.0x0000000009050000 at ", r.Out);
+        Assert.Contains("the enabled IOMMU now stops its stream", r.Out);
+        Assert.DoesNotContain("never registered", r.Out);
+    }
+}

@@ -42,7 +42,7 @@ public static class Explainer
             RootCauses = outcome.State == DeviceState.Bound ? Array.Empty<string>() : roots,
             Basis = outcome.Basis,
             BasisLines = BasisLines(result, outcome, walker.Steps),
-            Iommu = IommuOf(dev, outcome),
+            Iommu = IommuOf(kernel, dev, outcome),
             Notifiers = result.Notifiers.Where(n => n.Device == dev.Name).ToList(),
             Log = LogOf(result, dev.Name),
             RefusedActions = outcome.RefusedActions,
@@ -130,11 +130,15 @@ public static class Explainer
         return roots.Count == 0 ? head : $"{head}; root cause: {roots[0]}" + (roots.Count > 1 ? $" (+{roots.Count - 1} more)" : "");
     }
 
-    private static IommuDecision? IommuOf(Device dev, DeviceOutcome o)
+    private static IommuDecision? IommuOf(Kernel k, Device dev, DeviceOutcome o)
     {
         if (dev.Iommu.OfIommuRule is not { } rule) return null;
         string outcome = dev.Iommu.Instance is not null ? "iommu" : o.State == DeviceState.Deferred && dev.Dma.Ops == ProbeSim.Kernel.Dma.DmaOpsKind.None && dev.Node?.HasProperty("iommus") == true && dev.Iommu.OfIommuDeferred ? "defer" : "none";
-        return new IommuDecision(rule, outcome, o.Iommu, o.IommuGroup, o.DomainType, o.DmaOps, o.Dma, o.DmaNote) { QueuedAttach = dev.Dma.QueuedAttach };
+        LateIommu? late = null;
+        if (dev.Iommu.Group is null && dev.Iommu.OfIommuAtUs is { } at && k.WireStreamOf(dev)?.Instance is { } inst && inst.Registered && inst.RegisteredAtUs > at)
+            late = new LateIommu(inst.Device.Name, inst.SysfsName, inst.RegisteredAtUs, o.Dma == "blocked");
+        return new IommuDecision(rule, outcome, o.Iommu, o.IommuGroup, o.DomainType, o.DmaOps, o.Dma, o.DmaNote)
+            { QueuedAttach = dev.Dma.QueuedAttach, ConfiguredAtUs = dev.Iommu.OfIommuAtUs, RegisteredLater = late };
     }
 
     // refused actions on other devices whose refusal names this one (VFIO on a group-mate, a group type change)

@@ -18,7 +18,13 @@ public sealed record IommuDecision(string Rule, string Outcome, string? Iommu, i
 {
     /// <summary>v4.4 arm64: the attach waited on iommu_dma_masters for a BUS_NOTIFY_ADD_DEVICE (story A); null when it did not.</summary>
     public ProbeSim.Kernel.Dma.Arm64QueuedAttach? QueuedAttach { get; init; }
+    /// <summary>When of_iommu_configure ran for the device (µs), and the IOMMU its DMA goes through if that registered later.</summary>
+    public long? ConfiguredAtUs { get; init; }
+    public LateIommu? RegisteredLater { get; init; }
 }
+
+/// <summary>The IOMMU a device's stream goes through, registered after the device's DMA was configured without it.</summary>
+public sealed record LateIommu(string Device, string SysfsName, long RegisteredAtUs, bool BlocksStream);
 
 /// <summary>Why one device ended as it did: its state, the chain of suppliers down to the root causes, the IOMMU decision, its log lines.</summary>
 public sealed record Explanation

@@ -29,6 +29,8 @@ public sealed class DeviceIommu
     public string? OfIommuRule { get; internal set; }
     /// <summary>The last of_iommu_configure returned -EPROBE_DEFER (typed; <see cref="OfIommuRule"/> holds the words).</summary>
     public bool OfIommuDeferred { get; internal set; }
+    /// <summary>When the last of_iommu_configure ran (simulated µs).</summary>
+    public long? OfIommuAtUs { get; internal set; }
     /// <summary>Whether the device is untrusted (PCI below an external-facing port).</summary>
     public bool Untrusted { get; internal set; }
 }

@@ -25,6 +25,8 @@ public sealed class IommuInstance
     public string SysfsName { get; }
     /// <summary>On iommu_device_list (iommu_device_register succeeded), so iommu_ops_from_fwnode finds it.</summary>
     public bool Registered { get; internal set; } = true;
+    /// <summary>When iommu_device_register put it on the list (simulated µs).</summary>
+    public long RegisteredAtUs { get; internal set; }
     /// <summary>Devices probed by this instance, in probe order.</summary>
     public List<Device> Clients { get; } = new();
     /// <summary>arm-smmu stream-map: stream ID → group that claimed it (masters with the same IDs share a group).</summary>

@@ -61,6 +61,7 @@ public sealed partial class Kernel
     // iommu_device_register
     private int IommuDeviceRegister(IommuInstance inst)
     {
+        inst.RegisteredAtUs = NowUs;
         if (S.IommuRegister == IommuRegisterEra.List)
         {
             _iommus.Add(inst);

@@ -39,6 +39,7 @@ public sealed partial class Kernel
         var iommu = OfIommuConfigure(dev, pciHost ?? np, pciRids);
         dev.Iommu.OfIommuRule = iommu.Instance is { } found ? OfIommuFoundWords(found) : iommu.Why;
         dev.Iommu.OfIommuDeferred = iommu.Defer;
+        dev.Iommu.OfIommuAtUs = NowUs;
         if (iommu.Defer) return -EPROBE_DEFER;
         dma.IommuFound = iommu.Instance;
         dma.NoIommuReason = iommu.Instance is null ? iommu.Why : null;

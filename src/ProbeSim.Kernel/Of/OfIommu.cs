@@ -93,7 +93,7 @@ public sealed partial class Kernel
                         dev.SetWait($"of_iommu_configure: IOMMU {iommuNode.Path} not registered (driver_deferred_probe_check_state)", WaitCause.Iommu);
                         return OfIommuResult.DeferredBecause($"IOMMU {iommuNode.Path} not registered: driver_deferred_probe_check_state says wait");
                     }
-                    return OfIommuResult.None($"IOMMU {iommuNode.Path} never registered; check_state gave up ({ret})");
+                    return OfIommuResult.None($"IOMMU {iommuNode.Path} not registered by then; check_state gave up ({ret})");
             }
         }
         // iommu_fwspec_init: a fwspec of another driver -> -EINVAL -> no IOMMU

@@ -33,7 +33,10 @@ public static class ExplanationText
         {
             w.WriteLine();
             w.WriteLine("IOMMU (of_iommu_configure):");
-            w.WriteLine($"  rule: {i.Rule}");
+            w.WriteLine($"  rule: {i.Rule}" + (i.ConfiguredAtUs is { } at ? $" (at {SimTime.Seconds(at)} s)" : ""));
+            if (i.RegisteredLater is { } late)
+                w.WriteLine($"  later: {late.Device} registered {late.SysfsName} at {SimTime.Seconds(late.RegisteredAtUs)} s; the device kept the DMA set up without it"
+                    + (late.BlocksStream ? ", and the enabled IOMMU now stops its stream" : ""));
             w.WriteLine($"  outcome: {i.Outcome}" + (i.Iommu is { } inst ? $", IOMMU {inst}" : "") + (i.Group is int g ? $", group {g} ({i.DomainType})" : "")
                 + (i.DmaOps is { } ops ? $", dma_ops {ops}" : "") + (i.Dma is { } d ? $", DMA {d}" : ""));
             if (i.Note is { } n) w.WriteLine($"  note: {n}");

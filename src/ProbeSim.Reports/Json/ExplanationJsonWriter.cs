@@ -58,6 +58,17 @@ public static class ExplanationJsonWriter
             w.WriteString("dmaOps", i.DmaOps);
             w.WriteString("dma", i.Dma);
             w.WriteString("note", i.Note);
+            JsonOutput.WriteSeconds(w, "configuredAt", i.ConfiguredAtUs);
+            if (i.RegisteredLater is { } late)
+            {
+                w.WriteStartObject("registeredLater");
+                w.WriteString("device", late.Device);
+                w.WriteString("iommu", late.SysfsName);
+                JsonOutput.WriteSeconds(w, "at", late.RegisteredAtUs);
+                w.WriteBoolean("blocksStream", late.BlocksStream);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("registeredLater");
             w.WriteEndObject();
         }
         else w.WriteNull("iommu");
