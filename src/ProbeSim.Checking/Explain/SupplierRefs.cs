@@ -45,7 +45,7 @@ internal static class SupplierRefs
         }
         // of_iommu_configure: the iommus entries
         int i = 0;
-        foreach (var (node, _, error) in Kernel.IommusEntries(np))
+        foreach (var (node, _, error) in kernel.IommusEntries(np))
         {
             if (node is null) list.Add(new SupplierRef(null, null, $"iommus[{i}]", error));
             else Add(new SupplierRef(node, null, $"iommus[{i}]", null));

@@ -105,10 +105,13 @@ public sealed partial class Kernel
     }
 
     // iommus = <&iommu args...>: #iommu-cells per entry; the parse stops at the first error
-    internal static List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommusEntries(DtNode np)
+    internal List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommusEntries(DtNode np) => IommusEntries(np, Index);
+
+    // the phandle index is the kernel's (built once per boot): a whole-tree index per call cost a third of a corpus sweep
+    internal static List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommusEntries(DtNode np, DeviceTreeIndex index)
     {
         var list = new List<(DtNode?, IReadOnlyList<uint>, string?)>();
-        foreach (var e in OfPhandleArgs.Parse(np, "iommus", "#iommu-cells"))
+        foreach (var e in OfPhandleArgs.Parse(np, "iommus", "#iommu-cells", index: index))
         {
             if (!e.IsResolved) { list.Add((null, Array.Empty<uint>(), $"iommus: {e.Error ?? "unresolvable phandle"}")); break; }
             list.Add((e.Provider, e.Args, null));
