@@ -18,12 +18,8 @@ public static class UnwindJson
             JsonOutput.WriteSeconds(writer, "time", u.TimeUs);
             writer.WriteString("device", u.Device);
             writer.WriteString("driver", u.Driver);
-            writer.WriteStartArray("steps");
-            foreach (var s in u.Steps) writer.WriteStringValue(StepName(s));
-            writer.WriteEndArray();
-            writer.WriteStartArray("released");
-            foreach (var r in u.Released) writer.WriteStringValue(r);
-            writer.WriteEndArray();
+            JsonOutput.WriteStrings(writer, "steps", u.Steps.Select(StepName));
+            JsonOutput.WriteStrings(writer, "released", u.Released);
             writer.WriteStartArray("leaks");
             foreach (var l in u.Leaks)
             {
