@@ -156,15 +156,18 @@ public sealed partial class Kernel
         foreach (var child in node.Children)
         {
             if (child.HasProperty("compatible") && FwIfAny(child)?.Dev is null)
+            {
+                var why = NoDeviceReasonOf(child);
                 outcomes.Add(new DeviceOutcome
                 {
                     Name = child.Name,
                     OfNode = child.Path,
                     Compatible = child.Compatible,
                     State = DeviceState.NotPresent,
-                    NoDevice = NoDeviceReasonOf(child),
-                    Note = WhyNoDevice(child),
+                    NoDevice = why,
+                    Note = Of.NoDeviceText.Describe(why),
                 });
+            }
             NotPresent(child, outcomes);
         }
     }
