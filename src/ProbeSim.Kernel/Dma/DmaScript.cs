@@ -123,28 +123,6 @@ public sealed partial class Kernel
         return ($"fault: {r.Fault} at 0x{r.FaultAddress:x}", true);
     }
 
-    // what the SMMU logs for a transaction on a stream it has no entry for
-    private void BlockedAccessLog(Device dev)
-    {
-        var wire = WireStreamOf(dev);
-        var inst = dev.Iommu.Fwspec?.Ops ?? wire?.Instance;
-        uint sid = wire?.StreamId ?? dev.Iommu.Fwspec?.Ids.FirstOrDefault() ?? 0;
-        var smmu = inst?.Device.Name ?? "iommu";
-        if (inst?.Traits.Kind == IommuKind.ArmSmmuV3)
-        {
-            // arm_smmu_evtq_thread: C_BAD_STREAMID (no level-2 table for the StreamID); an abort STE or another master's
-            // STE logs nothing here
-            if (inst.Streams.ContainsKey(sid) || inst.L2Spans.Contains(sid >> StrtabSplit)) return;
-            var drv = inst.Device.DriverString;
-            Printk(LogLevel.Info, $"{drv} {smmu}: event 0x02 received:", inst.Device);
-            Printk(LogLevel.Info, $"{drv} {smmu}: \t0x{((ulong)sid << 32) | 0x02:x16}", inst.Device);
-            for (int i = 0; i < 3; i++) Printk(LogLevel.Info, $"{drv} {smmu}: \t0x{0:x16}", inst.Device);
-            return;
-        }
-        // arm-smmu's global fault handler with disable_bypass (arm_smmu_global_fault)
-        Printk(LogLevel.Err, $"arm-smmu {smmu}: Blocked unknown Stream ID 0x{sid & 0xffff:x}; boot with \"arm-smmu.disable_bypass=0\" to allow, but this may have security implications", dev);
-    }
-
     /// <summary>The data-plane ops of a device: iommu-dma over its group's domain (one cookie per domain), or dma-direct.</summary>
     private IDmaOps? DmaOpsFor(Device dev, out string? broken)
     {

@@ -1,12 +1,25 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
-using ProbeSim.Kernel.Profiles;
+using ProbeSim.Kernel.Pci;
 
 namespace ProbeSim.Kernel.Boot;
 
 /// <summary>The StreamID a master's DMA carries on the bus, and the IOMMU instance that sees it.</summary>
 internal readonly record struct WireStream(IommuInstance Instance, uint StreamId);
+
+/// <summary>What an enabled SMMU with bypass disabled does with a stream no group of the master's holds.</summary>
+internal enum StreamFate
+{
+    /// <summary>arm-smmu (v1/v2): an unmatched stream faults (disable_bypass).</summary>
+    Unmatched,
+    /// <summary>arm-smmu-v3: another master's STE translates it with that master's domain.</summary>
+    OtherMastersSte,
+    /// <summary>arm-smmu-v3: a level-2 table exists with an abort STE: stopped without an event.</summary>
+    AbortSte,
+    /// <summary>arm-smmu-v3: no stream table entry at all: C_BAD_STREAMID (event 0x02).</summary>
+    BadStreamId,
+}
 
 public sealed partial class Kernel
 {
@@ -21,15 +34,10 @@ public sealed partial class Kernel
         uint sid;
         if (dev.Pci is not null)
         {
-            if (_pciHostNode is not { } host) return null;
-            uint? rid = null;
-            foreach (var a in dev.Pci.DmaAliases())
-            {
-                rid = a.Rid;
-                if (a.Function.Parent is null) break;
-            }
-            if (rid is null || IommuMapLookup(host, rid.Value) is not { } hit) return null;
-            (node, sid) = hit;
+            if (_pciHostNode?.GetProperty("iommu-map") is not { } map || LastAliasRid(dev.Pci.DmaAliases()) is not [var rid]) return null;
+            var hit = OfMapId.Lookup(_pciHostNode, map, rid, Index);
+            if (hit.Kind != MapIdKind.Hit) return null;
+            (node, sid) = (hit.Node!, hit.Id);
         }
         else
         {
@@ -41,37 +49,50 @@ public sealed partial class Kernel
         return IommuOpsFromFwnode(node) is { } inst ? new WireStream(inst, sid) : null;
     }
 
-    // of_map_id without its messages: the iommu-map entry covering this RID
-    private (DtNode Node, uint Id)? IommuMapLookup(DtNode host, uint rid)
+    // arm_smmu_write_strtab_ent / arm_smmu_init_bypass_stes (abort STEs with disable_bypass); SMMUv3 spec: C_BAD_STREAMID
+    // when the StreamID has no stream table entry (no level-2 table, or beyond the table)
+    private static StreamFate FateOf(WireStream w, Device dev)
     {
-        var map = host.GetProperty("iommu-map");
-        if (map is null || map.Length == 0 || map.Length % 16 != 0) return null;
-        uint masked = rid & (host.GetU32("iommu-map-mask") ?? 0xffffffff);
-        for (int i = 0; i + 4 <= map.Length / 4; i += 4)
-        {
-            uint ridBase = map.GetU32(i), len = map.GetU32(i + 3);
-            if (masked < ridBase || masked - ridBase >= len) continue;
-            return Index.ByPhandle(map.GetU32(i + 1)) is { } target ? (target, masked - ridBase + map.GetU32(i + 2)) : null;
-        }
-        return null;
+        var inst = w.Instance;
+        if (inst.Traits.Kind != IommuKind.ArmSmmuV3) return StreamFate.Unmatched;
+        if (inst.Streams.TryGetValue(w.StreamId, out var owner) && owner != dev) return StreamFate.OtherMastersSte;
+        return inst.L2Spans.Contains(w.StreamId >> StrtabSplit) ? StreamFate.AbortSte : StreamFate.BadStreamId;
     }
 
-    /// <summary>
-    /// What an enabled SMMU with bypass disabled does with the stream of a master that has no group: another master's STE
-    /// translates it, an L2 table with abort STEs stops it silently, or (no L2 table, or beyond the table) it is refused
-    /// with a C_BAD_STREAMID event (arm_smmu_write_strtab_ent, arm_smmu_init_bypass_stes; SMMUv3 spec 7.3).
-    /// </summary>
+    // evtq entry dword 0: StreamID in bits 63:32, event id in 7:0
+    private static ulong BadStreamIdDword(uint sid) => ((ulong)sid << 32) | 0x02;
+
+    /// <summary>The DMA note of a master whose stream an enabled SMMU stops (<see cref="StreamFate"/>).</summary>
     private string? BlockedStreamNote(Device dev)
     {
         if (WireStreamOf(dev) is not { } w) return null;
         var inst = w.Instance;
-        if (inst.Traits.Kind != IommuKind.ArmSmmuV3)
-            return $"bound without a group behind {inst.Device.Name}, whose unmatched streams fault (disable_bypass): its DMA is aborted";
-        if (inst.Streams.TryGetValue(w.StreamId, out var owner) && owner != dev)
-            return $"bound without an IOMMU, but its DMA carries StreamID {w.StreamId}, which {inst.Device.Name} translates with {owner.Name}'s domain: its dma-direct addresses fault or reach that device's mappings";
-        if (inst.L2Spans.Contains(w.StreamId >> StrtabSplit))
-            return $"bound without an IOMMU; {inst.Device.Name} aborts StreamID {w.StreamId} (an abort STE, disable_bypass): its DMA fails without an event";
-        // evtq entry dword 0: StreamID in bits 63:32, event id in 7:0
-        return $"bound without an IOMMU; {inst.Device.Name} aborts StreamID {w.StreamId}, which has no stream table entry: its next DMA logs \"{inst.Device.DriverString} {inst.Device.Name}: event 0x02 received:\" / \"0x{((ulong)w.StreamId << 32) | 0x02:x16}\" (C_BAD_STREAMID)";
+        return FateOf(w, dev) switch
+        {
+            StreamFate.Unmatched => $"bound without a group behind {inst.Device.Name}, whose unmatched streams fault (disable_bypass): its DMA is aborted",
+            StreamFate.OtherMastersSte => $"bound without an IOMMU, but its DMA carries StreamID {w.StreamId}, which {inst.Device.Name} translates with {inst.Streams[w.StreamId].Name}'s domain: its dma-direct addresses fault or reach that device's mappings",
+            StreamFate.AbortSte => $"bound without an IOMMU; {inst.Device.Name} aborts StreamID {w.StreamId} (an abort STE, disable_bypass): its DMA fails without an event",
+            _ => $"bound without an IOMMU; {inst.Device.Name} aborts StreamID {w.StreamId}, which has no stream table entry: its next DMA logs \"{inst.Device.DriverString} {inst.Device.Name}: event 0x02 received:\" / \"0x{BadStreamIdDword(w.StreamId):x16}\" (C_BAD_STREAMID)",
+        };
+    }
+
+    // what the SMMU logs when such a master's transaction arrives
+    private void BlockedAccessLog(Device dev)
+    {
+        var w = WireStreamOf(dev);
+        var inst = w?.Instance ?? dev.Iommu.Fwspec?.Ops;
+        uint sid = w?.StreamId ?? dev.Iommu.Fwspec?.Ids.FirstOrDefault() ?? 0;
+        if (w is { } wire && inst!.Traits.Kind == IommuKind.ArmSmmuV3)
+        {
+            // arm_smmu_evtq_thread: only C_BAD_STREAMID is an event here; an abort STE or another master's STE logs nothing
+            if (FateOf(wire, dev) != StreamFate.BadStreamId) return;
+            var prefix = $"{inst.Device.DriverString} {inst.Device.Name}:";
+            Printk(LogLevel.Info, $"{prefix} event 0x02 received:", inst.Device);
+            Printk(LogLevel.Info, $"{prefix} \t0x{BadStreamIdDword(sid):x16}", inst.Device);
+            for (int i = 0; i < 3; i++) Printk(LogLevel.Info, $"{prefix} \t0x{0UL:x16}", inst.Device);
+            return;
+        }
+        // arm_smmu_global_fault with disable_bypass (arm-smmu v1/v2)
+        Printk(LogLevel.Err, $"arm-smmu {inst?.Device.Name ?? "iommu"}: Blocked unknown Stream ID 0x{sid & 0xffff:x}; boot with \"arm-smmu.disable_bypass=0\" to allow, but this may have security implications", dev);
     }
 }

@@ -90,46 +90,37 @@ public sealed partial class Kernel
             f => _pciDevices.TryGetValue(f, out var d) && d.Iommu.Group is { Freed: false } g ? g : null,
             () => IommuGroupAlloc(inst));
 
-    // of_map_id over iommu-map / iommu-map-mask for each RID (spec iommu-core R3.4)
+    // of_map_id over iommu-map / iommu-map-mask for each RID (spec iommu-core R3.4), with its messages
     private List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommuMapEntries(Device dev, DtNode host, IReadOnlyList<uint> rids)
     {
         var list = new List<(DtNode?, IReadOnlyList<uint>, string?)>();
         var map = host.GetProperty("iommu-map");
         if (map is null || rids.Count == 0) return list;
-        if (map.Length % 16 != 0 || map.Length == 0)
-        {
-            Printk(LogLevel.Err, $"{host.Path}: Error: Bad iommu-map length: {map.Length}");
-            list.Add((null, Array.Empty<uint>(), "bad iommu-map length"));
-            return list;
-        }
-        uint mask = host.GetU32("iommu-map-mask") ?? 0xffffffff;
         foreach (var rid in rids)
         {
-            uint masked = rid & mask;
-            bool hit = false;
-            for (int i = 0; i + 4 <= map.Length / 4; i += 4)
+            var r = OfMapId.Lookup(host, map, rid, Index);
+            switch (r.Kind)
             {
-                uint ridBase = map.GetU32(i), phandle = map.GetU32(i + 1), outBase = map.GetU32(i + 2), len = map.GetU32(i + 3);
-                if ((ridBase & ~mask) != 0)
-                {
-                    Printk(LogLevel.Err, $"{host.Path}: Invalid iommu-map translation - iommu-map-mask (0x{mask:x}) ignores rid-base (0x{ridBase:x})");
+                case MapIdKind.Hit:
+                    list.Add((r.Node, new[] { r.Id }, null));
+                    continue;
+                case MapIdKind.BadLength:
+                    Printk(LogLevel.Err, $"{host.Path}: Error: Bad iommu-map length: {r.Length}");
+                    list.Add((null, Array.Empty<uint>(), "bad iommu-map length"));
+                    return list;
+                case MapIdKind.MaskIgnoresBase:
+                    Printk(LogLevel.Err, $"{host.Path}: Invalid iommu-map translation - iommu-map-mask (0x{r.Mask:x}) ignores rid-base (0x{r.RidBase:x})");
                     list.Add((null, Array.Empty<uint>(), "invalid iommu-map translation (-EFAULT)"));
                     return list;
-                }
-                if (masked < ridBase || masked - ridBase >= len) continue;
-                var target = Index.ByPhandle(phandle);
-                if (target is null) { list.Add((null, Array.Empty<uint>(), $"iommu-map: dangling phandle 0x{phandle:x}")); return list; }
-                list.Add((target, new[] { masked - ridBase + outBase }, null));
-                hit = true;
-                break;
-            }
-            if (!hit)
-            {
-                // of_map_id: the target node is still NULL when nothing matched
-                Printk(LogLevel.Info, $"OF: {host.Path}: no iommu-map translation for id 0x{rid:x} on (null)");
-                list.Clear();
-                list.Add((null, Array.Empty<uint>(), $"no iommu-map translation for id 0x{rid:x}"));
-                return list;
+                case MapIdKind.DanglingPhandle:
+                    list.Add((null, Array.Empty<uint>(), $"iommu-map: dangling phandle 0x{r.Phandle:x}"));
+                    return list;
+                default:
+                    // of_map_id: the target node is still NULL when nothing matched
+                    Printk(LogLevel.Info, $"OF: {host.Path}: no iommu-map translation for id 0x{rid:x} on (null)");
+                    list.Clear();
+                    list.Add((null, Array.Empty<uint>(), $"no iommu-map translation for id 0x{rid:x}"));
+                    return list;
             }
         }
         return list;
