@@ -36,7 +36,7 @@ public sealed partial class Kernel
             foreach (var (sid, owner) in inst.Streams.OrderBy(x => x.Key)) { h.Add((int)sid); h.Add(owner.Id); }
         }
         // bus->iommu_ops (until v6.7) and the device links (their state gates probing)
-        foreach (var (bus, inst) in _busOps.OrderBy(x => x.Key.Name, StringComparer.Ordinal)) { h.Add(bus.Name.Length); h.Add(inst.Order); }
+        foreach (var bus in IommuBuses()) h.Add(_busOps.TryGetValue(bus, out var ops) ? ops.Order : -1);
         h.Add(_links.Count);
         foreach (var l in _links) { h.Add(l.Supplier.Id); h.Add(l.Consumer.Id); h.Add((int)l.Status); h.Add((int)l.Flags); }
         h.Add(_crash is null ? 0 : 1);
