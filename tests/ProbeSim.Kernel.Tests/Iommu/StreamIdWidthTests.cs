@@ -45,8 +45,6 @@ public class StreamIdWidthTests
 public class GrouplessAttachTests
 {
     [Theory]
-    // 4.x drivers/iommu/iommu.c iommu_attach_device: no group -> __iommu_attach_device ("FIXME: Remove this when groups
-    // a mandatory for iommu drivers"); the model's v5.4 profile and later refuse with -ENODEV
     [InlineData("v4.4", "direct", "v4")]
     [InlineData("v4.19", "direct", "v4")]
     [InlineData("v5.4", "refuse", "v5")]
@@ -58,6 +56,32 @@ public class GrouplessAttachTests
         Assert.Equal(log, p["iommu_group_log"]);
         // rewording the group lines leaves the attach rule alone
         Assert.Equal(attach == "refuse", p.With([new("iommu_group_log", log == "v4" ? "v5" : "v4")]).Settings.GrouplessAttachRefused);
+    }
+
+    // v4.4 arm32: of_dma_configure runs when the OF core creates the device, before BUS_NOTIFY_ADD_DEVICE gives it a
+    // group, so arm_setup_iommu_dma_ops attaches its mapping to a device that has none yet
+    const string DeclaredLite = "drivers:\n  - { compatible: acme,smmu-lite, iommu: { of-declare: true } }\n  - { compatible: acme,late-clk, initcall: late }\n";
+
+    [Fact]
+    public void V4_4_attaches_a_device_that_has_no_group_yet()
+    {
+        // 4.4 drivers/iommu/iommu.c iommu_attach_device: without a group it falls back to __iommu_attach_device, so the
+        // arm32 mapping attaches and the display keeps IOMMU ops
+        var r = Sim.Boot(StoryTests.S6, DeclaredLite, profile: "v4.4");
+        Assert.Equal("arm-iommu", r.Dev("feb00000.display").DmaOps);
+        Assert.False(r.Logged("Failed to attached device feb00000.display to IOMMU_mapping"));
+        // the wording switch alone changes nothing
+        Assert.Equal("arm-iommu", Sim.Boot(StoryTests.S6, DeclaredLite, profile: "v4.4", set: "iommu_group_log=v5").Dev("feb00000.display").DmaOps);
+    }
+
+    [Fact]
+    public void Refusing_a_groupless_attach_leaves_the_arch_mapping_unattached()
+    {
+        // later kernels return -ENODEV for a device without a group; arm_setup_iommu_dma_ops then warns
+        // "Failed to attached device %s to IOMMU_mapping" and keeps arm_dma_ops (arch/arm/mm/dma-mapping.c)
+        var r = Sim.Boot(StoryTests.S6, DeclaredLite, profile: "v4.4", set: "groupless_attach=refuse");
+        Assert.True(r.Logged("Failed to attached device feb00000.display to IOMMU_mapping"));
+        Assert.Equal("arm", r.Dev("feb00000.display").DmaOps);
     }
 }
 
