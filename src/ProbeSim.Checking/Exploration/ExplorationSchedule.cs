@@ -26,14 +26,15 @@ internal sealed class ExplorationSchedule : IBootSchedule
     private readonly IReadOnlySet<ChoiceKind> _kinds;
 
     public ExplorationSchedule(IReadOnlyList<int> prefix, PickMode mode, FaultSpec faults, int seed = 0,
-        HashSet<ulong>? visited = null, bool labels = false, Pct? pct = null, IReadOnlySet<ChoiceKind>? kinds = null)
+        HashSet<ulong>? visited = null, bool labels = false, Pct? pct = null, IReadOnlySet<ChoiceKind>? kinds = null, int expectedChoices = 0)
     {
+        Choices = new List<Choice>(expectedChoices);
         _prefix = prefix; _mode = mode; _faults = faults; _visited = visited; _labels = labels; _pct = pct;
         _kinds = kinds ?? ExplorationOptions.AllChoices;
         if (mode != PickMode.Default) _rng = new Random(seed);
     }
 
-    public List<Choice> Choices { get; } = new();
+    public List<Choice> Choices { get; }
     /// <summary>Faults fired (fixed and chosen), in order, as text for the trace.</summary>
     public List<(long TimeUs, string Text)> Fired { get; } = new();
     /// <summary>The first replayed choice whose option its choice point does not offer (the last option was taken instead), or null.</summary>

@@ -71,8 +71,8 @@ public sealed class Explorer
                 {
                     int seed = MixSeed(_o.Seed, i);
                     var schedule = _o.Strategy == Strategy.Random
-                        ? new ExplorationSchedule(Array.Empty<int>(), PickMode.Random, _o.Faults, seed, kinds: _o.Choices)
-                        : new ExplorationSchedule(Array.Empty<int>(), PickMode.Pct, _o.Faults, seed, pct: new Pct(seed, _o.PctDepth, expected), kinds: _o.Choices);
+                        ? new ExplorationSchedule(Array.Empty<int>(), PickMode.Random, _o.Faults, seed, kinds: _o.Choices, expectedChoices: expected)
+                        : new ExplorationSchedule(Array.Empty<int>(), PickMode.Pct, _o.Faults, seed, pct: new Pct(seed, _o.PctDepth, expected), kinds: _o.Choices, expectedChoices: expected);
                     Record(ScheduleRun.Execute(_boot, schedule, _perBoot));
                     schedules++;
                     Progress?.Invoke(schedules);

@@ -59,12 +59,33 @@ public sealed class DtNode
         get
         {
             if (Parent is null) return "/";
+            if (Depth <= MaxCachedPathDepth) return CachedPath();
             var parts = new List<string>();
             for (var n = this; n.Parent is not null; n = n.Parent) parts.Add(n.Name);
             var sb = new StringBuilder();
             for (var i = parts.Count - 1; i >= 0; i--) sb.Append('/').Append(parts[i]);
             return sb.ToString();
         }
+    }
+
+    // Paths are read on every lookup and message of a boot: each node keeps its last path with the parent and name it
+    // was made from, and a changed name or parent anywhere above gives a new parent path, so a stale one is never returned.
+    // The entry is one immutable object (threads reading one tree see a whole entry); deep trees are built uncached.
+    private const int MaxCachedPathDepth = 256;
+
+    private sealed record PathCache(DtNode Parent, string Name, string ParentPath, string Path);
+
+    private PathCache? _path;
+
+    private string CachedPath()
+    {
+        var parent = Parent!;
+        var parentPath = parent.Parent is null ? "/" : parent.CachedPath();
+        if (_path is { } c && ReferenceEquals(c.Parent, parent) && ReferenceEquals(c.Name, Name) && ReferenceEquals(c.ParentPath, parentPath))
+            return c.Path;
+        var path = parentPath == "/" ? "/" + Name : parentPath + "/" + Name;
+        _path = new PathCache(parent, Name, parentPath, path);
+        return path;
     }
 
     public int Depth

@@ -73,18 +73,39 @@ public sealed class DtProperty
     }
 
     /// <summary>The value as a list of NUL-terminated strings (empty when it is not such a list).</summary>
+    /// <remarks>
+    /// Decoded once per value (a boot reads every node's <c>compatible</c> many times): the decoding is kept with the
+    /// array it came from, so a new <see cref="Value"/> decodes again; a writer that changes the bytes in place calls
+    /// <see cref="ValueChanged"/>. The pair is published as one object, so threads reading one tree see either.
+    /// </remarks>
     public IReadOnlyList<string> AsStringList()
     {
-        if (Value.Length == 0 || Value[^1] != 0) return Array.Empty<string>();
+        var value = Value;
+        if (_strings is { } cached && ReferenceEquals(cached.Of, value)) return cached.Strings;
+        var strings = DecodeStrings(value);
+        _strings = new DecodedStrings(value, strings);
+        return strings;
+    }
+
+    private sealed record DecodedStrings(byte[] Of, string[] Strings);
+
+    private DecodedStrings? _strings;
+
+    /// <summary>Forgets decodings of the value: for a writer that changed its bytes in place.</summary>
+    internal void ValueChanged() => _strings = null;
+
+    private static string[] DecodeStrings(byte[] value)
+    {
+        if (value.Length == 0 || value[^1] != 0) return Array.Empty<string>();
         var list = new List<string>();
         var start = 0;
-        for (var i = 0; i < Value.Length; i++)
+        for (var i = 0; i < value.Length; i++)
         {
-            if (Value[i] != 0) continue;
-            list.Add(Encoding.UTF8.GetString(Value, start, i - start));
+            if (value[i] != 0) continue;
+            list.Add(Encoding.UTF8.GetString(value, start, i - start));
             start = i + 1;
         }
-        return list;
+        return list.ToArray();
     }
 
     public DtProperty Clone()

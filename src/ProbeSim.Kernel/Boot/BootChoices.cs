@@ -18,16 +18,18 @@ public sealed partial class Kernel
             foreach (var item in items) run(item);
             return;
         }
-        var rest = new List<T>(items);
+        var rest = new RemainingItems<T>(items);
         T? last = default;
         bool any = false;
+        // one set of delegates for every pick: they read the current remaining items and the last one run
+        Func<int, string> pickLabel = i => label(rest[i]) + (!any ? " first" : $" after {label(last!)}");
+        Func<int, int, bool>? pickCommute = commute is null ? null : (i, j) => commute(rest[i], rest[j]);
+        Func<int, string> pickActor = i => label(rest[i]);
         while (rest.Count > 0)
         {
-            int pick = rest.Count == 1 ? 0 : Schedule.Choose(this, kind, rest.Count, i => label(rest[i]) + (!any ? " first" : $" after {label(last!)}"),
-                commute is null ? null : (i, j) => commute(rest[i], rest[j]), i => label(rest[i]));
-            last = rest[pick];
+            int pick = rest.Count == 1 ? 0 : Schedule.Choose(this, kind, rest.Count, pickLabel, pickCommute, pickActor);
+            last = rest.TakeAt(pick);
             any = true;
-            rest.RemoveAt(pick);
             run(last);
         }
     }
@@ -44,27 +46,32 @@ public sealed partial class Kernel
             foreach (var drv in list) DriverRegister(drv);
             return;
         }
-        foreach (var g in RegistrationGroups(list))
+        // the groups depend on the board, the driver set and the options alone: computed once per prepared boot
+        foreach (var positions in Tables.RegistrationGroups(level, Schedule.LimitsContextBanks, () => RegistrationGroups(list)))
+        {
+            var g = new List<Driver>(positions.Length);
+            foreach (int p in positions) g.Add(list[p]);
             RunInChosenOrder(g, ChoiceKind.RegisterOrder, d => $"{d.Name} registers", DriverRegister, RegistrationsCommute);
+        }
     }
 
-    /// <summary>The level's drivers split into groups of drivers that depend on each other (transitively); groups in link order.</summary>
-    private List<List<Driver>> RegistrationGroups(List<Driver> drivers)
+    /// <summary>The level's drivers split into groups of drivers that depend on each other (transitively), as positions in the list; groups in link order.</summary>
+    private int[][] RegistrationGroups(List<Driver> drivers)
     {
         var parent = Enumerable.Range(0, drivers.Count).ToArray();
         int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
         for (int i = 0; i < drivers.Count; i++)
             for (int j = i + 1; j < drivers.Count; j++)
                 if (!RegistrationsCommute(drivers[i], drivers[j])) parent[Find(i)] = Find(j);
-        var groups = new Dictionary<int, List<Driver>>();
-        var result = new List<List<Driver>>();
+        var groups = new Dictionary<int, List<int>>();
+        var result = new List<List<int>>();
         for (int i = 0; i < drivers.Count; i++)
         {
             int root = Find(i);
-            if (!groups.TryGetValue(root, out var g)) { groups[root] = g = new List<Driver>(); result.Add(g); }
-            g.Add(drivers[i]);
+            if (!groups.TryGetValue(root, out var g)) { groups[root] = g = new List<int>(); result.Add(g); }
+            g.Add(i);
         }
-        return result;
+        return result.Select(g => g.ToArray()).ToArray();
     }
 
     /// <summary>

@@ -84,18 +84,21 @@ public sealed class PreparedBoot
     internal PreparedBoot(BootOptions o, DtTree tree, string board, KernelProfile profile, DriverSet drivers, bool arm32)
     {
         _o = o; Tree = tree; Board = board; _profile = profile; _drivers = drivers; _arm32 = arm32;
+        _tables = new BootTables(tree, profile, o.Cmdline);
     }
+
+    private readonly BootTables _tables;
 
     public DtTree Tree { get; }
     public string Board { get; }
     public string ProfileName => _profile.Name;
     public string DriverSetName => _drivers.Name;
 
-    /// <summary>A new kernel for one boot; <paramref name="quiet"/> skips the result, notifier record and debug log.</summary>
+    /// <summary>A new kernel for one boot; <paramref name="quiet"/> skips the result, the notifier record and the log.</summary>
     public Kernel NewKernel(IBootSchedule? schedule = null, bool quiet = false) =>
-        new(Tree, _profile, _drivers, _o.Cmdline, Board)
+        new(Tree, _profile, _drivers, _o.Cmdline, Board, _tables)
         {
-            RecordNotifiers = !quiet && _o.RecordNotifiers, StopAfterSeconds = _o.StopAfterSeconds, StopAtUptimeSeconds = _o.StopAtUptimeSeconds,
+            RecordNotifiers = !quiet && _o.RecordNotifiers, RecordLog = !quiet, StopAfterSeconds = _o.StopAfterSeconds, StopAtUptimeSeconds = _o.StopAtUptimeSeconds,
             Arm32 = _arm32, PciTopology = _o.Pci, DmaModel = _o.DmaModel,
             Schedule = schedule ?? DefaultBootSchedule.Instance, BuildResults = !quiet,
         };

@@ -8,7 +8,7 @@ public sealed partial class Kernel
 {
     private readonly PriorityQueue<(Action Run, string? ModuleLoad), (long, int)> _events = new();
     private int _eventSeq;
-    private readonly List<Driver> _allDrivers = new();
+    private readonly List<Driver> _allDrivers = new(256);
 
     /// <summary>Runs the boot from the early OF tables to the last scheduled user-space event and returns the outcome.</summary>
     public BootResult Boot()
@@ -63,6 +63,7 @@ public sealed partial class Kernel
     /// <summary>Builds the Driver objects from the driver set, in registration order.</summary>
     private void PrepareDrivers()
     {
+        _allDrivers.EnsureCapacity(DriverSet.Drivers.Count + 8);
         foreach (var spec in DriverSet.Drivers)
         {
             if (spec.Availability == DriverAvailability.Absent) continue;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
@@ -12,10 +13,14 @@ namespace ProbeSim.Kernel.Boot;
 /// </summary>
 public sealed partial class Kernel
 {
-    public Kernel(DtTree tree, KernelProfile profile, DriverSet drivers, string cmdline = "", string board = "board")
+    public Kernel(DtTree tree, KernelProfile profile, DriverSet drivers, string cmdline = "", string board = "board", BootTables? tables = null)
     {
         Tree = tree;
-        Index = tree.BuildIndex();
+        if (tables is not null && !tables.IsFor(tree, profile, cmdline))
+            throw new ArgumentException("the shared tables were made for another tree, profile or command line", nameof(tables));
+        Tables = tables ?? new BootTables(tree, profile, cmdline);
+        Index = Tables.Index;
+        _fwnodes = new Dictionary<DtNode, FwNode>(Tables.NodeCount, ReferenceEqualityComparer.Instance);
         Profile = profile;
         S = profile.Settings;
         DriverSet = drivers;
@@ -36,6 +41,8 @@ public sealed partial class Kernel
 
     public DtTree Tree { get; }
     public DeviceTreeIndex Index { get; }
+    /// <summary>Derived tables shared with the other kernels of the same prepared boot.</summary>
+    internal BootTables Tables { get; }
     public KernelProfile Profile { get; }
     internal ProfileSettings S { get; }
     public DriverSet DriverSet { get; }
@@ -68,7 +75,7 @@ public sealed partial class Kernel
     private readonly List<LogLine> _log = new();
     private readonly List<NotifierEvent> _notifiers = new();
     private readonly List<Device> _devices = new();
-    private readonly Dictionary<DtNode, FwNode> _fwnodes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<DtNode, FwNode> _fwnodes;
     private readonly Dictionary<string, Device> _byName = new(StringComparer.Ordinal);
     private readonly List<(DtNode Node, string Why)> _notPresent = new();
     private readonly List<ActionOutcome> _actionResults = new();
@@ -101,10 +108,29 @@ public sealed partial class Kernel
     /// <summary>Starts the debug lines the model adds where the kernel prints nothing (docs/kernel/iommu-of-declare-and-notifiers.md).</summary>
     public const string ModelLogPrefix = "probesim: ";
 
-    internal void Printk(LogLevel level, string text, Device? dev = null) => _log.Add(new LogLine(NowUs, level, text, dev?.Name));
+    internal void Printk(LogLevel level, string text, Device? dev = null)
+    {
+        if (RecordLog) _log.Add(new LogLine(NowUs, level, text, dev?.Name));
+    }
+
+    internal void Printk(LogLevel level, [InterpolatedStringHandlerArgument("")] ref KernelLogText text, Device? dev = null)
+    {
+        if (RecordLog) _log.Add(new LogLine(NowUs, level, text.Take(), dev?.Name));
+    }
 
     /// <summary>dev_printk: "&lt;driver-or-bus&gt; &lt;device&gt;: text".</summary>
-    internal void DevPrintk(LogLevel level, Device dev, string text) => Printk(level, $"{dev.DriverString} {dev.Name}: {text}", dev);
+    internal void DevPrintk(LogLevel level, Device dev, string text)
+    {
+        if (RecordLog) _log.Add(new LogLine(NowUs, level, $"{dev.DriverString} {dev.Name}: {text}", dev.Name));
+    }
+
+    internal void DevPrintk(LogLevel level, Device dev, [InterpolatedStringHandlerArgument("")] ref KernelLogText text)
+    {
+        if (RecordLog) _log.Add(new LogLine(NowUs, level, $"{dev.DriverString} {dev.Name}: {text.Take()}", dev.Name));
+    }
+
+    /// <summary>Whether printk lines are kept (on by default; a schedule explorer's quiet runs turn it off and format no message).</summary>
+    public bool RecordLog { get; init; } = true;
 
     internal void Notify(string ev, Device dev)
     {

@@ -12,6 +12,10 @@ public enum DlDevState { NoDriver, Probing, DriverBound, Unbinding }
 /// <summary>A struct device of the simulation.</summary>
 public sealed class Device
 {
+    // the device's number in its kernel is unique there: hashing by it is cheaper than an identity hash per new object
+    public override int GetHashCode() => Id;
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
     internal Device(int id, string name, BusType bus, DtNode? node, Device? parent)
     {
         Id = id; Name = name; Bus = bus; Node = node; Parent = parent;
@@ -56,6 +60,8 @@ public sealed class Device
     public bool PlanHadUnknown { get; internal set; }
     /// <summary>pdev->name of a platform device created by name (MFD cell, platform_device_register): platform_match compares it with the driver name.</summary>
     internal string? MatchName;
+    /// <summary>The drivers that may match, as last computed (see Kernel.CandidateDrivers).</summary>
+    internal CandidateDriverList? Candidates;
     /// <summary>The model's own note on what the device last waited for (not a kernel string).</summary>
     public string? WaitNote { get; private set; }
     /// <summary>What the device last waited for, typed: checks switch on this, never on <see cref="WaitNote"/>'s words.</summary>
@@ -103,6 +109,9 @@ public sealed class Device
 }
 
 /// <summary>A registered driver (struct device_driver) built from its <see cref="DriverSpec"/>.</summary>
+/// <summary>A device's candidate drivers with what they were computed under: the registration count and driver_override.</summary>
+internal sealed record CandidateDriverList(int Registrations, string? Override, List<Driver> Drivers);
+
 public sealed class Driver
 {
     internal Driver(DriverSpec spec, BusType bus) { Spec = spec; Bus = bus; }
@@ -112,7 +121,9 @@ public sealed class Driver
     public bool Registered { get; internal set; }
     /// <summary>Position in the order drivers registered (all buses).</summary>
     internal int RegOrder;
-    internal readonly List<Device> Devices = new();
+    // made on the first bind: a distribution's driver set has thousands of drivers that bind nothing on a board
+    private List<Device>? _devices;
+    internal List<Device> Devices => _devices ??= new List<Device>();
     public override string ToString() => Name;
 }
 

@@ -9,6 +9,7 @@ public sealed partial class Kernel
 {
     private FwDevlinkMode _fwDevlinkMode;
     private bool _fwDevlinkStrict;
+    private Func<DtNode, IReadOnlyList<OfSupplierRef>>? _parseSuppliers;
 
     /// <summary>fw_devlink mode in effect (profile default or fw_devlink=).</summary>
     public FwDevlinkMode FwDevlinkMode => _fwDevlinkMode;
@@ -40,7 +41,9 @@ public sealed partial class Kernel
         // a node whose links were added had its whole subtree parsed with it
         if (fw.LinksAdded) return;
         fw.LinksAdded = true;
-        foreach (var sup in OfFwnodeSuppliers.Parse(node, S.FwDevlinkBindings, S.FwDevlinkOptional, _fwDevlinkStrict, false, Index))
+        // of_fwnode_add_links: the node's supplier properties depend on the tree, profile and command line alone
+        _parseSuppliers ??= n => OfFwnodeSuppliers.Parse(n, S.FwDevlinkBindings, S.FwDevlinkOptional, _fwDevlinkStrict, false, Index);
+        foreach (var sup in Tables.Suppliers(node, _parseSuppliers))
             OfLinkToPhandle(sup.Consumer, sup.Supplier, sup.Property, sup.Ignore);
         foreach (var child in node.Children) FwDevlinkParseFwtree(child);
     }
@@ -88,7 +91,8 @@ public sealed partial class Kernel
     private void FwDevlinkLinkToConsumers(Device dev)
     {
         var fw = Fw(dev.Node!);
-        foreach (var link in fw.Consumers.ToList())
+        if (fw.Consumers.Count == 0) return;
+        foreach (var link in fw.Consumers.ToArray())
         {
             var conDev = link.Consumer.Dev;
             bool own = true;
@@ -110,7 +114,7 @@ public sealed partial class Kernel
     {
         var fw = Fw(node);
         bool own = ReferenceEquals(dev.Node, node);
-        foreach (var link in fw.Suppliers.ToList())
+        foreach (var link in fw.Suppliers.Count == 0 ? Array.Empty<FwnodeLink>() : fw.Suppliers.ToArray())
         {
             int ret = FwDevlinkCreateDevlink(dev, link.Supplier, link);
             if (!own || ret == -11) continue;

@@ -13,6 +13,8 @@ public sealed partial class Kernel
     private readonly Dictionary<string, List<Device>> _devicesByCompat = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Driver> _ambaDrivers = new();
     private readonly List<Device> _overridden = new();
+    // platform devices that match by name (a platform_device_id or the driver's name): created by name, or without a node
+    private readonly List<Device> _platformByName = new();
     private int _registrations;
 
     private SpecIndex _specIndex = null!;
@@ -71,6 +73,7 @@ public sealed partial class Kernel
 
     private void IndexDevice(Device dev)
     {
+        if (dev.Bus == Platform && (dev.MatchName is not null || dev.Node is null)) _platformByName.Add(dev);
         if (dev.Node is null) return;
         foreach (var c in dev.Node.Compatible)
         {
@@ -79,8 +82,21 @@ public sealed partial class Kernel
         }
     }
 
-    /// <summary>Drivers that may match the device (registered or not), in registration order.</summary>
+    /// <summary>
+    /// Drivers that may match the device (registered or not), in registration order. The list changes only when a driver
+    /// registers or the device's driver_override changes, so it is kept with the device until then (the deferred work
+    /// asks again for every pending device on every pass). Callers only read it.
+    /// </summary>
     private List<Driver> CandidateDrivers(Device dev)
+    {
+        if (dev.Candidates is { } c && c.Registrations == _registrations && ReferenceEquals(c.Override, dev.DriverOverride))
+            return c.Drivers;
+        var list = FindCandidateDrivers(dev);
+        dev.Candidates = new CandidateDriverList(_registrations, dev.DriverOverride, list);
+        return list;
+    }
+
+    private List<Driver> FindCandidateDrivers(Device dev)
     {
         if (dev.Bus == Pci)
             return _allDrivers.Where(d => d.Bus == Pci).OrderBy(d => d.Registered ? d.RegOrder : int.MaxValue).ToList();
@@ -118,7 +134,7 @@ public sealed partial class Kernel
                 if (_devicesByCompat.TryGetValue(c, out var list))
                     foreach (var d in list) if (d.Bus != Amba && seen.Add(d)) result.Add(d);
             // platform_match: by platform_device_id name, or by driver name
-            foreach (var d in Platform.Devices)
+            foreach (var d in _platformByName)
                 if ((d.MatchName ?? (d.Node is null ? d.Name : null)) is { } pname && (pname == drv.Name || drv.Bus == Platform && drv.Spec.BusIds.Contains(pname, StringComparer.Ordinal)) && seen.Add(d))
                     result.Add(d);
             if (drv.Bus == I2c || drv.Bus == Spi)

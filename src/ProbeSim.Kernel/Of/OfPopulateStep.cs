@@ -21,14 +21,15 @@ public sealed partial class Kernel
 
     private void AddOfDevices(IReadOnlyList<OfDevice> created, Device? parentOverride)
     {
-        var map = new Dictionary<OfDevice, Device>(ReferenceEqualityComparer.Instance);
+        // keyed by node: the tree's nodes outlive this kernel, so their identity hashes are made once
+        var map = new Dictionary<DtNode, Device>(ReferenceEqualityComparer.Instance);
         foreach (var od in created)
         {
-            var parent = od.Parent is not null && map.TryGetValue(od.Parent, out var p) ? p : parentOverride;
+            var parent = od.Parent is not null && map.TryGetValue(od.Parent.Node, out var p) ? p : parentOverride;
             var bus = od.Bus == OfBus.Amba ? Amba : Platform;
             var dev = DeviceCreate(od.Name, bus, od.Node, parent);
             if (dev is null) continue;
-            map[od] = dev;
+            map[od.Node] = dev;
             if (bus == Amba) dev.PeriphId = AmbaPeriphId(od.Node);
             OfDmaConfigureAtCreation(dev);
             DeviceAdd(dev);

@@ -55,14 +55,8 @@ public sealed partial class Kernel
         return e == EPROBE_DEFER ? DevErrProbe(dev, -EPROBE_DEFER, "injected -EPROBE_DEFER") : -e;
     }
 
-    private readonly Dictionary<DtNode, IReadOnlyList<OfResourceRef>> _resources = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>The resource references of a node, parsed once per boot.</summary>
-    internal IReadOnlyList<OfResourceRef> ResourcesOf(DtNode node)
-    {
-        if (!_resources.TryGetValue(node, out var list)) _resources[node] = list = OfResources.Collect(node, Index);
-        return list;
-    }
+    /// <summary>The resource references of a node, parsed once for every kernel of a prepared boot.</summary>
+    internal IReadOnlyList<OfResourceRef> ResourcesOf(DtNode node) => Tables.Resources(node);
 
     // a Defer step with Count n covers n attempts; the last step repeats
     private static ProbeStep StepAt(ProbeScript script, int attempt)

@@ -24,25 +24,39 @@ internal static class PlanResources
 
     public static IReadOnlyList<OfResourceRef> Select(IReadOnlyList<OfResourceRef> refs, ResourceKind kind, PlanStep step)
     {
-        var ofKind = refs.Where(r => r.Kind == kind).ToList();
-        switch (step.Lookup ?? PlanLookup.Index)
+        var lookup = step.Lookup ?? PlanLookup.Index;
+        bool all = lookup == PlanLookup.All || lookup == PlanLookup.Name && step.Name is not null && NamePattern.IsPattern(step.Name);
+        List<OfResourceRef>? many = null;
+        for (int i = 0; i < refs.Count; i++)
+        {
+            var r = refs[i];
+            if (r.Kind != kind || !Selects(r, kind, step, lookup)) continue;
+            // every entry for "all" and a name pattern; the first that fits otherwise
+            if (!all) return new[] { r };
+            (many ??= new List<OfResourceRef>()).Add(r);
+        }
+        return many is null ? Array.Empty<OfResourceRef>() : many;
+    }
+
+    private static bool Selects(OfResourceRef r, ResourceKind kind, PlanStep step, PlanLookup lookup)
+    {
+        switch (lookup)
         {
             case PlanLookup.All:
-                return ofKind;
+                return true;
             case PlanLookup.Name when step.Name is not null && NamePattern.IsPattern(step.Name):
                 // snprintf(name, .., "usb%d_phy", i) in a loop: every entry whose name fits
-                return ofKind.Where(r => r.Name is not null && NamePattern.Matches(step.Name, r.Name)).ToList();
+                return r.Name is not null && NamePattern.Matches(step.Name, r.Name);
             case PlanLookup.Name when kind == ResourceKind.Gpio:
                 // gpiod_get_index(dev, con_id, idx): <con_id>-gpios (or gpios for a NULL con_id), entry idx
-                return ofKind.Where(r => r.Name == step.Name && r.Index == (step.Index ?? 0)).Take(1).ToList();
+                return r.Name == step.Name && r.Index == (step.Index ?? 0);
             case PlanLookup.Name when step.Name is not null:
                 // of_property_match_string on clock-names/reset-names/phy-names/dma-names/interrupt-names; supply id
-                return ofKind.Where(r => string.Equals(r.Name, step.Name, StringComparison.Ordinal)).Take(1).ToList();
+                return string.Equals(r.Name, step.Name, StringComparison.Ordinal);
             default:
                 // by index (a NULL name is index 0): the Nth entry of the list property
                 int index = step.Index ?? 0;
-                if (kind == ResourceKind.Gpio) return ofKind.Where(r => r.Name is null && r.Index == index).Take(1).ToList();
-                return ofKind.Where(r => r.Index == index).Take(1).ToList();
+                return kind == ResourceKind.Gpio ? r.Name is null && r.Index == index : r.Index == index;
         }
     }
 

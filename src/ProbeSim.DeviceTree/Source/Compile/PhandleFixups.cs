@@ -82,6 +82,7 @@ internal static class PhandleFixups
                         ctx.Referenced.Add(target);
                     }
                     BinaryPrimitives.WriteUInt32BigEndian(prop.Value.AsSpan(m.Offset, 4), value);
+                    prop.ValueChanged();
                 }
             }
         }

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Of;
+
+namespace ProbeSim.Kernel.Boot;
+
+/// <summary>
+/// What every kernel made from one <see cref="PreparedBoot"/> derives alike from its immutable inputs (the tree, the
+/// profile, the driver set, the command line), computed once and shared: the phandle index, each node's resource
+/// references and fw_devlink supplier properties, and the registration groups of each initcall level. A schedule
+/// explorer boots one board thousands of times; kernel state never lives here. Safe to share between threads.
+/// </summary>
+public sealed class BootTables
+{
+    private readonly DtTree _tree;
+    private readonly ProbeSim.Kernel.Profiles.KernelProfile _profile;
+    private readonly string _cmdline;
+    private readonly ConcurrentDictionary<DtNode, IReadOnlyList<OfResourceRef>> _resources = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<DtNode, IReadOnlyList<OfSupplierRef>> _suppliers = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<(InitcallLevel Level, bool Banks), int[][]> _groups = new();
+
+    /// <summary>Tables for kernels booting <paramref name="tree"/> (which must not change while they run) under one profile and command line.</summary>
+    public BootTables(DtTree tree, ProbeSim.Kernel.Profiles.KernelProfile profile, string cmdline)
+    {
+        _tree = tree;
+        _profile = profile;
+        _cmdline = cmdline;
+        Index = tree.BuildIndex();
+        NodeCount = tree.AllNodes.Count();
+    }
+
+    /// <summary>Nodes in the tree (a kernel sizes its per-node tables with it).</summary>
+    internal int NodeCount { get; }
+
+    internal DeviceTreeIndex Index { get; }
+
+    /// <summary>Whether a kernel with these inputs may use the tables (anything else is a caller's error).</summary>
+    internal bool IsFor(DtTree tree, ProbeSim.Kernel.Profiles.KernelProfile profile, string cmdline) =>
+        ReferenceEquals(tree, _tree) && ReferenceEquals(profile, _profile) && cmdline == _cmdline;
+
+    /// <summary>The resource references of a node (they depend on the tree alone).</summary>
+    internal IReadOnlyList<OfResourceRef> Resources(DtNode node) => _resources.GetOrAdd(node, static (n, index) => OfResources.Collect(n, index), Index);
+
+    /// <summary>The fw_devlink supplier properties of a node; <paramref name="parse"/> runs once per node.</summary>
+    internal IReadOnlyList<OfSupplierRef> Suppliers(DtNode node, Func<DtNode, IReadOnlyList<OfSupplierRef>> parse) => _suppliers.GetOrAdd(node, parse);
+
+    /// <summary>
+    /// The groups of drivers that depend on each other among a level's built-in drivers, as positions in that level's
+    /// list; <paramref name="compute"/> runs once per level (and per context-bank limit, which changes what contends).
+    /// </summary>
+    internal int[][] RegistrationGroups(InitcallLevel level, bool limitsBanks, Func<int[][]> compute) =>
+        _groups.GetOrAdd((level, limitsBanks), static (_, c) => c(), compute);
+}
