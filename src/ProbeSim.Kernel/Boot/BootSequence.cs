@@ -60,24 +60,35 @@ public sealed partial class Kernel
     /// <summary>Whether the kernel crashed (BUG, oops).</summary>
     public string? CrashText => _crash;
 
-    /// <summary>Builds the Driver objects from the driver set, in registration order.</summary>
+    /// <summary>
+    /// Builds the Driver objects from the driver set, in registration order. Which specs, in which order, depends on the
+    /// driver set and the profile alone: the first kernel of a prepared boot works it out, the others reuse it.
+    /// </summary>
     private void PrepareDrivers()
     {
         _allDrivers.EnsureCapacity(DriverSet.Drivers.Count + 8);
+        if (Tables.DriverOrder(DriverSet) is { } order)
+        {
+            foreach (var spec in order) _allDrivers.Add(new Driver(spec, BusOf(spec.Bus)));
+            BuildMatchIndex();
+            return;
+        }
         foreach (var spec in DriverSet.Drivers)
         {
             if (spec.Availability == DriverAvailability.Absent) continue;
-            var bus = spec.Bus switch
-            {
-                DriverBus.Amba => Amba, DriverBus.Pci => Pci, DriverBus.I2c => I2c, DriverBus.Spi => Spi,
-                DriverBus.SunxiRsb => Rsb, DriverBus.Spmi => Spmi, _ => Platform,
-            };
-            _allDrivers.Add(new Driver(spec, bus));
+            _allDrivers.Add(new Driver(spec, BusOf(spec.Bus)));
         }
         PrepareSimplePmBus();
         PrepareImplicitDrivers();
+        Tables.KeepDriverOrder(DriverSet, _allDrivers.Select(d => d.Spec).ToArray());
         BuildMatchIndex();
     }
+
+    private BusType BusOf(DriverBus bus) => bus switch
+    {
+        DriverBus.Amba => Amba, DriverBus.Pci => Pci, DriverBus.I2c => I2c, DriverBus.Spi => Spi,
+        DriverBus.SunxiRsb => Rsb, DriverBus.Spmi => Spmi, _ => Platform,
+    };
 
     /// <summary>Schedules an action at an absolute simulated time.</summary>
     internal void At(long timeUs, Action action) => _events.Enqueue((action, null), (timeUs, _eventSeq++));

@@ -39,6 +39,17 @@ public sealed class BootTables
     internal bool IsFor(DtTree tree, ProbeSim.Kernel.Profiles.KernelProfile profile, string cmdline) =>
         ReferenceEquals(tree, _tree) && ReferenceEquals(profile, _profile) && cmdline == _cmdline;
 
+    private sealed record DriverOrderEntry(DriverSet Set, DriverSpec[] Order);
+
+    private DriverOrderEntry? _driverOrder;
+
+    /// <summary>The driver specs in registration order (the set's own, simple-pm-bus and the implicit PCI/VFIO drivers), once known for this driver set.</summary>
+    internal IReadOnlyList<DriverSpec>? DriverOrder(DriverSet set) =>
+        Volatile.Read(ref _driverOrder) is { } o && ReferenceEquals(o.Set, set) ? o.Order : null;
+
+    internal void KeepDriverOrder(DriverSet set, DriverSpec[] order) =>
+        Interlocked.CompareExchange(ref _driverOrder, new DriverOrderEntry(set, order), null);
+
     /// <summary>The resource references of a node (they depend on the tree alone).</summary>
     internal IReadOnlyList<OfResourceRef> Resources(DtNode node) => _resources.GetOrAdd(node, static (n, index) => OfResources.Collect(n, index), Index);
 
