@@ -70,8 +70,8 @@ public sealed partial class Kernel
             foreach (var fl in fw.Suppliers)
             {
                 if (fl.Cycle || fl.Ignore) continue;
-                var what = S.LinkCheckReason == "node-name" ? fl.Supplier.Node.Name : fl.Supplier.Node.Path;
-                if (S.LinkCheckReason != "none") SetDeferReason(dev, $"wait for supplier {what}");
+                var what = S.LinkCheckReason == LinkCheckReason.NodeName ? fl.Supplier.Node.Name : fl.Supplier.Node.Path;
+                if (S.LinkCheckReason != LinkCheckReason.None) SetDeferReason(dev, $"wait for supplier {what}");
                 else Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: probe deferral - wait for supplier {fl.Supplier.Node.Name}");
                 dev.SetWait($"fwnode link to {fl.Supplier.Node.Path} ({fl.Property}) not yet a device link");
                 return -EPROBE_DEFER;
@@ -82,7 +82,7 @@ public sealed partial class Kernel
             if (!l.Managed || l.SyncStateOnly) continue;
             if (l.Status != DlState.Available && l.Status != DlState.Active && l.Status != DlState.ConsumerProbe)
             {
-                if (S.LinkCheckReason != "none") SetDeferReason(dev, $"supplier {l.Supplier.Name} not ready");
+                if (S.LinkCheckReason != LinkCheckReason.None) SetDeferReason(dev, $"supplier {l.Supplier.Name} not ready");
                 else Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: probe deferral - supplier {l.Supplier.Name} not ready");
                 dev.SetWait($"device link to {l.Supplier.Name} ({l.StatusText})");
                 return -EPROBE_DEFER;

@@ -19,89 +19,107 @@ public enum SmmuV3StreamIds { Shared, Unique, UniquePerMaster }
 public enum Arm32Dma { Overwrite, Unguarded, GuardedKeepsPlain, GuardedClears }
 public enum DmaTeardownSites { CreationOnly, AfterConfigure, EveryFailure }
 public enum ArmSharedMappingAt { AddDevice, ProbeFinalize }
+/// <summary>The deferral reason a supplier-link refusal records: none, the supplier node's name (%pfwP) or its full path (%pfwf).</summary>
+public enum LinkCheckReason { None, NodeName, FullPath }
 
 /// <summary>The switches of a profile as typed fields, read once (the simulation reads them on every probe).</summary>
 public sealed class ProfileSettings
 {
     internal ProfileSettings(KernelProfile p)
     {
-        bool B(string n) => p[n] == "true";
-        int? I(string n) => p[n] == "none" ? null : int.Parse(p[n], System.Globalization.CultureInfo.InvariantCulture);
-        IReadOnlySet<string> L(string n) => new HashSet<string>(SwitchCatalog.Find(n)!.SplitList(p[n]), StringComparer.Ordinal);
+        var read = new Reader(p);
+        DeviceLinks = read.Of(SwitchCatalog.DeviceLinks);
+        NotBoundEvent = read.Of(SwitchCatalog.NotBoundEvent);
+        ReallyProbe = read.Of(SwitchCatalog.ReallyProbeUnwind);
+        LinkDeferAddsPending = read.Of(SwitchCatalog.LinkDeferAddsPending);
+        ProbeReturnsErrno = read.Of(SwitchCatalog.ProbeReturn);
+        DeferredTriggerCount = read.Of(SwitchCatalog.DeferredTriggerCount);
+        MatchDeferStops = read.Of(SwitchCatalog.MatchDefer);
+        DeferNeedsCanMatch = read.Of(SwitchCatalog.DeferNeedsCanMatch);
+        DevProbeFailureMessage = read.Of(SwitchCatalog.ProbeFailureMessage);
+        CheckState = read.Of(SwitchCatalog.CheckState);
+        DeferredProbeTimeout = read.Of(SwitchCatalog.DeferredProbeTimeout);
+        DeferredProbeTimeoutNoModules = read.Of(SwitchCatalog.DeferredProbeTimeoutNomodules);
+        LateSecondPass = read.Of(SwitchCatalog.LateSecondPass);
+        DevicesDeferredFile = read.Of(SwitchCatalog.DevicesDeferredFile);
+        DeferReasons = read.Of(SwitchCatalog.DeferReasons);
+        LinkCheckReason = read.Of(SwitchCatalog.LinkCheckReason);
+        TimeoutExtension = read.Of(SwitchCatalog.TimeoutExtension);
+        TimeoutDriversDone = read.Of(SwitchCatalog.TimeoutDriversDone);
+        PendingMessageWithReason = read.Of(SwitchCatalog.PendingMessage);
+        FwDevlink = read.Of(SwitchCatalog.FwDevlink);
+        FwDevlinkBindings = new HashSet<string>(read.Of(SwitchCatalog.FwDevlinkBindings), StringComparer.Ordinal);
+        FwDevlinkOptional = new HashSet<string>(read.Of(SwitchCatalog.FwDevlinkOptional), StringComparer.Ordinal);
+        FwDevlinkStrictParam = read.Of(SwitchCatalog.FwDevlinkStrictParam);
+        FwDevlinkSupplierIsNode = read.Of(SwitchCatalog.FwDevlinkSupplier);
+        FwDevlinkCycleFixup = read.Of(SwitchCatalog.FwDevlinkCycles);
+        DevlinkBusPrefixed = read.Of(SwitchCatalog.DevlinkNames);
+        ChosenFramebuffer = read.Of(SwitchCatalog.ChosenFramebuffer);
+        ReservedMemoryDevices = read.Of(SwitchCatalog.ReservedMemoryDevices);
+        OfPopulatingDrivers = read.Of(SwitchCatalog.OfPopulatingDrivers).Select(Of.OfPopulatingDriver.Parse).ToArray();
+        OfSubnodeProviders = read.Of(SwitchCatalog.OfSubnodeProviders);
+        PinctrlCheckState = read.Of(SwitchCatalog.PinctrlAbsent);
+        GenpdCheckState = read.Of(SwitchCatalog.GenpdAbsent);
+        ClkDisabledEnoent = read.Of(SwitchCatalog.ClkDisabledProvider);
+        DummyRegulatorShort = read.Of(SwitchCatalog.DummyRegulatorMessage);
+        IrqDeferReason = read.Of(SwitchCatalog.IrqDeferReason);
+        SimplePmBusBindsBuses = read.Of(SwitchCatalog.SimplePmBus);
+        AmbaPeriphidAtMatch = read.Of(SwitchCatalog.AmbaPeriphidAtMatch);
+        DmaAtProbe = read.Of(SwitchCatalog.DmaConfigTime);
+        OfIommu = read.Of(SwitchCatalog.OfIommu);
+        OfIommuDisabledCheck = read.Of(SwitchCatalog.OfIommuDisabledCheck);
+        IommuOfDeclare = read.Of(SwitchCatalog.IommuOfDeclare);
+        IommuMapAliases = read.Of(SwitchCatalog.IommuMapAliases);
+        DmaNoncoherentProp = read.Of(SwitchCatalog.DmaNoncoherentProp);
+        IommuProbe = read.Of(SwitchCatalog.IommuProbe);
+        IommuBusOps = read.Of(SwitchCatalog.IommuBusOps);
+        IommuRegister = read.Of(SwitchCatalog.IommuRegister);
+        DefaultDomainsPciOnly = read.Of(SwitchCatalog.DefaultDomains);
+        IommuGroupLogV5 = read.Of(SwitchCatalog.IommuGroupLog);
+        GrouplessAttachRefused = read.Of(SwitchCatalog.GrouplessAttach);
+        IommuPassthroughParam = read.Of(SwitchCatalog.IommuPassthroughParam);
+        IommuAttachFailure = read.Of(SwitchCatalog.IommuAttachFailure);
+        DefaultDomainFailureFailsProbe = read.Of(SwitchCatalog.DefaultDomainFailure);
+        IommuDefaultLog = read.Of(SwitchCatalog.IommuDefaultLog);
+        IommuLazy = read.Of(SwitchCatalog.IommuLazy);
+        IommuDefaultPassthrough = read.Of(SwitchCatalog.IommuDefaultPassthrough);
+        DefDomainTypeOp = read.Of(SwitchCatalog.DefDomainTypeOp);
+        DefDomainIdentityWins = read.Of(SwitchCatalog.DefDomainConflict);
+        SmmuDisableBypass = read.Of(SwitchCatalog.SmmuDisableBypass);
+        AttachGroupBusy = read.Of(SwitchCatalog.AttachGroupBusy);
+        SmmuV3StreamIds = read.Of(SwitchCatalog.SmmuV3StreamIds);
+        IommuStreamIdBits = read.Of(SwitchCatalog.IommuStreamIdBits);
+        GroupTypeSysfs = read.Of(SwitchCatalog.GroupTypeSysfs);
+        DmaOwnership = read.Of(SwitchCatalog.DmaOwnership);
+        IommuClaimDevice = read.Of(SwitchCatalog.IommuClaimDevice);
+        VfioNotifierBug = read.Of(SwitchCatalog.VfioIsolation);
+        Arm64Dma = read.Of(SwitchCatalog.Arm64Dma);
+        Arm64DefaultOpsDirect = read.Of(SwitchCatalog.Arm64DefaultOps);
+        Arm32Dma = read.Of(SwitchCatalog.Arm32Dma);
+        ArmSharedMappingAt = read.Of(SwitchCatalog.ArmSharedMappingAt);
+        ProbeResultLogEveryFailure = read.Of(SwitchCatalog.ProbeResultLog);
+        DmaTeardown = read.Of(SwitchCatalog.DmaTeardown);
+        IovaMagazine = read.Of(SwitchCatalog.IovaMagazine) ?? 128;
+        IovaStickyDac = read.Of(SwitchCatalog.IovaStickyDac);
+        read.CheckEveryCatalogSwitchRead();
+    }
 
-        DeviceLinks = B("device_links");
-        NotBoundEvent = B("not_bound_event");
-        ReallyProbe = p["really_probe_unwind"] switch { "v4.2" => ReallyProbeEra.V4_2, "v4.12" => ReallyProbeEra.V4_12, "v5.4" => ReallyProbeEra.V5_4, _ => ReallyProbeEra.V5_19 };
-        LinkDeferAddsPending = B("link_defer_adds_pending");
-        ProbeReturnsErrno = p["probe_return"] == "errno";
-        DeferredTriggerCount = B("deferred_trigger_count");
-        MatchDeferStops = p["match_defer"] == "stop";
-        DeferNeedsCanMatch = B("defer_needs_can_match");
-        DevProbeFailureMessage = p["probe_failure_message"] == "dev";
-        CheckState = p["check_state"] switch { "v4.19" => CheckStateEra.V4_19, "v5.10" => CheckStateEra.V5_10, _ => CheckStateEra.None };
-        DeferredProbeTimeout = I("deferred_probe_timeout");
-        DeferredProbeTimeoutNoModules = I("deferred_probe_timeout_nomodules");
-        LateSecondPass = B("late_second_pass");
-        DevicesDeferredFile = B("devices_deferred_file");
-        DeferReasons = B("defer_reasons");
-        LinkCheckReason = p["link_check_reason"];
-        TimeoutExtension = B("timeout_extension");
-        TimeoutDriversDone = B("timeout_drivers_done");
-        PendingMessageWithReason = p["pending_message"] == "with-reason";
-        FwDevlink = p["fw_devlink"] switch { "off" => FwDevlinkMode.Off, "permissive" => FwDevlinkMode.Permissive, "on" => FwDevlinkMode.On, "rpm" => FwDevlinkMode.Rpm, _ => FwDevlinkMode.None };
-        FwDevlinkBindings = L("fw_devlink_bindings");
-        FwDevlinkOptional = L("fw_devlink_optional");
-        FwDevlinkStrictParam = B("fw_devlink_strict_param");
-        FwDevlinkSupplierIsNode = p["fw_devlink_supplier"] == "node";
-        FwDevlinkCycleFixup = p["fw_devlink_cycles"] == "fixup";
-        DevlinkBusPrefixed = p["devlink_names"] == "bus-prefixed";
-        ChosenFramebuffer = B("chosen_framebuffer");
-        ReservedMemoryDevices = SwitchCatalog.Find("reserved_memory_devices")!.SplitList(p["reserved_memory_devices"]);
-        OfPopulatingDrivers = SwitchCatalog.Find("of_populating_drivers")!.SplitList(p["of_populating_drivers"]).Select(Of.OfPopulatingDriver.Parse).ToArray();
-        OfSubnodeProviders = SwitchCatalog.Find("of_subnode_providers")!.SplitList(p["of_subnode_providers"]);
-        PinctrlCheckState = p["pinctrl_absent"] == "check-state";
-        GenpdCheckState = p["genpd_absent"] == "check-state";
-        ClkDisabledEnoent = p["clk_disabled_provider"] == "enoent";
-        DummyRegulatorShort = p["dummy_regulator_message"] == "short";
-        IrqDeferReason = B("irq_defer_reason");
-        SimplePmBusBindsBuses = B("simple_pm_bus");
-        AmbaPeriphidAtMatch = B("amba_periphid_at_match");
-        DmaAtProbe = p["dma_config_time"] == "probe";
-        OfIommu = p["of_iommu"] switch { "declare-ops" => OfIommuEra.DeclareOps, "instances" => OfIommuEra.Instances, "declare-table" => OfIommuEra.DeclareTable, _ => OfIommuEra.CheckState };
-        OfIommuDisabledCheck = B("of_iommu_disabled_check");
-        IommuOfDeclare = SwitchCatalog.Find("iommu_of_declare")!.SplitList(p["iommu_of_declare"]);
-        IommuMapAliases = p["iommu_map_aliases"] switch { "none" => IommuMapAliases.None, "last" => IommuMapAliases.Last, _ => IommuMapAliases.All };
-        DmaNoncoherentProp = B("dma_noncoherent_prop");
-        IommuProbe = p["iommu_probe"] switch { "add-device" => IommuProbeEra.AddDevice, "probe-device" => IommuProbeEra.ProbeDevice, _ => IommuProbeEra.InitDevice };
-        IommuBusOps = p["iommu_bus_ops"] == "per-bus";
-        IommuRegister = p["iommu_register"] switch { "list" => IommuRegisterEra.List, "bus-probe" => IommuRegisterEra.BusProbe, _ => IommuRegisterEra.BusProbeConfigure };
-        DefaultDomainsPciOnly = p["default_domains"] == "pci-only";
-        IommuGroupLogV5 = p["iommu_group_log"] == "v5";
-        GrouplessAttachRefused = p["groupless_attach"] == "refuse";
-        IommuPassthroughParam = B("iommu_passthrough_param");
-        IommuAttachFailure = p["iommu_attach_failure"] switch { "ignore" => IommuAttachFailure.Ignore, "fail-add" => IommuAttachFailure.FailAdd, "release" => IommuAttachFailure.Release, _ => IommuAttachFailure.Warn };
-        DefaultDomainFailureFailsProbe = p["default_domain_failure"] == "fail-probe";
-        IommuDefaultLog = p["iommu_default_log"] switch { "none" => IommuDefaultLog.None, "v5.10" => IommuDefaultLog.V5_10, _ => IommuDefaultLog.V6_6 };
-        IommuLazy = p["iommu_lazy"] switch { "none" => IommuLazy.None, "attribute" => IommuLazy.Attribute, _ => IommuLazy.DmaFq };
-        IommuDefaultPassthrough = B("iommu_default_passthrough");
-        DefDomainTypeOp = B("def_domain_type_op");
-        DefDomainIdentityWins = p["def_domain_conflict"] == "identity-wins";
-        SmmuDisableBypass = B("smmu_disable_bypass");
-        AttachGroupBusy = p["attach_group_busy"] == "default-domain" ? AttachGroupBusy.DefaultDomain : AttachGroupBusy.CurrentDomain;
-        SmmuV3StreamIds = p["smmu_v3_stream_ids"] switch { "shared" => SmmuV3StreamIds.Shared, "unique" => SmmuV3StreamIds.Unique, _ => SmmuV3StreamIds.UniquePerMaster };
-        IommuStreamIdBits = I("iommu_stream_id_bits");
-        GroupTypeSysfs = p["group_type_sysfs"] switch { "none" => GroupTypeSysfs.None, "read-only" => GroupTypeSysfs.ReadOnly, "single-device" => GroupTypeSysfs.SingleDevice, _ => GroupTypeSysfs.Ownership };
-        DmaOwnership = B("dma_ownership");
-        IommuClaimDevice = B("iommu_claim_device");
-        VfioNotifierBug = p["vfio_isolation"] == "notifier";
-        Arm64Dma = p["arm64_dma"] switch { "none" => Arm64Dma.None, "notifier-add" => Arm64Dma.NotifierAdd, "notifier-bind" => Arm64Dma.NotifierBind, "direct" => Arm64Dma.Direct, _ => Arm64Dma.Core };
-        Arm64DefaultOpsDirect = p["arm64_default_ops"] == "direct";
-        Arm32Dma = p["arm32_dma"] switch { "overwrite" => Arm32Dma.Overwrite, "unguarded" => Arm32Dma.Unguarded, "guarded-keeps-plain" => Arm32Dma.GuardedKeepsPlain, _ => Arm32Dma.GuardedClears };
-        ArmSharedMappingAt = p["arm_shared_mapping_at"] == "probe-finalize" ? ArmSharedMappingAt.ProbeFinalize : ArmSharedMappingAt.AddDevice;
-        ProbeResultLogEveryFailure = p["probe_result_log"] == "every-failure";
-        DmaTeardown = p["dma_teardown"] switch { "creation-only" => DmaTeardownSites.CreationOnly, "after-configure" => DmaTeardownSites.AfterConfigure, _ => DmaTeardownSites.EveryFailure };
-        IovaMagazine = I("iova_magazine") ?? 128;
-        IovaStickyDac = B("iova_sticky_dac");
+    /// <summary>Decodes a profile's switches and keeps which ones were read, so that a catalog switch no setting reads is an error.</summary>
+    private sealed class Reader(KernelProfile profile)
+    {
+        private readonly HashSet<ProfileSwitch> _read = new(ReferenceEqualityComparer.Instance);
+
+        public T Of<T>(ProfileSwitch<T> sw)
+        {
+            if (!_read.Add(sw)) throw new InvalidOperationException($"ProfileSettings reads switch {sw.Name} twice");
+            return sw.Read(profile);
+        }
+
+        public void CheckEveryCatalogSwitchRead()
+        {
+            foreach (var sw in SwitchCatalog.All)
+                if (!_read.Contains(sw)) throw new InvalidOperationException($"ProfileSettings does not read switch {sw.Name}");
+        }
     }
 
     public bool DeviceLinks { get; }
@@ -119,7 +137,7 @@ public sealed class ProfileSettings
     public bool LateSecondPass { get; }
     public bool DevicesDeferredFile { get; }
     public bool DeferReasons { get; }
-    public string LinkCheckReason { get; }
+    public LinkCheckReason LinkCheckReason { get; }
     public bool TimeoutExtension { get; }
     public bool TimeoutDriversDone { get; }
     public bool PendingMessageWithReason { get; }
