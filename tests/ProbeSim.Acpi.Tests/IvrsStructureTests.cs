@@ -264,6 +264,16 @@ public class IvrsStructureTests
     }
 
     [Fact]
+    public void A_block_of_another_iommu_does_not_change_the_ivhd_type()
+    {
+        // the 11h block is for device 00:00.3, not the first block's 00:00.2
+        var ivrs = IvrsParser.Parse(Table()
+            .Bytes(Ivhd(0x10, 0, 2, 0x40, 0xfeb80000, 0, 0, 0))
+            .Bytes(Ivhd(0x11, 0, 3, 0x40, 0xfeb90000, 0, 0, 0)).Build());
+        Assert.Equal((byte)0x10, ivrs.TargetIvhdType);
+    }
+
+    [Fact]
     public void The_search_for_the_ivhd_type_stops_at_a_type_above_40h()
     {
         byte[] other = [0x50, 0, 8, 0, 2, 0, 0, 0];

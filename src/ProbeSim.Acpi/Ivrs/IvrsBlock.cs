@@ -87,5 +87,8 @@ public sealed record IvmdBlock(
     public ushort LastDeviceId => Type switch { 0x20 => 0xffff, 0x22 => AuxData, _ => DeviceId };
 }
 
-/// <summary>A block of a type the kernel does not read: skipped by its length, as the kernel's walks do.</summary>
-public sealed record IvrsOtherBlock(long Offset, byte Type, byte Flags, ushort Length) : IvrsBlock(Offset, Type, Flags, Length);
+/// <summary>
+/// A block of a type the kernel does not read: skipped by its length, as the kernel's walks do. <see cref="DeviceId"/> is
+/// its bytes 4-5 (0 for a block shorter than 6 bytes), which <c>get_highest_supported_ivhd_type</c> compares as for any block.
+/// </summary>
+public sealed record IvrsOtherBlock(long Offset, byte Type, byte Flags, ushort Length, ushort DeviceId) : IvrsBlock(Offset, Type, Flags, Length);

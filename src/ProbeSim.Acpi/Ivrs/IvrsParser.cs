@@ -52,7 +52,7 @@ public static class IvrsParser
                 return new IvmdBlock(off, type, flags, length, t.U16(off + 4, "IVMD device ID"), t.U16(off + 6, "IVMD aux data"),
                     t.U16(off + 8, "IVMD segment"), t.U64(off + 16, "IVMD start address"), t.U64(off + 24, "IVMD length"));
             default:
-                return new IvrsOtherBlock(off, type, flags, length);
+                return new IvrsOtherBlock(off, type, flags, length, length >= 6 ? t.U16(off + 4, "block device ID") : (ushort)0);
         }
     }
 

@@ -26,18 +26,25 @@ public sealed record IvrsTable(
         get
         {
             if (Blocks.Count == 0) return null;
-            var first = Blocks[0];
-            ushort devid = first is IvhdBlock h ? h.DeviceId : first is IvmdBlock m ? m.DeviceId : (ushort)0;
-            byte last = first.Type;
+            ushort devid = DeviceIdOf(Blocks[0]);
+            byte last = Blocks[0].Type;
             foreach (var b in Blocks)
             {
                 if (b.Type > 0x40) break;
-                ushort id = b is IvhdBlock hb ? hb.DeviceId : b is IvmdBlock mb ? mb.DeviceId : (ushort)0;
-                if (id == devid) last = b.Type;
+                if (DeviceIdOf(b) == devid) last = b.Type;
             }
             return last;
         }
     }
+
+    /// <summary>Bytes 4-5 of a block: the device ID of an IVHD or IVMD.</summary>
+    private static ushort DeviceIdOf(IvrsBlock b) => b switch
+    {
+        IvhdBlock h => h.DeviceId,
+        IvmdBlock m => m.DeviceId,
+        IvrsOtherBlock o => o.DeviceId,
+        _ => 0,
+    };
 
     /// <summary>The IVHD blocks the kernel reads: those of <see cref="TargetIvhdType"/>.</summary>
     public IReadOnlyList<IvhdBlock> TargetIvhds => Ivhds.Where(h => h.Type == TargetIvhdType).ToList();
