@@ -161,6 +161,34 @@ public class IvrsStructureTests
     }
 
     [Fact]
+    public void Special_entry_of_another_variety_makes_amd_iommu_fail()
+    {
+        var ivrs = IvrsParser.Parse(Table().Bytes(Ivhd(0x10, 0, 2, 0x40, 0xfeb80000, 0, 0, 0, 0, 0,
+            Entry4(0x01, 0, 0), Entry8(0x48, 0, 0, 0x05, Bdf(0, 0x14, 0), 3))).Build());
+        Assert.Equal(new AcpiRejection("add_special_device", 76, "SPECIAL entry variety 3 is neither IOAPIC (1) nor HPET (2)"), ivrs.Rejection);
+    }
+
+    [Fact]
+    public void Target_ivhd_without_a_device_id_entry_makes_amd_iommu_fail()
+    {
+        // only a SPECIAL entry: find_last_devid_from_ivhd finds no device ID
+        var ivrs = IvrsParser.Parse(Table().Bytes(Ivhd(0x10, 0, 2, 0x40, 0xfeb80000, 0, 0, 0, 0, 0,
+            Entry8(0x48, 0, 0, 0x21, Bdf(0, 0x14, 0), 1))).Build());
+        Assert.Equal("find_last_devid_acpi", ivrs.Rejection?.KernelFunction);
+        Assert.Equal(48, ivrs.Rejection?.Offset);
+    }
+
+    [Fact]
+    public void A_block_the_kernel_does_not_read_does_not_make_it_fail()
+    {
+        // the empty 10h block is not of the target type (11h): only the 11h block's entries count
+        var ivrs = IvrsParser.Parse(Table()
+            .Bytes(Ivhd(0x10, 0, 2, 0x40, 0xfeb80000, 0, 0, 0))
+            .Bytes(Ivhd(0x11, 0, 2, 0x40, 0xfeb80000, 0, 0, 0, 0, 0, Entry4(0x01, 0, 0))).Build());
+        Assert.Null(ivrs.Rejection);
+    }
+
+    [Fact]
     public void Acpi_hid_entries_with_integer_and_string_uids()
     {
         var ivrs = IvrsParser.Parse(Table().Bytes(Ivhd(0x40, 0, 2, 0x40, 0xfeb80000, 0, 0, 0, 0, 0,

@@ -36,7 +36,8 @@ public static class IvrsParser
             blocks.Add(ReadBlock(t, type, off, length, warnings));
             off += length;
         }
-        return new IvrsTable(header, new IvInfo(t.U32(36, "IVinfo")), blocks, warnings, rejection);
+        var table = new IvrsTable(header, new IvInfo(t.U32(36, "IVinfo")), blocks, warnings, rejection);
+        return rejection is null ? table with { Rejection = IvrsRejections.Find(table) } : table;
     }
 
     private static IvrsBlock ReadBlock(TableBytes t, byte type, long off, ushort length, List<AcpiWarning> warnings)

@@ -4,7 +4,8 @@ namespace ProbeSim.Acpi.Ivrs;
 
 /// <summary>
 /// A parsed IVRS table: IVinfo and the blocks in table order. <see cref="Rejection"/> is set when amd-iommu would refuse
-/// the table (a bad checksum: <c>check_ivrs_checksum</c>).
+/// the table: a bad checksum (<c>check_ivrs_checksum</c>), an IVHD of the type it reads without a device-ID entry
+/// (<c>find_last_devid_acpi</c>), a SPECIAL entry that is neither IOAPIC nor HPET (<c>add_special_device</c>).
 /// </summary>
 public sealed record IvrsTable(
     AcpiTableHeader Header,
