@@ -210,6 +210,14 @@ public class DmarStructureTests
         Assert.Equal(AcpiWarningKind.NoDrhd, Assert.Single(dmar.Warnings).Kind);
     }
 
+    [Fact]
+    public void Drhd_at_address_zero_makes_the_kernel_refuse_the_table_first()
+    {
+        // detect_intel_iommu's walk (dmar_validate_one_drhd) comes before parse_dmar_table's width check
+        var dmar = DmarParser.Parse(Table(width: 5).Bytes(Drhd(1, 0, 0xfed90000)).Bytes(Drhd(0, 0, 0)).Build());
+        Assert.Equal(new AcpiRejection("dmar_validate_one_drhd", 64 + 8, "DRHD register base address is zero"), dmar.Rejection);
+    }
+
     [Theory]
     [InlineData(10, true)]  // 11 bits: below PAGE_SHIFT
     [InlineData(11, false)] // 12 bits: the least the kernel takes

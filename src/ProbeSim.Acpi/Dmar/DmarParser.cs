@@ -26,7 +26,8 @@ public static class DmarParser
 
         var walk = new DmarWalk(t, warnings);
         walk.Run(HeaderSize);
-        rejection ??= walk.Rejection;
+        // detect_intel_iommu validates the DRHDs before parse_dmar_table checks the width and runs the handlers
+        rejection = walk.DetectRejection ?? rejection ?? walk.Rejection;
         // parse_dmar_table: a table whose walk succeeds without a DRHD is a firmware bug, warned about
         if (walk.DrhdCount == 0 && walk.Rejection is null)
             warnings.Add(new AcpiWarning(file, HeaderSize, AcpiWarningKind.NoDrhd, "no DRHD structure found in the DMAR table"));

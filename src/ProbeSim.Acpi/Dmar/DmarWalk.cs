@@ -24,7 +24,11 @@ internal sealed class DmarWalk
     /// <summary>DRHD structures seen, duplicates included (the kernel's <c>drhd_count</c>).</summary>
     public int DrhdCount { get; private set; }
 
+    /// <summary>A refusal of <c>parse_dmar_table</c>'s walk (the structure handlers).</summary>
     public AcpiRejection? Rejection { get; private set; }
+
+    /// <summary>A refusal of <c>detect_intel_iommu</c>'s earlier walk, which validates each DRHD before anything is parsed.</summary>
+    public AcpiRejection? DetectRejection { get; private set; }
 
     public void Run(long start)
     {
@@ -90,6 +94,9 @@ internal sealed class DmarWalk
             _warnings.Add(new AcpiWarning(_t.File, off, AcpiWarningKind.DuplicateDrhd,
                 $"DRHD for segment {drhd.Segment} at 0x{drhd.RegisterBase:x} repeats an earlier one; the kernel keeps the first"));
         _unitBases.Add(drhd.RegisterBase);
+        // dmar_validate_one_drhd: a unit at address 0 fails detect_intel_iommu with -EINVAL (no DMA remapping, no ACS request)
+        if (drhd.RegisterBase == 0)
+            DetectRejection ??= new AcpiRejection("dmar_validate_one_drhd", off + 8, "DRHD register base address is zero");
         return drhd;
     }
 
