@@ -60,16 +60,15 @@ internal static class IvhdDeviceMap
         int? last = null;
         foreach (var e in entries)
         {
+            if (e is IvhdAllEntry) return 0xffff;
             int? id = e switch
             {
-                IvhdAllEntry => 0xffff,
                 IvhdSelectEntry s => s.DeviceId,
                 IvhdRangeEndEntry r => r.DeviceId,
                 IvhdAliasSelectEntry a => a.DeviceId,
                 IvhdExtSelectEntry x => x.DeviceId,
                 _ => null,
             };
-            if (e is IvhdAllEntry) return 0xffff;
             if (id is { } v && (last is null || v > last)) last = v;
         }
         return last;

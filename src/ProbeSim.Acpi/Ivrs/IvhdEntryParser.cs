@@ -94,7 +94,8 @@ internal static class IvhdEntryParser
         {
             // init_iommu_from_acpi prints an integer UID from its first byte only (the entry's uid field is one byte)
             1 => uidLength > 0 ? uidBytes[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
-            2 => System.Text.Encoding.Latin1.GetString(uidBytes.AsSpan(0, Array.IndexOf(uidBytes, (byte)0) is var n and >= 0 ? n : uidBytes.Length)),
+            // a character UID is copied and read as a C string: it ends at its first NUL
+            2 => System.Text.Encoding.Latin1.GetString(uidBytes.AsSpan(0, Array.IndexOf(uidBytes, (byte)0) is >= 0 and var n ? n : uidBytes.Length)),
             _ => "",
         };
         if (uidFormat == 0 && uidLength != 0 && used)
