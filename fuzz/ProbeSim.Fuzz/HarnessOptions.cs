@@ -30,7 +30,7 @@ public sealed class HarnessOptions
     public string? Dir { get; private set; }
 
     public const string Usage = """
-        usage: ProbeSim.Fuzz [--inputs N] [--seed S] [--jobs J] [--kinds dts,dtb,scenario,pci,sysfs,argv] [--out DIR]
+        usage: ProbeSim.Fuzz [--inputs N] [--seed S] [--jobs J] [--kinds dts,dtb,scenario,pci,sysfs,argv,acpi] [--out DIR]
                              [--timeout SECONDS] [--wall-timeout SECONDS] [--memory MIB] [--start POSITION] [--quiet]
                ProbeSim.Fuzz --replay S:I [--out DIR]      rerun input I of seed S in process and print it
                ProbeSim.Fuzz --show S:I[..J]               print inputs I..J of seed S (files, arguments, digest) without running them

@@ -64,11 +64,13 @@ public class DeterminismTests
     [Fact]
     public void Kinds_TakeTurns_AndAFilterKeepsTheIndices()
     {
-        Assert.Equal(FuzzKinds.All, Enumerable.Range(0, 6).Select(i => FuzzKinds.Of(i)));
+        Assert.Equal(FuzzKinds.All, Enumerable.Range(0, 7).Select(i => FuzzKinds.Of(i)));
         var dtbOnly = FuzzKinds.Parse("dtb");
-        Assert.Equal(new long[] { 1, 7, 13 }, Enumerable.Range(0, 3).Select(p => FuzzKinds.IndexAt(p, dtbOnly)));
+        Assert.Equal(new long[] { 1, 8, 15 }, Enumerable.Range(0, 3).Select(p => FuzzKinds.IndexAt(p, dtbOnly)));
         var two = FuzzKinds.Parse("argv,dts");
-        Assert.Equal(new long[] { 0, 5, 6, 11 }, Enumerable.Range(0, 4).Select(p => FuzzKinds.IndexAt(p, two)));
-        Assert.Equal(Enumerable.Range(0, 12).Select(i => (long)i), Enumerable.Range(0, 12).Select(p => FuzzKinds.IndexAt(p, FuzzKinds.All)));
+        Assert.Equal(new long[] { 0, 5, 7, 12 }, Enumerable.Range(0, 4).Select(p => FuzzKinds.IndexAt(p, two)));
+        var acpi = FuzzKinds.Parse("acpi");
+        Assert.Equal(new long[] { 6, 13, 20 }, Enumerable.Range(0, 3).Select(p => FuzzKinds.IndexAt(p, acpi)));
+        Assert.Equal(Enumerable.Range(0, 14).Select(i => (long)i), Enumerable.Range(0, 14).Select(p => FuzzKinds.IndexAt(p, FuzzKinds.All)));
     }
 }

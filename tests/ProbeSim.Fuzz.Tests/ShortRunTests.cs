@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 namespace ProbeSim.Fuzz.Tests;
 
 /// <summary>
-/// The fuzzing run of the test suite: 5,000 inputs across the six kinds with a fixed seed, each ending with success or a
+/// The fuzzing run of the test suite: 5,000 inputs across the seven kinds with a fixed seed, each ending with success or a
 /// clean error. A failure lists every group with the command that replays its first input.
 /// </summary>
 public class ShortRunTests

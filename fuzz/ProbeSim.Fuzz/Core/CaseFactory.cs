@@ -1,4 +1,5 @@
 using ProbeSim.Fuzz.Gen;
+using ProbeSim.Fuzz.Gen.Acpi;
 using ProbeSim.Fuzz.Gen.Argv;
 using ProbeSim.Fuzz.Gen.Dtb;
 using ProbeSim.Fuzz.Gen.Dts;
@@ -24,6 +25,7 @@ public sealed class CaseFactory
             [FuzzKind.PciYaml] = new PciYamlCaseGenerator(seeds),
             [FuzzKind.Sysfs] = new SysfsCaseGenerator(seeds),
             [FuzzKind.Argv] = new ArgvCaseGenerator(seeds),
+            [FuzzKind.Acpi] = new AcpiCaseGenerator(seeds),
         };
     }
 

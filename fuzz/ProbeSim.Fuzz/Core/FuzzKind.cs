@@ -1,7 +1,7 @@
 namespace ProbeSim.Fuzz.Core;
 
-/// <summary>The six kinds of input the harness generates.</summary>
-public enum FuzzKind { Dts, Dtb, Scenario, PciYaml, Sysfs, Argv }
+/// <summary>The seven kinds of input the harness generates.</summary>
+public enum FuzzKind { Dts, Dtb, Scenario, PciYaml, Sysfs, Argv, Acpi }
 
 public static class FuzzKinds
 {
@@ -15,10 +15,11 @@ public static class FuzzKinds
         FuzzKind.PciYaml => "pci",
         FuzzKind.Sysfs => "sysfs",
         FuzzKind.Argv => "argv",
+        FuzzKind.Acpi => "acpi",
         _ => throw new ArgumentOutOfRangeException(nameof(k)),
     };
 
-    /// <summary>The kind of input <paramref name="index"/>: the six kinds in turn.</summary>
+    /// <summary>The kind of input <paramref name="index"/>: the seven kinds in turn.</summary>
     public static FuzzKind Of(long index) => All[(int)(index % All.Count)];
 
     /// <summary>A comma-separated list of kind names; null or empty = all.</summary>

@@ -11,6 +11,7 @@ public static partial class Signatures
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
     {
         "dtc", "fdtoverlay", "corpus", "boot", "profiles", "explain", "check", "invariants", "completion", "diff",
+        AcpiStandIn.Command,
     };
 
     private static readonly HashSet<string> SubCommands = new(StringComparer.Ordinal) { "build", "boot", "merge" };

@@ -8,10 +8,14 @@ public interface IFuzzTarget
     int Run(FuzzCase c, string[] args, TextWriter stdout, TextWriter stderr);
 }
 
-/// <summary>The CLI's own entry point, exactly as <c>probesim</c> calls it.</summary>
+/// <summary>
+/// The CLI's own entry point, exactly as <c>probesim</c> calls it; ACPI inputs go to <see cref="AcpiStandIn"/> until the
+/// CLI has a command that reads an ACPI machine.
+/// </summary>
 public sealed class CliTarget : IFuzzTarget
 {
-    public int Run(FuzzCase c, string[] args, TextWriter stdout, TextWriter stderr) => ProbeSim.Cli.Program.Run(args, stdout, stderr);
+    public int Run(FuzzCase c, string[] args, TextWriter stdout, TextWriter stderr) =>
+        c.Kind == FuzzKind.Acpi ? AcpiStandIn.Run(args, stdout, stderr) : ProbeSim.Cli.Program.Run(args, stdout, stderr);
 }
 
 /// <summary>

@@ -31,6 +31,9 @@ public static class Repro
             "# " + string.Join("; ", c.Notes),
             $"cd {FuzzCase.ShellQuote(Path.GetFullPath(dir))} && {c.CommandLine()}" + (c.Stdin.Length > 0 ? " < stdin.txt" : ""),
         };
+        // ACPI inputs run through the harness's stand-in (Core/AcpiStandIn.cs): probesim has no such command yet
+        if (c.Kind == FuzzKind.Acpi)
+            lines[^1] = "# probesim has no ACPI command yet; this input runs only through --replay: " + lines[^1];
         File.WriteAllLines(Path.Combine(dir, "command.txt"), lines);
         if (c.Stdin.Length > 0) File.WriteAllText(Path.Combine(dir, "stdin.txt"), c.Stdin);
     }

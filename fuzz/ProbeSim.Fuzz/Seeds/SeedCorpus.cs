@@ -38,6 +38,7 @@ public sealed class SeedCorpus
         Scenarios = Under("scenario/", ".yaml");
         PciYaml = Under("pci/", ".yaml");
         KernelTables = Under("kernel/", ".tsv", ".txt");
+        AcpiTables = Under("acpi/", "");
         SysfsDump = Under("sysfs/", "config").Select(s => s with { Name = s.Name["sysfs/".Length..] }).ToList();
 
         var blobs = new List<Seed>();
@@ -65,6 +66,9 @@ public sealed class SeedCorpus
     public IReadOnlyList<Seed> Scenarios { get; }
     public IReadOnlyList<Seed> PciYaml { get; }
     public IReadOnlyList<Seed> KernelTables { get; }
+
+    /// <summary>Real ACPI tables (QEMU q35's DMAR and IVRS), named <c>acpi/SIGNATURE.origin</c>.</summary>
+    public IReadOnlyList<Seed> AcpiTables { get; }
 
     /// <summary>The config files of a real dump, named by their path below the dump's root (<c>sys/devices/...</c>).</summary>
     public IReadOnlyList<Seed> SysfsDump { get; }
