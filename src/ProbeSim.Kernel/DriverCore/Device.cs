@@ -113,6 +113,8 @@ public sealed class Driver
     /// <summary>Position in the order drivers registered (all buses).</summary>
     internal int RegOrder;
     internal readonly List<Device> Devices = new();
+    /// <summary>bus->p->bus_notifier: the BUS_NOTIFY_* chain other subsystems subscribe to (bus_register_notifier).</summary>
+    internal readonly NotifierChain<BusNotify> Notifier = new();
     public override string ToString() => Name;
 }
 
@@ -124,6 +126,8 @@ public sealed class BusType
     internal string SysfsRoot { get; }
     internal readonly List<Driver> Drivers = new();
     internal readonly List<Device> Devices = new();
+    /// <summary>bus->p->bus_notifier: the BUS_NOTIFY_* chain other subsystems subscribe to (bus_register_notifier).</summary>
+    internal readonly NotifierChain<BusNotify> Notifier = new();
     public bool DriversAutoprobe { get; internal set; } = true;
     public override string ToString() => Name;
 }

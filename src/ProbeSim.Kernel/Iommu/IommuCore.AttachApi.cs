@@ -1,10 +1,10 @@
 using ProbeSim.Kernel.DriverCore;
-using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Iommu;
 
-public sealed partial class Kernel
+// The attach API kernel drivers, VFIO and the arch DMA code call: iommu_attach_device/group, iommu_detach_*.
+internal sealed partial class IommuCore
 {
     /// <summary>iommu_attach_device: only for a device alone in its group (426a273834eae), then the group attach.</summary>
     internal int IommuAttachSingle(IommuDomain domain, Device dev)
