@@ -26,7 +26,8 @@ internal sealed partial class IommuCore
     private void IommuBusNotifier(BusNotify action, Device dev)
     {
         if (!_k.DmaModel) return;
-        // with per-bus ops the block is registered by bus_set_iommu, so only buses with ops hear anything
+        // with per-bus ops (<= v6.7) a bus without ops hears nothing: bus_set_iommu registered the block only there (<= v6.1),
+        // and from v6.2 iommu_probe_device finds no ops for it
         if (S.IommuBusOps && !_busOps.ContainsKey(dev.Bus)) return;
         if (action == BusNotify.AddDevice)
         {
