@@ -47,7 +47,7 @@ internal sealed partial class IommuCore
     }
 
     /// <summary>iommu_detach_group: back to the core's domain (v5.19+: blocking while owned, else default).</summary>
-    internal void IommuDetachGroup(IommuDomain domain, IommuGroup group)
+    private void IommuDetachGroup(IommuDomain domain, IommuGroup group)
     {
         if (group.Domain != domain) return;
         var back = S.DmaOwnership && group.Owner is not null ? group.BlockingDomain : group.DefaultDomain;

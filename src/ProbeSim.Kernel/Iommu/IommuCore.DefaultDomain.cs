@@ -53,7 +53,7 @@ internal sealed partial class IommuCore
     }
 
     // iommu_get_default_domain_type over the group: first preference wins; a conflict warns and falls back
-    internal IommuDomainType GroupDefaultType(IommuGroup group, IEnumerable<Device> devices)
+    private IommuDomainType GroupDefaultType(IommuGroup group, IEnumerable<Device> devices)
     {
         IommuDomainType? chosen = null;
         Device? chooser = null;

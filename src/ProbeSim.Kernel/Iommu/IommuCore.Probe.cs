@@ -193,14 +193,14 @@ internal sealed partial class IommuCore
     }
 
     /// <summary>iommu_release_device: leave the group ("Removing from iommu group N" up to v6.4), drop the fwspec's probe state.</summary>
-    internal void IommuReleaseDevice(Device dev)
+    private void IommuReleaseDevice(Device dev)
     {
         if (dev.Iommu.Group is not { } group) return;
         GroupRemove(dev, group, message: S.IommuProbe != IommuProbeEra.InitDevice);
     }
 
     /// <summary>v6.10+/v6.12 iommu_setup_dma_ops: dev->dma_iommu when the default domain is a DMA domain.</summary>
-    internal void IommuSetupDmaOps(Device dev)
+    private void IommuSetupDmaOps(Device dev)
     {
         if (S.Arm64Dma != Arm64Dma.Core) return;
         dev.Dma.DmaIommu = dev.Iommu.Group?.DefaultDomain is { } d && IommuDomainTypes.IsDmaApi(d.Type);
