@@ -13,9 +13,9 @@ namespace ProbeSim.Kernel.Iommu;
 /// </summary>
 /// <remarks>
 /// The wiring it uses from <see cref="Boot.Kernel"/>: the clock and the log, the profile settings, the command line, the
-/// boot schedule (fault injection), the board architecture, the buses, the device-tree index, and three calls into
-/// other subsystems the kernel also makes directly: dev_err_probe (driver core), pci_device_group's walk of the PCI
-/// functions (PCI) and arm_iommu_attach_device (arm32 DMA mapping).
+/// boot schedule (fault injection), the board architecture, the driver set's early tables, the buses, the device-tree
+/// index, and the calls into other subsystems the kernel also makes directly: dev_err_probe (driver core), the iommus
+/// parse (OF), pci_device_group's walk of the PCI functions (PCI) and arm_iommu_attach_device (arm32 DMA mapping).
 /// </remarks>
 internal sealed partial class IommuCore
 {
