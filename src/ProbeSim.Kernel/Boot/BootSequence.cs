@@ -31,7 +31,7 @@ public sealed partial class Kernel
                 OfIommuInitEarly();
                 PopulateDefault();
             }
-            if (level == InitcallLevel.Subsys) IommuSubsysInit();
+            if (level == InitcallLevel.Subsys) IommuCore.IommuSubsysInit();
             // deferred_probe_initcall: drivers/base links first among the late initcalls
             if (level == InitcallLevel.Late) DeferredProbeInitcall();
             // do_initcall_level: the level's drivers in link order (a schedule may pick another order)

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 
 namespace ProbeSim.Kernel.Boot;
@@ -36,6 +37,10 @@ public sealed partial class Kernel
         Mdio = new BusType("mdio_bus", "/sys/devices/platform/");
         Buses = new[] { Platform, Amba, I2c, Spi, Pci, Rsb, Spmi, Mdio };
         Modules = drivers.Modules;
+        // the subsystem objects and the notifier blocks they and the arch code register (registration order = call order)
+        IommuCore = new IommuCore(this);
+        IommuCore.GroupNotifier.Register(VfioGroupNotifier);
+        SubscribeArm64DmaNotifiers();
         ApplyCommandLine();
     }
 
@@ -63,6 +68,18 @@ public sealed partial class Kernel
     /// <summary>system_state has reached SYSTEM_RUNNING (after the initcalls).</summary>
     public bool SystemRunning { get; private set; }
     public IReadOnlyList<BusType> Buses { get; }
+
+    /// <summary>The IOMMU core: instances, bus ops, groups, domains (Iommu/IommuCore*.cs).</summary>
+    internal IommuCore IommuCore { get; }
+
+    /// <summary>Registered IOMMU instances (iommu_device_list), in registration order.</summary>
+    public IReadOnlyList<IommuInstance> Iommus => IommuCore.Registered;
+
+    /// <summary>Live IOMMU groups in id order.</summary>
+    public IEnumerable<IommuGroup> IommuGroups => IommuCore.Groups;
+
+    /// <summary>Board architecture: arm32 has no IOMMU_DMA (no DMA default domains) and its own DMA-mapping code.</summary>
+    public bool Arm32 { get; init; }
 
     /// <summary>CONFIG_MODULES.</summary>
     public bool Modules { get; }
@@ -132,8 +149,10 @@ public sealed partial class Kernel
     /// <summary>Whether printk lines are kept (on by default; a schedule explorer's quiet runs turn it off and format no message).</summary>
     public bool RecordLog { get; init; } = true;
 
-    internal void Notify(string ev, Device dev)
+    /// <summary>bus_notify: records the event (boot --notifiers), then calls the device's bus notifier chain.</summary>
+    internal void Notify(BusNotify action, Device dev)
     {
-        if (RecordNotifiers) _notifiers.Add(new NotifierEvent(NowUs, ev, dev.Name, dev.Driver?.Name));
+        if (RecordNotifiers) _notifiers.Add(new NotifierEvent(NowUs, BusNotifyNames.Name(action), dev.Name, dev.Driver?.Name));
+        dev.Bus.Notifier.Call(action, dev);
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class Kernel
                 g.DefaultDomain is { } dd ? IommuDomainTypes.SysfsName(dd.Type) : "unknown",
                 g.Domain is { } cd ? IommuDomainTypes.SysfsName(cd.Type) : null,
                 g.Devices.Select(d => d.Name).ToList(), g.Owner, g.OwnerCount, ReservedRegions(g))).ToList(),
-            Iommus = _iommus.Select(i => new IommuOutcome(i.SysfsName, i.Device.Name, i.DriverName, i.Clients.Select(c => c.Name).ToList(),
+            Iommus = Iommus.Select(i => new IommuOutcome(i.SysfsName, i.Device.Name, i.DriverName, i.Clients.Select(c => c.Name).ToList(),
                 i.Traits.ContextBanks, i.ContextBanksInUse)).ToList(),
             Actions = _actionResults,
             Crash = _crash,

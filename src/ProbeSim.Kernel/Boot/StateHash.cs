@@ -28,7 +28,7 @@ public sealed partial class Kernel
         h.Add(_deferredEnabled ? 1 : 0); h.Add(_workQueued ? 1 : 0); h.Add(_initcallsDone ? 1 : 0); h.Add(_timeout ?? -2);
         for (int i = 0; i < _asyncQueue.Count; i++) h.Add(_asyncQueue[i].Dev.Id);
         h.Add(_events.Count);
-        foreach (var inst in _iommuInstances)
+        foreach (var inst in IommuCore.Instances)
         {
             h.Add(inst.Registered ? 1 : 0); h.Add(inst.ContextBanksInUse);
             // arm-smmu-v3's StreamID tree and level-2 tables decide later probe_device refusals and blocked streams
@@ -36,7 +36,7 @@ public sealed partial class Kernel
             foreach (var (sid, owner) in inst.Streams.OrderBy(x => x.Key)) { h.Add((int)sid); h.Add(owner.Id); }
         }
         // bus->iommu_ops (until v6.7) and the device links (their state gates probing)
-        foreach (var bus in IommuBuses()) h.Add(_busOps.TryGetValue(bus, out var ops) ? ops.Order : -1);
+        foreach (var bus in IommuCore.Buses) h.Add(IommuCore.BusOps(bus) is { } ops ? ops.Order : -1);
         h.Add(_links.Count);
         foreach (var l in _links) { h.Add(l.Supplier.Id); h.Add(l.Consumer.Id); h.Add((int)l.Status); h.Add((int)l.Flags); }
         h.Add(_crash is null ? 0 : 1);

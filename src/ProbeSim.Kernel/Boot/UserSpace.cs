@@ -42,7 +42,7 @@ public sealed partial class Kernel
         if (CommandLine.Get("modprobe.blacklist") is { } bl)
             foreach (var m in bl.Split(',', StringSplitOptions.RemoveEmptyEntries)) _blacklist.Add(m.Replace('-', '_'));
         // iommu.passthrough= / iommu.strict=
-        IommuDefaultTypeFromCmdline();
+        IommuCore.IommuDefaultTypeFromCmdline();
     }
 
     private bool IsBlacklisted(Driver drv) => drv.Spec.Module is { } m && _blacklist.Contains(m.Replace('-', '_'));
@@ -137,7 +137,7 @@ public sealed partial class Kernel
         foreach (var l in dev.ConsumerLinks.ToList())
             if (l.Managed && !l.SyncStateOnly && l.Consumer.Bound) DeviceReleaseDriver(l.Consumer);
         dev.LinkState = DlDevState.Unbinding;
-        Notify("UNBIND_DRIVER", dev);
+        Notify(BusNotify.UnbindDriver, dev);
         // __device_release_driver: devres_release_all before the DMA teardown (v5.2+ order)
         DevresReleaseAll(dev);
         DmaTeardown(dev, Stage.Unbind);
@@ -147,7 +147,7 @@ public sealed partial class Kernel
         dev.Bound = false;
         dev.BoundAtUs = null;
         dev.Unbinds++;
-        Notify("UNBOUND_DRIVER", dev);
+        Notify(BusNotify.UnboundDriver, dev);
         NoteConsumersLeftBound(dev);
     }
 }

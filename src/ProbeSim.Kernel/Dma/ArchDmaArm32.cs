@@ -25,13 +25,13 @@ public sealed partial class Kernel
     private bool ArmSetupIommuDmaOps(Device dev, IommuInstance iommu)
     {
         // with per-bus ops the domain comes from the bus's driver, which may not be the device's (spec iommu-core R2.6)
-        var allocBy = S.IommuBusOps && _busOps.TryGetValue(dev.Bus, out var busInst) ? busInst : iommu;
-        var dom = IommuDomainAlloc(IommuDomainType.Unmanaged, allocBy, "arm32 mapping");
-        int ret = dom is null ? -ENOMEM : IommuAttachSingle(dom, dev);
+        var allocBy = S.IommuBusOps && IommuCore.BusOps(dev.Bus) is { } busInst ? busInst : iommu;
+        var dom = IommuCore.IommuDomainAlloc(IommuDomainType.Unmanaged, allocBy, "arm32 mapping");
+        int ret = dom is null ? -ENOMEM : IommuCore.IommuAttachSingle(dom, dev);
         if (ret != 0)
         {
             Printk(LogLevel.Warning, $"Failed to attached device {dev.Name} to IOMMU_mapping", dev);
-            if (dom is not null) IommuDomainFree(dom);
+            if (dom is not null) IommuCore.IommuDomainFree(dom);
             return false;
         }
         dev.Dma.Mapping = new ArmIommuMapping(dom!, null, shared: false);
@@ -42,12 +42,12 @@ public sealed partial class Kernel
     /// arm_iommu_attach_device from an IOMMU driver's add_device (or, with arm_shared_mapping_at probe-finalize, its probe_finalize) (ipmmu-vmsa on R-Car Gen2): one mapping per IOMMU instance,
     /// shared by its masters; it sets the device's DMA ops itself.
     /// </summary>
-    private void ArmAttachSharedMapping(Device dev, IommuInstance inst)
+    internal void ArmAttachSharedMapping(Device dev, IommuInstance inst)
     {
         if (!Arm32 || !inst.Traits.SharedArmMapping || dev.Dma.Mapping is not null) return;
         inst.SharedMapping ??= NewSharedMapping(inst);
         if (inst.SharedMapping is not { } m) return;
-        if (IommuAttachDevice(m.Domain, dev, inst) != 0) return;
+        if (IommuCore.IommuAttachDevice(m.Domain, dev, inst) != 0) return;
         m.Refs++;
         dev.Dma.Mapping = m;
         dev.Dma.Ops = DmaOpsKind.ArmIommu;
@@ -55,7 +55,7 @@ public sealed partial class Kernel
 
     private ArmIommuMapping? NewSharedMapping(IommuInstance inst)
     {
-        var dom = IommuDomainAlloc(IommuDomainType.Unmanaged, inst, $"{inst.DriverName} shared mapping");
+        var dom = IommuCore.IommuDomainAlloc(IommuDomainType.Unmanaged, inst, $"{inst.DriverName} shared mapping");
         return dom is null ? null : new ArmIommuMapping(dom, inst, shared: true) { Refs = 0 };
     }
 
@@ -88,11 +88,11 @@ public sealed partial class Kernel
     private void ReleaseArmMapping(Device dev)
     {
         if (dev.Dma.Mapping is not { } m) return;
-        IommuDetachDevice(m.Domain, dev);
+        IommuCore.IommuDetachDevice(m.Domain, dev);
         dev.Dma.Mapping = null;
         if (--m.Refs <= 0)
         {
-            IommuDomainFree(m.Domain);
+            IommuCore.IommuDomainFree(m.Domain);
             if (m.Owner is { } o && o.SharedMapping == m) o.SharedMapping = null;
         }
     }

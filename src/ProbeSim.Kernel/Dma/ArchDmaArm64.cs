@@ -64,8 +64,8 @@ public sealed partial class Kernel
         if (dom is null || !IommuDomainTypes.IsDmaApi(dom.Type))
         {
             var inst = dev.Iommu.Instance!;
-            dom = dev.Iommu.ArchPrivateDomain ?? IommuDomainAlloc(IommuDomainType.Dma, inst, "arm64 private");
-            if (dom is null || IommuAttachSingle(dom, dev) != 0)
+            dom = dev.Iommu.ArchPrivateDomain ?? IommuCore.IommuDomainAlloc(IommuDomainType.Dma, inst, "arm64 private");
+            if (dom is null || IommuCore.IommuAttachSingle(dom, dev) != 0)
             {
                 Printk(LogLevel.Warning, $"Failed to set up IOMMU for device {dev.Name}; retaining platform DMA ops", dev);
                 return false;
@@ -76,9 +76,17 @@ public sealed partial class Kernel
         return true;
     }
 
-    // __iommu_attach_notifier (v4.4, platform and amba, after the IOMMU core's notifier): the whole queue is walked
-    private void Arm64AddDeviceNotifier(Device added)
+    // register_iommu_dma_ops_notifier (v4.4): platform and amba, priority -100 so the IOMMU core's block (add_device) runs first
+    private void SubscribeArm64DmaNotifiers()
     {
+        Platform.Notifier.Register(Arm64IommuAttachNotifier, priority: -100);
+        Amba.Notifier.Register(Arm64IommuAttachNotifier, priority: -100);
+    }
+
+    // __iommu_attach_notifier (v4.4, BUS_NOTIFY_ADD_DEVICE, after the IOMMU core's notifier): the whole queue is walked
+    private void Arm64IommuAttachNotifier(BusNotify action, Device added)
+    {
+        if (action != BusNotify.AddDevice || !DmaModel || S.Arm64Dma != Arm64Dma.NotifierAdd || Arm32) return;
         foreach (var dev in _arm64IommuQueue.ToList())
         {
             if (dev.Iommu.Group is null || !DoIommuAttach(dev)) continue;
@@ -106,7 +114,7 @@ public sealed partial class Kernel
         if (dev.Iommu.ArchPrivateDomain is { } priv)
         {
             priv.Attached.Remove(dev);
-            IommuDomainFree(priv);
+            IommuCore.IommuDomainFree(priv);
             dev.Iommu.ArchPrivateDomain = null;
         }
         dev.Dma.Ops = DmaOpsKind.None;

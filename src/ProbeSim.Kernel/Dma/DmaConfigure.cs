@@ -20,7 +20,7 @@ public sealed partial class Kernel
         if (S.DmaOwnership && !(dev.Driver?.Spec.DriverManagedDma ?? false))
         {
             // platform_dma_configure: iommu_device_use_default_domain; on failure the arch ops are torn down
-            ret = IommuDeviceUseDefaultDomain(dev);
+            ret = IommuCore.IommuDeviceUseDefaultDomain(dev);
             if (ret != 0)
             {
                 ArchTeardownDmaOps(dev);
@@ -43,7 +43,7 @@ public sealed partial class Kernel
     private void DmaCleanup(Device dev, Stage stage)
     {
         if (!dev.Dma.UsesDefaultDomain || stage is not (Stage.Probe or Stage.Unbind)) return;
-        IommuDeviceUnuseDefaultDomain(dev);
+        IommuCore.IommuDeviceUnuseDefaultDomain(dev);
         dev.Dma.UsesDefaultDomain = false;
     }
 
@@ -81,15 +81,6 @@ public sealed partial class Kernel
     {
         if (S.DmaAtProbe || dev.Node is null || !DmaModel) return;
         OfDmaConfigure(dev, dev.Node);
-    }
-
-    // iommu_bus_notifier (BUS_NOTIFY_ADD_DEVICE) and, v4.4, the arm64 attach notifier behind it
-    private void IommuAddDeviceNotifier(Device dev)
-    {
-        if (!DmaModel) return;
-        if (!S.IommuBusOps || _busOps.ContainsKey(dev.Bus))
-            if (dev.Iommu.Fwspec?.Ops is not null && dev.Iommu.Group is null) IommuProbeDevice(dev);
-        if (S.Arm64Dma == Arm64Dma.NotifierAdd && !Arm32 && (dev.Bus == Platform || dev.Bus == Amba)) Arm64AddDeviceNotifier(dev);
     }
 
     // dma_set_mask_and_coherent from the driver's probe

@@ -46,7 +46,7 @@ public sealed partial class Kernel
             if (first.Node is null || first.Ids.Count == 0) return null;
             (node, sid) = (first.Node, first.Ids[0]);
         }
-        return IommuOpsFromFwnode(node) is { } inst ? new WireStream(inst, sid) : null;
+        return IommuCore.IommuOpsFromFwnode(node) is { } inst ? new WireStream(inst, sid) : null;
     }
 
     // arm_smmu_write_strtab_ent / arm_smmu_init_bypass_stes (abort STEs with disable_bypass); SMMUv3 spec: C_BAD_STREAMID
@@ -56,7 +56,7 @@ public sealed partial class Kernel
         var inst = w.Instance;
         if (inst.Traits.Kind != IommuKind.ArmSmmuV3) return StreamFate.Unmatched;
         if (inst.Streams.TryGetValue(w.StreamId, out var owner) && owner != dev) return StreamFate.OtherMastersSte;
-        return inst.L2Spans.Contains(w.StreamId >> StrtabSplit) ? StreamFate.AbortSte : StreamFate.BadStreamId;
+        return inst.L2Spans.Contains(w.StreamId >> IommuCore.StrtabSplit) ? StreamFate.AbortSte : StreamFate.BadStreamId;
     }
 
     // evtq entry dword 0: StreamID in bits 63:32, event id in 7:0

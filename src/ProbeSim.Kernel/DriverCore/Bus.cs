@@ -104,8 +104,7 @@ public sealed partial class Kernel
     {
         dev.Bus.Devices.Add(dev);
         IndexDevice(dev);
-        Notify("ADD_DEVICE", dev);
-        IommuAddDeviceNotifier(dev);
+        Notify(BusNotify.AddDevice, dev);
         if (dev.Node is not null)
         {
             var fw = Fw(dev.Node);

@@ -58,7 +58,7 @@ public sealed partial class Kernel
         }
 
         // driver_sysfs_add: BUS_NOTIFY_BIND_DRIVER
-        Notify("BIND_DRIVER", dev);
+        Notify(BusNotify.BindDriver, dev);
         if (S.Arm64Dma == Arm64Dma.NotifierBind && !Arm32) Arm64BindDriverNotifier(dev);
         bindSent = true;
 
@@ -138,7 +138,7 @@ public sealed partial class Kernel
         {
             DriverSetDmaMask(dev, drv);
             // an IOMMU driver's probe ends with iommu_device_register
-            if (DmaModel && IsIommuNode(dev.Node)) ret = IommuDriverProbe(dev, drv);
+            if (DmaModel && Iommu.IommuCore.IsIommuNode(dev.Node)) ret = IommuCore.IommuDriverProbe(dev, drv);
         }
         // platform_probe: prevent_deferred_probe turns a deferral into -ENXIO
         if (ret == -EPROBE_DEFER && drv.Spec.PreventDeferredProbe)
@@ -164,8 +164,7 @@ public sealed partial class Kernel
         DeviceLinksDriverBound(dev);
         DeferredProbeDel(dev);
         DeferredProbeTrigger();
-        Notify("BOUND_DRIVER", dev);
-        VfioGroupNotifierBound(dev);
+        Notify(BusNotify.BoundDriver, dev);
         OnDriverBoundCreateChildren(dev);
         OnDriverBoundPciHost(dev);
         RunDmaScript(dev);

@@ -135,6 +135,8 @@ public sealed class BusType
     internal string SysfsRoot { get; }
     internal readonly List<Driver> Drivers = new();
     internal readonly List<Device> Devices = new();
+    /// <summary>bus->p->bus_notifier: the BUS_NOTIFY_* chain other subsystems subscribe to (bus_register_notifier).</summary>
+    internal readonly NotifierChain<BusNotify> Notifier = new();
     public bool DriversAutoprobe { get; internal set; } = true;
     public override string ToString() => Name;
 }

@@ -21,7 +21,7 @@ public sealed partial class Kernel
         var steps = new List<UnwindStep>();
         bool teardownFirst = S.ReallyProbe == ReallyProbeEra.V4_12;
         if (teardownFirst) { DmaCleanup(dev, stage); ArchTeardownAtSite(dev, stage); steps.Add(UnwindStep.DmaDeconfigure); }
-        if (notBound) { Notify("DRIVER_NOT_BOUND", dev); steps.Add(UnwindStep.DriverNotBound); }
+        if (notBound) { Notify(BusNotify.DriverNotBound, dev); steps.Add(UnwindStep.DriverNotBound); }
         if (!teardownFirst && dev.Dma.UsesDefaultDomain) { DmaCleanup(dev, stage); steps.Add(UnwindStep.DmaCleanup); }
         DeviceLinksNoDriver(dev);
         var (released, leaks) = DevresReleaseAll(dev);

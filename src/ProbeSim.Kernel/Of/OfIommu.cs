@@ -46,7 +46,7 @@ public sealed partial class Kernel
     {
         if (!S.DmaAtProbe) return new OfIommuResult(inst, false, null);
         if (dev.Iommu.Group is not null) return new OfIommuResult(inst, false, null);
-        int err = IommuProbeDevice(dev);
+        int err = IommuCore.IommuProbeDevice(dev);
         if (err == -EPROBE_DEFER) return OfIommuResult.Deferred;
         if (err != 0)
         {
@@ -64,7 +64,7 @@ public sealed partial class Kernel
     // of_iommu_xlate: one iommus entry (or one translated PCI RID)
     private OfIommuResult OfIommuXlate(Device dev, DtNode iommuNode, IReadOnlyList<uint> args)
     {
-        var inst = IommuOpsFromFwnode(iommuNode);
+        var inst = IommuCore.IommuOpsFromFwnode(iommuNode);
         // of_iommu_xlate: ops without of_xlate, or (v4.12+) an unavailable node: no IOMMU
         if (inst is not null && !inst.Traits.OfXlate) return OfIommuResult.None($"{iommuNode.Path}: the IOMMU driver has no of_xlate");
         if (!iommuNode.IsAvailable && S.OfIommuDisabledCheck) return OfIommuResult.None($"IOMMU {iommuNode.Path} is disabled");
@@ -80,13 +80,13 @@ public sealed partial class Kernel
                     if (!HasIommuDeclareEntry(iommuNode) || SystemRunning)
                         return OfIommuResult.None(SystemRunning && HasIommuDeclareEntry(iommuNode)
                             ? $"IOMMU {iommuNode.Path} not registered and boot is over" : $"no built-in IOMMU driver declares {iommuNode.Path}");
-                    IommuFwspecInit(dev, iommuNode, null);
+                    IommuCore.IommuFwspecInit(dev, iommuNode, null);
                     dev.SetWait($"of_iommu_configure: IOMMU {iommuNode.Path} not registered yet", WaitCause.Iommu);
                     return OfIommuResult.DeferredBecause($"IOMMU {iommuNode.Path} not registered while booting and a built-in IOMMU_OF_DECLARE driver matches it: defer (of_iommu_driver_present)"
                         + (iommuNode.IsAvailable ? "" : "; the node is disabled, but this profile does not check (of_iommu_disabled_check: false)"));
                 default:
                     // v4.19+: the fwspec waits for the IOMMU; driver_deferred_probe_check_state decides
-                    IommuFwspecInit(dev, iommuNode, null);
+                    IommuCore.IommuFwspecInit(dev, iommuNode, null);
                     int ret = DriverDeferredProbeCheckState(dev);
                     if (ret == -EPROBE_DEFER)
                     {
@@ -97,10 +97,10 @@ public sealed partial class Kernel
             }
         }
         // iommu_fwspec_init: a fwspec of another driver -> -EINVAL -> no IOMMU
-        if (!IommuFwspecInit(dev, iommuNode, inst))
+        if (!IommuCore.IommuFwspecInit(dev, iommuNode, inst))
             return OfIommuResult.None("the device already has a fwspec for another IOMMU driver");
         // ops->of_xlate: the IDs go into the fwspec
-        IommuOfXlate(dev, inst, iommuNode, args);
+        IommuCore.IommuOfXlate(dev, inst, iommuNode, args);
         return new OfIommuResult(inst, false, null);
     }
 
@@ -120,5 +120,5 @@ public sealed partial class Kernel
     }
 
     /// <summary>Whether a built-in driver with an IOMMU_OF_DECLARE entry matches this IOMMU node (v4.12-v4.17 of_iommu_driver_present).</summary>
-    private bool HasIommuDeclareEntry(DtNode node) => _allDrivers.Any(drv => IommuOfDeclared(node, drv));
+    private bool HasIommuDeclareEntry(DtNode node) => _allDrivers.Any(drv => IommuCore.IommuOfDeclared(node, drv));
 }

@@ -85,10 +85,10 @@ public sealed partial class Kernel
     }
 
     /// <summary>pci_device_group, driven by the groups the other functions already have.</summary>
-    private IommuGroup PciDeviceGroup(Device dev, IommuInstance inst) =>
+    internal IommuGroup PciDeviceGroup(Device dev, IommuInstance inst) =>
         PciTopology!.DeviceGroup<IommuGroup>(dev.Pci!,
             f => _pciDevices.TryGetValue(f, out var d) && d.Iommu.Group is { Freed: false } g ? g : null,
-            () => IommuGroupAlloc(inst));
+            () => IommuCore.IommuGroupAlloc(inst));
 
     // of_map_id over iommu-map / iommu-map-mask for each RID (spec iommu-core R3.4), with its messages
     private List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommuMapEntries(Device dev, DtNode host, IReadOnlyList<uint> rids)

@@ -1,24 +1,20 @@
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
-using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Iommu;
 
-public sealed partial class Kernel
+// Registration: the IOMMU driver's probe ends in iommu_device_register (and bus_set_iommu before v6.2); the instances
+// and the per-bus ops live here.
+internal sealed partial class IommuCore
 {
     private readonly List<IommuInstance> _iommus = new();
     /// <summary>Every IOMMU driver instance that probed, registered or not (a driver may set bus ops without iommu_device_register).</summary>
     private readonly List<IommuInstance> _iommuInstances = new();
     /// <summary>bus->iommu_ops (until v6.7): the instance standing for the driver that set them.</summary>
     private readonly Dictionary<BusType, IommuInstance> _busOps = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Registered IOMMU instances (iommu_device_list), in registration order.</summary>
-    public IReadOnlyList<IommuInstance> Iommus => _iommus;
-
-    /// <summary>A node an IOMMU driver binds to: it has #iommu-cells.</summary>
-    internal static bool IsIommuNode(DtNode? node) => node is not null && node.HasProperty("#iommu-cells");
 
     // the IOMMU driver's probe: iommu_device_sysfs_add + iommu_device_register (+ bus_set_iommu before v6.2)
     internal int IommuDriverProbe(Device dev, Driver drv)
@@ -28,10 +24,10 @@ public sealed partial class Kernel
         if (Schedule.Active)
         {
             // fault injection: the IOMMU driver's probe fails, or it never calls iommu_device_register
-            int e = Schedule.Fault(this, FaultSite.IommuProbe, dev, dev.ProbeAttempts);
-            if (e != 0) return DevErrProbe(dev, -e, "injected IOMMU probe failure");
-            if (Schedule.Fault(this, FaultSite.IommuNoRegister, dev, dev.ProbeAttempts) != 0) return 0;
-            if (Schedule.ContextBankLimit(this, dev) is int banks) traits = traits with { ContextBanks = banks };
+            int e = Schedule.Fault(_k, FaultSite.IommuProbe, dev, dev.ProbeAttempts);
+            if (e != 0) return _k.DevErrProbe(dev, -e, "injected IOMMU probe failure");
+            if (Schedule.Fault(_k, FaultSite.IommuNoRegister, dev, dev.ProbeAttempts) != 0) return 0;
+            if (Schedule.ContextBankLimit(_k, dev) is int banks) traits = traits with { ContextBanks = banks };
         }
         var inst = new IommuInstance(_iommuInstances.Count, traits, dev, dev.Node, IommuSysfsName(traits.Kind, dev));
         _iommuInstances.Add(inst);
@@ -39,7 +35,7 @@ public sealed partial class Kernel
         // ipmmu-vmsa of v4.12: no iommu_device (so of_iommu never finds it), but bus_set_iommu all the same
         inst.Registered = false;
         if (S.IommuBusOps && S.IommuRegister == IommuRegisterEra.List)
-            foreach (var bus in IommuBuses()) BusSetIommu(bus, inst);
+            foreach (var bus in _buses) BusSetIommu(bus, inst);
         return 0;
     }
 
@@ -55,9 +51,6 @@ public sealed partial class Kernel
         };
     }
 
-    // iommu_buses[]: platform, pci, amba (the fixed list registration walks)
-    private IEnumerable<BusType> IommuBuses() => new[] { Platform, Pci, Amba };
-
     // iommu_device_register
     private int IommuDeviceRegister(IommuInstance inst)
     {
@@ -67,7 +60,7 @@ public sealed partial class Kernel
             _iommus.Add(inst);
             // the driver then calls bus_set_iommu on each bus it serves; -EBUSY is ignored by drivers
             if (S.IommuBusOps)
-                foreach (var bus in IommuBuses())
+                foreach (var bus in _buses)
                     BusSetIommu(bus, inst);
             return 0;
         }
@@ -75,7 +68,7 @@ public sealed partial class Kernel
         if (S.IommuBusOps && _busOps.TryGetValue(Platform, out var other) && other.DriverName != inst.DriverName)
             return -EBUSY;
         _iommus.Add(inst);
-        foreach (var bus in IommuBuses())
+        foreach (var bus in _buses)
         {
             if (S.IommuBusOps) _busOps.TryAdd(bus, inst);
             int ret = BusIommuProbe(bus, S.IommuRegister == IommuRegisterEra.BusProbeConfigure);
@@ -119,34 +112,5 @@ public sealed partial class Kernel
         foreach (var i in _iommus)
             if (ReferenceEquals(i.Node, node)) return i;
         return null;
-    }
-
-    // iommu_fwspec_init: an existing fwspec of another driver -> -EINVAL; a waiting (ops-less) one is completed
-    internal bool IommuFwspecInit(Device dev, DtNode iommuNode, IommuInstance? ops)
-    {
-        var fs = dev.Iommu.Fwspec;
-        if (fs is not null)
-        {
-            if (fs.Ops is null) { fs.Ops = ops; return true; }
-            return ops is null || fs.Ops.DriverName == ops.DriverName;
-        }
-        dev.Iommu.Fwspec = new IommuFwspec(iommuNode, ops);
-        return true;
-    }
-
-    // ops->of_xlate: arm-smmu packs SID and SMR mask (cell 1, else stream-match-mask) into one ID; 0-cell IOMMUs add none
-    private static void IommuOfXlate(Device dev, IommuInstance inst, DtNode iommuNode, IReadOnlyList<uint> args)
-    {
-        var fs = dev.Iommu.Fwspec!;
-        if (args.Count == 0) return;
-        uint id = args[0] & 0xffff;
-        if (inst.Traits.Kind == IommuKind.ArmSmmu)
-        {
-            uint mask = args.Count > 1 ? args[1] : iommuNode.GetU32("stream-match-mask") ?? 0;
-            id |= (mask & 0xffff) << 16;
-        }
-        else id = args[0];
-        // iommu_fwspec_add_ids: appended in order, duplicates kept
-        fs.Ids.Add(id);
     }
 }

@@ -1,10 +1,11 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
-using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Iommu;
 
-public sealed partial class Kernel
+// The IOMMU drivers' own checks in ops->probe_device and their release_device (arm-smmu, arm-smmu-v3 StreamIDs).
+internal sealed partial class IommuCore
 {
     /// <summary>
     /// The driver's own checks in ops->probe_device (add_device before v5.8), before any group: StreamID width and, for

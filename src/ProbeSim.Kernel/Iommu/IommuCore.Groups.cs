@@ -1,18 +1,16 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
-using ProbeSim.Kernel.Iommu;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Iommu;
 
-public sealed partial class Kernel
+// Groups: the IDA of group ids, device_group, joining and leaving a group.
+internal sealed partial class IommuCore
 {
     private readonly List<IommuGroup> _groups = new();
 
-    /// <summary>Live IOMMU groups in id order.</summary>
-    public IEnumerable<IommuGroup> IommuGroups => _groups.Where(g => !g.Freed).OrderBy(g => g.Id);
-
     // iommu_group_alloc: ida_alloc gives the lowest free id
-    private IommuGroup IommuGroupAlloc(IommuInstance? inst)
+    internal IommuGroup IommuGroupAlloc(IommuInstance? inst)
     {
         int id = 0;
         var used = _groups.Where(g => !g.Freed).Select(g => g.Id).ToHashSet();
@@ -42,7 +40,7 @@ public sealed partial class Kernel
     private (IommuGroup? Group, int Error) IommuDeviceGroup(Device dev, IommuInstance inst)
     {
         // PCI masters: pci_device_group (arm-smmu-v3 and the others); arm-smmu first reuses a group its stream-map entries carry
-        if (dev.Pci is not null && inst.Traits.Group != IommuGroupPolicy.StreamId) return (PciDeviceGroup(dev, inst), 0);
+        if (dev.Pci is not null && inst.Traits.Group != IommuGroupPolicy.StreamId) return (_k.PciDeviceGroup(dev, inst), 0);
         switch (inst.Traits.Group)
         {
             case IommuGroupPolicy.PerInstance:
@@ -58,7 +56,7 @@ public sealed partial class Kernel
                         if (found is not null && found != g) return (null, -EINVAL);
                         found = g;
                     }
-                var group = found ?? (dev.Pci is not null ? PciDeviceGroup(dev, inst) : IommuGroupAlloc(inst));
+                var group = found ?? (dev.Pci is not null ? _k.PciDeviceGroup(dev, inst) : IommuGroupAlloc(inst));
                 foreach (var id in ids) inst.StreamGroups[id & 0xffff] = group;
                 return (group, 0);
             default:
@@ -66,7 +64,7 @@ public sealed partial class Kernel
         }
     }
 
-    private void GroupAppend(Device dev, IommuGroup group, IommuInstance inst)
+    private static void GroupAppend(Device dev, IommuGroup group, IommuInstance inst)
     {
         group.Devices.Add(dev);
         dev.Iommu.Group = group;

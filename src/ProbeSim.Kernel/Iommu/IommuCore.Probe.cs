@@ -1,10 +1,11 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
-using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Iommu;
 
-public sealed partial class Kernel
+// Probing a master: iommu_probe_device per era, bus_iommu_probe and iommu_release_device.
+internal sealed partial class IommuCore
 {
     /// <summary>The instance that would probe this device, or null (-ENODEV): per-bus ops must be the fwspec's driver.</summary>
     private IommuInstance? IommuOpsFor(Device dev)
@@ -27,7 +28,7 @@ public sealed partial class Kernel
     {
         if (S.IommuProbe != IommuProbeEra.AddDevice || !Arm32 || dev.Node is null) return null;
         if (!_busOps.TryGetValue(dev.Bus, out var busOps) || !busOps.Traits.SharedArmMapping) return null;
-        foreach (var (node, ids, error) in IommusEntries(dev.Node))
+        foreach (var (node, ids, error) in Boot.Kernel.IommusEntries(dev.Node, _k.Index))
         {
             if (error is not null || node is null) return null;
             // its own per-device data (archdata.iommu), not an iommu_fwspec
@@ -81,7 +82,7 @@ public sealed partial class Kernel
         GroupAppend(dev, group, inst);
         GroupJoined(dev, group);
         // ipmmu_add_device (arm32, <= v5.7): attaches the instance's shared mapping and sets the device's DMA ops
-        if (S.ArmSharedMappingAt == ArmSharedMappingAt.AddDevice) ArmAttachSharedMapping(dev, inst);
+        if (S.ArmSharedMappingAt == ArmSharedMappingAt.AddDevice) _k.ArmAttachSharedMapping(dev, inst);
         return 0;
     }
 
@@ -127,7 +128,7 @@ public sealed partial class Kernel
     // iommu_probe_device: ops->probe_finalize once the single device is set up (ipmmu_probe_finalize: the arm32 mapping)
     private void IommuProbeFinalize(Device dev, IommuInstance inst)
     {
-        if (S.ArmSharedMappingAt == ArmSharedMappingAt.ProbeFinalize) ArmAttachSharedMapping(dev, inst);
+        if (S.ArmSharedMappingAt == ArmSharedMappingAt.ProbeFinalize) _k.ArmAttachSharedMapping(dev, inst);
     }
 
     // v6.5+ __iommu_probe_device: iommu_init_device, the group entry ("Adding" printed first), then domain work
@@ -192,7 +193,7 @@ public sealed partial class Kernel
     }
 
     /// <summary>iommu_release_device: leave the group ("Removing from iommu group N" up to v6.4), drop the fwspec's probe state.</summary>
-    internal void IommuReleaseDevice(Device dev)
+    private void IommuReleaseDevice(Device dev)
     {
         if (dev.Iommu.Group is not { } group) return;
         GroupRemove(dev, group, message: S.IommuProbe != IommuProbeEra.InitDevice);
@@ -203,18 +204,5 @@ public sealed partial class Kernel
     {
         if (S.Arm64Dma != Arm64Dma.Core) return;
         dev.Dma.DmaIommu = dev.Iommu.Group?.DefaultDomain is { } d && IommuDomainTypes.IsDmaApi(d.Type);
-    }
-
-    // v6.15: iommu_init_device calls dma_configure's firmware parsing for a device nobody configured yet
-    private void OfIommuParseOnly(Device dev)
-    {
-        if (dev.Node is null || dev.Bus == Pci) return;
-        foreach (var (node, ids, error) in IommusEntries(dev.Node))
-        {
-            if (error is not null || node is null) return;
-            var inst = IommuOpsFromFwnode(node);
-            if (inst is null || !IommuFwspecInit(dev, node, inst)) return;
-            IommuOfXlate(dev, inst, node, ids);
-        }
     }
 }

@@ -1,9 +1,9 @@
 using ProbeSim.Kernel.DriverCore;
-using ProbeSim.Kernel.Iommu;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Iommu;
 
-public sealed partial class Kernel
+// DMA ownership (v5.19+): kernel DMA-API users against a user-space owner (VFIO, iommufd).
+internal sealed partial class IommuCore
 {
     /// <summary>iommu_device_use_default_domain (v5.19): a kernel DMA-API user joins; -EBUSY in a group user space owns.</summary>
     internal int IommuDeviceUseDefaultDomain(Device dev)

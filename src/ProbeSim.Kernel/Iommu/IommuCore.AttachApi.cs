@@ -1,10 +1,10 @@
 using ProbeSim.Kernel.DriverCore;
-using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Iommu;
 
-public sealed partial class Kernel
+// The attach API kernel drivers, VFIO and the arch DMA code call: iommu_attach_device/group, iommu_detach_*.
+internal sealed partial class IommuCore
 {
     /// <summary>iommu_attach_device: only for a device alone in its group (426a273834eae), then the group attach.</summary>
     internal int IommuAttachSingle(IommuDomain domain, Device dev)
@@ -47,7 +47,7 @@ public sealed partial class Kernel
     }
 
     /// <summary>iommu_detach_group: back to the core's domain (v5.19+: blocking while owned, else default).</summary>
-    internal void IommuDetachGroup(IommuDomain domain, IommuGroup group)
+    private void IommuDetachGroup(IommuDomain domain, IommuGroup group)
     {
         if (group.Domain != domain) return;
         var back = S.DmaOwnership && group.Owner is not null ? group.BlockingDomain : group.DefaultDomain;

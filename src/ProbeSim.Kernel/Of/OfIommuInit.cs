@@ -18,8 +18,8 @@ public sealed partial class Kernel
         if (S.OfIommu is not (OfIommuEra.DeclareOps or OfIommuEra.Instances)) return;
         foreach (var node in Tree.AllNodes)
         {
-            if (!IsIommuNode(node) || !node.IsAvailable || _ofPopulated.Contains(node)) continue;
-            var drv = _allDrivers.FirstOrDefault(d => d.Bus == Platform && IommuOfDeclared(node, d));
+            if (!IommuCore.IsIommuNode(node) || !node.IsAvailable || _ofPopulated.Contains(node)) continue;
+            var drv = _allDrivers.FirstOrDefault(d => d.Bus == Platform && IommuCore.IommuOfDeclared(node, d));
             if (drv is null) continue;
             _ofPopulated.Add(node);
             var dev = DeviceCreate(Of.OfDeviceName.Make(node), Platform, node, null);

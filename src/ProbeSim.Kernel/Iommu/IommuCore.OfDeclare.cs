@@ -1,12 +1,11 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
-using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Of;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Iommu;
 
-public sealed partial class Kernel
+internal sealed partial class IommuCore
 {
     /// <summary>
     /// Whether __iommu_of_table has an entry for this IOMMU node from this driver: the driver is built in and matches
@@ -19,6 +18,6 @@ public sealed partial class Kernel
         if (drv.Spec.Availability != DriverAvailability.BuiltIn || !drv.Spec.Compatibles.Any(node.Compatible.Contains)) return false;
         if (IommuDriverCatalog.For(node.Compatible, drv.Spec.Iommu).OfDeclare is bool said) return said;
         return S.IommuOfDeclare.Any(p => CompatiblePattern.Matches(p, node))
-            || DriverSet.EarlyTables.Any(e => e.Table == EarlyTable.Iommu && node.Compatible.Contains(e.Compatible));
+            || _k.DriverSet.EarlyTables.Any(e => e.Table == EarlyTable.Iommu && node.Compatible.Contains(e.Compatible));
     }
 }

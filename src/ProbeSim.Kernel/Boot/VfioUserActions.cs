@@ -1,0 +1,128 @@
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Iommu;
+using static ProbeSim.Kernel.Iommu.IommuRefusals;
+
+namespace ProbeSim.Kernel.Boot;
+
+// The user-space side of IOMMU groups: VFIO's group ioctls and iommufd's device bind, scripted as user actions, and the
+// VFIO group notifier. VFIO is not yet a subsystem object of its own; it calls the IOMMU core's API (Iommu/IommuCore*.cs).
+public sealed partial class Kernel
+{
+    /// <summary>VFIO, iommufd, sysfs type writes and a kernel driver's own domain attach, scripted as user actions.</summary>
+    private ActionReturn RunIommuAction(UserAction action, Device dev)
+    {
+        var group = dev.Iommu.Group;
+        if (group is null && action.Kind is not (UserActionKind.IommufdBind or UserActionKind.IommufdUnbind))
+            return new(-ENODEV, new NoIommuGroup());
+        switch (action.Kind)
+        {
+            case UserActionKind.VfioSetContainer:
+                return VfioSetContainer(group!);
+            case UserActionKind.VfioUnsetContainer:
+                return VfioUnsetContainer(group!);
+            case UserActionKind.VfioOpenDevice:
+                return VfioOpenDevice(dev, group!);
+            case UserActionKind.IommufdBind:
+                {
+                    if (!S.IommuClaimDevice) return new(-ENOTTY, new NoIommufd());
+                    if (dev.Iommu.Group is not { } g) return new(-ENODEV, new NoIommuGroup());
+                    int ret = IommuCore.IommuDeviceClaimDmaOwner(dev, "iommufd");
+                    return new(ret, ret == 0 ? null : ClaimRefusal(g, ret));
+                }
+            case UserActionKind.IommufdUnbind:
+                if (!S.IommuClaimDevice) return new(-ENOTTY, new NoIommufd());
+                IommuCore.IommuDeviceReleaseDmaOwner(dev);
+                return ActionReturn.Ok;
+            case UserActionKind.GroupType:
+                return IommuCore.IommuGroupStoreType(group!, action.Value!);
+            case UserActionKind.AttachDevice:
+            case UserActionKind.AttachGroup:
+                return IommuCore.AttachNamedDomain(dev, group!, action.Value!, single: action.Kind == UserActionKind.AttachDevice);
+            case UserActionKind.DetachGroup:
+                IommuCore.DetachNamedDomain(group!, action.Value!);
+                return ActionReturn.Ok;
+            default:
+                return new(-EINVAL, null);
+        }
+    }
+
+    // VFIO_GROUP_SET_CONTAINER: v5.19+ claims DMA ownership (-EPERM with kernel DMA users); then type1 attaches its domain
+    private ActionReturn VfioSetContainer(IommuGroup group)
+    {
+        if (S.DmaOwnership)
+        {
+            // vfio_group_ioctl_set_container: group->container already set (drivers/vfio/vfio_main.c:716-719)
+            if (group.Owner == "vfio") return new(-EINVAL, new ContainerAlreadySet(group.Id));
+            // vfio_container_attach_group -> iommu_group_claim_dma_owner (drivers/vfio/container.c:446-450)
+            int ret = IommuCore.IommuGroupClaimDmaOwner(group, "vfio");
+            if (ret != 0) return new(ret, ClaimRefusal(group, ret));
+        }
+        else
+        {
+            // vfio_group_set_container (v5.10): container_users already set (drivers/vfio/vfio.c:1360-1361); no viability check
+            if (group.VfioContainerSet) return new(-EINVAL, new ContainerAlreadySet(group.Id));
+            group.VfioContainerSet = true;
+        }
+        var inst = group.Devices[0].Iommu.Instance!;
+        var dom = IommuCore.IommuDomainAlloc(IommuDomainType.Unmanaged, inst, "vfio type1");
+        if (dom is null) return new(-EIO, new DomainAllocFailed());
+        int r = IommuCore.IommuAttachGroup(dom, group);
+        if (r != 0)
+        {
+            var why = r == -EBUSY ? OffDefaultDomain(group) : null;
+            if (S.DmaOwnership) IommuCore.IommuGroupReleaseDmaOwner(group);
+            else group.VfioContainerSet = false;
+            return new(r, why);
+        }
+        return ActionReturn.Ok;
+    }
+
+    // VFIO_GROUP_UNSET_CONTAINER: -EINVAL without a container (drivers/vfio/vfio_main.c:689-691; v5.10 vfio.c:1331-1332)
+    private ActionReturn VfioUnsetContainer(IommuGroup group)
+    {
+        if (S.DmaOwnership)
+        {
+            if (group.Owner != "vfio") return new(-EINVAL, new NoContainer(group.Id));
+            IommuCore.IommuGroupReleaseDmaOwner(group);
+            return ActionReturn.Ok;
+        }
+        if (!group.VfioContainerSet) return new(-EINVAL, new NoContainer(group.Id));
+        group.VfioContainerSet = false;
+        if (group.DefaultDomain is { } def) IommuCore.SwitchGroupDomain(group, def);
+        return ActionReturn.Ok;
+    }
+
+    // VFIO_GROUP_GET_DEVICE_FD
+    private ActionReturn VfioOpenDevice(Device dev, IommuGroup group)
+    {
+        bool vfioDevice = dev.Bound && dev.Driver?.Name is "vfio-pci" or "vfio-platform";
+        if (S.DmaOwnership)
+        {
+            // vfio_device_get_from_name: only the group's VFIO devices (drivers/vfio/vfio_main.c:605, 848-850),
+            // then vfio_device_assign_container: a container must be set (drivers/vfio/container.c:520-522)
+            if (!vfioDevice) return new(-ENODEV, new NotAVfioDevice(dev.Bound ? dev.Driver?.Name : null));
+            return group.Owner == "vfio" ? ActionReturn.Ok : new(-EINVAL, new NoContainer(group.Id));
+        }
+        // v5.10 vfio_group_get_device_fd: container and viability first (vfio.c:1441-1443), then the device by name
+        if (!group.VfioContainerSet) return new(-EINVAL, new NoContainer(group.Id));
+        if (!VfioViable(group)) return new(-EINVAL, new GroupNotViable(group.Id, Members(group.Devices.Where(d => !VfioAllowed(d)))));
+        return vfioDevice ? ActionReturn.Ok : new(-ENODEV, new NotAVfioDevice(dev.Bound ? dev.Driver?.Name : null));
+    }
+
+    // vfio_dev_viable (<= v5.18): every member driver-less, vfio-bound, pci-stub, or a PCI bridge
+    private static bool VfioViable(IommuGroup group) => group.Devices.All(VfioAllowed);
+
+    private static bool VfioAllowed(Device d) =>
+        !d.Bound || d.Driver?.Name is "vfio-pci" or "vfio-platform" or "pci-stub" || (d.Pci?.IsBridge ?? false);
+
+    /// <summary>vfio_iommu_group_notifier (v5.10-v5.18): a non-viable driver bound into a group in use hits BUG_ON.</summary>
+    private void VfioGroupNotifier(IommuGroupNotify action, Device dev)
+    {
+        if (action != IommuGroupNotify.BoundDriver) return;
+        if (!S.VfioNotifierBug || dev.Iommu.Group is not { VfioContainerSet: true } || VfioAllowed(dev)) return;
+        Printk(LogLevel.Emerg, "------------[ cut here ]------------");
+        Printk(LogLevel.Emerg, "kernel BUG at drivers/vfio/vfio.c:759!");
+        _crash = $"kernel BUG: {dev.DriverString} bound {dev.Name} into iommu group {dev.Iommu.Group.Id}, which VFIO is using";
+    }
+}
