@@ -14,7 +14,8 @@ namespace ProbeSim.Benchmarks;
 /// one plain boot of the same board (the Ratio column shows how many plain boots an exploration costs). A schedule's own
 /// cost is the quiet boot of the prepared board (shared tables, no log) plus the invariants.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+// steady state: an exploration runs thousands of schedules, so the JIT's tiers are warm (a cold run measured the JIT)
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class ExplorationBenchmark
 {
     private PreparedBoot? _boot;

@@ -85,8 +85,8 @@ public sealed partial class Kernel
         foreach (var r in ResourcesOf(dev.Node!))
         {
             if (r.Kind != ProbeSim.Kernel.Of.ResourceKind.Clock || r.Name != "apb_pclk") continue;
-            if (r.Provider is null || NodeOrAncestorDisabled(r.Provider)) { dev.SetWait("amba: apb_pclk unavailable, periphid cannot be read"); return false; }
-            if (!Provider(r.Provider, ProbeSim.Kernel.Drivers.EarlyTable.Clk).Registered) { dev.SetWait("amba: apb_pclk provider not registered, periphid cannot be read"); return false; }
+            if (r.Provider is null || NodeOrAncestorDisabled(r.Provider)) { dev.SetWait(new AmbaClockWait(Unavailable: true)); return false; }
+            if (!Provider(r.Provider, ProbeSim.Kernel.Drivers.EarlyTable.Clk).Registered) { dev.SetWait(new AmbaClockWait(Unavailable: false)); return false; }
         }
         return true;
     }

@@ -63,16 +63,14 @@ public sealed class Device
     /// <summary>The drivers that may match, as last computed (see Kernel.CandidateDrivers).</summary>
     internal CandidateDriverList? Candidates;
     /// <summary>The model's own note on what the device last waited for (not a kernel string).</summary>
-    public string? WaitNote { get; private set; }
+    public string? WaitNote => Wait is null ? null : WaitText.Describe(Wait);
+    /// <summary>What the device last waited for, as a record (its words: <see cref="WaitNote"/>).</summary>
+    public WaitReason? Wait { get; private set; }
     /// <summary>What the device last waited for, typed: checks switch on this, never on <see cref="WaitNote"/>'s words.</summary>
-    public WaitCause WaitCause { get; private set; }
+    public WaitCause WaitCause => Wait?.Cause ?? WaitCause.None;
 
     /// <summary>Records what the device waits for (null clears it).</summary>
-    internal void SetWait(string? note, WaitCause cause = WaitCause.Supplier)
-    {
-        WaitNote = note;
-        WaitCause = note is null ? WaitCause.None : cause;
-    }
+    internal void SetWait(WaitReason? why) => Wait = why;
     internal readonly List<DeviceLink> SupplierLinks = new();
     internal readonly List<DeviceLink> ConsumerLinks = new();
     internal readonly Dictionary<Driver, int> ScriptAttempts = new();

@@ -35,7 +35,10 @@ public sealed class DeviceLink
     public bool Managed => (Flags & DlFlags.Managed) != 0;
 
     /// <summary>The status file of /sys/class/devlink/&lt;link&gt; (device_link status_show).</summary>
-    public string StatusText => Status switch
+    public string StatusText => StatusTextOf(Status);
+
+    /// <summary>The words of a link state, as status_show prints them.</summary>
+    public static string StatusTextOf(DlState status) => status switch
     {
         DlState.None => "not tracked",
         DlState.Dormant => "dormant",

@@ -73,7 +73,7 @@ public sealed partial class Kernel
                 var what = S.LinkCheckReason == LinkCheckReason.NodeName ? fl.Supplier.Node.Name : fl.Supplier.Node.Path;
                 if (S.LinkCheckReason != LinkCheckReason.None) SetDeferReason(dev, $"wait for supplier {what}");
                 else Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: probe deferral - wait for supplier {fl.Supplier.Node.Name}");
-                dev.SetWait($"fwnode link to {fl.Supplier.Node.Path} ({fl.Property}) not yet a device link");
+                dev.SetWait(new FwnodeLinkWait(fl.Supplier.Node, fl.Property));
                 return -EPROBE_DEFER;
             }
         }
@@ -84,7 +84,7 @@ public sealed partial class Kernel
             {
                 if (S.LinkCheckReason != LinkCheckReason.None) SetDeferReason(dev, $"supplier {l.Supplier.Name} not ready");
                 else Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: probe deferral - supplier {l.Supplier.Name} not ready");
-                dev.SetWait($"device link to {l.Supplier.Name} ({l.StatusText})");
+                dev.SetWait(new DeviceLinkWait(l.Supplier.Name, l.Status));
                 return -EPROBE_DEFER;
             }
         }

@@ -81,7 +81,7 @@ public sealed partial class Kernel
                         return OfIommuResult.None(SystemRunning && HasIommuDeclareEntry(iommuNode)
                             ? $"IOMMU {iommuNode.Path} not registered and boot is over" : $"no built-in IOMMU driver declares {iommuNode.Path}");
                     IommuCore.IommuFwspecInit(dev, iommuNode, null);
-                    dev.SetWait($"of_iommu_configure: IOMMU {iommuNode.Path} not registered yet", WaitCause.Iommu);
+                    dev.SetWait(new IommuNotRegisteredWait(iommuNode.Path, CheckState: false));
                     return OfIommuResult.DeferredBecause($"IOMMU {iommuNode.Path} not registered while booting and a built-in IOMMU_OF_DECLARE driver matches it: defer (of_iommu_driver_present)"
                         + (iommuNode.IsAvailable ? "" : "; the node is disabled, but this profile does not check (of_iommu_disabled_check: false)"));
                 default:
@@ -90,7 +90,7 @@ public sealed partial class Kernel
                     int ret = DriverDeferredProbeCheckState(dev);
                     if (ret == -EPROBE_DEFER)
                     {
-                        dev.SetWait($"of_iommu_configure: IOMMU {iommuNode.Path} not registered (driver_deferred_probe_check_state)", WaitCause.Iommu);
+                        dev.SetWait(new IommuNotRegisteredWait(iommuNode.Path, CheckState: true));
                         return OfIommuResult.DeferredBecause($"IOMMU {iommuNode.Path} not registered: driver_deferred_probe_check_state says wait");
                     }
                     return OfIommuResult.None($"IOMMU {iommuNode.Path} not registered by then; check_state gave up ({ret})");
