@@ -10,6 +10,8 @@ public static class ExitCodes
     public const int InputErrors = 2;
     /// <summary>An invariant broke (checking commands).</summary>
     public const int InvariantBroken = 3;
+    /// <summary><c>vfio plan</c> refused: the device has no IOMMU group, or a group-mate cannot be handed over safely.</summary>
+    public const int PlanRefused = 4;
     /// <summary>ProbeSim itself failed (an exception nobody expected: a bug to report); sysexits' EX_SOFTWARE.</summary>
     public const int InternalError = 70;
 }

@@ -51,6 +51,7 @@ public static class Program
         root.Subcommands.Add(BootCommand.Create(io));
         root.Subcommands.Add(ProfilesCommand.Create(io));
         root.Subcommands.Add(ExplainCommand.Create(io));
+        root.Subcommands.Add(VfioCommand.Create(io));
         root.Subcommands.Add(CheckCommand.Create(io));
         root.Subcommands.Add(InvariantsCommand.Create(io));
         root.Subcommands.Add(CompletionCommand.Create(io));

@@ -106,21 +106,35 @@ public sealed partial class Kernel
         }
         // v5.10 vfio_group_get_device_fd: container and viability first (vfio.c:1441-1443), then the device by name
         if (!group.VfioContainerSet) return new(-EINVAL, new NoContainer(group.Id));
-        if (!VfioViable(group)) return new(-EINVAL, new GroupNotViable(group.Id, Members(group.Devices.Where(d => !VfioAllowed(d)))));
+        var viability = VfioViability(group);
+        if (!viability.Viable)
+            return new(-EINVAL, new GroupNotViable(group.Id, viability.Members.Where(m => m.Blocks).Select(m => new GroupMember(m.Device, m.Driver)).ToList()));
         return vfioDevice ? ActionReturn.Ok : new(-ENODEV, new NotAVfioDevice(dev.Bound ? dev.Driver?.Name : null));
     }
 
-    // vfio_dev_viable (<= v5.18): every member driver-less, vfio-bound, pci-stub, or a PCI bridge
-    private static bool VfioViable(IommuGroup group) => group.Devices.All(VfioAllowed);
+    /// <summary>
+    /// Whether VFIO can use <paramref name="group"/> now, by the profile's rule: before v5.19 vfio_group_viable (every member
+    /// passes vfio_dev_viable), from v5.19 VFIO_GROUP_GET_STATUS's VIABLE flag (a container is set, or
+    /// !iommu_group_dma_owner_claimed: v6.1 drivers/vfio/vfio_main.c:894-899).
+    /// </summary>
+    public VfioGroupViability VfioViability(IommuGroup group)
+    {
+        if (S.DmaOwnership)
+        {
+            var members = group.Devices.Select(d => Member(d, VfioViabilityRules.DmaOwnership(d))).ToList();
+            return new(group.Id, VfioViabilityRule.DmaOwnership, group.Owner == "vfio" || group.OwnerCount == 0, group.Owner, members);
+        }
+        var old = group.Devices.Select(d => Member(d, VfioViabilityRules.DevViable(d))).ToList();
+        return new(group.Id, VfioViabilityRule.DevViable, old.All(m => !m.Blocks), group.VfioContainerSet ? "vfio" : null, old);
+    }
 
-    private static bool VfioAllowed(Device d) =>
-        !d.Bound || d.Driver?.Name is "vfio-pci" or "vfio-platform" or "pci-stub" || (d.Pci?.IsBridge ?? false);
+    private static VfioGroupMember Member(Device d, VfioMemberUse use) => new(d.Name, use == VfioMemberUse.Unbound ? null : d.Driver?.Name, use);
 
     /// <summary>vfio_iommu_group_notifier (v5.10-v5.18): a non-viable driver bound into a group in use hits BUG_ON.</summary>
     private void VfioGroupNotifier(IommuGroupNotify action, Device dev)
     {
         if (action != IommuGroupNotify.BoundDriver) return;
-        if (!S.VfioNotifierBug || dev.Iommu.Group is not { VfioContainerSet: true } || VfioAllowed(dev)) return;
+        if (!S.VfioNotifierBug || dev.Iommu.Group is not { VfioContainerSet: true } || !VfioViabilityRules.DevViable(dev).Blocks()) return;
         Printk(LogLevel.Emerg, "------------[ cut here ]------------");
         Printk(LogLevel.Emerg, "kernel BUG at drivers/vfio/vfio.c:759!");
         _crash = $"kernel BUG: {dev.DriverString} bound {dev.Name} into iommu group {dev.Iommu.Group.Id}, which VFIO is using";

@@ -14,7 +14,7 @@ internal static class IommuRefusals
 
     // the kernel DMA-API users whose iommu_device_use_default_domain counts in owner_cnt (v5.19+: not driver_managed_dma)
     internal static IReadOnlyList<GroupMember> KernelDmaUsers(IommuGroup group) =>
-        Members(group.Devices.Where(d => d.Driver is { } drv && !drv.Spec.DriverManagedDma));
+        Members(group.Devices.Where(d => VfioViabilityRules.DmaOwnership(d) == VfioMemberUse.KernelDmaUser));
 
     // why iommu_group_claim_dma_owner / iommu_device_claim_dma_owner refused (drivers/iommu/iommu.c:3181-3188)
     internal static ActionRefusal? ClaimRefusal(IommuGroup group, int ret) => ret switch
