@@ -48,7 +48,8 @@ public static partial class Oracle
             var line = internalLine ?? lines.FirstOrDefault(l => l.Length > 0) ?? "";
             return new RunVerdict(Outcome.InternalError, exitCode, elapsedMs, Signatures.Of(Outcome.InternalError, cmd, line), line);
         }
-        if (exitCode is < 0 or > 3)
+        // 0-3 for every command; 4 (PlanRefused, docs/exit-codes.md) only from vfio plan
+        if (exitCode is < 0 or > 4 || exitCode == 4 && cmd != "vfio plan")
         {
             var line = $"exit status {exitCode}: " + (lines.FirstOrDefault(l => l.Length > 0) ?? "");
             return new RunVerdict(Outcome.BadExit, exitCode, elapsedMs, Signatures.Of(Outcome.BadExit, cmd, line), line);

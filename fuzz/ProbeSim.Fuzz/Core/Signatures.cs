@@ -10,11 +10,11 @@ public static partial class Signatures
 {
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
     {
-        "dtc", "fdtoverlay", "corpus", "boot", "profiles", "explain", "check", "invariants", "completion", "diff",
+        "dtc", "fdtoverlay", "corpus", "boot", "profiles", "explain", "vfio", "check", "invariants", "completion", "diff",
         AcpiStandIn.Command,
     };
 
-    private static readonly HashSet<string> SubCommands = new(StringComparer.Ordinal) { "build", "boot", "merge" };
+    private static readonly HashSet<string> SubCommands = new(StringComparer.Ordinal) { "build", "boot", "merge", "plan" };
 
     /// <summary>The command words of an argument vector (<c>boot</c>, <c>corpus build</c>, <c>diff merge</c>), or <c>(root)</c>.</summary>
     public static string Command(IReadOnlyList<string> args)
@@ -23,7 +23,7 @@ public static partial class Signatures
         foreach (var a in args)
         {
             if (words.Count == 0 && Commands.Contains(a)) words.Add(a);
-            else if (words.Count == 1 && (words[0] is "corpus" or "diff") && SubCommands.Contains(a)) { words.Add(a); break; }
+            else if (words.Count == 1 && (words[0] is "corpus" or "diff" or "vfio") && SubCommands.Contains(a)) { words.Add(a); break; }
         }
         return words.Count == 0 ? "(root)" : string.Join(' ', words);
     }

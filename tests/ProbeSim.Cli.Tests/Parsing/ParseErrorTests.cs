@@ -25,14 +25,14 @@ public class ParseErrorTests
     [InlineData("probesim: corpus boot: unknown option '--include-dir'", "corpus", "boot", "--include-dir", "x")]
     // unknown commands
     [InlineData("probesim: unknown command 'bot' (did you mean boot?)", "bot")]
-    [InlineData("probesim: unknown command 'frobnicate' (commands: dtc, fdtoverlay, corpus, boot, profiles, explain, check, invariants, completion, diff, kernel)", "frobnicate")]
+    [InlineData("probesim: unknown command 'frobnicate' (commands: dtc, fdtoverlay, corpus, boot, profiles, explain, vfio, check, invariants, completion, diff, kernel)", "frobnicate")]
     [InlineData("probesim: corpus: unknown command 'nosuch' (commands: build, boot)", "corpus", "nosuch")]
     // too many arguments
     [InlineData("probesim: check: too many arguments: 'b.dts' (check takes [BOARD])", "check", "a.dts", "b.dts")]
     [InlineData("probesim: invariants: too many arguments: 'x' (invariants takes no arguments)", "invariants", "x")]
     [InlineData("probesim: explain: too many arguments: 'c' (explain takes BOARD DEVICE)", "explain", "a", "b", "c")]
     // missing arguments, options and commands
-    [InlineData("probesim: missing command: dtc, fdtoverlay, corpus, boot, profiles, explain, check, invariants, completion, diff or kernel")]
+    [InlineData("probesim: missing command: dtc, fdtoverlay, corpus, boot, profiles, explain, vfio, check, invariants, completion, diff or kernel")]
     [InlineData("probesim: corpus: missing command: build or boot", "corpus")]
     [InlineData("probesim: explain: missing DEVICE: device name (e6740000.iommu), DT path (/soc/iommu@e6740000) or label (ipmmu_mx)", "explain", "board.dts")]
     [InlineData("probesim: dtc: missing INPUT: input file (.dts, .dtso or .dtb; - for standard input)", "dtc")]
