@@ -12,7 +12,7 @@ namespace ProbeSim.Kernel.Boot;
 /// buses, deferred-probe lists, device links and log. Nothing is shared between instances except immutable inputs,
 /// so many Kernels can boot in parallel.
 /// </summary>
-public sealed partial class Kernel
+public sealed partial class Kernel : IPrintkSink
 {
     public Kernel(DtTree tree, KernelProfile profile, DriverSet drivers, string cmdline = "", string board = "board", BootTables? tables = null)
     {

@@ -7,13 +7,13 @@ namespace ProbeSim.Kernel.Boot;
 /// off and pays for no message it would throw away (the holes of these messages have no side effects).
 /// </summary>
 [InterpolatedStringHandler]
-public ref struct KernelLogText
+internal ref struct KernelLogText
 {
     private DefaultInterpolatedStringHandler _text;
 
-    public KernelLogText(int literalLength, int formattedCount, Kernel kernel, out bool enabled)
+    public KernelLogText(int literalLength, int formattedCount, IPrintkSink log, out bool enabled)
     {
-        enabled = kernel.RecordLog;
+        enabled = log.RecordLog;
         _text = enabled ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
     }
 
@@ -23,4 +23,10 @@ public ref struct KernelLogText
     public void AppendFormatted(string? value) => _text.AppendFormatted(value);
 
     internal string Take() => _text.ToStringAndClear();
+}
+
+/// <summary>Whoever prints through the kernel's log (the kernel, a subsystem object): whether lines are kept.</summary>
+internal interface IPrintkSink
+{
+    bool RecordLog { get; }
 }

@@ -80,6 +80,15 @@ internal sealed partial class IommuCore
         else Printk(LogLevel.Info, $"iommu: Adding device {dev.Name} to group {group.Id}", dev);
     }
 
+    // iommu_group_add_device's error path: the device is not added, a group it would have been alone in is freed
+    private int AbandonJoin(Device dev, IommuGroup group, int ret)
+    {
+        GroupJoinFailed(dev, group, ret);
+        if (group.Devices.Count == 0) IommuGroupFree(group);
+        dev.Iommu.Instance = null;
+        return ret;
+    }
+
     private void GroupJoinFailed(Device dev, IommuGroup group, int ret)
     {
         if (S.IommuGroupLogV5) DevPrintk(LogLevel.Err, dev, $"Failed to add to iommu group {group.Id}: {ret}");

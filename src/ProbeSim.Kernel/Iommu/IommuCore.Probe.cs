@@ -74,10 +74,7 @@ internal sealed partial class IommuCore
         if (ret != 0 && S.IommuAttachFailure == IommuAttachFailure.Ignore) ret = 0;
         if (ret != 0)
         {
-            GroupJoinFailed(dev, group, ret);
-            if (group.Devices.Count == 0) IommuGroupFree(group);
-            dev.Iommu.Instance = null;
-            return ret;
+            return AbandonJoin(dev, group, ret);
         }
         GroupAppend(dev, group, inst);
         GroupJoined(dev, group);
@@ -95,10 +92,7 @@ internal sealed partial class IommuCore
             int r = IommuAttachDevice(cur, dev, inst);
             if (r != 0)
             {
-                GroupJoinFailed(dev, group, r);
-                if (group.Devices.Count == 0) IommuGroupFree(group);
-                dev.Iommu.Instance = null;
-                return r;
+                return AbandonJoin(dev, group, r);
             }
         }
         GroupAppend(dev, group, inst);

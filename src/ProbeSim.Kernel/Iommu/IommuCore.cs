@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
@@ -17,7 +18,7 @@ namespace ProbeSim.Kernel.Iommu;
 /// index, and the calls into other subsystems the kernel also makes directly: dev_err_probe (driver core), the iommus
 /// parse (OF), pci_device_group's walk of the PCI functions (PCI) and arm_iommu_attach_device (arm32 DMA mapping).
 /// </remarks>
-internal sealed partial class IommuCore
+internal sealed partial class IommuCore : IPrintkSink
 {
     private readonly Boot.Kernel _k;
     /// <summary>iommu_buses[]: platform, pci, amba (the fixed list registration walks).</summary>
@@ -61,4 +62,17 @@ internal sealed partial class IommuCore
     private BusType Pci => _k.Pci;
     private void Printk(LogLevel level, string text, Device? dev = null) => _k.Printk(level, text, dev);
     private void DevPrintk(LogLevel level, Device dev, string text) => _k.DevPrintk(level, dev, text);
+
+    // the kernel's log: a message is formatted only when the kernel keeps its log
+    public bool RecordLog => _k.RecordLog;
+
+    private void Printk(LogLevel level, [InterpolatedStringHandlerArgument("")] ref KernelLogText text, Device? dev = null)
+    {
+        if (RecordLog) _k.Printk(level, text.Take(), dev);
+    }
+
+    private void DevPrintk(LogLevel level, Device dev, [InterpolatedStringHandlerArgument("")] ref KernelLogText text)
+    {
+        if (RecordLog) _k.DevPrintk(level, dev, text.Take());
+    }
 }
