@@ -33,9 +33,9 @@ public sealed record InjectedFaultWait(int Errno, int Attempt) : WaitReason
 /// <summary>
 /// A resource whose provider is not registered: <paramref name="Resource"/> names the request ("clock bus",
 /// "io-channels[0]"), <paramref name="Role"/> the provider's role ("provider", "controller", "pin controller"),
-/// <paramref name="Provider"/> why the provider is not there (made when the lookup ran).
+/// <paramref name="Provider"/> why the provider is not there (as the lookup saw it).
 /// </summary>
-public sealed record ProviderWait(string Resource, string Role, string Provider) : WaitReason
+public sealed record ProviderWait(string Resource, string Role, ProbeSim.Kernel.Boot.ProviderReason Provider) : WaitReason
 {
     public override WaitCause Cause => WaitCause.Supplier;
 }

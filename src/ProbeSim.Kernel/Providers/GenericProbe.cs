@@ -100,7 +100,7 @@ public sealed partial class Kernel
             if (e.Provider is null) return DevErrProbe(dev, -EINVAL, "failed to get io-channel");
             var p = Provider(e.Provider, null);
             if (p.Registered) continue;
-            dev.SetWait(new ProviderWait($"io-channels[{e.Index}]", "provider", p.Why));
+            dev.SetWait(new ProviderWait($"io-channels[{e.Index}]", "provider", p.Reason));
             return DevErrProbe(dev, -EPROBE_DEFER, "failed to get io-channel");
         }
         return 0;
@@ -116,7 +116,7 @@ public sealed partial class Kernel
         if (p.Registered) return 0;
         if (S.ClkDisabledEnoent && NodeOrAncestorDisabled(r.Provider))
             return DevErrProbe(dev, -ENOENT, "failed to get clock");
-        dev.SetWait(new ProviderWait($"clock {Describe(r)}", "provider", p.Why));
+        dev.SetWait(new ProviderWait($"clock {Describe(r)}", "provider", p.Reason));
         return DevErrProbe(dev, -EPROBE_DEFER, "failed to get clock");
     }
 
@@ -126,7 +126,7 @@ public sealed partial class Kernel
         if (r.Provider is null) return DevErrProbe(dev, -EINVAL, message);
         var p = Provider(r.Provider, null, ProvidesFor(r.Kind));
         if (p.Registered) return 0;
-        dev.SetWait(new ProviderWait($"{r.Kind.ToString().ToLowerInvariant()} {Describe(r)}", "provider", p.Why));
+        dev.SetWait(new ProviderWait($"{r.Kind.ToString().ToLowerInvariant()} {Describe(r)}", "provider", p.Reason));
         return DevErrProbe(dev, -EPROBE_DEFER, message);
     }
 
@@ -143,7 +143,7 @@ public sealed partial class Kernel
         }
         var p = Provider(r.Provider, null);
         if (p.Registered) return 0;
-        dev.SetWait(new ProviderWait($"regulator {r.Property}", "provider", p.Why));
+        dev.SetWait(new ProviderWait($"regulator {r.Property}", "provider", p.Reason));
         return DevErrProbe(dev, -EPROBE_DEFER, $"failed to get {id} supply");
     }
 
@@ -161,7 +161,7 @@ public sealed partial class Kernel
             }
             return 0;
         }
-        dev.SetWait(new ProviderWait($"phy {Describe(r)}", "provider", p.Why));
+        dev.SetWait(new ProviderWait($"phy {Describe(r)}", "provider", p.Reason));
         return DevErrProbe(dev, -EPROBE_DEFER, "failed to get phy");
     }
 
@@ -176,7 +176,7 @@ public sealed partial class Kernel
         }
         var p = Provider(r.Provider, EarlyTable.Irqchip);
         if (p.Registered) return 0;
-        dev.SetWait(new ProviderWait($"interrupt {r.Index}", "controller", p.Why));
+        dev.SetWait(new ProviderWait($"interrupt {r.Index}", "controller", p.Reason));
         if (S.IrqDeferReason) return DevErrProbe(dev, -EPROBE_DEFER, msg);
         return -EPROBE_DEFER;
     }
@@ -187,7 +187,7 @@ public sealed partial class Kernel
         if (r.Provider is null) return 0;
         var p = Provider(r.Provider, null);
         if (p.Registered) return 0;
-        dev.SetWait(new ProviderWait($"dma {Describe(r)}", "controller", p.Why));
+        dev.SetWait(new ProviderWait($"dma {Describe(r)}", "controller", p.Reason));
         return DevErrProbe(dev, -EPROBE_DEFER, $"failed to request {r.Name ?? "dma"} DMA channel");
     }
 
@@ -209,7 +209,7 @@ public sealed partial class Kernel
         if (r.Provider is null) return -ENOENT;
         var p = Provider(r.Provider, null, EarlyProvides.PowerDomain);
         if (p.Registered) return 0;
-        dev.SetWait(new ProviderWait($"power domain {Describe(r)}", "provider", p.Why));
+        dev.SetWait(new ProviderWait($"power domain {Describe(r)}", "provider", p.Reason));
         Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: __genpd_dev_pm_attach() failed to find PM domain: -{EPROBE_DEFER}");
         return S.GenpdCheckState ? DriverDeferredProbeCheckState(dev) : -EPROBE_DEFER;
     }
@@ -231,7 +231,7 @@ public sealed partial class Kernel
                 if (IsAncestorOrSelf(dev.Node, config)) continue;
                 var p = Provider(config, null);
                 if (p.Registered) continue;
-                dev.SetWait(new ProviderWait($"pinctrl state \"{state.Name}\"", "pin controller", p.Why));
+                dev.SetWait(new ProviderWait($"pinctrl state \"{state.Name}\"", "pin controller", p.Reason));
                 if (!S.PinctrlCheckState) return -EPROBE_DEFER;
                 // dt_to_map_one_config: with modules (and no pinctrl-use-default) keep deferring whatever check_state says
                 bool allowDefault = false;

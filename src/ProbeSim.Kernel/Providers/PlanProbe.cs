@@ -159,7 +159,7 @@ public sealed partial class Kernel
         if (step.Resource == PlanResource.Syscon) return entry.Provider.IsCompatible("syscon") ? 0 : -EINVAL;
         var p = Provider(entry.Provider, null);
         if (p.Registered) return 0;
-        dev.SetWait(new ProviderWait($"{step.Resource.ToString()!.ToLowerInvariant()} {PlanResources.Describe(step)}", "provider", p.Why));
+        dev.SetWait(new ProviderWait($"{step.Resource.ToString()!.ToLowerInvariant()} {PlanResources.Describe(step)}", "provider", p.Reason));
         return -EPROBE_DEFER;
     }
 }

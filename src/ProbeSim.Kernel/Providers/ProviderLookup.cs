@@ -6,7 +6,11 @@ using ProbeSim.Kernel.Drivers.Imported;
 namespace ProbeSim.Kernel.Boot;
 
 /// <summary>Whether a resource provider (clock, reset, regulator, ...) has registered with its subsystem, and why not.</summary>
-public sealed record ProviderState(bool Registered, Device? Device, string Why);
+public sealed record ProviderState(bool Registered, Device? Device, ProviderReason Reason)
+{
+    /// <summary>The reason in words (made when read).</summary>
+    public string Why => ProviderText.Describe(Reason);
+}
 
 public sealed partial class Kernel
 {
@@ -18,11 +22,11 @@ public sealed partial class Kernel
     {
         // the early init's registration function (reset_controller_register, of_clk_add_provider, ...) registered it by node
         if ((provides ?? ProvidesFor(earlyKind)) is { } pk && EarlyProvider(target, pk) is { } byInit)
-            return new ProviderState(true, null, $"registered early by {byInit.InitFunction ?? TableName(byInit.Table)} ({byInit.Compatible})");
+            return new ProviderState(true, null, new ProviderRegisteredEarly(byInit.InitFunction ?? TableName(byInit.Table), byInit.Compatible));
         if (earlyKind is { } ek)
             for (var n = target; n is not null; n = ek == EarlyTable.Irqchip ? n.Parent : null)
                 if (_early.TryGetValue(n, out var e) && (e.Table == ek || ek == EarlyTable.Clk && e.Table == EarlyTable.ClkDriver))
-                    return new ProviderState(true, null, $"registered early by {TableName(e.Table)} ({e.Compatible})");
+                    return new ProviderState(true, null, new ProviderRegisteredEarly(TableName(e.Table), e.Compatible));
         // lookups are by node: a node with its own compatible must have its own device; a plain child node
         // (regulator of a PMIC, pin group, GPIO bank) is registered by the nearest ancestor device's driver
         for (var n = target; n is not null; n = n.Parent)
@@ -31,16 +35,16 @@ public sealed partial class Kernel
             {
                 // a bus bound by simple-pm-bus registers nothing for the nodes below it
                 if (dev.Bound && !(n != target && IsSimplePmBus(dev.Driver)))
-                    return new ProviderState(true, dev, $"registered by {dev.Name} ({dev.Driver?.Name})");
-                return new ProviderState(false, dev, $"{dev.Name} is not bound: " + DescribeUnbound(dev));
+                    return new ProviderState(true, dev, new ProviderRegisteredBy(dev.Name, dev.Driver?.Name, ForSubnode: false));
+                return new ProviderState(false, dev, new ProviderNotBound(dev.Name, DescribeUnbound(dev)));
             }
             // a plain child's availability is the subsystem's business (phy: "Requested PHY is disabled")
             if (n.HasProperty("compatible"))
                 return SubnodeProviderOf(n) is { } owner
-                    ? new ProviderState(true, owner, $"registered by {owner.Name} ({owner.Driver?.Name}) for its subnode")
-                    : new ProviderState(false, null, $"{n.Path} has no device: " + WhyNoDevice(n));
+                    ? new ProviderState(true, owner, new ProviderRegisteredBy(owner.Name, owner.Driver?.Name, ForSubnode: true))
+                    : new ProviderState(false, null, new ProviderWithoutDevice(n, NoDeviceReasonOf(n)));
         }
-        return new ProviderState(false, null, $"{target.Path} has no device: " + WhyNoDevice(target));
+        return new ProviderState(false, null, new ProviderWithoutDevice(target, NoDeviceReasonOf(target)));
     }
 
     private static EarlyProvides? ProvidesFor(EarlyTable? t) => t switch
