@@ -28,16 +28,7 @@ public static class ExplainCommand
             try
             {
                 var options = UntilOption.Apply(args.Resolve(pr, io), pr.GetValue(until));
-                var path = pr.GetValue(board)!;
-                if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
-                var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
-                var files = new RunFiles();
-                BootInputs.Board(files, path, loaded);
-                BootInputs.Record(files, args, pr);
-                files.Check(("--json", pr.GetValue(json)));
-                io.Report(loaded.Warnings.Where(w => w.Severity == Severity.Error));
-                var kernel = options.CreateKernel(loaded.Tree, Path.GetFileName(path));
-                var result = kernel.Boot();
+                if (DeviceCommandBoot.Run(pr, io, args, options, board, json, out int exit) is not var (kernel, result, files)) return exit;
                 var e = Explainer.Explain(kernel, result, pr.GetValue(device)!);
                 if (pr.GetValue(json) is { } j)
                 {

@@ -173,7 +173,6 @@ public sealed partial class Kernel
     }
 
     /// <summary>Why the OF core (or a parent's driver) created no device for this node, in words.</summary>
-    internal string WhyNoDevice(DtNode node) => Of.NoDeviceText.Describe(NoDeviceReasonOf(node));
 
     /// <summary>Why the OF core (or a parent's driver) created no device for this node.</summary>
     public Of.NoDeviceReason NoDeviceReasonOf(DtNode node)
