@@ -105,5 +105,7 @@ public sealed class DeviceTreeIndex
     public DtNode? ByPhandle(uint phandle) => _byPhandle.GetValueOrDefault(phandle);
     public DtNode? ByPath(string path) => _byPath.GetValueOrDefault(path);
     public string PathOf(DtNode node) => _pathOf.TryGetValue(node, out var p) ? p : node.Path;
+    /// <summary>Nodes in the indexed tree.</summary>
+    public int NodeCount => _pathOf.Count;
     public IEnumerable<KeyValuePair<string, DtNode>> Labels => _byLabel;
 }

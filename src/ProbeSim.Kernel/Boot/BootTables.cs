@@ -27,11 +27,10 @@ public sealed class BootTables
         _profile = profile;
         _cmdline = cmdline;
         Index = tree.BuildIndex();
-        NodeCount = tree.AllNodes.Count();
     }
 
     /// <summary>Nodes in the tree (a kernel sizes its per-node tables with it).</summary>
-    internal int NodeCount { get; }
+    internal int NodeCount => Index.NodeCount;
 
     internal DeviceTreeIndex Index { get; }
 
