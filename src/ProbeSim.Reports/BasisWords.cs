@@ -21,6 +21,8 @@ public static class BasisWords
         var driver = device.BasisDriver;
         if (device.BasisGap == BasisGap.AmbaPeriphidFromHardware)
             return "guess: the AMBA periphid is read from the device's registers (amba_read_periphid), not the device tree; which id-matched driver binds is not known";
+        if (device.BasisGap == BasisGap.AcpiHotplugControl)
+            return "guess: whether shpchp binds depends on the firmware's _OSC/OSHP grant and free hotplug slot names, which the machine's files do not carry; taken as not binding (as on QEMU q35)";
         return device.Basis switch
         {
             OutcomeBasis.Guessed => $"guess: no probe plan for driver {driver}; the generic probe asked for every resource the node names",

@@ -40,6 +40,8 @@ public sealed record BootOptions
     public ProbeSim.Kernel.Pci.PciTopology? Pci { get; init; }
     /// <summary>The option that gave <see cref="Pci"/> (<c>--pci</c>), named in messages; null when it came from a file's <c>pci:</c>.</summary>
     public string? PciGivenBy { get; init; }
+    /// <summary>An x86 ACPI machine to boot instead of a device-tree board (the tree given is then empty); null: a DT board.</summary>
+    public ProbeSim.Kernel.X86.X86MachineInputs? X86 { get; init; }
     /// <summary>Model DMA configuration and the IOMMU (default); false boots the driver core alone (for benchmarks).</summary>
     public bool DmaModel { get; init; } = true;
 
@@ -55,8 +57,12 @@ public sealed record BootOptions
         new(tree, ResolveProfile(), ResolveFor(tree, board), Cmdline, board)
         {
             RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds, StopAtUptimeSeconds = StopAtUptimeSeconds,
-            Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel,
+            Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel, X86 = PrepareX86(),
         };
+
+    /// <summary>The x86 platform for this command line, or null for a DT board.</summary>
+    internal ProbeSim.Kernel.X86.X86Platform? PrepareX86() =>
+        X86 is { } m ? ProbeSim.Kernel.X86.X86Platform.Prepare(m.Acpi, m.Pci, m.Config, Cmdline) : null;
 
     /// <summary>
     /// The driver set for the board, with the inputs checked against the board: the PCI hierarchy needs a host bridge
@@ -68,7 +74,7 @@ public sealed record BootOptions
     {
         if (Pci is not null) ProbeSim.Kernel.Pci.PciHostCheck.Check(Pci, tree, board, PciGivenBy);
         var drivers = Drivers.Resolve(tree);
-        ScenarioActionCheck.Check(drivers, tree, board, Pci);
+        ScenarioActionCheck.Check(drivers, tree, board, Pci ?? X86?.Pci);
         return drivers;
     }
 }
@@ -85,7 +91,10 @@ public sealed class PreparedBoot
     {
         _o = o; Tree = tree; Board = board; _profile = profile; _drivers = drivers; _arm32 = arm32;
         _tables = new BootTables(tree, profile, o.Cmdline);
+        _x86 = o.PrepareX86();
     }
+
+    private readonly ProbeSim.Kernel.X86.X86Platform? _x86;
 
     private readonly BootTables _tables;
 
@@ -99,7 +108,7 @@ public sealed class PreparedBoot
         new(Tree, _profile, _drivers, _o.Cmdline, Board, _tables)
         {
             RecordNotifiers = !quiet && _o.RecordNotifiers, RecordLog = !quiet, StopAfterSeconds = _o.StopAfterSeconds, StopAtUptimeSeconds = _o.StopAtUptimeSeconds,
-            Arm32 = _arm32, PciTopology = _o.Pci, DmaModel = _o.DmaModel,
+            Arm32 = _arm32, PciTopology = _o.Pci, DmaModel = _o.DmaModel, X86 = _x86,
             Schedule = schedule ?? DefaultBootSchedule.Instance, BuildResults = !quiet,
         };
 }

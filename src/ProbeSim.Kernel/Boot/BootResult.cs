@@ -17,6 +17,9 @@ public enum BasisGap
     /// <summary>An AMBA device whose node has no <c>arm,primecell-periphid</c>: amba_read_periphid reads the id from the
     /// device's registers, so which AMBA driver (matched by id) binds is not known.</summary>
     AmbaPeriphidFromHardware,
+    /// <summary>A PCI bridge with an SHPC capability on an ACPI machine: whether shpchp binds depends on the firmware's
+    /// _OSC/OSHP grant and on hotplug slot names, which the machine's files do not carry.</summary>
+    AcpiHotplugControl,
 }
 
 /// <summary>printk levels the model uses (KERN_ERR .. KERN_DEBUG).</summary>

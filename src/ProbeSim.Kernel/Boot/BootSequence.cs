@@ -17,6 +17,7 @@ public sealed partial class Kernel
         Booted = true;
         PrepareDrivers();
         Printk(LogLevel.Info, "Kernel command line: " + CommandLine.Text);
+        X86EarlySetup();
 
         // time_init / init_IRQ: of_clk_init, of_irq_init, timer_probe
         RunEarlyTables();
@@ -31,7 +32,14 @@ public sealed partial class Kernel
                 OfIommuInitEarly();
                 PopulateDefault();
             }
-            if (level == InitcallLevel.Subsys) IommuCore.IommuSubsysInit();
+            if (level == InitcallLevel.Subsys)
+            {
+                // drivers/acpi links before drivers/iommu: acpi_init scans the ACPI host bridges first
+                AcpiPciRootScan();
+                IommuCore.IommuSubsysInit();
+            }
+            // rootfs_initcall(pci_iommu_init) runs between the fs and device levels
+            if (level == InitcallLevel.Device) PciIommuInit();
             // deferred_probe_initcall: drivers/base links first among the late initcalls
             if (level == InitcallLevel.Late) DeferredProbeInitcall();
             // do_initcall_level: the level's drivers in link order (a schedule may pick another order)

@@ -39,6 +39,13 @@ public sealed class KernelCommandLine
         return value;
     }
 
+    /// <summary>Every value given for a parameter, in command-line order (early_param handlers run once per occurrence).</summary>
+    public IEnumerable<string> All(string name)
+    {
+        foreach (var (k, v) in _params)
+            if (SameName(k, name)) yield return v ?? "";
+    }
+
     /// <summary>kstrtobool: 1/y/Y/on and 0/n/N/off (first character decides for y/n/1/0); null when not a boolean.</summary>
     public static bool? ParseBool(string value)
     {

@@ -43,7 +43,9 @@ public sealed partial class Kernel
 
     // iommu_get_group_resv_regions: arm-smmu and arm-smmu-v3 report the software MSI window (MSI_IOVA_BASE, 1 MiB)
     private static IReadOnlyList<string> ReservedRegions(IommuGroup g) =>
-        g.Instance?.Traits.Kind is IommuKind.ArmSmmu or IommuKind.ArmSmmuV3
+        g.Devices.FirstOrDefault()?.Iommu.Instance?.Firmware is { } fw
+            ? ReservedRegionMerge.Merge(g.Devices.SelectMany(fw.ReservedRegions)).Select(r => r.ToString()).ToList()
+            : g.Instance?.Traits.Kind is IommuKind.ArmSmmu or IommuKind.ArmSmmuV3
             ? new[] { "0x0000000008000000 0x00000000080fffff msi" }
             : Array.Empty<string>();
 
@@ -61,12 +63,15 @@ public sealed partial class Kernel
         var state = StateOf(dev);
         var dmaOutcome = DmaOutcome(dev);
         // amba_match: an AMBA device no driver took may be one an id-matched driver takes on the real board
-        var gap = state == DeviceState.NoDriver && PeriphidFromHardware(dev) ? BasisGap.AmbaPeriphidFromHardware : BasisGap.None;
+        var gap = state == DeviceState.NoDriver && PeriphidFromHardware(dev) ? BasisGap.AmbaPeriphidFromHardware
+            : state == DeviceState.NoDriver && X86 is not null && dev.Pci is { ShpcCapable: true } ? BasisGap.AcpiHotplugControl
+            : BasisGap.None;
         string? note = state switch
         {
             DeviceState.Deferred => dev.WaitNote,
             DeviceState.NoDriver when dev.RejectedBy is { } rj => $"probe with driver {rj.Driver} rejects match {rj.Errno} ({Errno.Name(rj.Errno)})",
-            DeviceState.NoDriver when gap != BasisGap.None => "no AMBA driver took it: its periphid is read from its registers, which the model does not have",
+            DeviceState.NoDriver when gap == BasisGap.AmbaPeriphidFromHardware => "no AMBA driver took it: its periphid is read from its registers, which the model does not have",
+            DeviceState.NoDriver when gap == BasisGap.AcpiHotplugControl => "shpchp is taken as failing: the firmware's SHPC grant and hotplug slot names are not in the machine's files",
             DeviceState.NoDriver => HasModuleFor(dev) ? "a module matches but was never loaded" : "no driver in this driver set matches",
             // a core step (pinctrl, dma_configure) failed before the driver's probe: say which
             DeviceState.Failed when dev.LastFailure is { Step: not ProbeFailureStep.DriverProbe } f => ProbeFailureText.Describe(f),

@@ -130,7 +130,7 @@ public sealed class BusType
 {
     internal BusType(string name, string sysfsRoot) { Name = name; SysfsRoot = sysfsRoot; }
     public string Name { get; }
-    internal string SysfsRoot { get; }
+    internal string SysfsRoot { get; set; }
     internal readonly List<Driver> Drivers = new();
     internal readonly List<Device> Devices = new();
     /// <summary>bus->p->bus_notifier: the BUS_NOTIFY_* chain other subsystems subscribe to (bus_register_notifier).</summary>

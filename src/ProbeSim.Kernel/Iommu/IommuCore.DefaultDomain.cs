@@ -13,13 +13,18 @@ internal sealed partial class IommuCore
     /// <summary>iommu_set_def_domain_type / iommu_dma_setup early params: the global default type.</summary>
     internal void IommuDefaultTypeFromCmdline()
     {
-        bool passthrough = S.IommuDefaultPassthrough;
+        // the build's default: CONFIG_IOMMU_DEFAULT_PASSTHROUGH / CONFIG_IOMMU_DEFAULT_DMA_LAZY (x86 kernels give their .config)
+        bool passthrough = S.IommuDefaultPassthrough || (_k.X86?.Config.Passthrough ?? false);
+        _lazy = _k.X86?.Config.DmaLazy ?? false;
+        _defTypeFromCmdline = _strictFromCmdline = false;
         if (S.IommuPassthroughParam && _k.CommandLine.Get("iommu.passthrough") is { } pt) { passthrough = KernelCommandLine.ParseBool(pt) ?? passthrough; _defTypeFromCmdline = true; }
         if (S.IommuLazy != IommuLazy.None && _k.CommandLine.Get("iommu.strict") is { } st && KernelCommandLine.ParseBool(st) is { } strict)
         {
             _lazy = !strict;
             _strictFromCmdline = true;
         }
+        // x86 iommu=pt / iommu=nopt (arch/x86/kernel/pci-dma.c:176-179): iommu_set_default_passthrough/translated(true)
+        if (_k.X86?.Params.Passthrough is { } x86pt) { passthrough = x86pt; _defTypeFromCmdline = true; }
         _defDomainType = passthrough ? IommuDomainType.Identity : _lazy && S.IommuLazy == IommuLazy.DmaFq ? IommuDomainType.DmaFq : IommuDomainType.Dma;
     }
 
@@ -48,6 +53,8 @@ internal sealed partial class IommuCore
     {
         if (!S.DefDomainTypeOp) return null;
         if (dev.Pci?.Untrusted == true) return IommuDomainType.Dma;
+        // ops->def_domain_type of a firmware-table driver (intel device_def_domain_type, amd_iommu_def_domain_type)
+        if (inst.Firmware is { } fw) return fw.DefDomainType(dev);
         if (dev.Node is not null && inst.Traits.IdentityClients.Any(dev.Node.Compatible.Contains)) return IommuDomainType.Identity;
         return null;
     }

@@ -10,7 +10,7 @@ internal sealed partial class IommuCore
     /// <summary>The instance that would probe this device, or null (-ENODEV): per-bus ops must be the fwspec's driver.</summary>
     private IommuInstance? IommuOpsFor(Device dev)
     {
-        var ops = dev.Iommu.Fwspec?.Ops ?? LegacyIommusOwner(dev);
+        var ops = dev.Iommu.Fwspec?.Ops ?? LegacyIommusOwner(dev) ?? FirmwareOwner(dev);
         if (ops is null) return null;
         if (S.IommuBusOps)
         {
@@ -18,6 +18,15 @@ internal sealed partial class IommuCore
             if (!_busOps.TryGetValue(dev.Bus, out var busOps) || busOps.DriverName != ops.DriverName) return null;
         }
         return ops;
+    }
+
+    // intel_iommu_probe_device -> device_to_iommu, amd_iommu_probe_device -> check_device: a registered unit whose
+    // firmware tables name the device
+    private IommuInstance? FirmwareOwner(Device dev)
+    {
+        foreach (var i in _iommus)
+            if (i.Firmware is { } fw && fw.Translates(i, dev)) return i;
+        return null;
     }
 
     /// <summary>

@@ -39,6 +39,16 @@ internal sealed partial class IommuCore
         return 0;
     }
 
+    /// <summary>
+    /// intel_iommu_init / amd_iommu_init: a remapping unit found in the firmware's tables is registered directly
+    /// (iommu_device_sysfs_add + iommu_device_register), with no driver probe of its own.
+    /// </summary>
+    internal int RegisterFirmwareIommu(IommuInstance inst)
+    {
+        _iommuInstances.Add(inst);
+        return IommuDeviceRegister(inst);
+    }
+
     // iommu_device_sysfs_add name: arm-smmu "smmu.%pa", arm-smmu-v3 "smmu3.%pa", most others the device name
     private static string IommuSysfsName(IommuKind kind, Device dev)
     {

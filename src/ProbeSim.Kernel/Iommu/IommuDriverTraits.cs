@@ -3,7 +3,7 @@ using ProbeSim.Kernel.Drivers;
 namespace ProbeSim.Kernel.Iommu;
 
 /// <summary>The IOMMU driver families whose behaviour the model distinguishes.</summary>
-public enum IommuKind { Generic, ArmSmmu, ArmSmmuV3, Ipmmu, Rockchip, Mediatek, Exynos, AppleDart, QcomIommu, VirtioIommu }
+public enum IommuKind { Generic, ArmSmmu, ArmSmmuV3, Ipmmu, Rockchip, Mediatek, Exynos, AppleDart, QcomIommu, VirtioIommu, IntelVtd, AmdVi }
 
 /// <summary>Everything the IOMMU core and the arch code need to know about one IOMMU driver.</summary>
 public sealed record IommuDriverTraits
@@ -60,6 +60,8 @@ public static class IommuDriverCatalog
         IommuKind.Ipmmu => new IommuDriverTraits { Kind = kind, Group = IommuGroupPolicy.PerInstance, ContextBanks = 8, SharedArmMapping = true, Identity = false },
         IommuKind.Rockchip => new IommuDriverTraits { Kind = kind, Group = IommuGroupPolicy.PerInstance, Identity = false, StreamFaultsWhenUnmatched = false },
         IommuKind.Mediatek => new IommuDriverTraits { Kind = kind, Group = IommuGroupPolicy.PerInstance, Identity = false },
+        // intel-iommu, amd-iommu: pci_device_group for PCI functions, identity domains, x86 4K/2M/1G pages
+        IommuKind.IntelVtd or IommuKind.AmdVi => new IommuDriverTraits { Kind = kind, StreamFaultsWhenUnmatched = false },
         _ => new IommuDriverTraits { Kind = kind, Identity = false, StreamFaultsWhenUnmatched = false },
     };
 

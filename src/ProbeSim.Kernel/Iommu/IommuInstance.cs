@@ -6,10 +6,10 @@ namespace ProbeSim.Kernel.Iommu;
 /// <summary>A struct iommu_device: one registered IOMMU (its driver's traits, node, sysfs name) and its hardware resources.</summary>
 public sealed class IommuInstance
 {
-    internal IommuInstance(int order, IommuDriverTraits traits, Device device, DtNode? node, string sysfsName)
+    internal IommuInstance(int order, IommuDriverTraits traits, Device device, DtNode? node, string sysfsName, string? driverName = null)
     {
         Order = order; Traits = traits; Device = device; Node = node; SysfsName = sysfsName;
-        DriverName = device.Driver?.Name ?? "";
+        DriverName = driverName ?? device.Driver?.Name ?? "";
         _contextBanks = new bool[Math.Max(0, traits.ContextBanks ?? 0)];
     }
 
@@ -27,6 +27,8 @@ public sealed class IommuInstance
     public bool Registered { get; internal set; } = true;
     /// <summary>When iommu_device_register put it on the list (simulated µs).</summary>
     public long RegisteredAtUs { get; internal set; }
+    /// <summary>The driver's firmware lookup (intel-iommu, amd-iommu): null for drivers that find masters through a fwspec.</summary>
+    internal IFirmwareIommuDriver? Firmware { get; init; }
     /// <summary>Devices probed by this instance, in probe order.</summary>
     public List<Device> Clients { get; } = new();
     /// <summary>arm-smmu stream-map: stream ID → group that claimed it (masters with the same IDs share a group).</summary>

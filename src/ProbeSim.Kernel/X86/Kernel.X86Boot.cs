@@ -1,0 +1,72 @@
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Pci;
+using ProbeSim.Kernel.X86;
+
+namespace ProbeSim.Kernel.Boot;
+
+// The x86 boot path of an ACPI machine: DMAR detection from mm_init, the ACPI host bridge's PCI scan at subsys_initcall,
+// and the IOMMU driver's init at rootfs_initcall (arch/x86/kernel/pci-dma.c).
+public sealed partial class Kernel
+{
+    /// <summary>The x86 machine this kernel boots (ACPI tables, PCI functions, build options), or null for a device-tree board.</summary>
+    public X86Platform? X86 { get; init; }
+
+    /// <summary>The class devices /sys/devices/virtual/iommu/dmarN of the remapping units (not on any bus).</summary>
+    private BusType? _iommuClass;
+
+    // start_kernel -> mm_init -> pci_iommu_alloc: amd_iommu_detect, detect_intel_iommu (arch/x86/kernel/pci-dma.c:113-124)
+    private void X86EarlySetup()
+    {
+        if (X86 is not { } x) return;
+        // no platform device holds the host bridge: PCI devices hang off /sys/devices/pciDDDD:BB
+        Pci.SysfsRoot = "/sys/devices/";
+        IommuCore.IommuDefaultTypeFromCmdline();
+        // intel_iommu_setup (intel/iommu.c:354, 358)
+        if (x.Params.IntelOn is { } on && x.Config.IntelIommu) Printk(LogLevel.Info, on ? "DMAR: IOMMU enabled" : "DMAR: IOMMU disabled");
+        if (x.Machine.Dmar is { Rejection: null } dmar && x.Config.IntelIommu)
+        {
+            // parse_dmar_table -> dmar_table_print_dmar_entry (intel/dmar.c:670, 531, 537)
+            Printk(LogLevel.Info, $"DMAR: Host address width {dmar.HostAddressWidth}");
+            foreach (var s in dmar.Structures)
+            {
+                if (s is Acpi.Dmar.DmarDrhd d) Printk(LogLevel.Info, $"DMAR: DRHD base: 0x{d.RegisterBase:x14} flags: 0x{d.Flags:x}");
+                else if (s is Acpi.Dmar.DmarRmrr r) Printk(LogLevel.Info, $"DMAR: RMRR base: 0x{r.BaseAddress:x14} end: 0x{r.LimitAddress:x14}");
+            }
+        }
+    }
+
+    // acpi_init (subsys_initcall) -> acpi_pci_root_add -> pci_acpi_scan_root: the root bus is scanned and every function
+    // registered, then pci_bus_add_devices
+    private void AcpiPciRootScan()
+    {
+        if (X86?.Pci is not { } topo || _pciEnumerated) return;
+        _pciEnumerated = true;
+        Printk(LogLevel.Info, $"PCI host bridge to bus {topo.Domain:x4}:{topo.RootBus:x2}");
+        PciAddFunctions(topo, null);
+    }
+
+    // pci_iommu_init (rootfs_initcall, after the PCI scan): x86_init.iommu.iommu_init = intel_iommu_init
+    private void PciIommuInit()
+    {
+        if (X86 is not { } x || !DmaModel) return;
+        var intel = x.Intel;
+        if (intel.Off is not null || x.Machine.Dmar is not { } dmar || x.Pci is not { } pci) return;
+        // intel_iommu_init (intel/iommu.c:4050-4055)
+        if (dmar.Rmrrs.Count == 0) Printk(LogLevel.Info, "DMAR: No RMRR found");
+        if (dmar.Atsrs.Count == 0) Printk(LogLevel.Info, "DMAR: No ATSR found");
+        if (dmar.Satcs.Count == 0) Printk(LogLevel.Info, "DMAR: No SATC found");
+        _iommuClass ??= new BusType("iommu", "/sys/devices/virtual/iommu/");
+        var driver = new IntelIommuDriver(intel, pci);
+        // for_each_active_iommu: iommu_device_sysfs_add + iommu_device_register (intel/iommu.c:4085-4102)
+        foreach (var unit in intel.ActiveUnits)
+        {
+            var dev = new Device(-1 - unit.SeqId, unit.Name, _iommuClass, null, null);
+            var inst = new IommuInstance(IommuCore.Instances.Count, IommuDriverCatalog.Defaults(IommuKind.IntelVtd), dev, null, unit.Name,
+                IntelIommuDriver.DriverName) { Firmware = driver };
+            driver.Add(inst, unit);
+            IommuCore.RegisterFirmwareIommu(inst);
+        }
+        Printk(LogLevel.Info, "DMAR: Intel(R) Virtualization Technology for Directed I/O");
+    }
+}

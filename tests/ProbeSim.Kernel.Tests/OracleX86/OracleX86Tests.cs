@@ -1,0 +1,86 @@
+using System.Text.Json;
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.DeviceTree.Tests;
+using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.X86;
+
+namespace ProbeSim.Kernel.Tests.OracleX86;
+
+/// <summary>
+/// The real Debian 6.1.192 amd64 kernel on QEMU q35 with an intel-iommu and a PCIe topology (a root port without ACS
+/// holding a multi-function device, a switch without ACS below a root port with ACS, a PCIe-to-PCI bridge, the ICH9
+/// functions), booted under four command lines (docs/kernel/oracle-6.1-x86.md). The machine is the ACPI tables and PCI
+/// config space the real kernel read (make-case.py); the simulation must give the same IOMMU groups (numbers, members,
+/// default domain types, reserved regions) and PCI drivers.
+/// </summary>
+public class OracleX86Tests
+{
+    static string Dir(string machine) => Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Kernel.Tests", "OracleX86", machine);
+
+    internal static X86KernelConfig DebianAmd64 { get; } =
+        X86KernelConfig.Load(Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-amd64", "config.txt"));
+
+    // the modules the case loads at boot and the id-table entries that match QEMU's devices: e1000 8086:100e,
+    // e1000e 8086:10d3, virtio_pci 1af4:*, ahci class 010601, lpc_ich 8086:2918, i2c-i801 8086:2930 (driver i801_smbus)
+    const string Modules = """
+        drivers:
+          - { compatible: pci8086,100e, name: e1000, bus: pci, pci-ids: ["8086:100e"], as: module, load-at: 0 }
+          - { compatible: pci8086,10d3, name: e1000e, bus: pci, pci-ids: ["8086:10d3"], as: module, load-at: 0 }
+          - { compatible: pci1af4,1000, name: virtio-pci, bus: pci, pci-ids: ["1af4:*"], as: module, load-at: 0 }
+          - { compatible: pciclass,010601, name: ahci, bus: pci, pci-ids: ["class:010601"], as: module, load-at: 0 }
+          - { compatible: pci8086,2918, name: lpc_ich, bus: pci, pci-ids: ["8086:2918"], as: module, load-at: 0 }
+          - { compatible: pci8086,2930, name: i801_smbus, bus: pci, pci-ids: ["8086:2930"], as: module, load-at: 0 }
+        """;
+
+    internal static BootResult Boot(string machine, JsonElement expected)
+    {
+        var inputs = X86MachineInputs.Load(Path.Combine(Dir(machine), "machine"), DebianAmd64);
+        double snapshot = expected.GetProperty("snapshotUptime").GetDouble() - expected.GetProperty("initStartUptime").GetDouble();
+        var options = new BootOptions
+        {
+            Profile = "debian-6.1", Cmdline = expected.GetProperty("cmdline").GetString()!, X86 = inputs,
+            StopAfterSeconds = snapshot,
+        }.WithScenario(ScenarioFile.Parse(Modules, "modules.yaml"), profileGiven: true);
+        return options.Boot(new DtTree(), machine);
+    }
+
+    [Theory]
+    [InlineData("q35-intel", "default")]
+    [InlineData("q35-intel", "off")]
+    [InlineData("q35-intel", "passthrough")]
+    [InlineData("q35-intel", "strict")]
+    public void Groups_and_drivers_match_the_real_kernel(string machine, string variant)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir(machine), $"expected-{variant}.json")));
+        var root = doc.RootElement;
+        var result = Boot(machine, root);
+
+        var problems = new List<string>();
+        foreach (var dev in root.GetProperty("pci").EnumerateArray())
+        {
+            var name = dev.GetProperty("name").GetString()!;
+            var ours = result.Devices.FirstOrDefault(d => d.Name == name);
+            if (ours is null) { problems.Add($"{name}: not created"); continue; }
+            var driver = dev.GetProperty("driver").ValueKind == JsonValueKind.Null ? null : dev.GetProperty("driver").GetString();
+            if (ours.Driver != driver) problems.Add($"{name}: driver {ours.Driver ?? "-"}, kernel {driver ?? "-"}");
+        }
+        string Line(int id, string type, IEnumerable<string> devs, IEnumerable<string> resv) =>
+            $"{id} {type} [{string.Join(" ", devs.Order(StringComparer.Ordinal))}] {{{string.Join("; ", resv)}}}";
+        var kernel = root.GetProperty("groups").EnumerateArray().Select(g => Line(g.GetProperty("id").GetInt32(), g.GetProperty("type").GetString()!,
+            g.GetProperty("devices").EnumerateArray().Select(x => x.GetString()!), g.GetProperty("reserved_regions").EnumerateArray().Select(x => x.GetString()!))).ToList();
+        var ours2 = result.IommuGroups.Select(g => Line(g.Id, g.Type, g.Devices, g.ReservedRegions)).ToList();
+        foreach (var g in kernel.Except(ours2)) problems.Add($"kernel group {g} missing");
+        foreach (var g in ours2.Except(kernel)) problems.Add($"extra group {g}");
+        // /sys/class/iommu: the units and the devices each translates
+        foreach (var iommu in root.GetProperty("iommus").EnumerateObject())
+        {
+            var mine = result.Iommus.FirstOrDefault(i => i.Name == iommu.Name);
+            if (mine is null) { problems.Add($"iommu {iommu.Name} missing"); continue; }
+            var want = iommu.Value.EnumerateArray().Select(x => x.GetString()!).Order(StringComparer.Ordinal);
+            if (!want.SequenceEqual(mine.Devices.Order(StringComparer.Ordinal))) problems.Add($"iommu {iommu.Name}: devices {string.Join(" ", mine.Devices)}");
+        }
+        if (root.GetProperty("iommus").EnumerateObject().Count() != result.Iommus.Count) problems.Add($"iommus: {string.Join(" ", result.Iommus.Select(i => i.Name))}");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
