@@ -16,7 +16,11 @@ public sealed class BootArguments
     public Option<string[]> IncludeDirs { get; } = new("--include-dir", "-I") { Description = "Preprocessor include directory for the board (repeatable)" };
     public Option<string?> Pci { get; } = new("--pci") { Description = "PCI hierarchy below the host bridge: a YAML file (docs/pci-topology.md) or a sysfs dump directory of config files" };
     public Option<bool> PciAllowPartial { get; } = new("--pci-allow-partial") { Description = "Use a --pci sysfs dump whose config files were not read whole (copied without root: 64 bytes each); each such file is reported" };
-    public Option<string?> Arch { get; } = new WordOption("--arch", ["arm", "arm64"]) { Description = "Board architecture for the DMA-mapping code: arm or arm64 (default: from the CPU nodes)" };
+    public Option<string?> Arch { get; } = new WordOption("--arch", ["arm", "arm64", "x86_64"])
+        { Description = "Board architecture: arm or arm64 (default: from the CPU nodes), or x86_64: BOARD is then an ACPI machine directory (docs/acpi-machine.md)" };
+
+    /// <summary>Whether --arch x86_64 was given: the board is an ACPI machine directory.</summary>
+    public bool IsX86(ParseResult pr) => pr.GetValue(Arch) == "x86_64";
 
     public BootArguments()
     {
@@ -58,7 +62,8 @@ public sealed class BootArguments
             if (eq <= 0) throw new ArgumentException($"--set wants NAME=VALUE, got '{s}'");
             sets.Add(new(s[..eq].Trim(), s[(eq + 1)..]));
         }
-        IDriverSetSource drivers = pr.GetValue(Kernel) is { } dir ? KernelTables(BundledKernels.Resolve(dir)) : new DefaultDriverSet();
+        // an x86 machine takes only the kernel's .config from --kernel (X86Board)
+        IDriverSetSource drivers = pr.GetValue(Kernel) is { } dir && !IsX86(pr) ? KernelTables(BundledKernels.Resolve(dir)) : new DefaultDriverSet();
         var profile = pr.GetValue(Profile);
         var options = new BootOptions
         {
@@ -87,7 +92,7 @@ public sealed class BootArguments
             else throw new FileNotFoundException($"{pciPath}: No such file or directory");
         }
         else if (allowPartial) throw new ArgumentException("--pci-allow-partial needs --pci DUMP-DIR (a sysfs dump)");
-        if (pr.GetValue(Arch) is { } arch)
+        if (pr.GetValue(Arch) is { } arch && arch != "x86_64")
             options = options with { Arm32 = arch switch { "arm" => true, "arm64" => false, _ => throw new ArgumentException($"--arch takes arm or arm64, not '{arch}'") } };
         options.ResolveProfile();
         return options;

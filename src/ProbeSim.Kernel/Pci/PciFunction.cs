@@ -68,6 +68,13 @@ public sealed class PciFunction
     /// <summary>Standard capability IDs in config space order (PCI_CAP_ID_*), when known.</summary>
     public IReadOnlyList<byte> CapabilityIds { get; internal set; } = Array.Empty<byte>();
 
+    /// <summary>The config space as read from a sysfs dump, or null (a hand-written description).</summary>
+    internal byte[]? RawConfig { get; init; }
+
+    /// <summary>pci_read_config_dword: the little-endian dword at <paramref name="offset"/>, or null beyond what was read.</summary>
+    public uint? ReadConfigDword(int offset) =>
+        RawConfig is { } b && offset >= 0 && offset + 4 <= b.Length ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(offset, 4)) : null;
+
     /// <summary>shpc_capable: a bridge with a Standard Hot-Plug Controller capability (0x0c).</summary>
     public bool ShpcCapable => IsBridge && CapabilityIds.Contains((byte)0x0c);
 

@@ -38,6 +38,8 @@ public sealed class PciFunctionSpec
     /// <summary>Flags quirks set: <see cref="PciDevFlags.PcieBridgeAlias"/>, <see cref="PciDevFlags.BridgeXlateRoot"/>.</summary>
     public PciDevFlags Flags { get; set; }
 
+    /// <summary>The config space bytes as read from a sysfs dump (null for descriptions written by hand).</summary>
+    public byte[]? RawConfig { get; set; }
     /// <summary>Devfns on the same bus that this function's DMA also uses (<c>pci_add_dma_alias</c>).</summary>
     public List<byte> DmaAliasDevfns { get; } = [];
 

@@ -68,6 +68,14 @@ public sealed partial class Kernel
     // pci_dma_configure: of_dma_configure_id on the host bridge's node, with the requester IDs of the device's DMA aliases
     private int PciDmaConfigure(Device dev)
     {
+        // x86: acpi_dma_configure finds no IORT or VIOT; the DMA ops are iommu-dma when the IOMMU driver's probe_finalize
+        // (iommu_setup_dma_ops) saw a DMA default domain, else dma-direct; x86 DMA is cache-coherent
+        if (X86 is not null)
+        {
+            dev.Dma.Ops = dev.Iommu.Group?.DefaultDomain is { } d && IommuDomainTypes.IsDmaApi(d.Type) ? Dma.DmaOpsKind.IommuDma : Dma.DmaOpsKind.Direct;
+            dev.Dma.Coherent = true;
+            return 0;
+        }
         if (_pciHostNode is not { } host) return 0;
         var aliases = dev.Pci!.DmaAliases();
         IReadOnlyList<uint> rids = S.IommuMapAliases switch

@@ -185,6 +185,7 @@ public sealed partial class PciSysfsDump
                 ClassCode = cfg.ClassCode,
                 Multifunction = cfg.MultifunctionBit,
                 Acs = cfg.Acs,
+                RawConfig = bytes,
                 Location = new PciSourceLocation(config, 0, 0),
             };
             s.CapabilityIds.AddRange(cfg.Capabilities.Select(c => c.Id));

@@ -70,6 +70,7 @@ internal static class PciTopologyBuilder
             VendorId = s.VendorId,
             DeviceId = s.DeviceId,
             Acs = s.Acs,
+            RawConfig = s.RawConfig,
             ExternalFacing = s.ExternalFacing,
             Flags = s.Flags,
             Location = s.Location,

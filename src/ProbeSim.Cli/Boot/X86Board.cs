@@ -1,0 +1,37 @@
+using System.CommandLine;
+using ProbeSim.Cli.Output;
+using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.X86;
+
+namespace ProbeSim.Cli.Boot;
+
+/// <summary>
+/// <c>--arch x86_64</c>: the board is an ACPI machine directory (tables/, cmdline, pci/; docs/acpi-machine.md). The
+/// kernel's build options come from <c>--kernel DIR</c>'s config.txt, by default the bundled Debian 12 amd64 one.
+/// </summary>
+public static class X86Board
+{
+    /// <summary>The bundled x86 kernel whose .config is used without --kernel.</summary>
+    public const string DefaultKernel = "debian-6.1-amd64";
+
+    /// <summary>
+    /// Loads the machine into <paramref name="options"/>: its command line is used unless --cmdline was given, and the
+    /// files it reads are recorded as inputs of the run.
+    /// </summary>
+    public static BootOptions Load(BootOptions options, string dir, BootArguments args, ParseResult pr, RunFiles files)
+    {
+        var kernelDir = pr.GetValue(args.Kernel) is { } k ? BundledKernels.Resolve(k) : BundledKernels.Find(DefaultKernel)
+            ?? throw new DirectoryNotFoundException($"the bundled kernel {DefaultKernel} is missing beside the tool");
+        var configPath = Path.Combine(kernelDir, "config.txt");
+        if (!File.Exists(configPath))
+            throw new FileNotFoundException($"--kernel {kernelDir}: no config.txt (an x86 machine needs the kernel's .config)");
+        files.Input(configPath, "the kernel's .config");
+        var inputs = X86MachineInputs.Load(dir, X86KernelConfig.Load(configPath));
+        files.InputDirectory(Path.Combine(dir, "tables"), "an ACPI table of the machine", _ => true, recursive: false);
+        var cmdlineFile = Path.Combine(dir, "cmdline");
+        if (File.Exists(cmdlineFile)) files.Input(cmdlineFile, "the machine's command line");
+        if (inputs.Acpi.PciDumpDirectory is { } pci) files.InputDirectory(pci, "a config file of the machine's PCI dump", BootInputs.IsPciConfig);
+        var cmdline = pr.GetValue(args.Cmdline) is null && inputs.Acpi.CommandLine is { } machineCmdline ? machineCmdline : options.Cmdline;
+        return options with { X86 = inputs, Cmdline = cmdline };
+    }
+}
