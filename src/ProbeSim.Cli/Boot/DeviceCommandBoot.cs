@@ -16,19 +16,11 @@ public sealed record DeviceCommandBoot(ProbeSim.Kernel.Boot.Kernel Kernel, BootR
         Argument<string> board, Option<string?> output, out int exit)
     {
         exit = ExitCodes.Ok;
-        var path = pr.GetValue(board)!;
-        if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem)
-        {
-            exit = io.IoError(problem);
-            return null;
-        }
-        var loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
         var files = new RunFiles();
-        BootInputs.Board(files, path, loaded);
-        BootInputs.Record(files, args, pr);
+        if (BoardOrMachine.Load(pr, io, args, options, pr.GetValue(board)!, files, out exit) is not var (loaded, boardOptions, name)) return null;
         files.Check((output.Name, pr.GetValue(output)));
         io.Report(loaded.Warnings.Where(w => w.Severity == Severity.Error));
-        var kernel = options.CreateKernel(loaded.Tree, Path.GetFileName(path));
+        var kernel = boardOptions.CreateKernel(loaded.Tree, name);
         return new DeviceCommandBoot(kernel, kernel.Boot(), files);
     }
 }

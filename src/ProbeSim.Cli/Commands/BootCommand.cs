@@ -43,28 +43,14 @@ public static class BootCommand
                 var path = pr.GetValue(board) ?? BoardLoader.SamplePath();
                 var files = new RunFiles();
                 var sw = System.Diagnostics.Stopwatch.StartNew();
-                ProbeSim.DeviceTree.LoadResult loaded;
-                if (args.IsX86(pr))
-                {
-                    // --arch x86_64: an ACPI machine directory; the kernel has no device tree
-                    if (!Directory.Exists(path)) return io.IoError($"{path}: not a directory (with --arch x86_64 the board is an ACPI machine directory: tables/, cmdline, pci/)");
-                    options = X86Board.Load(options, path, args, pr, files);
-                    loaded = new ProbeSim.DeviceTree.LoadResult(new DtTree(), ProbeSim.DeviceTree.InputFormat.Dtb, [], []);
-                    BootInputs.Record(files, args, pr);
-                }
-                else
-                {
-                    if (InputPath.Problem(path, "a board file (.dts or .dtb)") is { } problem) return io.IoError(problem);
-                    loaded = BoardLoader.Load(path, pr.GetValue(args.IncludeDirs) ?? []);
-                    BootInputs.Board(files, path, loaded);
-                    BootInputs.Record(files, args, pr);
-                }
+                if (BoardOrMachine.Load(pr, io, args, options, path, files, out int exit) is not var (loaded, boardOptions, boardName)) return exit;
+                options = boardOptions;
                 files.Check(("--json", pr.GetValue(json)), ("--html", pr.GetValue(html)), ("--dot", views.Resolve(pr).Dot));
                 io.Report(loaded.Warnings.Where(w => w.Severity == Severity.Error));
                 io.Verbose($"loaded {path} in {sw.ElapsedMilliseconds} ms");
                 BootVerbose.Write(io, options);
                 sw.Restart();
-                var kernel = options.CreateKernel(loaded.Tree, Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
+                var kernel = options.CreateKernel(loaded.Tree, boardName);
                 var result = kernel.Boot();
                 io.Verbose($"booted in {sw.ElapsedMilliseconds} ms ({result.Devices.Count} devices and nodes, {result.Log.Count} log lines)");
                 if (pr.GetValue(html) is { } htmlPath)

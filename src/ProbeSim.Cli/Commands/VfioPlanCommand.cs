@@ -17,7 +17,7 @@ public static class VfioPlanCommand
     public static Command Create(CliIo io)
     {
         var args = new BootArguments();
-        var board = new Argument<string>("BOARD") { Description = "Board .dts or .dtb" };
+        var board = new Argument<string>("BOARD") { Description = "Board .dts or .dtb, or with --arch x86_64 an ACPI machine directory" };
         var device = new Argument<string>("DEVICE") { Description = "Device name (0000:01:00.0), DT path or label" };
         var json = new Option<string?>("--json") { Description = "Write the plan as JSON to FILE (- for standard output); schema in docs/json.md" };
         var cmd = new Command("plan", "Boot the board, then plan handing DEVICE to VFIO: its IOMMU group, viability now, and the sysfs commands that make it viable") { board, device, json };
