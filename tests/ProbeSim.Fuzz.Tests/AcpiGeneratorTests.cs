@@ -25,16 +25,20 @@ public sealed class AcpiGeneratorTests : IDisposable
         var entryTypes = new HashSet<byte>();
         var warnings = new HashSet<AcpiWarningKind>();
         bool rejected = false;
+        var commands = new HashSet<string>();
         for (int p = 0; p < 600; p++)
         {
             var c = f.Create(3, FuzzKinds.IndexAt(p, [FuzzKind.Acpi]));
             Assert.Equal(FuzzKind.Acpi, c.Kind);
-            Assert.Equal(AcpiStandIn.Command, c.Args[0]);
+            // the machine directory is the first argument after the command words and options
+            var machineArg = c.Args[0] == AcpiStandIn.Command ? c.Args[1] : c.Args[c.Args.IndexOf("x86_64") + 1];
+            Assert.Contains(c.Args[0], new[] { AcpiStandIn.Command, "boot", "vfio" });
+            commands.Add(c.Args[0]);
             var dir = Path.Combine(_dir, p.ToString(System.Globalization.CultureInfo.InvariantCulture));
             CaseWriter.Write(dir, c);
             try
             {
-                var m = AcpiMachine.Load(Path.Combine(dir, c.Args[1]));
+                var m = AcpiMachine.Load(Path.Combine(dir, machineArg));
                 loaded++;
                 foreach (var s in m.Dmar?.Structures ?? []) dmarTypes.Add(s.Type);
                 foreach (var h in m.Ivrs?.Ivhds ?? []) foreach (var e in h.Entries) entryTypes.Add(e.Type);
@@ -56,6 +60,7 @@ public sealed class AcpiGeneratorTests : IDisposable
         Assert.Superset(new HashSet<byte> { 0x00, 0x01, 0x02, 0x03, 0x04, 0x42, 0x43, 0x46, 0x47, 0x48, 0xF0 }, entryTypes);
         Assert.Superset(new HashSet<AcpiWarningKind> { AcpiWarningKind.BadChecksum, AcpiWarningKind.BadRmrr, AcpiWarningKind.ZeroLengthStructure }, warnings);
         Assert.True(rejected);
+        Assert.Equal(3, commands.Count);
     }
 
     [Fact]

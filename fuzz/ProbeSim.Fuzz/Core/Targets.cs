@@ -9,13 +9,13 @@ public interface IFuzzTarget
 }
 
 /// <summary>
-/// The CLI's own entry point, exactly as <c>probesim</c> calls it; ACPI inputs go to <see cref="AcpiStandIn"/> until the
-/// CLI has a command that reads an ACPI machine.
+/// The CLI's own entry point, exactly as <c>probesim</c> calls it; <c>acpi-load</c> inputs go to <see cref="AcpiStandIn"/>,
+/// which prints every record the ACPI front end parses.
 /// </summary>
 public sealed class CliTarget : IFuzzTarget
 {
     public int Run(FuzzCase c, string[] args, TextWriter stdout, TextWriter stderr) =>
-        c.Kind == FuzzKind.Acpi ? AcpiStandIn.Run(args, stdout, stderr) : ProbeSim.Cli.Program.Run(args, stdout, stderr);
+        args.Length > 0 && args[0] == AcpiStandIn.Command ? AcpiStandIn.Run(args, stdout, stderr) : ProbeSim.Cli.Program.Run(args, stdout, stderr);
 }
 
 /// <summary>

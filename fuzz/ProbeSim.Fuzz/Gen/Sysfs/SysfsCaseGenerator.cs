@@ -117,7 +117,7 @@ public sealed class SysfsCaseGenerator : ICaseGenerator
     }
 
     /// <summary>A generated hierarchy: one host bridge directory, up to four levels of bridges.</summary>
-    private static List<(string Path, byte[]? Bytes)> Generate(Rng rng, List<string> notes, bool gentle)
+    internal static List<(string Path, byte[]? Bytes)> Generate(Rng rng, List<string> notes, bool gentle)
     {
         notes.Add("generated hierarchy");
         var files = new List<(string, byte[]?)>();
