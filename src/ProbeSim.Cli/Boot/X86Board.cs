@@ -31,7 +31,10 @@ public static class X86Board
         var cmdlineFile = Path.Combine(dir, "cmdline");
         if (File.Exists(cmdlineFile)) files.Input(cmdlineFile, "the machine's command line");
         if (inputs.Acpi.PciDumpDirectory is { } pci) files.InputDirectory(pci, "a config file of the machine's PCI dump", BootInputs.IsPciConfig);
-        var cmdline = pr.GetValue(args.Cmdline) is null && inputs.Acpi.CommandLine is { } machineCmdline ? machineCmdline : options.Cmdline;
+        // the machine's own command line comes first (a scenario's is added after it); --cmdline replaces it
+        var cmdline = pr.GetValue(args.Cmdline) is null && inputs.Acpi.CommandLine is { } machineCmdline
+            ? string.Join(" ", new[] { machineCmdline.Trim(), options.Cmdline }.Where(s => s.Length > 0))
+            : options.Cmdline;
         return options with { X86 = inputs, Cmdline = cmdline };
     }
 }
