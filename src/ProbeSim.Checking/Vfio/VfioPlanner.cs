@@ -1,7 +1,7 @@
 using ProbeSim.Checking.Explain;
 using ProbeSim.Kernel.Boot;
-using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Pci;
 
 namespace ProbeSim.Checking.Vfio;
@@ -44,6 +44,10 @@ public static class VfioPlanner
         var refusals = new List<VfioRefusal>();
         if (vfio is null) refusals.Add(new NoVfioDriver(bus));
         if (dev.Pci?.IsBridge ?? false) refusals.Add(new NotNormalHeader(dev.Name));
+        // the whole group attaches to the container's domain: a member with a direct (non-relaxable) region cannot
+        foreach (var d in group.Devices)
+            foreach (var r in kernel.ReservedRegions(d))
+                if (r.Type == ReservedRegionType.Direct) refusals.Add(new RmrrLocked(d.Name, r.Start, r.End));
         foreach (var (d, m) in group.Devices.Zip(members))
             if (!m.IsTarget && m.Step is VfioMemberStep.ToVfio or VfioMemberStep.ToPciStub && Hazard(d) is { } h)
                 refusals.Add(new UnsafeGroupMate(d.Name, m.Driver!, d.Pci!.ClassCode, h));

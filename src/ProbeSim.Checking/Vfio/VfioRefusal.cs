@@ -19,6 +19,14 @@ public sealed record NoIommuGroupForVfio : VfioRefusal;
 /// </summary>
 public sealed record NotProbedYet(IReadOnlyList<VfioPlanStep> Bind) : VfioRefusal;
 
+/// <summary>
+/// A group member has a platform RMRR that is not relaxable: intel-iommu refuses to attach it to an unmanaged domain,
+/// which VFIO's container is (device_is_rmrr_locked, v6.1 drivers/iommu/intel/iommu.c:2648-2657, 4324-4328, "Device is
+/// ineligible for IOMMU domain attach due to platform RMRR requirement"; from v6.5 the core's require_direct refuses the
+/// blocking domain that claiming DMA ownership needs, v6.12 drivers/iommu/iommu.c:2253-2266). A kernel rule.
+/// </summary>
+public sealed record RmrrLocked(string Device, ulong Start, ulong End) : VfioRefusal;
+
 /// <summary>The device's bus has no VFIO driver the model knows (vfio-pci, vfio-platform).</summary>
 public sealed record NoVfioDriver(string Bus) : VfioRefusal;
 

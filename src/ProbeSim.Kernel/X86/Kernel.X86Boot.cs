@@ -69,4 +69,8 @@ public sealed partial class Kernel
         }
         Printk(LogLevel.Info, "DMAR: Intel(R) Virtualization Technology for Directed I/O");
     }
+
+    /// <summary>ops->get_resv_regions of the device's IOMMU driver, where the model has them (intel-iommu, amd-iommu).</summary>
+    internal IReadOnlyList<ReservedRegion> ReservedRegions(Device dev) =>
+        dev.Iommu.Instance?.Firmware?.ReservedRegions(dev) ?? Array.Empty<ReservedRegion>();
 }

@@ -54,7 +54,7 @@ public static class VfioPlanJsonWriter
         {
             w.WriteStartObject();
             w.WriteString("kind", VfioPlanWords.RefusalWord(r));
-            w.WriteString("device", r is UnsafeGroupMate u ? u.Device : p.Device);
+            w.WriteString("device", r is UnsafeGroupMate u ? u.Device : r is RmrrLocked l ? l.Device : p.Device);
             w.WriteBoolean("kernelRule", r is not UnsafeGroupMate);
             w.WriteString("reason", VfioPlanWords.Refusal(r, p.Device));
             w.WriteEndObject();

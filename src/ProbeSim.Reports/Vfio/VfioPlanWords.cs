@@ -85,6 +85,7 @@ public static class VfioPlanWords
             NotProbedYet n => $"{device}: no IOMMU group yet: no driver has probed it, and on this board a device joins its group when one does (of_dma_configure at probe); bind it to its VFIO driver first ({string.Join("; ", n.Bind.Select(Command))}), then plan again",
             NoVfioDriver n => $"{device}: the {n.Bus} bus has no VFIO driver",
             NotNormalHeader b => $"{b.Device} is a bridge: vfio-pci refuses a non-normal header type (vfio_pci_core_register_device)",
+            RmrrLocked r => $"{r.Device} has a platform RMRR (0x{r.Start:x}-0x{r.End:x}) that is not relaxable: the IOMMU refuses to attach it to a VFIO domain (\"Device is ineligible for IOMMU domain attach due to platform RMRR requirement\"; from v6.5 \"Firmware has requested this device have a 1:1 IOMMU mapping\")",
             UnsafeGroupMate u => $"{u.Device} ({Class(u.ClassCode)}) is bound to {u.Driver}: {Hazard(u.Hazard)} (a safety judgement of this tool, not a kernel rule)",
             _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
         };
@@ -97,6 +98,7 @@ public static class VfioPlanWords
         NotProbedYet => "not-probed-yet",
         NoVfioDriver => "no-vfio-driver",
         NotNormalHeader => "bridge",
+        RmrrLocked => "rmrr-locked",
         UnsafeGroupMate { Hazard: VfioHazard.DisplayInUse } => "display-in-use",
         UnsafeGroupMate { Hazard: VfioHazard.StorageInUse } => "storage-in-use",
         _ => "host-bridge",
