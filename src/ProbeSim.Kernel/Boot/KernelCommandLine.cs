@@ -30,6 +30,9 @@ public sealed class KernelCommandLine
 
     public string Text { get; }
 
+    /// <summary>Every parameter in command-line order (name, value; null when written without '='), as parse_args hands them on.</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> Parameters => _params;
+
     /// <summary>The last value given for a parameter (later ones win, as with kernel params), or null.</summary>
     public string? Get(string name)
     {
