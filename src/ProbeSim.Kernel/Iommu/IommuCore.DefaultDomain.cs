@@ -28,6 +28,13 @@ internal sealed partial class IommuCore
         _defDomainType = passthrough ? IommuDomainType.Identity : _lazy && S.IommuLazy == IommuLazy.DmaFq ? IommuDomainType.DmaFq : IommuDomainType.Dma;
     }
 
+    /// <summary>iommu_set_dma_strict (drivers/iommu/iommu.c): a driver forces strict mode; a DMA-FQ default becomes DMA.</summary>
+    internal void IommuSetDmaStrict()
+    {
+        _lazy = false;
+        if (_defDomainType == IommuDomainType.DmaFq) _defDomainType = IommuDomainType.Dma;
+    }
+
     /// <summary>iommu_subsys_init (subsys_initcall): the boot lines naming the default type.</summary>
     internal void IommuSubsysInit()
     {

@@ -50,6 +50,7 @@ public sealed partial class Kernel
     private void PciIommuInit()
     {
         if (X86 is not { } x || !DmaModel) return;
+        if (x.AmdInitRuns) { AmdIommuInit(x); return; }
         var intel = x.Intel;
         if (intel.Off is not null || x.Machine.Dmar is not { } dmar || x.Pci is not { } pci) return;
         // intel_iommu_init (intel/iommu.c:4050-4055)
@@ -68,6 +69,33 @@ public sealed partial class Kernel
             IommuCore.RegisterFirmwareIommu(inst);
         }
         Printk(LogLevel.Info, "DMAR: Intel(R) Virtualization Technology for Directed I/O");
+    }
+
+    // amd_iommu_init (amd/init.c): iommu_go_to_state(IOMMU_INITIALIZED) -> amd_iommu_init_pci -> iommu_init_pci per IOMMU:
+    // the NpCache capability forces strict mode, then iommu_device_sysfs_add (below its PCI function) + iommu_device_register
+    private void AmdIommuInit(X86Platform x)
+    {
+        if (x.Amd?.Tables is not { } tables || x.Pci is not { } pci) return;
+        if (tables.PciInit((seg, devid) => seg == pci.Domain && pci.Find(devid >> 8, devid & 0xff) is not null) is not null) return;
+        var driver = new AmdIommuDriver(tables, x.AmdCmdline);
+        foreach (var unit in tables.Iommus)
+        {
+            var fn = pci.Find(unit.Bus, unit.Devfn)!;
+            var dev = _pciDevices.TryGetValue(fn, out var d) ? d : null;
+            if (dev is null) continue;
+            // iommu_init_pci (amd/init.c:2110-2114): IOMMU_CAP_NPCACHE (bit 26 of the capability header) -> strict
+            if (fn.ReadConfigDword(unit.CapabilityOffset) is { } cap && (cap & (1u << 26)) != 0)
+            {
+                Printk(LogLevel.Info, "AMD-Vi: Using strict mode due to virtualization");
+                IommuCore.IommuSetDmaStrict();
+            }
+            var inst = new IommuInstance(IommuCore.Instances.Count, IommuDriverCatalog.Defaults(IommuKind.AmdVi), dev, null, unit.SysfsName,
+                AmdIommuDriver.DriverName) { Firmware = driver };
+            driver.Add(inst, unit);
+            IommuCore.RegisterFirmwareIommu(inst);
+            // iommu_init_pci (amd/init.c:2183)
+            DevPrintk(LogLevel.Info, dev, $"AMD-Vi: Found IOMMU cap 0x{unit.CapabilityOffset:x}");
+        }
     }
 
     /// <summary>ops->get_resv_regions of the device's IOMMU driver, where the model has them (intel-iommu, amd-iommu).</summary>

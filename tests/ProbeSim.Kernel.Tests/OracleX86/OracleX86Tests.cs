@@ -8,9 +8,9 @@ using ProbeSim.Kernel.X86;
 namespace ProbeSim.Kernel.Tests.OracleX86;
 
 /// <summary>
-/// The real Debian 6.1.192 amd64 kernel on QEMU q35 with an intel-iommu and a PCIe topology (a root port without ACS
+/// The real Debian 6.1.192 amd64 kernel on QEMU q35 with an intel-iommu (or QEMU's amd-iommu) and a PCIe topology (a root port without ACS
 /// holding a multi-function device, a switch without ACS below a root port with ACS, a PCIe-to-PCI bridge, the ICH9
-/// functions), booted under four command lines (docs/kernel/oracle-6.1-x86.md). The machine is the ACPI tables and PCI
+/// functions), booted under four command lines (intel) and three (AMD) (docs/kernel/oracle-6.1-x86.md). The machine is the ACPI tables and PCI
 /// config space the real kernel read (make-case.py); the simulation must give the same IOMMU groups (numbers, members,
 /// default domain types, reserved regions) and PCI drivers.
 /// </summary>
@@ -50,6 +50,9 @@ public class OracleX86Tests
     [InlineData("q35-intel", "off")]
     [InlineData("q35-intel", "passthrough")]
     [InlineData("q35-intel", "strict")]
+    [InlineData("q35-amd", "default")]
+    [InlineData("q35-amd", "off")]
+    [InlineData("q35-amd", "pt")]
     public void Groups_and_drivers_match_the_real_kernel(string machine, string variant)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir(machine), $"expected-{variant}.json")));
