@@ -40,13 +40,22 @@ internal sealed partial class IommuCore
     }
 
     /// <summary>
-    /// intel_iommu_init / amd_iommu_init: a remapping unit found in the firmware's tables is registered directly
-    /// (iommu_device_sysfs_add + iommu_device_register), with no driver probe of its own.
+    /// intel_iommu_init / amd_iommu_init: the remapping units found in the firmware's tables are registered directly
+    /// (iommu_device_sysfs_add + iommu_device_register), with no driver probe of their own.
     /// </summary>
-    internal int RegisterFirmwareIommu(IommuInstance inst)
+    internal void RegisterFirmwareIommus(IReadOnlyList<IommuInstance> units)
     {
-        _iommuInstances.Add(inst);
-        return IommuDeviceRegister(inst);
+        _iommuInstances.AddRange(units);
+        if (S.IommuRegister != IommuRegisterEra.List)
+        {
+            foreach (var inst in units) IommuDeviceRegister(inst);
+            return;
+        }
+        // before v6.2: every unit is put on the list (iommu_device_register), then the driver calls bus_set_iommu once,
+        // after the loop (intel_iommu_init, amd_iommu_init_api), so devices of every unit are probed
+        foreach (var inst in units) { inst.RegisteredAtUs = NowUs; _iommus.Add(inst); }
+        if (units.Count > 0 && S.IommuBusOps)
+            foreach (var bus in _buses) BusSetIommu(bus, units[0]);
     }
 
     // iommu_device_sysfs_add name: arm-smmu "smmu.%pa", arm-smmu-v3 "smmu3.%pa", most others the device name

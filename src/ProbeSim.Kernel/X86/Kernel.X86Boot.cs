@@ -60,14 +60,16 @@ public sealed partial class Kernel
         _iommuClass ??= new BusType("iommu", "/sys/devices/virtual/iommu/");
         var driver = new IntelIommuDriver(intel, pci);
         // for_each_active_iommu: iommu_device_sysfs_add + iommu_device_register (intel/iommu.c:4085-4102)
+        var units = new List<IommuInstance>();
         foreach (var unit in intel.ActiveUnits)
         {
             var dev = new Device(-1 - unit.SeqId, unit.Name, _iommuClass, null, null);
-            var inst = new IommuInstance(IommuCore.Instances.Count, IommuDriverCatalog.Defaults(IommuKind.IntelVtd), dev, null, unit.Name,
+            var inst = new IommuInstance(IommuCore.Instances.Count + units.Count, IommuDriverCatalog.Defaults(IommuKind.IntelVtd), dev, null, unit.Name,
                 IntelIommuDriver.DriverName) { Firmware = driver };
             driver.Add(inst, unit);
-            IommuCore.RegisterFirmwareIommu(inst);
+            units.Add(inst);
         }
+        IommuCore.RegisterFirmwareIommus(units);
         Printk(LogLevel.Info, "DMAR: Intel(R) Virtualization Technology for Directed I/O");
     }
 
@@ -78,6 +80,7 @@ public sealed partial class Kernel
         if (x.Amd?.Tables is not { } tables || x.Pci is not { } pci) return;
         if (tables.PciInit((seg, devid) => seg == pci.Domain && pci.Find(devid >> 8, devid & 0xff) is not null) is not null) return;
         var driver = new AmdIommuDriver(tables, x.AmdCmdline);
+        var units = new List<IommuInstance>();
         foreach (var unit in tables.Iommus)
         {
             var fn = pci.Find(unit.Bus, unit.Devfn)!;
@@ -89,13 +92,14 @@ public sealed partial class Kernel
                 Printk(LogLevel.Info, "AMD-Vi: Using strict mode due to virtualization");
                 IommuCore.IommuSetDmaStrict();
             }
-            var inst = new IommuInstance(IommuCore.Instances.Count, IommuDriverCatalog.Defaults(IommuKind.AmdVi), dev, null, unit.SysfsName,
+            var inst = new IommuInstance(IommuCore.Instances.Count + units.Count, IommuDriverCatalog.Defaults(IommuKind.AmdVi), dev, null, unit.SysfsName,
                 AmdIommuDriver.DriverName) { Firmware = driver };
             driver.Add(inst, unit);
-            IommuCore.RegisterFirmwareIommu(inst);
+            units.Add(inst);
             // iommu_init_pci (amd/init.c:2183)
             DevPrintk(LogLevel.Info, dev, $"AMD-Vi: Found IOMMU cap 0x{unit.CapabilityOffset:x}");
         }
+        IommuCore.RegisterFirmwareIommus(units);
     }
 
     /// <summary>ops->get_resv_regions of the device's IOMMU driver, where the model has them (intel-iommu, amd-iommu).</summary>
