@@ -84,6 +84,7 @@ public sealed class ProfileSettings
         IommuLazy = read.Of(SwitchCatalog.IommuLazy);
         IommuDefaultPassthrough = read.Of(SwitchCatalog.IommuDefaultPassthrough);
         DefDomainTypeOp = read.Of(SwitchCatalog.DefDomainTypeOp);
+        DmarSatc = read.Of(SwitchCatalog.DmarSatc);
         DefDomainIdentityWins = read.Of(SwitchCatalog.DefDomainConflict);
         SmmuDisableBypass = read.Of(SwitchCatalog.SmmuDisableBypass);
         AttachGroupBusy = read.Of(SwitchCatalog.AttachGroupBusy);
@@ -181,6 +182,7 @@ public sealed class ProfileSettings
     public IommuLazy IommuLazy { get; }
     public bool IommuDefaultPassthrough { get; }
     public bool DefDomainTypeOp { get; }
+    public bool DmarSatc { get; }
     public bool DefDomainIdentityWins { get; }
     public bool SmmuDisableBypass { get; }
     public AttachGroupBusy AttachGroupBusy { get; }

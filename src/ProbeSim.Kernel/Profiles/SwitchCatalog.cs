@@ -225,6 +225,9 @@ public static class SwitchCatalog
     public static readonly BoolSwitch IommuDefaultPassthrough = new("iommu_default_passthrough",
         "Build default is passthrough (CONFIG_IOMMU_DEFAULT_PASSTHROUGH)",
         "iommu_def_domain_type");
+    public static readonly BoolSwitch DmarSatc = new("dmar_satc",
+        "The VT-d driver parses DMAR SATC structures and reports when there are none (\"DMAR: No SATC found\")",
+        "dmar_parse_one_satc / intel_iommu_init (VT-d 3.2 SATC; absent in v5.10, present by v5.19)");
     public static readonly BoolSwitch DefDomainTypeOp = new("def_domain_type_op",
         "IOMMU drivers can ask a per-device default domain type",
         "iommu_ops.def_domain_type (v5.8)");
@@ -350,6 +353,7 @@ public static class SwitchCatalog
         IommuLazy,
         IommuDefaultPassthrough,
         DefDomainTypeOp,
+        DmarSatc,
         DefDomainConflict,
         AttachGroupBusy,
         SmmuV3StreamIds,

@@ -56,7 +56,7 @@ public sealed partial class Kernel
         // intel_iommu_init (intel/iommu.c:4050-4055)
         if (dmar.Rmrrs.Count == 0) Printk(LogLevel.Info, "DMAR: No RMRR found");
         if (dmar.Atsrs.Count == 0) Printk(LogLevel.Info, "DMAR: No ATSR found");
-        if (dmar.Satcs.Count == 0) Printk(LogLevel.Info, "DMAR: No SATC found");
+        if (dmar.Satcs.Count == 0 && S.DmarSatc) Printk(LogLevel.Info, "DMAR: No SATC found");
         _iommuClass ??= new BusType("iommu", "/sys/devices/virtual/iommu/");
         var driver = new IntelIommuDriver(intel, pci);
         // for_each_active_iommu: iommu_device_sysfs_add + iommu_device_register (intel/iommu.c:4085-4102)
