@@ -85,7 +85,11 @@ public sealed class PreparedBoot
     {
         _o = o; Tree = tree; Board = board; _profile = profile; _drivers = drivers; _arm32 = arm32;
         _tables = new BootTables(tree, profile, o.Cmdline);
+        // the hierarchy with the profile's quirks once, for every kernel
+        _pci = o.Pci?.WithQuirks(profile.Settings.PciQuirks);
     }
+
+    private readonly ProbeSim.Kernel.Pci.PciTopology? _pci;
 
     private readonly BootTables _tables;
 
@@ -99,7 +103,7 @@ public sealed class PreparedBoot
         new(Tree, _profile, _drivers, _o.Cmdline, Board, _tables)
         {
             RecordNotifiers = !quiet && _o.RecordNotifiers, RecordLog = !quiet, StopAfterSeconds = _o.StopAfterSeconds, StopAtUptimeSeconds = _o.StopAtUptimeSeconds,
-            Arm32 = _arm32, PciTopology = _o.Pci, DmaModel = _o.DmaModel,
+            Arm32 = _arm32, PciTopology = _pci, DmaModel = _o.DmaModel,
             Schedule = schedule ?? DefaultBootSchedule.Instance, BuildResults = !quiet,
         };
 }
