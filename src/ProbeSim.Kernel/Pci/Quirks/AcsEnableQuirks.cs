@@ -3,7 +3,7 @@ namespace ProbeSim.Kernel.Pci.Quirks;
 /// <summary>
 /// <c>pci_dev_specific_enable_acs</c> (<c>pci_dev_acs_ops[]</c>): the Intel root ports whose ACS is switched on their
 /// own way when <c>pci_enable_acs</c> runs. Each applies only where its reading quirk of <see cref="AcsQuirkTable"/> is in
-/// force (the kernel adds both together).
+/// force (in every tree read, 4.2.8 to 6.18.2, each enable quirk is there exactly when its reading quirk is).
 /// </summary>
 internal static class AcsEnableQuirks
 {
