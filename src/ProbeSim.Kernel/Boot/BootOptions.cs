@@ -57,12 +57,12 @@ public sealed record BootOptions
         new(tree, ResolveProfile(), ResolveFor(tree, board), Cmdline, board)
         {
             RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds, StopAtUptimeSeconds = StopAtUptimeSeconds,
-            Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel, X86 = PrepareX86(),
+            Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel, X86 = PrepareX86(ResolveProfile()),
         };
 
     /// <summary>The x86 platform for this command line, or null for a DT board.</summary>
-    internal ProbeSim.Kernel.X86.X86Platform? PrepareX86() =>
-        X86 is { } m ? ProbeSim.Kernel.X86.X86Platform.Prepare(m.Acpi, m.Pci, m.Config, Cmdline) : null;
+    internal ProbeSim.Kernel.X86.X86Platform? PrepareX86(KernelProfile profile) =>
+        X86 is { } m ? ProbeSim.Kernel.X86.X86Platform.Prepare(m.Acpi, m.Pci, m.Config, Cmdline, profile.Settings.PciQuirks) : null;
 
     /// <summary>
     /// The driver set for the board, with the inputs checked against the board: the PCI hierarchy needs a host bridge
@@ -91,9 +91,12 @@ public sealed class PreparedBoot
     {
         _o = o; Tree = tree; Board = board; _profile = profile; _drivers = drivers; _arm32 = arm32;
         _tables = new BootTables(tree, profile, o.Cmdline);
-        _x86 = o.PrepareX86();
+        // the hierarchy with the profile's quirks once, for every kernel
+        _pci = o.Pci?.WithQuirks(profile.Settings.PciQuirks);
+        _x86 = o.PrepareX86(profile);
     }
 
+    private readonly ProbeSim.Kernel.Pci.PciTopology? _pci;
     private readonly ProbeSim.Kernel.X86.X86Platform? _x86;
 
     private readonly BootTables _tables;
@@ -108,7 +111,7 @@ public sealed class PreparedBoot
         new(Tree, _profile, _drivers, _o.Cmdline, Board, _tables)
         {
             RecordNotifiers = !quiet && _o.RecordNotifiers, RecordLog = !quiet, StopAfterSeconds = _o.StopAfterSeconds, StopAtUptimeSeconds = _o.StopAtUptimeSeconds,
-            Arm32 = _arm32, PciTopology = _o.Pci, DmaModel = _o.DmaModel, X86 = _x86,
+            Arm32 = _arm32, PciTopology = _pci, DmaModel = _o.DmaModel, X86 = _x86,
             Schedule = schedule ?? DefaultBootSchedule.Instance, BuildResults = !quiet,
         };
 }

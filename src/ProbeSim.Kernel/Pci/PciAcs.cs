@@ -1,3 +1,5 @@
+using ProbeSim.Kernel.Pci.Quirks;
+
 namespace ProbeSim.Kernel.Pci;
 
 /// <summary>Access Control Services tests of <c>drivers/pci/pci.c</c> and the quirk hook of <c>quirks.c</c>.</summary>
@@ -6,11 +8,20 @@ public static class PciAcs
     /// <summary><c>REQ_ACS_FLAGS</c> of <c>drivers/iommu/iommu.c</c>: what isolation needs.</summary>
     public const PciAcsFlags ReqAcsFlags = PciAcsFlags.SV | PciAcsFlags.RR | PciAcsFlags.CR | PciAcsFlags.UF;
 
-    /// <summary><c>pci_dev_specific_acs_enabled</c>: the first matching quirk answers; null = no quirk applies (-ENOTTY).</summary>
+    /// <summary>
+    /// <c>pci_dev_specific_acs_enabled</c>: the description's own entries (YAML <c>acs-quirks</c>) as if placed at the
+    /// head of the table, then the kernel's built-in table (<see cref="PciTopology.Quirks"/>); the first entry that
+    /// answers decides. null = no quirk applies (-ENOTTY).
+    /// </summary>
     public static bool? DevSpecificAcsEnabled(PciFunction dev, PciAcsFlags flags)
     {
+        // pci_dev_specific_acs_enabled: an entry of the description matches and always answers
         foreach (var quirk in dev.Topology.AcsQuirks)
             if (quirk.Matches(dev)) return quirk.Answer(flags);
+        // pci_dev_specific_acs_enabled: table order; a matching entry whose function declines lets the search go on
+        var set = dev.Topology.Quirks;
+        foreach (var entry in set.AcsEntries)
+            if (entry.Matches(dev) && AcsQuirkRules.Answer(entry.Kind, dev, flags, set) is bool answer) return answer;
         return null;
     }
 
@@ -69,12 +80,15 @@ public static class PciAcs
     }
 
     /// <summary>
-    /// <c>pci_std_enable_acs</c> as <c>pci_enable_acs</c> applies it once <c>pci_request_acs</c> has been called:
-    /// sets SV, RR, CR and UF where the capability has them, and TB for external-facing or untrusted devices.
-    /// Returns false (and changes nothing) when the device has no ACS capability.
+    /// <c>pci_enable_acs</c> once <c>pci_request_acs</c> has been called: a device-specific enable quirk in force
+    /// (Intel PCH and Sunrise/Union Point root ports) does it its own way; otherwise <c>pci_std_enable_acs</c> sets SV, RR,
+    /// CR and UF where the capability has them, and TB for external-facing or untrusted devices. Returns false (and
+    /// changes nothing) when nothing could be enabled (no ACS capability; a PCH port whose LPC has no RCBA).
     /// </summary>
     public static bool EnableAcs(PciFunction dev)
     {
+        // pci_enable_acs: pci_dev_specific_enable_acs first; the standard enable only when no enable quirk applies
+        if (AcsEnableQuirks.Enable(dev) is bool quirked) return quirked;
         if (dev.Acs is not PciAcsCapability acs) return false;
         var ctrl = acs.Control | (acs.Capability & (PciAcsFlags.SV | PciAcsFlags.RR | PciAcsFlags.CR | PciAcsFlags.UF));
         // pci_std_enable_acs: translation blocking only for external-facing or untrusted devices (or with ATS disabled)

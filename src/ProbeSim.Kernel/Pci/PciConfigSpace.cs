@@ -11,6 +11,7 @@ public sealed class PciConfigSpace
 {
     public const int PciCapIdExp = 0x10;
     public const int PciExtCapIdAcs = 0x000d;
+    public const int PciCapIdSsvid = 0x0d;
 
     private PciConfigSpace() { }
 
@@ -19,6 +20,14 @@ public sealed class PciConfigSpace
     public ushort VendorId { get; private init; }
 
     public ushort DeviceId { get; private init; }
+
+    /// <summary>Subsystem vendor and device as <c>pci_setup_device</c> reads them (0 when absent).</summary>
+    public ushort SubsystemVendorId { get; private init; }
+
+    public ushort SubsystemDeviceId { get; private init; }
+
+    /// <summary>The dword at 0xf0 of a normal header (an Intel LPC's RCBA); null when the file stops before it.</summary>
+    public uint? IntelLpcRcba { get; private init; }
 
     public uint ClassCode { get; private init; }
 
@@ -40,6 +49,9 @@ public sealed class PciConfigSpace
     public PciExpressType? PcieType { get; private init; }
 
     public PciAcsCapability? Acs { get; private init; }
+
+    /// <summary>The word at ACS+8 (where Intel Sunrise/Union Point root ports keep ACS control); null without it.</summary>
+    public PciAcsFlags? IntelSptAcsControl { get; private init; }
 
     /// <summary>Things that could not be read because the file stops early.</summary>
     public IReadOnlyList<string> Notes { get; private init; } = [];
@@ -114,6 +126,7 @@ public sealed class PciConfigSpace
         // pci_cfg_space_size / PCI_FIND_NEXT_EXT_CAP: extended capabilities from 0x100 when the file has them
         var ext = new List<(ushort, int)>();
         PciAcsCapability? acs = null;
+        PciAcsFlags? sptControl = null;
         if (b.Length > 0x100)
         {
             if (b.Length < 0x104)
@@ -137,9 +150,13 @@ public sealed class PciConfigSpace
                         if (pos + 8 > b.Length)
                             notes.Add($"ACS capability at 0x{pos:x3} is cut off");
                         else
+                        {
                             acs = new PciAcsCapability(
                                 (PciAcsFlags)BinaryPrimitives.ReadUInt16LittleEndian(b[(pos + 4)..]),
                                 (PciAcsFlags)BinaryPrimitives.ReadUInt16LittleEndian(b[(pos + 6)..]));
+                            // pci_quirk_intel_spt_pch_acs: Sunrise/Union Point root ports keep the control register at ACS+8
+                            if (pos + 10 <= b.Length) sptControl = (PciAcsFlags)BinaryPrimitives.ReadUInt16LittleEndian(b[(pos + 8)..]);
+                        }
                     }
                     // PCI_EXT_CAP_NEXT: bits 31:20, dword aligned; below 0x100 ends the list
                     var next = (int)((header >> 20) & 0xffc);
@@ -155,11 +172,15 @@ public sealed class PciConfigSpace
             }
         }
 
+        var (subVendor, subDevice) = SubsystemIds(b, headerType, caps);
         return new PciConfigSpace
         {
             Length = b.Length,
             VendorId = vendor,
             DeviceId = BinaryPrimitives.ReadUInt16LittleEndian(b[0x02..]),
+            SubsystemVendorId = subVendor,
+            SubsystemDeviceId = subDevice,
+            IntelLpcRcba = headerType == PciHeaderType.Normal && b.Length >= 0xf4 ? BinaryPrimitives.ReadUInt32LittleEndian(b[0xf0..]) : null,
             // pci_setup_device: class is the upper 24 bits of the dword at 0x08
             ClassCode = BinaryPrimitives.ReadUInt32LittleEndian(b[0x08..]) >> 8,
             HeaderType = headerType,
@@ -169,7 +190,30 @@ public sealed class PciConfigSpace
             ExtendedCapabilities = ext,
             PcieType = pcieType,
             Acs = acs,
+            IntelSptAcsControl = sptControl,
             Notes = notes,
         };
+    }
+
+    /// <summary><c>pci_setup_device</c>: normal headers at 0x2c, bridges in their SSVID capability, CardBus at 0x40.</summary>
+    private static (ushort Vendor, ushort Device) SubsystemIds(ReadOnlySpan<byte> b, PciHeaderType headerType, List<(byte Id, int Offset)> caps)
+    {
+        (ushort, ushort) At(int offset, ReadOnlySpan<byte> bytes) => offset + 4 <= bytes.Length
+            ? (BinaryPrimitives.ReadUInt16LittleEndian(bytes[offset..]), BinaryPrimitives.ReadUInt16LittleEndian(bytes[(offset + 2)..]))
+            : ((ushort)0, (ushort)0);
+        switch (headerType)
+        {
+            // pci_setup_device: PCI_SUBSYSTEM_VENDOR_ID / PCI_SUBSYSTEM_ID of a normal header
+            case PciHeaderType.Normal:
+                return At(0x2c, b);
+            // pci_setup_device: a bridge's subsystem IDs are in its SSVID capability (+4, +6), if it has one
+            case PciHeaderType.Bridge:
+                foreach (var (id, offset) in caps)
+                    if (id == PciCapIdSsvid) return At(offset + 4, b);
+                return (0, 0);
+            // pci_setup_device: PCI_CB_SUBSYSTEM_VENDOR_ID / PCI_CB_SUBSYSTEM_ID
+            default:
+                return At(0x40, b);
+        }
     }
 }

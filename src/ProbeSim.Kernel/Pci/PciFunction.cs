@@ -46,6 +46,18 @@ public sealed class PciFunction
 
     public ushort DeviceId { get; internal set; }
 
+    /// <summary>Subsystem vendor ID (<c>dev->subsystem_vendor</c>); 0 when not described.</summary>
+    public ushort SubsystemVendorId { get; internal set; }
+
+    /// <summary>Subsystem device ID (<c>dev->subsystem_device</c>); 0 when not described.</summary>
+    public ushort SubsystemDeviceId { get; internal set; }
+
+    /// <summary>
+    /// The dword at config 0xf0 (an Intel LPC's root complex base address), read only by the Intel PCH ACS enable
+    /// quirk; null when not known (YAML, short dumps, bridges).
+    /// </summary>
+    public uint? IntelLpcRcba { get; internal set; }
+
     /// <summary>24-bit class code (base class, subclass, programming interface), as <c>dev->class</c>.</summary>
     public uint ClassCode { get; internal set; }
 
@@ -64,6 +76,13 @@ public sealed class PciFunction
 
     /// <summary>The ACS extended capability, null when the function has none.</summary>
     public PciAcsCapability? Acs { get; internal set; }
+
+    /// <summary>
+    /// The low 16 bits of the dword at ACS+8, where Intel Sunrise/Union Point root ports keep their real control
+    /// register (their ACS registers are dwords); read only by the quirk for those ports. Null when not known: no ACS
+    /// capability, a YAML description, or a dump that stops before it.
+    /// </summary>
+    public PciAcsFlags? IntelSptAcsControl { get; internal set; }
 
     /// <summary>Standard capability IDs in config space order (PCI_CAP_ID_*), when known.</summary>
     public IReadOnlyList<byte> CapabilityIds { get; internal set; } = Array.Empty<byte>();

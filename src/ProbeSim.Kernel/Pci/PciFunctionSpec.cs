@@ -19,6 +19,13 @@ public sealed class PciFunctionSpec
 
     public ushort DeviceId { get; set; }
 
+    public ushort SubsystemVendorId { get; set; }
+
+    public ushort SubsystemDeviceId { get; set; }
+
+    /// <summary>The dword at config 0xf0 (Intel LPC RCBA), from a dump; null when not known.</summary>
+    public uint? IntelLpcRcba { get; set; }
+
     /// <summary>24-bit class code; null: the kind's default.</summary>
     public uint? ClassCode { get; set; }
 
@@ -30,12 +37,18 @@ public sealed class PciFunctionSpec
 
     /// <summary>The ACS capability, or null for none.</summary>
     public PciAcsCapability? Acs { get; set; }
+
+    /// <summary>The word at ACS+8 (Intel Sunrise/Union Point ACS control), from a dump; null when not known.</summary>
+    public PciAcsFlags? IntelSptAcsControl { get; set; }
     /// <summary>Standard capability IDs found in config space (e.g. 0x0c SHPC), or given in YAML as <c>caps</c>.</summary>
     public List<byte> CapabilityIds { get; } = new();
 
     public bool ExternalFacing { get; set; }
 
-    /// <summary>Flags quirks set: <see cref="PciDevFlags.PcieBridgeAlias"/>, <see cref="PciDevFlags.BridgeXlateRoot"/>.</summary>
+    /// <summary>
+    /// Flags quirks set: <see cref="PciDevFlags.PcieBridgeAlias"/>, <see cref="PciDevFlags.BridgeXlateRoot"/>,
+    /// <see cref="PciDevFlags.AcsEnabledQuirk"/>; the kernel's built-in fixups add theirs when the topology is built.
+    /// </summary>
     public PciDevFlags Flags { get; set; }
 
     /// <summary>The config space bytes as read from a sysfs dump (null for descriptions written by hand).</summary>

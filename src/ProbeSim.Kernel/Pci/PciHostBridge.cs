@@ -8,8 +8,17 @@ namespace ProbeSim.Kernel.Boot;
 
 public sealed partial class Kernel
 {
-    /// <summary>The PCI hierarchy below the DT host bridge (YAML or a sysfs dump); null = no PCI devices.</summary>
-    public PciTopology? PciTopology { get; init; }
+    private readonly PciTopology? _pciTopology;
+
+    /// <summary>
+    /// The PCI hierarchy below the DT host bridge (YAML or a sysfs dump); null = no PCI devices. What is given is seen
+    /// with the profile's built-in quirks (<see cref="PciTopology.WithQuirks"/>): this kernel's fixups and ACS table.
+    /// </summary>
+    public PciTopology? PciTopology
+    {
+        get => _pciTopology;
+        init => _pciTopology = value?.WithQuirks(S.PciQuirks);
+    }
 
     private bool _pciEnumerated;
     private DtNode? _pciHostNode;

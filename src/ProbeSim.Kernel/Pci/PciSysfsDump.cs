@@ -182,10 +182,14 @@ public sealed partial class PciSysfsDump
                 HeaderType = cfg.HeaderType,
                 VendorId = cfg.VendorId,
                 DeviceId = cfg.DeviceId,
+                SubsystemVendorId = cfg.SubsystemVendorId,
+                SubsystemDeviceId = cfg.SubsystemDeviceId,
+                IntelLpcRcba = cfg.IntelLpcRcba,
                 ClassCode = cfg.ClassCode,
                 Multifunction = cfg.MultifunctionBit,
                 Acs = cfg.Acs,
                 RawConfig = bytes,
+                IntelSptAcsControl = cfg.IntelSptAcsControl,
                 Location = new PciSourceLocation(config, 0, 0),
             };
             s.CapabilityIds.AddRange(cfg.Capabilities.Select(c => c.Id));

@@ -1,3 +1,5 @@
+using ProbeSim.Kernel.Pci.Quirks;
+
 namespace ProbeSim.Kernel.Pci;
 
 /// <summary>
@@ -9,8 +11,10 @@ public sealed class PciTopology
     private readonly List<PciFunction> _scanOrder = [];
     private readonly List<string> _warnings = [];
 
-    internal PciTopology(PciTopologySpec spec)
+    internal PciTopology(PciTopologySpec spec, PciQuirkSet quirks)
     {
+        Spec = spec;
+        Quirks = quirks;
         Domain = spec.Domain;
         RootBus = spec.RootBus;
         HostDtPath = spec.HostDtPath;
@@ -22,7 +26,36 @@ public sealed class PciTopology
     }
 
     /// <summary>Build a topology from a description (validates it and numbers the buses); see <see cref="PciTopologySpec"/>.</summary>
-    public static PciTopology Build(PciTopologySpec spec) => PciTopologyBuilder.Build(spec);
+    public static PciTopology Build(PciTopologySpec spec) => PciTopologyBuilder.Build(spec, spec.Quirks);
+
+    /// <summary>The description this hierarchy was built from (kept to build it again with other quirks).</summary>
+    internal PciTopologySpec Spec { get; }
+
+    /// <summary>The kernel's built-in quirks applied to this hierarchy (<see cref="PciQuirkSet.None"/>: a bare description).</summary>
+    public PciQuirkSet Quirks { get; }
+
+    /// <summary>
+    /// This hierarchy as a kernel with <paramref name="quirks"/> sees it: itself when those are the quirks it has, else
+    /// built again from its description with them (header fixups rerun), keeping what was changed since it was built: the
+    /// description's ACS entries, the sysfs parent, the untrusted rule and each function's ACS registers and enable flag.
+    /// </summary>
+    public PciTopology WithQuirks(PciQuirkSet quirks)
+    {
+        if (Quirks.Equals(quirks)) return this;
+        var t = PciTopologyBuilder.Build(Spec, quirks);
+        t.AcsQuirks.Clear();
+        t.AcsQuirks.AddRange(AcsQuirks);
+        t.HostSysfsParent = HostSysfsParent;
+        t.UntrustedRule = UntrustedRule;
+        foreach (var f in _scanOrder)
+            if (t.Find(f.Bus, f.Devfn) is { } g)
+            {
+                g.Acs = f.Acs;
+                g.IntelSptAcsControl = f.IntelSptAcsControl;
+                g.Flags |= f.Flags & PciDevFlags.AcsEnabledQuirk;
+            }
+        return t;
+    }
 
     public int Domain { get; }
 

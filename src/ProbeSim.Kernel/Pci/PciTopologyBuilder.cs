@@ -1,11 +1,13 @@
+using ProbeSim.Kernel.Pci.Quirks;
+
 namespace ProbeSim.Kernel.Pci;
 
 /// <summary>Turns a <see cref="PciTopologySpec"/> into a <see cref="PciTopology"/>: what <c>pci_scan_slot</c> would find.</summary>
 internal static class PciTopologyBuilder
 {
-    public static PciTopology Build(PciTopologySpec spec)
+    public static PciTopology Build(PciTopologySpec spec, PciQuirkSet quirks)
     {
-        var topology = new PciTopology(spec);
+        var topology = new PciTopology(spec, quirks);
         var specs = new Dictionary<PciFunction, PciFunctionSpec>(ReferenceEqualityComparer.Instance);
         CreateBus(topology, spec, null, spec.Devices, specs);
 
@@ -69,8 +71,12 @@ internal static class PciTopologyBuilder
             PcieTypeCorrected = corrected,
             VendorId = s.VendorId,
             DeviceId = s.DeviceId,
+            SubsystemVendorId = s.SubsystemVendorId,
+            SubsystemDeviceId = s.SubsystemDeviceId,
+            IntelLpcRcba = s.IntelLpcRcba,
             Acs = s.Acs,
             RawConfig = s.RawConfig,
+            IntelSptAcsControl = s.IntelSptAcsControl,
             ExternalFacing = s.ExternalFacing,
             Flags = s.Flags,
             Location = s.Location,
@@ -80,6 +86,8 @@ internal static class PciTopologyBuilder
         if (s.HeaderType is PciHeaderType h) f.HeaderType = h;
         foreach (var alias in s.DmaAliasDevfns) f.AddDmaAlias(alias);
         f.CapabilityIds = s.CapabilityIds.ToArray();
+        // pci_setup_device: the header fixups run once the header and the PCIe type are known
+        DmaAliasFixups.Apply(f, topology.Quirks);
 
         var slot = PciDevfn.Slot(devfn);
         var others = bus.Keys.Any(d => PciDevfn.Slot(d) == slot && d != devfn);

@@ -1,3 +1,5 @@
+using ProbeSim.Kernel.Pci.Quirks;
+
 namespace ProbeSim.Kernel.Pci;
 
 /// <summary>Description of the hierarchy below one host bridge, input of <see cref="PciTopology.Build"/>.</summary>
@@ -34,7 +36,14 @@ public sealed class PciTopologySpec
     /// <summary>Functions on the root bus.</summary>
     public List<PciFunctionSpec> Devices { get; } = [];
 
+    /// <summary>The description's own <c>pci_dev_acs_enabled[]</c> entries (YAML <c>acs-quirks</c>); they answer before the kernel's.</summary>
     public List<PciAcsQuirk> AcsQuirks { get; } = [];
+
+    /// <summary>
+    /// The kernel's built-in quirks to apply (<see cref="PciQuirkSet"/>); <see cref="PciQuirkSet.None"/> for
+    /// a bare description. A boot applies its profile's with <see cref="PciTopology.WithQuirks"/>.
+    /// </summary>
+    public PciQuirkSet Quirks { get; set; } = PciQuirkSet.None;
 
     public PciUntrustedRule UntrustedRule { get; set; } = PciUntrustedRule.ExternalFacingParent;
 

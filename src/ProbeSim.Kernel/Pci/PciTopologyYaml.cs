@@ -13,7 +13,7 @@ public static class PciTopologyYaml
     public static readonly IReadOnlyList<string> DeviceKeys =
     [
         "slot", "type", "id", "class", "multifunction", "acs", "acs-cap", "acs-ctrl", "external-facing", "quirks",
-        "alias-of", "secondary", "subordinate", "below",
+        "alias-of", "subsystem", "secondary", "subordinate", "below",
     ];
 
     private static readonly IReadOnlyList<string> QuirkKeys = ["id", "provides"];
@@ -111,6 +111,10 @@ public static class PciTopologyYaml
                     var id = r.Id(value, "id", anyDevice: false);
                     (s.VendorId, s.DeviceId) = (id.Vendor, id.Device!.Value);
                     break;
+                case "subsystem":
+                    var sub = r.Id(value, "subsystem", anyDevice: false);
+                    (s.SubsystemVendorId, s.SubsystemDeviceId) = (sub.Vendor, sub.Device!.Value);
+                    break;
                 case "class": s.ClassCode = r.Hex(value, "class", 6); break;
                 case "multifunction": s.Multifunction = r.Bool(value, "multifunction"); break;
                 case "acs":
@@ -128,7 +132,8 @@ public static class PciTopologyYaml
                         {
                             "pcie-bridge-alias" => PciDevFlags.PcieBridgeAlias,
                             "bridge-xlate-root" => PciDevFlags.BridgeXlateRoot,
-                            _ => throw r.Error(q, $"unknown quirk '{name}'; expected pcie-bridge-alias or bridge-xlate-root"),
+                            "acs-enabled-quirk" => PciDevFlags.AcsEnabledQuirk,
+                            _ => throw r.Error(q, $"unknown quirk '{name}'; expected pcie-bridge-alias, bridge-xlate-root or acs-enabled-quirk"),
                         };
                     }
                     break;

@@ -100,6 +100,7 @@ public sealed class ProfileSettings
         ArmSharedMappingAt = read.Of(SwitchCatalog.ArmSharedMappingAt);
         ProbeResultLogEveryFailure = read.Of(SwitchCatalog.ProbeResultLog);
         DmaTeardown = read.Of(SwitchCatalog.DmaTeardown);
+        PciQuirks = new Pci.Quirks.PciQuirkSet(read.Of(SwitchCatalog.PciAcsQuirks), read.Of(SwitchCatalog.PciDmaAliasQuirks));
         IovaMagazine = read.Of(SwitchCatalog.IovaMagazine) ?? 128;
         IovaStickyDac = read.Of(SwitchCatalog.IovaStickyDac);
         read.CheckEveryCatalogSwitchRead();
@@ -200,6 +201,8 @@ public sealed class ProfileSettings
     public ArmSharedMappingAt ArmSharedMappingAt { get; }
     /// <summary>probe_result_log every-failure: really_probe's closing switch logs pinctrl and dma_configure failures too.</summary>
     public bool ProbeResultLogEveryFailure { get; }
+    /// <summary>The kernel's built-in PCI quirks (pci_acs_quirks, pci_dma_alias_quirks); no ACPI IVRS table, as on DT.</summary>
+    public Pci.Quirks.PciQuirkSet PciQuirks { get; }
     public int IovaMagazine { get; }
     public bool IovaStickyDac { get; }
 }

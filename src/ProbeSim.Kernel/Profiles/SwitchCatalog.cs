@@ -285,6 +285,14 @@ public static class SwitchCatalog
         "Where arch_teardown_dma_ops is called: creation-only (device destroy), after-configure (probe failure after a successful dma_configure, and unbind), every-failure (every failed probe, after devres release)",
         "really_probe / device_unbind_cleanup",
         ("creation-only", DmaTeardownSites.CreationOnly), ("after-configure", DmaTeardownSites.AfterConfigure), ("every-failure", DmaTeardownSites.EveryFailure));
+    // --- PCI quirks built into the kernel (drivers/pci/quirks.c; groups and lines: docs/kernel/pci.md)
+    public static readonly ListSwitch PciAcsQuirks = new("pci_acs_quirks",
+        "Groups of the built-in device-specific ACS table this kernel has (pci_dev_acs_enabled[] and the device lists its functions keep): which root ports and multifunction devices count as isolated whatever their ACS registers say; each group is the entries one release added",
+        "pci_dev_specific_acs_enabled / pci_dev_acs_enabled[]", Pci.Quirks.AcsQuirkTable.Groups);
+    public static readonly ListSwitch PciDmaAliasQuirks = new("pci_dma_alias_quirks",
+        "Groups of the built-in header fixups that give PCI functions DMA aliases (dma_alias_mask) or the PCIE_BRIDGE_ALIAS / BRIDGE_XLATE_ROOT flags; each group is the devices one release added",
+        "quirk_dma_func0_alias, quirk_dma_func1_alias, quirk_fixed_dma_alias, quirk_use_pcie_bridge_dma_alias, ... (DECLARE_PCI_FIXUP_HEADER)",
+        Pci.Quirks.DmaAliasQuirkTable.Groups);
     // --- DMA data plane
     public static readonly IntSwitch IovaMagazine = new("iova_magazine",
         "IOVA rcache magazine size",
@@ -368,6 +376,8 @@ public static class SwitchCatalog
         Arm32Dma,
         ArmSharedMappingAt,
         DmaTeardown,
+        PciAcsQuirks,
+        PciDmaAliasQuirks,
         IovaMagazine,
         IovaStickyDac,
     };

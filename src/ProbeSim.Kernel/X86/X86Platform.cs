@@ -3,6 +3,7 @@ using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Iommu.Amd;
 using ProbeSim.Kernel.Iommu.Intel;
 using ProbeSim.Kernel.Pci;
+using ProbeSim.Kernel.Pci.Quirks;
 
 namespace ProbeSim.Kernel.X86;
 
@@ -43,8 +44,10 @@ public sealed class X86Platform
     /// Makes the platform for one command line. The topology is taken over: when an IOMMU driver requests ACS at
     /// detection, every function's ACS controls are set as pci_enable_acs sets them at pci_device_add.
     /// </summary>
-    public static X86Platform Prepare(AcpiMachine machine, PciTopology? pci, X86KernelConfig config, string cmdline)
+    public static X86Platform Prepare(AcpiMachine machine, PciTopology? pci, X86KernelConfig config, string cmdline, PciQuirkSet quirks)
     {
+        // the profile's PCI quirks; the AMD southbridge ACS quirk applies only where an IVRS exists (quirks.c pci_quirk_amd_sb_acs)
+        pci = pci?.WithQuirks(quirks.WithAcpiIvrs(machine.Ivrs is not null));
         var p = X86IommuParams.From(new KernelCommandLine(cmdline));
         var intel = IntelIommu.Build(machine.Dmar, pci, config, p);
         var amdCmdline = AmdIommuCmdline.Parse(cmdline);
