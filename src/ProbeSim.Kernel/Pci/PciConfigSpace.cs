@@ -11,6 +11,7 @@ public sealed class PciConfigSpace
 {
     public const int PciCapIdExp = 0x10;
     public const int PciExtCapIdAcs = 0x000d;
+    public const int PciCapIdSsvid = 0x0d;
 
     private PciConfigSpace() { }
 
@@ -21,6 +22,15 @@ public sealed class PciConfigSpace
     public ushort DeviceId { get; private init; }
 
     public uint ClassCode { get; private init; }
+
+    /// <summary>
+    /// <c>dev->subsystem_vendor</c> as pci_setup_device reads it: offset 0x2c of a normal header, +4 of a bridge's
+    /// SSVID capability (0x0d; 0 without one), 0x40 of a CardBus header (null when the file stops before it).
+    /// </summary>
+    public ushort? SubsystemVendorId { get; private init; }
+
+    /// <summary><c>dev->subsystem_device</c>: offset 0x2e, SSVID capability +6, or CardBus 0x42 (see <see cref="SubsystemVendorId"/>).</summary>
+    public ushort? SubsystemDeviceId { get; private init; }
 
     public PciHeaderType HeaderType { get; private init; }
 
@@ -69,6 +79,7 @@ public sealed class PciConfigSpace
 
         // __pci_bus_find_cap_start: capability list only when status bit 4 is set; CardBus keeps its pointer at 0x14
         var caps = new List<(byte, int)>();
+        var capsCut = false;
         PciExpressType? pcieType = null;
         if ((status & 0x10) != 0)
         {
@@ -83,6 +94,7 @@ public sealed class PciConfigSpace
                 if (pos + 2 > b.Length)
                 {
                     notes.Add($"capability at 0x{pos:x2} lies beyond the {b.Length} bytes read");
+                    capsCut = true;
                     break;
                 }
                 if (!visited.Add(pos))
@@ -155,8 +167,41 @@ public sealed class PciConfigSpace
             }
         }
 
+        // pci_setup_device (drivers/pci/probe.c:1926-2003): normal header pci_subsystem_ids at 0x2c/0x2e; a bridge only
+        // through the SSVID capability (the pci_dev is zeroed, so 0 without one); CardBus PCI_CB_SUBSYSTEM_* at 0x40/0x42
+        ushort? ssvid = null, ssid = null;
+        switch (headerType)
+        {
+            case PciHeaderType.Normal:
+                (ssvid, ssid) = (BinaryPrimitives.ReadUInt16LittleEndian(b[0x2c..]), BinaryPrimitives.ReadUInt16LittleEndian(b[0x2e..]));
+                break;
+            case PciHeaderType.Bridge:
+                (ssvid, ssid) = ((ushort)0, (ushort)0);
+                // pci_find_capability: the first capability with that id
+                var ssvAt = caps.FindIndex(c => c.Item1 == PciCapIdSsvid) is var i and >= 0 ? caps[i].Item2 : -1;
+                if (ssvAt >= 0 && ssvAt + 8 > b.Length)
+                {
+                    notes.Add($"SSVID capability at 0x{ssvAt:x2} is cut off");
+                    (ssvid, ssid) = (null, null);
+                }
+                else if (ssvAt >= 0)
+                    (ssvid, ssid) = (BinaryPrimitives.ReadUInt16LittleEndian(b[(ssvAt + 4)..]), BinaryPrimitives.ReadUInt16LittleEndian(b[(ssvAt + 6)..]));
+                // the list stops early (a short file): an SSVID capability may lie in what was not read
+                else if (capsCut)
+                    (ssvid, ssid) = (null, null);
+                break;
+            case PciHeaderType.CardBus:
+                if (b.Length >= 0x44)
+                    (ssvid, ssid) = (BinaryPrimitives.ReadUInt16LittleEndian(b[0x40..]), BinaryPrimitives.ReadUInt16LittleEndian(b[0x42..]));
+                else
+                    notes.Add("CardBus subsystem ids (0x40-0x43) lie beyond the bytes read");
+                break;
+        }
+
         return new PciConfigSpace
         {
+            SubsystemVendorId = ssvid,
+            SubsystemDeviceId = ssid,
             Length = b.Length,
             VendorId = vendor,
             DeviceId = BinaryPrimitives.ReadUInt16LittleEndian(b[0x02..]),

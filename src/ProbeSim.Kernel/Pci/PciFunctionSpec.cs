@@ -19,6 +19,12 @@ public sealed class PciFunctionSpec
 
     public ushort DeviceId { get; set; }
 
+    /// <summary>Subsystem vendor id (<c>subsystem-vendor</c> in YAML; from config space in a dump); null: not known.</summary>
+    public ushort? SubsystemVendorId { get; set; }
+
+    /// <summary>Subsystem device id (<c>subsystem-device</c> in YAML; from config space in a dump); null: not known.</summary>
+    public ushort? SubsystemDeviceId { get; set; }
+
     /// <summary>24-bit class code; null: the kind's default.</summary>
     public uint? ClassCode { get; set; }
 

@@ -37,24 +37,19 @@ public sealed partial class Kernel
         }
     }
 
-    // pci_bus_match: pci_match_device over the id table (dynamic ids and driver_override are handled by the caller)
+    // pci_bus_match: pci_match_device over the id table, subsystem ids and class mask included; override-only entries
+    // are skipped (dynamic ids and driver_override are handled by the caller)
     private static bool PciMatch(Device dev, Driver drv)
     {
         if (dev.Pci is not { } f) return false;
         foreach (var id in drv.Spec.PciIds)
-            if (id.Matches(f.VendorId, f.DeviceId, f.ClassCode)) return true;
+            if (id.Matches(f.VendorId, f.DeviceId, f.SubsystemVendorId, f.SubsystemDeviceId, f.ClassCode)) return true;
         return false;
     }
 
-    /// <summary>The probe-time checks of the implicit PCI drivers (after dma_configure has run): -ENODEV when they decline.</summary>
-    private static int PciDriverProbeCheck(Device dev, Driver drv) => dev.Pci is not { } f ? 0 : drv.Name switch
-    {
-        // pcie_portdrv_probe: root ports, switch ports and RCECs only
-        "pcieport" => f.PcieportBinds ? 0 : -ENODEV,
-        // shpc_probe: shpc_capable
-        "shpchp" => f.ShpcCapable ? 0 : -ENODEV,
-        _ => 0,
-    };
+    /// <summary>The probe-time checks of known PCI drivers (after dma_configure has run): -ENODEV when they decline (<see cref="PciProbeChecks"/>).</summary>
+    private static int PciDriverProbeCheck(Device dev, Driver drv) =>
+        dev.Pci is not { } f || PciProbeChecks.Declines(drv.Name, f) is null ? 0 : -ENODEV;
 
     // pci_dma_configure: of_dma_configure_id on the host bridge's node, with the requester IDs of the device's DMA aliases
     private int PciDmaConfigure(Device dev)

@@ -182,6 +182,8 @@ public sealed partial class PciSysfsDump
                 HeaderType = cfg.HeaderType,
                 VendorId = cfg.VendorId,
                 DeviceId = cfg.DeviceId,
+                SubsystemVendorId = cfg.SubsystemVendorId,
+                SubsystemDeviceId = cfg.SubsystemDeviceId,
                 ClassCode = cfg.ClassCode,
                 Multifunction = cfg.MultifunctionBit,
                 Acs = cfg.Acs,

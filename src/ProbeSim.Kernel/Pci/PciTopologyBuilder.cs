@@ -69,6 +69,8 @@ internal static class PciTopologyBuilder
             PcieTypeCorrected = corrected,
             VendorId = s.VendorId,
             DeviceId = s.DeviceId,
+            SubsystemVendorId = s.SubsystemVendorId,
+            SubsystemDeviceId = s.SubsystemDeviceId,
             Acs = s.Acs,
             ExternalFacing = s.ExternalFacing,
             Flags = s.Flags,

@@ -12,7 +12,7 @@ public static class PciTopologyYaml
 
     public static readonly IReadOnlyList<string> DeviceKeys =
     [
-        "slot", "type", "id", "class", "multifunction", "acs", "acs-cap", "acs-ctrl", "external-facing", "quirks",
+        "slot", "type", "id", "subsystem-vendor", "subsystem-device", "class", "multifunction", "acs", "acs-cap", "acs-ctrl", "external-facing", "quirks",
         "alias-of", "secondary", "subordinate", "below",
     ];
 
@@ -111,6 +111,8 @@ public static class PciTopologyYaml
                     var id = r.Id(value, "id", anyDevice: false);
                     (s.VendorId, s.DeviceId) = (id.Vendor, id.Device!.Value);
                     break;
+                case "subsystem-vendor": s.SubsystemVendorId = (ushort)r.Hex(value, "subsystem-vendor", 4); break;
+                case "subsystem-device": s.SubsystemDeviceId = (ushort)r.Hex(value, "subsystem-device", 4); break;
                 case "class": s.ClassCode = r.Hex(value, "class", 6); break;
                 case "multifunction": s.Multifunction = r.Bool(value, "multifunction"); break;
                 case "acs":
