@@ -28,10 +28,10 @@ public sealed record PciId(ushort? Vendor, ushort? Device, uint? Class = null, u
     /// <summary>
     /// pci_match_one_id: every field is PCI_ANY_ID or equal, and <c>(class ^ dev class) &amp; class_mask</c> is 0.
     /// A null subsystem id of the device (not known) fails an entry that asks for one. Override-only entries are
-    /// skipped, as do_pci_match_id (drivers/pci/pci-driver.c:141-143) skips them without driver_override; with
+    /// skipped, as do_pci_match_id (drivers/pci/pci-driver.c:142-143) skips them without driver_override; with
     /// <paramref name="driverOverride"/> they take part.
     /// </summary>
-    // do_pci_match_id (drivers/pci/pci-driver.c:141-143): an override_only entry counts only with driver_override set
+    // do_pci_match_id (drivers/pci/pci-driver.c:142-143): an override_only entry counts only with driver_override set
     // pci_match_one_id (drivers/pci/pci.h:236-240): four ids PCI_ANY_ID or equal, !((class ^ dev class) & class_mask)
     public bool Matches(ushort vendor, ushort device, ushort? subvendor, ushort? subdevice, uint classCode, bool driverOverride = false) =>
         (!OverrideOnly || driverOverride)
