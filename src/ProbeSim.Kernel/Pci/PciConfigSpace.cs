@@ -21,15 +21,19 @@ public sealed class PciConfigSpace
 
     public ushort DeviceId { get; private init; }
 
-    /// <summary>Subsystem vendor and device as <c>pci_setup_device</c> reads them (0 when absent).</summary>
-    public ushort SubsystemVendorId { get; private init; }
-
-    public ushort SubsystemDeviceId { get; private init; }
-
     /// <summary>The dword at 0xf0 of a normal header (an Intel LPC's RCBA); null when the file stops before it.</summary>
     public uint? IntelLpcRcba { get; private init; }
 
     public uint ClassCode { get; private init; }
+
+    /// <summary>
+    /// <c>dev->subsystem_vendor</c> as pci_setup_device reads it: offset 0x2c of a normal header, +4 of a bridge's
+    /// SSVID capability (0x0d; 0 without one), 0x40 of a CardBus header (null when the file stops before it).
+    /// </summary>
+    public ushort? SubsystemVendorId { get; private init; }
+
+    /// <summary><c>dev->subsystem_device</c>: offset 0x2e, SSVID capability +6, or CardBus 0x42 (see <see cref="SubsystemVendorId"/>).</summary>
+    public ushort? SubsystemDeviceId { get; private init; }
 
     public PciHeaderType HeaderType { get; private init; }
 
@@ -81,6 +85,7 @@ public sealed class PciConfigSpace
 
         // __pci_bus_find_cap_start: capability list only when status bit 4 is set; CardBus keeps its pointer at 0x14
         var caps = new List<(byte, int)>();
+        var capsCut = false;
         PciExpressType? pcieType = null;
         if ((status & 0x10) != 0)
         {
@@ -95,6 +100,7 @@ public sealed class PciConfigSpace
                 if (pos + 2 > b.Length)
                 {
                     notes.Add($"capability at 0x{pos:x2} lies beyond the {b.Length} bytes read");
+                    capsCut = true;
                     break;
                 }
                 if (!visited.Add(pos))
@@ -172,14 +178,44 @@ public sealed class PciConfigSpace
             }
         }
 
-        var (subVendor, subDevice) = SubsystemIds(b, headerType, caps);
+        // pci_setup_device (drivers/pci/probe.c:1926-2003): normal header pci_subsystem_ids at 0x2c/0x2e; a bridge only
+        // through the SSVID capability (the pci_dev is zeroed, so 0 without one); CardBus PCI_CB_SUBSYSTEM_* at 0x40/0x42
+        ushort? ssvid = null, ssid = null;
+        switch (headerType)
+        {
+            case PciHeaderType.Normal:
+                (ssvid, ssid) = (BinaryPrimitives.ReadUInt16LittleEndian(b[0x2c..]), BinaryPrimitives.ReadUInt16LittleEndian(b[0x2e..]));
+                break;
+            case PciHeaderType.Bridge:
+                (ssvid, ssid) = ((ushort)0, (ushort)0);
+                // pci_find_capability: the first capability with that id
+                var ssvAt = caps.FindIndex(c => c.Item1 == PciCapIdSsvid) is var i and >= 0 ? caps[i].Item2 : -1;
+                if (ssvAt >= 0 && ssvAt + 8 > b.Length)
+                {
+                    notes.Add($"SSVID capability at 0x{ssvAt:x2} is cut off");
+                    (ssvid, ssid) = (null, null);
+                }
+                else if (ssvAt >= 0)
+                    (ssvid, ssid) = (BinaryPrimitives.ReadUInt16LittleEndian(b[(ssvAt + 4)..]), BinaryPrimitives.ReadUInt16LittleEndian(b[(ssvAt + 6)..]));
+                // the list stops early (a short file): an SSVID capability may lie in what was not read
+                else if (capsCut)
+                    (ssvid, ssid) = (null, null);
+                break;
+            case PciHeaderType.CardBus:
+                if (b.Length >= 0x44)
+                    (ssvid, ssid) = (BinaryPrimitives.ReadUInt16LittleEndian(b[0x40..]), BinaryPrimitives.ReadUInt16LittleEndian(b[0x42..]));
+                else
+                    notes.Add("CardBus subsystem ids (0x40-0x43) lie beyond the bytes read");
+                break;
+        }
+
         return new PciConfigSpace
         {
+            SubsystemVendorId = ssvid,
+            SubsystemDeviceId = ssid,
             Length = b.Length,
             VendorId = vendor,
             DeviceId = BinaryPrimitives.ReadUInt16LittleEndian(b[0x02..]),
-            SubsystemVendorId = subVendor,
-            SubsystemDeviceId = subDevice,
             IntelLpcRcba = headerType == PciHeaderType.Normal && b.Length >= 0xf4 ? BinaryPrimitives.ReadUInt32LittleEndian(b[0xf0..]) : null,
             // pci_setup_device: class is the upper 24 bits of the dword at 0x08
             ClassCode = BinaryPrimitives.ReadUInt32LittleEndian(b[0x08..]) >> 8,
@@ -193,27 +229,5 @@ public sealed class PciConfigSpace
             IntelSptAcsControl = sptControl,
             Notes = notes,
         };
-    }
-
-    /// <summary><c>pci_setup_device</c>: normal headers at 0x2c, bridges in their SSVID capability, CardBus at 0x40.</summary>
-    private static (ushort Vendor, ushort Device) SubsystemIds(ReadOnlySpan<byte> b, PciHeaderType headerType, List<(byte Id, int Offset)> caps)
-    {
-        (ushort, ushort) At(int offset, ReadOnlySpan<byte> bytes) => offset + 4 <= bytes.Length
-            ? (BinaryPrimitives.ReadUInt16LittleEndian(bytes[offset..]), BinaryPrimitives.ReadUInt16LittleEndian(bytes[(offset + 2)..]))
-            : ((ushort)0, (ushort)0);
-        switch (headerType)
-        {
-            // pci_setup_device: PCI_SUBSYSTEM_VENDOR_ID / PCI_SUBSYSTEM_ID of a normal header
-            case PciHeaderType.Normal:
-                return At(0x2c, b);
-            // pci_setup_device: a bridge's subsystem IDs are in its SSVID capability (+4, +6), if it has one
-            case PciHeaderType.Bridge:
-                foreach (var (id, offset) in caps)
-                    if (id == PciCapIdSsvid) return At(offset + 4, b);
-                return (0, 0);
-            // pci_setup_device: PCI_CB_SUBSYSTEM_VENDOR_ID / PCI_CB_SUBSYSTEM_ID
-            default:
-                return At(0x40, b);
-        }
     }
 }

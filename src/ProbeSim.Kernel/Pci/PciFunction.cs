@@ -46,11 +46,21 @@ public sealed class PciFunction
 
     public ushort DeviceId { get; internal set; }
 
-    /// <summary>Subsystem vendor ID (<c>dev->subsystem_vendor</c>); 0 when not described.</summary>
-    public ushort SubsystemVendorId { get; internal set; }
+    /// <summary>
+    /// <c>dev->subsystem_vendor</c>: from config space as pci_setup_device reads it for the header type (0x2c for a
+    /// normal header, the SSVID capability or 0 for a bridge, 0x40 for CardBus); null when the description does not
+    /// say (a YAML function without <c>subsystem-vendor</c>, a cut-off dump). A pci_device_id that asks for a subsystem
+    /// vendor never matches null.
+    /// </summary>
+    public ushort? SubsystemVendorId { get; internal set; }
 
-    /// <summary>Subsystem device ID (<c>dev->subsystem_device</c>); 0 when not described.</summary>
-    public ushort SubsystemDeviceId { get; internal set; }
+    /// <summary><c>dev->subsystem_device</c> (see <see cref="SubsystemVendorId"/>).</summary>
+    public ushort? SubsystemDeviceId { get; internal set; }
+
+    /// <summary>The udev MODALIAS of the function (pci_uevent): <c>pci:v%08Xd%08Xsv%08Xsd%08Xbc%02Xsc%02Xi%02X</c>; unknown subsystem ids print as 0.</summary>
+    // pci_uevent (drivers/pci/pci-driver.c:1619-1623 in 6.1.192): MODALIAS from vendor, device, subsystem ids and the class bytes
+    public string Modalias =>
+        $"pci:v{VendorId:X8}d{DeviceId:X8}sv{SubsystemVendorId ?? 0:X8}sd{SubsystemDeviceId ?? 0:X8}bc{(ClassCode >> 16) & 0xff:X2}sc{(ClassCode >> 8) & 0xff:X2}i{ClassCode & 0xff:X2}";
 
     /// <summary>
     /// The dword at config 0xf0 (an Intel LPC's root complex base address), read only by the Intel PCH ACS enable

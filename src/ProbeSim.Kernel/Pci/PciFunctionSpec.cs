@@ -19,9 +19,11 @@ public sealed class PciFunctionSpec
 
     public ushort DeviceId { get; set; }
 
-    public ushort SubsystemVendorId { get; set; }
+    /// <summary>Subsystem vendor id (<c>subsystem-vendor</c> in YAML; from config space in a dump); null: not known.</summary>
+    public ushort? SubsystemVendorId { get; set; }
 
-    public ushort SubsystemDeviceId { get; set; }
+    /// <summary>Subsystem device id (<c>subsystem-device</c> in YAML; from config space in a dump); null: not known.</summary>
+    public ushort? SubsystemDeviceId { get; set; }
 
     /// <summary>The dword at config 0xf0 (Intel LPC RCBA), from a dump; null when not known.</summary>
     public uint? IntelLpcRcba { get; set; }

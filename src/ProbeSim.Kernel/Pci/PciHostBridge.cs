@@ -52,27 +52,26 @@ public sealed partial class Kernel
         }
     }
 
-    // pci_bus_match: pci_match_device over the id table (dynamic ids and driver_override are handled by the caller)
+    // pci_bus_match: pci_match_device over the id table, subsystem ids and class mask included; override-only entries
+    // are skipped (dynamic ids and driver_override are handled by the caller)
     private static bool PciMatch(Device dev, Driver drv)
     {
         if (dev.Pci is not { } f) return false;
         foreach (var id in drv.Spec.PciIds)
-            if (id.Matches(f.VendorId, f.DeviceId, f.ClassCode)) return true;
+            if (id.Matches(f.VendorId, f.DeviceId, f.SubsystemVendorId, f.SubsystemDeviceId, f.ClassCode)) return true;
         return false;
     }
 
-    /// <summary>The probe-time checks of the implicit PCI drivers (after dma_configure has run): -ENODEV when they decline.</summary>
-    private int PciDriverProbeCheck(Device dev, Driver drv) => dev.Pci is not { } f ? 0 : drv.Name switch
+    /// <summary>The probe-time checks of known PCI drivers (after dma_configure has run): -ENODEV when they decline (<see cref="PciProbeChecks"/>).</summary>
+    private int PciDriverProbeCheck(Device dev, Driver drv)
     {
-        // pcie_portdrv_probe: root ports, switch ports and RCECs only
-        "pcieport" => f.PcieportBinds ? 0 : -ENODEV,
-        // shpc_probe: shpc_capable
+        if (dev.Pci is not { } f) return 0;
         // on an ACPI machine shpc_probe also needs the firmware's grant (acpi_get_hp_hw_control_from_firmware) and free
         // hotplug slot names (pci_hp_register), which the machine's files do not carry: taken as failing, as on QEMU q35
         // (oracle: "pci_hp_register failed with error -16"); the outcome says it is a guess (BasisGap.AcpiHotplugControl)
-        "shpchp" => f.ShpcCapable && X86 is null ? 0 : -ENODEV,
-        _ => 0,
-    };
+        if (X86 is not null && drv.Name == "shpchp") return -ENODEV;
+        return PciProbeChecks.Declines(drv.Name, f) is null ? 0 : -ENODEV;
+    }
 
     // pci_dma_configure: of_dma_configure_id on the host bridge's node, with the requester IDs of the device's DMA aliases
     private int PciDmaConfigure(Device dev)

@@ -12,8 +12,8 @@ public static class PciTopologyYaml
 
     public static readonly IReadOnlyList<string> DeviceKeys =
     [
-        "slot", "type", "id", "class", "multifunction", "acs", "acs-cap", "acs-ctrl", "external-facing", "quirks",
-        "alias-of", "subsystem", "secondary", "subordinate", "below",
+        "slot", "type", "id", "subsystem-vendor", "subsystem-device", "class", "multifunction", "acs", "acs-cap", "acs-ctrl",
+        "external-facing", "quirks", "alias-of", "subsystem", "secondary", "subordinate", "below",
     ];
 
     private static readonly IReadOnlyList<string> QuirkKeys = ["id", "provides"];
@@ -115,6 +115,8 @@ public static class PciTopologyYaml
                     var sub = r.Id(value, "subsystem", anyDevice: false);
                     (s.SubsystemVendorId, s.SubsystemDeviceId) = (sub.Vendor, sub.Device!.Value);
                     break;
+                case "subsystem-vendor": s.SubsystemVendorId = (ushort)r.Hex(value, "subsystem-vendor", 4); break;
+                case "subsystem-device": s.SubsystemDeviceId = (ushort)r.Hex(value, "subsystem-device", 4); break;
                 case "class": s.ClassCode = r.Hex(value, "class", 6); break;
                 case "multifunction": s.Multifunction = r.Bool(value, "multifunction"); break;
                 case "acs":

@@ -23,7 +23,7 @@ public class PciYamlErrorTests
                 - slot: 00.0
                   colour: red
             """);
-        AssertAt(e, 4, 7, "unknown key 'colour' in a device; expected one of: slot, type, id, class, multifunction, acs,");
+        AssertAt(e, 4, 7, "unknown key 'colour' in a device; expected one of: slot, type, id, subsystem-vendor, subsystem-device, class, multifunction, acs,");
     }
 
     [Fact]
