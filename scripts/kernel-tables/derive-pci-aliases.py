@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes data/kernels/debian-bookworm-amd64/pci-module-aliases.tsv and pci-modules.tsv from Debian's amd64 kernel package.
+"""Writes kernels/debian-6.1-amd64/pci-module-aliases.tsv and pci-modules.tsv from Debian's amd64 kernel package.
 
 What it does (docs/kernel/x86-drivers.md says why):
   1. takes linux-image-6.1.0-56-amd64_6.1.192-2_amd64.deb from --deb, else from --cache, else downloads it there
@@ -37,8 +37,8 @@ DEB_NAME = f"{PACKAGE}_{VERSION}_amd64.deb"
 EXPECTED_SHA256 = "a86e2049672f52354c4536a089203b6c82639420424d31c91cf31a181fd4d8f1"
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-DEFAULT_OUT = os.path.join(REPO, "data", "kernels", "debian-bookworm-amd64", "pci-module-aliases.tsv")
-DEFAULT_MODULES_OUT = os.path.join(REPO, "data", "kernels", "debian-bookworm-amd64", "pci-modules.tsv")
+DEFAULT_OUT = os.path.join(REPO, "kernels", "debian-6.1-amd64", "pci-module-aliases.tsv")
+DEFAULT_MODULES_OUT = os.path.join(REPO, "kernels", "debian-6.1-amd64", "pci-modules.tsv")
 
 # file2alias do_pci_entry: prefix pci: (override_only 0) or vfio_pci: (PCI_ID_F_VFIO_DRIVER_OVERRIDE);
 # v/d/sv/sd are __u32 fields printed %08X or '*' for PCI_ANY_ID; bc/sc/i are the class bytes printed %02X when that

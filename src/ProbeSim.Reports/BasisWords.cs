@@ -21,6 +21,9 @@ public static class BasisWords
         var driver = device.BasisDriver;
         if (device.BasisGap == BasisGap.AmbaPeriphidFromHardware)
             return "guess: the AMBA periphid is read from the device's registers (amba_read_periphid), not the device tree; which id-matched driver binds is not known";
+        if (device.BasisGap is BasisGap.ProbeUnread or BasisGap.ProbeUnreadNameGuessed)
+            return $"guess: driver {driver} comes from the kernel's alias tables; its probe was not read and is taken to succeed"
+                + (device.BasisGap == BasisGap.ProbeUnreadNameGuessed ? $"; the name {driver} is its module's, not established from the source" : "");
         if (device.BasisGap == BasisGap.AcpiHotplugControl)
             return "guess: whether shpchp binds depends on the firmware's _OSC/OSHP grant and free hotplug slot names, which the machine's files do not carry; taken as not binding (as on QEMU q35)";
         return device.Basis switch

@@ -67,6 +67,8 @@ public static class Explainer
             {
                 OutcomeBasis.Guessed when d.BasisGap == BasisGap.AmbaPeriphidFromHardware =>
                     $"guess: the AMBA periphid is read from the device's registers, not the device tree: which id-matched driver binds is not known{who}",
+                OutcomeBasis.Guessed when d.BasisGap is BasisGap.ProbeUnread or BasisGap.ProbeUnreadNameGuessed =>
+                    $"guess: driver {d.BasisDriver} comes from the kernel's alias tables; its probe was not read and is taken to succeed{who}",
                 OutcomeBasis.Guessed when d.BasisGap == BasisGap.AcpiHotplugControl =>
                     $"guess: whether shpchp binds depends on the firmware's SHPC grant and hotplug slot names, not in the machine's files{who}",
                 OutcomeBasis.Guessed => $"guess: no probe plan for driver {d.BasisDriver}{who}",

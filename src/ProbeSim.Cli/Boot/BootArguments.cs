@@ -62,8 +62,9 @@ public sealed class BootArguments
             if (eq <= 0) throw new ArgumentException($"--set wants NAME=VALUE, got '{s}'");
             sets.Add(new(s[..eq].Trim(), s[(eq + 1)..]));
         }
-        // an x86 machine takes only the kernel's .config from --kernel (X86Board)
-        IDriverSetSource drivers = pr.GetValue(Kernel) is { } dir && !IsX86(pr) ? KernelTables(BundledKernels.Resolve(dir)) : new DefaultDriverSet();
+        // an x86 machine's drivers are an x86 kernel's PCI driver tables (X86Board)
+        IDriverSetSource drivers = IsX86(pr) ? X86Board.DriverTables(pr.GetValue(Kernel))
+            : pr.GetValue(Kernel) is { } dir ? KernelTables(BundledKernels.Resolve(dir)) : new DefaultDriverSet();
         var profile = pr.GetValue(Profile);
         var options = new BootOptions
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProbeSim.Cli.Output;
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.X86;
 
 namespace ProbeSim.Cli.Boot;
@@ -18,14 +19,28 @@ public static class X86Board
     /// Loads the machine into <paramref name="options"/>: its command line is used unless --cmdline was given, and the
     /// files it reads are recorded as inputs of the run.
     /// </summary>
+    /// <summary>The x86 kernel's directory: --kernel DIR or NAME, else the bundled Debian 12 amd64 one.</summary>
+    public static string KernelDirectory(string? kernel) => kernel is { } k ? BundledKernels.Resolve(k) : BundledKernels.Find(DefaultKernel)
+        ?? throw new DirectoryNotFoundException($"the bundled kernel {DefaultKernel} is missing beside the tool");
+
+    /// <summary>The PCI driver tables of the x86 kernel (PciDriverTables); a directory without them is refused naming --kernel.</summary>
+    public static PciDriverTables DriverTables(string? kernel)
+    {
+        var dir = KernelDirectory(kernel);
+        var missing = PciDriverTables.RequiredFiles.Where(f => !File.Exists(Path.Combine(dir, f))).ToList();
+        if (missing.Count > 0)
+            throw new DirectoryNotFoundException($"--kernel {dir}: not an x86 kernel's PCI driver tables (missing {string.Join(", ", missing)}; docs/kernel/x86-drivers.md)");
+        return new PciDriverTables(dir, Path.Combine(dir, "config.txt"));
+    }
+
     public static BootOptions Load(BootOptions options, string dir, BootArguments args, ParseResult pr, RunFiles files)
     {
-        var kernelDir = pr.GetValue(args.Kernel) is { } k ? BundledKernels.Resolve(k) : BundledKernels.Find(DefaultKernel)
-            ?? throw new DirectoryNotFoundException($"the bundled kernel {DefaultKernel} is missing beside the tool");
+        var kernelDir = KernelDirectory(pr.GetValue(args.Kernel));
         var configPath = Path.Combine(kernelDir, "config.txt");
         if (!File.Exists(configPath))
             throw new FileNotFoundException($"--kernel {kernelDir}: no config.txt (an x86 machine needs the kernel's .config)");
         files.Input(configPath, "the kernel's .config");
+        BootInputs.KernelTables(files, kernelDir, "--kernel");
         var inputs = X86MachineInputs.Load(dir, X86KernelConfig.Load(configPath));
         files.InputDirectory(Path.Combine(dir, "tables"), "an ACPI table of the machine", _ => true, recursive: false);
         var cmdlineFile = Path.Combine(dir, "cmdline");

@@ -20,6 +20,10 @@ public enum BasisGap
     /// <summary>A PCI bridge with an SHPC capability on an ACPI machine: whether shpchp binds depends on the firmware's
     /// _OSC/OSHP grant and on hotplug slot names, which the machine's files do not carry.</summary>
     AcpiHotplugControl,
+    /// <summary>The driver came from an alias table and its probe was not read: it is taken to succeed.</summary>
+    ProbeUnread,
+    /// <summary>As <see cref="ProbeUnread"/>, and the driver's name is its module's, not established from its source.</summary>
+    ProbeUnreadNameGuessed,
 }
 
 /// <summary>printk levels the model uses (KERN_ERR .. KERN_DEBUG).</summary>

@@ -79,6 +79,9 @@ public sealed partial class Kernel
             _ => null,
         };
         var (basis, basisDriver) = BasisOf(dev, state);
+        // a driver from an alias table whose probe was not read (x86 PCI modules): its binding is taken on trust
+        if (gap == BasisGap.None && (dev.Bound ? dev.Driver : dev.LastProbeDriver)?.Spec is { ProbeUnread: true } unread)
+            gap = unread.NameGuessed ? BasisGap.ProbeUnreadNameGuessed : BasisGap.ProbeUnread;
         if (gap != BasisGap.None) basis = OutcomeBasis.Guessed;
         var suppliers = dev.SupplierLinks.Select(l => l.Supplier.Name).ToList();
         if (dev.Node is not null && FwIfAny(dev.Node) is { } fw)
@@ -153,7 +156,7 @@ public sealed partial class Kernel
         if (spec.Plan is { } plan)
             return plan.Complete && !unknownReached && !plan.Steps.Any(s => s.Kind == Drivers.Imported.PlanStepKind.Unknown)
                 ? OutcomeBasis.Modelled : OutcomeBasis.Partial;
-        return spec.Probe is { RequestResources: false } ? OutcomeBasis.Modelled : OutcomeBasis.Guessed;
+        return spec.Probe is { RequestResources: false } && !spec.ProbeUnread ? OutcomeBasis.Modelled : OutcomeBasis.Guessed;
     }
 
     private void NotPresent(DtNode node, List<DeviceOutcome> outcomes)

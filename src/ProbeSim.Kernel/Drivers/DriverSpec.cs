@@ -64,6 +64,13 @@ public sealed record DriverSpec
     /// platform devices; null = the profile's list of such drivers (switch of_populating_drivers) decides.
     /// </summary>
     public bool? PopulatesChildren { get; init; }
+    /// <summary>
+    /// The driver's probe was not read: it is taken to succeed (an x86 kernel's PCI module from its alias table). The
+    /// outcome of a device it binds is a guess; <see cref="NameGuessed"/> says whether the driver's name is one too.
+    /// </summary>
+    public bool ProbeUnread { get; init; }
+    /// <summary>The driver's name is the module's, not established from its source (see <see cref="ProbeUnread"/>).</summary>
+    public bool NameGuessed { get; init; }
     /// <summary>What the real driver's probe requests and creates, read from its source by <c>probesim kernel import</c>; null = no plan (the generic probe, a guess).</summary>
     public Imported.ProbePlan? Plan { get; init; }
     /// <summary>Where this driver came from (default set, kernel table file, scenario file line), for explanations.</summary>

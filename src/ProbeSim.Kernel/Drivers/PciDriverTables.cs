@@ -5,7 +5,7 @@ using ProbeSim.Kernel.Pci;
 namespace ProbeSim.Kernel.Drivers;
 
 /// <summary>
-/// A real x86 kernel's PCI drivers, read once from a directory laid out like <c>data/kernels/debian-bookworm-amd64</c>
+/// A real x86 kernel's PCI drivers, read once from a directory laid out like <c>kernels/debian-6.1-amd64</c>
 /// (docs/kernel/x86-drivers.md) and the kernel's <c>config.txt</c> (<c>../shared/kernels/debian-bookworm-amd64/config.txt</c>).
 /// Every file of <see cref="RequiredFiles"/> must be there; malformed rows throw <see cref="KernelTableException"/> (file:line:col).
 /// <list type="bullet">
@@ -39,7 +39,7 @@ public sealed class PciDriverTables : IDriverSetSource
     /// (naming the missing files) or <see cref="FileNotFoundException"/> for the config, <see cref="KernelTableException"/>
     /// on the first malformed row.
     /// </summary>
-    /// <param name="directory">The table directory (e.g. <c>data/kernels/debian-bookworm-amd64</c>).</param>
+    /// <param name="directory">The table directory (e.g. <c>kernels/debian-6.1-amd64</c>).</param>
     /// <param name="configPath">The kernel's .config (e.g. <c>../shared/kernels/debian-bookworm-amd64/config.txt</c>).</param>
     /// <param name="moduleAutoloadAt">Seconds after late_initcall at which modules matching present devices are loaded; null = never.</param>
     public PciDriverTables(string directory, string configPath, double? moduleAutoloadAt = KernelDriverTables.DefaultModuleAutoloadAt)
@@ -132,6 +132,8 @@ public sealed class PciDriverTables : IDriverSetSource
                 AsyncProbe = fact?.AsyncAt is not null,
                 DriverManagedDma = fact?.ManagedDmaAt is not null,
                 Probe = new ProbeScript { RequestResources = false },
+                ProbeUnread = true,
+                NameGuessed = fact is null,
                 RecordsDeferReasons = false,
                 Origin = origin,
             }));

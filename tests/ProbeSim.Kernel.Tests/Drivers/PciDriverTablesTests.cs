@@ -4,14 +4,14 @@ using ProbeSim.Kernel.Drivers;
 namespace ProbeSim.Kernel.Tests.Drivers;
 
 /// <summary>
-/// Debian 12's amd64 kernel (linux-image-6.1.0-56-amd64 6.1.192-2) as PCI driver tables: data/kernels/debian-bookworm-amd64
+/// Debian 12's amd64 kernel (linux-image-6.1.0-56-amd64 6.1.192-2) as PCI driver tables: kernels/debian-6.1-amd64
 /// with ../shared/kernels/debian-bookworm-amd64/config.txt. Rows are checked against the 6.1.192 source (file:line in each test).
 /// </summary>
 public class PciDriverTablesTests
 {
     internal static readonly Lazy<PciDriverTables> Debian = new(() => new PciDriverTables(TablesDir, ConfigPath));
 
-    internal static string TablesDir => Path.Combine(TestPaths.RepoRoot, "data", "kernels", "debian-bookworm-amd64");
+    internal static string TablesDir => Path.Combine(TestPaths.RepoRoot, "kernels", "debian-6.1-amd64");
 
     internal static string ConfigPath => Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-amd64", "config.txt");
 

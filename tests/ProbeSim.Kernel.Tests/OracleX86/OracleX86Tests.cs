@@ -12,7 +12,7 @@ namespace ProbeSim.Kernel.Tests.OracleX86;
 /// holding a multi-function device, a switch without ACS below a root port with ACS, a PCIe-to-PCI bridge, the ICH9
 /// functions), booted under four command lines (intel) and three (AMD) (docs/kernel/oracle-6.1-x86.md). The machine is the ACPI tables and PCI
 /// config space the real kernel read (make-case.py); the simulation must give the same IOMMU groups (numbers, members,
-/// default domain types, reserved regions) and PCI drivers.
+/// default domain types, reserved regions) and the PCI drivers Debian's tables bind.
 /// </summary>
 public class OracleX86Tests
 {
@@ -21,17 +21,10 @@ public class OracleX86Tests
     internal static X86KernelConfig DebianAmd64 { get; } =
         X86KernelConfig.Load(Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-amd64", "config.txt"));
 
-    // the modules the case loads at boot and the id-table entries that match QEMU's devices: e1000 8086:100e,
-    // e1000e 8086:10d3, virtio_pci 1af4:*, ahci class 010601, lpc_ich 8086:2918, i2c-i801 8086:2930 (driver i801_smbus)
-    const string Modules = """
-        drivers:
-          - { compatible: pci8086,100e, name: e1000, bus: pci, pci-ids: ["8086:100e"], as: module, load-at: 0 }
-          - { compatible: pci8086,10d3, name: e1000e, bus: pci, pci-ids: ["8086:10d3"], as: module, load-at: 0 }
-          - { compatible: pci1af4,1000, name: virtio-pci, bus: pci, pci-ids: ["1af4:*"], as: module, load-at: 0 }
-          - { compatible: pciclass,010601, name: ahci, bus: pci, pci-ids: ["class:010601"], as: module, load-at: 0 }
-          - { compatible: pci8086,2918, name: lpc_ich, bus: pci, pci-ids: ["8086:2918"], as: module, load-at: 0 }
-          - { compatible: pci8086,2930, name: i801_smbus, bus: pci, pci-ids: ["8086:2930"], as: module, load-at: 0 }
-        """;
+    // Debian 12's amd64 PCI driver tables (kernels/debian-6.1-amd64, docs/kernel/x86-drivers.md): built-ins, and modules
+    // loaded by coldplug 1 s after late_initcall, as udev would (the oracle's /init loaded them itself, at once)
+    static readonly Lazy<PciDriverTables> Tables = new(() => new PciDriverTables(Path.Combine(TestPaths.RepoRoot, "kernels", "debian-6.1-amd64"),
+        Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-amd64", "config.txt")));
 
     internal static BootResult Boot(string machine, JsonElement expected)
     {
@@ -40,8 +33,8 @@ public class OracleX86Tests
         var options = new BootOptions
         {
             Profile = "debian-6.1", Cmdline = expected.GetProperty("cmdline").GetString()!, X86 = inputs,
-            StopAfterSeconds = snapshot,
-        }.WithScenario(ScenarioFile.Parse(Modules, "modules.yaml"), profileGiven: true);
+            StopAfterSeconds = snapshot, Drivers = Tables.Value,
+        };
         return options.Boot(new DtTree(), machine);
     }
 
