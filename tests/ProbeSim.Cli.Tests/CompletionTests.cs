@@ -40,7 +40,7 @@ public class CompletionTests
         Assert.Contains("v6.18", profiles);
         Assert.DoesNotContain("v5.10", profiles);
         Assert.Equal(["debug", "err", "info", "notice", "warn"], Suggest("probesim boot --log-level "));
-        Assert.Equal(["arm", "arm64"], Suggest("probesim boot --arch "));
+        Assert.Equal(["arm", "arm64", "x86_64"], Suggest("probesim boot --arch "));
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using ProbeSim.Acpi.Tables;
 namespace ProbeSim.Fuzz.Core;
 
 /// <summary>
-/// The ACPI front end has no probesim command yet (issue 17's x86 board will be its first user), so ACPI inputs run
-/// through this stand-in: <c>acpi-load DIR</c> loads the machine directory with <see cref="AcpiMachine.Load"/>, prints
+/// A quarter of the ACPI inputs run through this stand-in rather than <c>probesim boot --arch x86_64</c>, which reads only
+/// what the boot needs: <c>acpi-load DIR</c> loads the machine directory with <see cref="AcpiMachine.Load"/>, prints
 /// everything the parse gives (so every derived property runs), its warnings as <c>FILE: warning: ...</c> lines, and
 /// reports errors the way the CLI reports a malformed blob (status 2) or a missing input (status 1).
 /// </summary>

@@ -48,8 +48,8 @@ public class ParseErrorTests
     // values out of a fixed set
     [InlineData("probesim: check: --strategy takes exhaustive, random or pct, not 'smart'", "check", "--strategy", "smart")]
     [InlineData("probesim: boot: --log-level takes err, warn, notice, info or debug, not 'loud'", "boot", "--log", "--log-level", "loud")]
-    [InlineData("probesim: boot: --arch takes arm or arm64, not 'x86'", "boot", "--arch", "x86")]
-    [InlineData("probesim: explain: --arch takes arm or arm64, not 'riscv'", "explain", "b.dts", "dev", "--arch", "riscv")]
+    [InlineData("probesim: boot: --arch takes arm, arm64 or x86_64, not 'x86'", "boot", "--arch", "x86")]
+    [InlineData("probesim: explain: --arch takes arm, arm64 or x86_64, not 'riscv'", "explain", "b.dts", "dev", "--arch", "riscv")]
     [InlineData("probesim: dtc: -I takes dts or dtb, not 'xml'", "dtc", "-I", "xml", "x.dts")]
     [InlineData("probesim: dtc: -O takes dts or dtb, not 'asm'", "dtc", "-O", "asm", "x.dts")]
     [InlineData("probesim: completion: SHELL takes bash, zsh, fish or powershell, not 'tcsh'", "completion", "tcsh")]
