@@ -21,10 +21,21 @@ public class OracleX86Tests
     internal static X86KernelConfig DebianAmd64 { get; } =
         X86KernelConfig.Load(Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-amd64", "config.txt"));
 
-    // Debian 12's amd64 PCI driver tables (kernels/debian-6.1-amd64, docs/kernel/x86-drivers.md): built-ins, and modules
-    // loaded by coldplug 1 s after late_initcall, as udev would (the oracle's /init loaded them itself, at once)
+    // Debian 12's amd64 PCI driver tables (kernels/debian-6.1-amd64, docs/kernel/x86-drivers.md) without udev's coldplug:
+    // the oracle's /init loads only the case's modules (modules.at_boot, in this order; virtio_net and virtio_blk drive
+    // the virtio bus, which the model does not have) and nothing autoloads
     static readonly Lazy<PciDriverTables> Tables = new(() => new PciDriverTables(Path.Combine(TestPaths.RepoRoot, "kernels", "debian-6.1-amd64"),
-        Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-amd64", "config.txt")));
+        Path.Combine(TestPaths.Shared, "kernels", "debian-bookworm-amd64", "config.txt"), moduleAutoloadAt: null));
+
+    const string AtBoot = """
+        actions:
+          - { at: 0, load-module: e1000 }
+          - { at: 0, load-module: e1000e }
+          - { at: 0, load-module: virtio_pci }
+          - { at: 0, load-module: ahci }
+          - { at: 0, load-module: lpc_ich }
+          - { at: 0, load-module: i2c_i801 }
+        """;
 
     internal static BootResult Boot(string machine, JsonElement expected)
     {
@@ -34,7 +45,7 @@ public class OracleX86Tests
         {
             Profile = "debian-6.1", Cmdline = expected.GetProperty("cmdline").GetString()!, X86 = inputs,
             StopAfterSeconds = snapshot, Drivers = Tables.Value,
-        };
+        }.WithScenario(ScenarioFile.Parse(AtBoot, "at-boot.yaml"), profileGiven: true);
         return options.Boot(new DtTree(), machine);
     }
 
@@ -43,6 +54,8 @@ public class OracleX86Tests
     [InlineData("q35-intel", "off")]
     [InlineData("q35-intel", "passthrough")]
     [InlineData("q35-intel", "strict")]
+    [InlineData("q35-intel-vga", "default")]
+    [InlineData("q35-intel-vga", "igfxoff")]
     [InlineData("q35-amd", "default")]
     [InlineData("q35-amd", "off")]
     [InlineData("q35-amd", "pt")]
