@@ -37,7 +37,11 @@ public class ExplorationBenchmark
         _tree = median.Tree;
         _options = new BootOptions { Profile = "v6.1", Drivers = new KernelDriverTables(Path.Combine(BenchPaths.Shared, "kernels", "debian-bookworm-arm64")) };
         _boot = _options.Prepare(_tree, Board);
+        _booted = _boot.NewKernel(quiet: true);
+        _booted.Boot();
     }
+
+    private ProbeSim.Kernel.Boot.Kernel? _booted;
 
     [Benchmark(Baseline = true, Description = "one plain boot")]
     public int PlainBoot() => _options.Boot(_tree!, Board).Devices.Count;
@@ -52,4 +56,11 @@ public class ExplorationBenchmark
 
     [Benchmark(Description = "101 random schedules, all invariants, one thread")]
     public int RandomSchedules() => new Explorer(_boot!, new ExplorationOptions { Strategy = Strategy.Random, Budget = 101, Shrink = false }).Run().Schedules;
+
+    // the state digest runs at every new choice point of an exhaustive search (random and PCT schedules never hash)
+    [Benchmark(Description = "exhaustive search, first 101 schedules, all invariants, one thread")]
+    public int ExhaustiveSchedules() => new Explorer(_boot!, new ExplorationOptions { Strategy = Strategy.Exhaustive, Budget = 101, Shrink = false }).Run().States;
+
+    [Benchmark(Description = "the state digest of the booted board (Kernel.StateHash)")]
+    public ulong StateHashOfBootedBoard() => _booted!.StateHash();
 }

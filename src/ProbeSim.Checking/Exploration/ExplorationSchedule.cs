@@ -59,13 +59,14 @@ internal sealed class ExplorationSchedule : IBootSchedule
         }
         else _sleep.Clear();
         bool Asleep(int i) => keys is not null && _sleep.Contains(keys[i]);
-        if (pos >= _prefix.Count && exhaustive)
+        bool hashing = pos >= _prefix.Count && exhaustive;
+        if (hashing || ObserveKey is not null)
         {
-            // state hashing: the same state, sleep set and kind of choice point continue the same way
-            ulong key = kernel.StateHash() * 31 + (ulong)kind * 7919 + (ulong)count;
-            if (kind is ChoiceKind.ProbeWindow or ChoiceKind.AsyncOrder or ChoiceKind.Fault) key = key * 131 + Fnv(label(0));
+            // state hashing: the same state, sleep set, fault budget and kind of choice point continue the same way
+            ulong key = StateKey(kernel, kind, count, label, _faultsFired);
             foreach (var s in _sleep) key += Fnv(s) * 0x9E3779B97F4A7C15UL;
-            if (!_visited!.Add(key)) throw new PruneException();
+            ObserveKey?.Invoke(pos, key);
+            if (hashing && !_visited!.Add(key)) throw new PruneException();
         }
         int chosen;
         if (pos < _prefix.Count)
@@ -100,6 +101,24 @@ internal sealed class ExplorationSchedule : IBootSchedule
         Choices.Add(new Choice(kind, count, chosen) { Label = _labels ? label(chosen) : null, TimeUs = kernel.NowUs, Next = next });
         return chosen;
     }
+
+    /// <summary>
+    /// A choice point's key for state hashing (without the sleep set): the kernel's digest, the kind and number of options,
+    /// the words that name what is in flight (the probing device, the async queue's head, the fault site: two fault rules
+    /// may offer a choice at one site, in one state), and how many choice faults this schedule has fired (the budget
+    /// decides which fault sites are still choices).
+    /// </summary>
+    internal static ulong StateKey(Kernel kernel, ChoiceKind kind, int count, Func<int, string> label, int faultsFired)
+    {
+        ulong key = kernel.StateHash() * 31 + (ulong)kind * 7919 + (ulong)count;
+        // a fault's option 0 is "no fault" everywhere: option 1 names the site and the fault
+        if (kind is ChoiceKind.ProbeWindow or ChoiceKind.AsyncOrder) key = key * 131 + Fnv(label(0));
+        else if (kind is ChoiceKind.Fault) key = key * 131 + Fnv(label(1));
+        return key * 257 + (ulong)faultsFired;
+    }
+
+    /// <summary>Called with each choice point's position and key (tests: which prefixes reach the same key).</summary>
+    internal Action<int, ulong>? ObserveKey { get; init; }
 
     private static ulong Fnv(string s)
     {

@@ -10,6 +10,15 @@ internal sealed class AsyncQueue
     public (Device Dev, Driver? Drv) this[int i] => _items[i];
     public void Enqueue((Device Dev, Driver? Drv) item) => _items.Add(item);
 
+    internal static readonly DigestFields DigestFields = new(typeof(AsyncQueue), [nameof(_items)]);
+
+    /// <summary>The queued probes in order: the device and the driver (or none: the whole driver walk).</summary>
+    internal void Digest(ref StateDigest d)
+    {
+        d.Add(_items.Count);
+        foreach (var (dev, drv) in _items) d.Add((ulong)(uint)dev.Id << 32 | (uint)(drv?.Index ?? -1));
+    }
+
     public (Device Dev, Driver? Drv) TakeAt(int i)
     {
         var item = _items[i];

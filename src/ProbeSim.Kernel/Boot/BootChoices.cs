@@ -123,6 +123,10 @@ public sealed partial class Kernel
     private Dictionary<Driver, DriverFootprint>? _footprints;
     private Dictionary<string, List<DtNode>>? _nodesByCompatible;
 
+    private static readonly DigestFields BootChoicesFields = new(typeof(Kernel), [],
+        (nameof(_footprints), DigestFields.Cache + " (each driver's nodes, suppliers and IOMMUs in the tree)"),
+        (nameof(_nodesByCompatible), DigestFields.Cache + " (the tree's nodes by compatible)"));
+
     /// <summary>The nodes a driver matches, the supplier nodes they take resources from, and the IOMMUs they sit behind.</summary>
     private DriverFootprint Footprint(Driver drv)
     {
@@ -167,17 +171,17 @@ public sealed partial class Kernel
     {
         bool async = _asyncQueue.Count > 0;
         // the next module user space will load (udev runs in parallel with the deferred-probe work)
-        (Action Run, string? ModuleLoad) ev = default;
+        TimedEvent? ev = null;
         (long, int) at = (long.MaxValue, int.MaxValue);
         foreach (var (item, prio) in _events.UnorderedItems)
             if (item.ModuleLoad is not null && prio.CompareTo(at) < 0) { ev = item; at = prio; }
-        bool module = ev.ModuleLoad is not null;
+        bool module = ev is not null;
         int count = 1 + (async ? 1 : 0) + (module ? 1 : 0);
         if (count == 1) return;
         int pick = Schedule.Choose(this, ChoiceKind.ProbeWindow, count, i =>
             i == 0 ? $"nothing runs while {probing.Name} probes"
             : i == 1 && async ? $"async probe of {_asyncQueue[0].Dev.Name} runs while {probing.Name} probes"
-            : $"module {ev.ModuleLoad} loads while {probing.Name} probes");
+            : $"module {ev!.ModuleLoad} loads while {probing.Name} probes");
         if (pick == 0) return;
         if (pick == 1 && async)
         {
@@ -190,8 +194,8 @@ public sealed partial class Kernel
             }
             return;
         }
-        _events.Remove(ev, out var early, out _);
-        early.Run();
+        _events.Remove(ev!, out var early, out _);
+        early!.Run();
     }
 
     // user space unbinds one device through sysfs and binds it again (the unbind/rebind fault)

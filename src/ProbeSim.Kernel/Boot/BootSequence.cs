@@ -6,9 +6,51 @@ namespace ProbeSim.Kernel.Boot;
 
 public sealed partial class Kernel
 {
-    private readonly PriorityQueue<(Action Run, string? ModuleLoad), (long, int)> _events = new();
+    private readonly PriorityQueue<TimedEvent, (long, int)> _events = new();
     private int _eventSeq;
     private readonly List<Driver> _allDrivers = new(256);
+
+    /// <summary>What a timed event is, for the state digest (the action itself is a closure).</summary>
+    private enum TimedEventKind { ModuleLoad, Coldplug, UserAction, UdevLoadFor, DeferredProbeTimeout }
+
+    /// <summary>
+    /// An event of the boot's timeline: what runs, the module it loads (a schedule may run that one early) and what it is:
+    /// its kind and argument (the driver's index, the user action's index, the device's id, the timeout work's number).
+    /// </summary>
+    private sealed class TimedEvent(Action run, TimedEventKind kind, int arg, string? moduleLoad = null)
+    {
+        public Action Run { get; } = run;
+        public string? ModuleLoad { get; } = moduleLoad;
+        public TimedEventKind Kind { get; } = kind;
+        public int Arg { get; } = arg;
+    }
+
+    private static readonly DigestFields BootSequenceFields = new(typeof(Kernel),
+        [nameof(_events), nameof(_allDrivers)],
+        (nameof(_eventSeq), "only orders events of the same time: the digest keeps the queue in (time, sequence) order, and a new event sorts after every queued one"),
+        (nameof(BuildResults), DigestFields.Input), (nameof(StopAfterSeconds), DigestFields.Input), (nameof(StopAtUptimeSeconds), DigestFields.Input));
+
+    /// <summary>
+    /// The timeline (each event's time, kind and argument, in the order it runs; a superseded timeout work only as such) and
+    /// the drivers: their number here, each registered one through its bus's list (drivers never unregister, so one that
+    /// never registered is as it was made).
+    /// </summary>
+    private void DigestBootSequence(ref StateDigest d)
+    {
+        d.Add(_allDrivers.Count);
+        d.Add(_events.Count);
+        if (_events.Count == 0) return;
+        var queued = new (TimedEvent Event, (long Time, int Seq) At)[_events.Count];
+        int n = 0;
+        foreach (var (ev, at) in _events.UnorderedItems) queued[n++] = (ev, at);
+        Array.Sort(queued, static (a, b) => a.At.CompareTo(b.At));
+        foreach (var (ev, at) in queued)
+        {
+            d.Add(at.Time);
+            int arg = ev.Kind == TimedEventKind.DeferredProbeTimeout ? (ev.Arg == _timeoutWorkSeq ? 1 : 0) : ev.Arg;
+            d.Add((ulong)ev.Kind | (ulong)(uint)arg << 8);
+        }
+    }
 
     /// <summary>Runs the boot from the early OF tables to the last scheduled user-space event and returns the outcome.</summary>
     public BootResult Boot()
@@ -98,11 +140,12 @@ public sealed partial class Kernel
         DriverBus.SunxiRsb => Rsb, DriverBus.Spmi => Spmi, _ => Platform,
     };
 
-    /// <summary>Schedules an action at an absolute simulated time.</summary>
-    internal void At(long timeUs, Action action) => _events.Enqueue((action, null), (timeUs, _eventSeq++));
+    /// <summary>Schedules an action at an absolute simulated time; <paramref name="kind"/> and <paramref name="arg"/> say what it is.</summary>
+    private void At(long timeUs, TimedEventKind kind, int arg, Action action) => _events.Enqueue(new TimedEvent(action, kind, arg), (timeUs, _eventSeq++));
 
     /// <summary>Schedules a user-space module load (an event a schedule may run early, inside a probe's window).</summary>
-    internal void AtModuleLoad(long timeUs, Driver drv) => _events.Enqueue((() => LoadModule(drv), drv.Name), (timeUs, _eventSeq++));
+    internal void AtModuleLoad(long timeUs, Driver drv) =>
+        _events.Enqueue(new TimedEvent(() => LoadModule(drv), TimedEventKind.ModuleLoad, drv.Index, drv.Name), (timeUs, _eventSeq++));
 
     internal long AfterLate(double seconds) => LateInitcallUs + (long)Math.Round(seconds * 1_000_000);
 
@@ -122,9 +165,12 @@ public sealed partial class Kernel
         RunInChosenOrder(timed, ChoiceKind.ModuleOrder, x => $"module {x.Drv.Spec.Module ?? x.Drv.Name} loads",
             x => AtModuleLoad(AfterLate(Schedule.Active ? times[slot++] : x.At), x.Drv));
         if (DriverSet.ModuleAutoloadAt is { } coldplug)
-            At(AfterLate(coldplug), Coldplug);
-        foreach (var action in DriverSet.Actions)
-            At(AfterLate(action.At), () => RunUserAction(action));
+            At(AfterLate(coldplug), TimedEventKind.Coldplug, 0, Coldplug);
+        for (int i = 0; i < DriverSet.Actions.Count; i++)
+        {
+            var action = DriverSet.Actions[i];
+            At(AfterLate(action.At), TimedEventKind.UserAction, i, () => RunUserAction(action));
+        }
     }
 
     /// <summary>Stop the simulation this many seconds after late_initcall (a snapshot, like the oracle's); null runs to the end.</summary>

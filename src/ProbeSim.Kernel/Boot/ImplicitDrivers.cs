@@ -7,6 +7,9 @@ public sealed partial class Kernel
 {
     private int _implicitPci;
 
+    private static readonly DigestFields ImplicitDriversFields = new(typeof(Kernel), [],
+        (nameof(_implicitPci), "where the next implicit PCI driver goes in the driver list while it is made (before the first initcall)"));
+
     /// <summary>The drivers <see cref="PrepareImplicitDrivers"/> adds when the driver set does not name them.</summary>
     public static IReadOnlyList<string> ImplicitDriverNames { get; } = ["pcieport", "shpchp", "pci-stub", "vfio-pci", "vfio-platform"];
 

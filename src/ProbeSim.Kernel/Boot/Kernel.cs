@@ -98,6 +98,46 @@ public sealed partial class Kernel : IPrintkSink
     private readonly List<ActionOutcome> _actionResults = new();
     private string? _crash;
 
+    // the state digest of what this file holds (Boot/StateHash.cs composes the parts)
+    private static readonly DigestFields KernelFields = new(typeof(Kernel),
+        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(IommuCore), nameof(_devices),
+         nameof(_fwnodes), nameof(_crash)],
+        (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input),
+        (nameof(Profile), DigestFields.Input), (nameof(S), DigestFields.Input), (nameof(DriverSet), DigestFields.Input),
+        (nameof(CommandLine), DigestFields.Input), (nameof(Board), DigestFields.Input), (nameof(DmaModel), DigestFields.Input),
+        (nameof(Arm32), DigestFields.Input), (nameof(Modules), DigestFields.Input),
+        (nameof(Platform), "the same object as Buses[0] (digested there)"), (nameof(Amba), "the same object as Buses[1] (digested there)"),
+        (nameof(I2c), "the same object as Buses[2] (digested there)"), (nameof(Spi), "the same object as Buses[3] (digested there)"),
+        (nameof(Pci), "the same object as Buses[4] (digested there)"), (nameof(Rsb), "the same object as Buses[5] (digested there)"),
+        (nameof(Spmi), "the same object as Buses[6] (digested there)"), (nameof(Mdio), "the same object as Buses[7] (digested there)"),
+        (nameof(_log), DigestFields.Log), (nameof(_notifiers), DigestFields.Log),
+        (nameof(_byName), "an index of _devices by name (the first device of each name); devices are never removed"),
+        (nameof(_notPresent), "never written"),
+        (nameof(_actionResults), DigestFields.Log + " (the user actions' return codes)"),
+        (nameof(Schedule), "the schedule deciding the choices: the explorer's side, not the kernel's"),
+        (nameof(RecordNotifiers), DigestFields.Input), (nameof(RecordLog), DigestFields.Input));
+
+    /// <summary>The clock, the devices in creation order, the buses, the fwnodes (looked up by node: unordered), the crash.</summary>
+    private void DigestKernel(ref StateDigest d)
+    {
+        d.Add(NowUs);
+        d.Add(LateInitcallUs);
+        d.Add(StateDigest.Flags(SystemRunning, Booted));
+        d.Add(_crash);
+        d.Add(_devices.Count);
+        foreach (var dev in _devices) dev.Digest(ref d);
+        foreach (var bus in Buses) bus.Digest(ref d);
+        var fwnodes = new StateDigest.Unordered();
+        foreach (var fw in _fwnodes.Values)
+        {
+            if (fw.Pristine) continue;
+            var e = new StateDigest();
+            fw.Digest(ref e);
+            fwnodes.Add(e);
+        }
+        d.Add(fwnodes);
+    }
+
     public IReadOnlyList<LogLine> Log => _log;
     public IReadOnlyList<NotifierEvent> Notifiers => _notifiers;
     public IReadOnlyList<Device> Devices => _devices;

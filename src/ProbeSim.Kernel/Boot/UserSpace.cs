@@ -11,6 +11,19 @@ public sealed partial class Kernel
     private readonly HashSet<string> _blacklist = new(StringComparer.Ordinal);
     private bool _coldplugDone;
 
+    private static readonly DigestFields UserSpaceFields = new(typeof(Kernel),
+        [nameof(_coldplugDone), nameof(_unboundUnderConsumers)],
+        (nameof(_asyncDrivers), DigestFields.Input + " (driver_async_probe=)"),
+        (nameof(_blacklist), DigestFields.Input + " (modprobe.blacklist=)"));
+
+    /// <summary>Whether coldplug ran, and the consumers left bound under an unbound supplier (the supplier-unbound check reads them).</summary>
+    private void DigestUserSpace(ref StateDigest d)
+    {
+        d.Add(_coldplugDone);
+        d.Add(_unboundUnderConsumers.Count);
+        foreach (var (sup, con, _) in _unboundUnderConsumers) d.Add((ulong)(uint)sup.Id << 32 | (uint)con.Id);
+    }
+
     /// <summary>The kernel parameters that change the modelled behaviour.</summary>
     private void ApplyCommandLine()
     {
@@ -95,7 +108,7 @@ public sealed partial class Kernel
     private void OnDeviceAddedForUdev(Device dev)
     {
         if (!_coldplugDone || DriverSet.ModuleAutoloadAt is null) return;
-        At(NowUs + 1000, () => LoadModulesFor(dev));
+        At(NowUs + 1000, TimedEventKind.UdevLoadFor, dev.Id, () => LoadModulesFor(dev));
     }
 
     private Device? ResolveDevice(string? what)

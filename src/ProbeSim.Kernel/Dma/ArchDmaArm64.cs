@@ -11,6 +11,15 @@ public sealed partial class Kernel
     /// <summary>arm64 v4.4 iommu_dma_masters: devices whose IOMMU attach waits for a group.</summary>
     private readonly List<Device> _arm64IommuQueue = new();
 
+    private static readonly DigestFields ArchDmaArm64Fields = new(typeof(Kernel), [nameof(_arm64IommuQueue)]);
+
+    /// <summary>The arm64 queue of masters waiting for a group (iommu_dma_masters), in walk order.</summary>
+    private void DigestArm64IommuQueue(ref StateDigest d)
+    {
+        d.Add(_arm64IommuQueue.Count);
+        foreach (var dev in _arm64IommuQueue) d.Add(dev.Id);
+    }
+
     private DmaOpsKind Arm64PlatformOps => S.Arm64DefaultOpsDirect ? DmaOpsKind.Direct : DmaOpsKind.Swiotlb;
 
     // arch/arm64 arch_setup_dma_ops, per era

@@ -1,3 +1,4 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Iommu;
 
 namespace ProbeSim.Kernel.Dma;
@@ -28,6 +29,19 @@ public sealed class ArmIommuMapping
     public IommuInstance? Owner { get; }
     public bool Shared { get; }
     internal int Refs = 1;
+
+    internal static readonly DigestFields DigestFields = new(typeof(ArmIommuMapping),
+        [nameof(Domain), nameof(Owner), nameof(Shared), nameof(Refs)]);
+
+    /// <summary>A mapping where it is referenced (a device's archdata, an IOMMU driver's shared one): its domain inline.</summary>
+    internal static void Digest(ref StateDigest d, ArmIommuMapping? m)
+    {
+        if (m is null) { d.Add(0); return; }
+        d.Add(StateDigest.Flags(true, m.Shared));
+        d.Add(m.Refs);
+        d.Add(m.Owner?.Order ?? -1);
+        IommuDomain.Digest(ref d, m.Domain);
+    }
 }
 
 /// <summary>The DMA side of a struct device: ops, coherency, masks, arch bookkeeping.</summary>
@@ -59,6 +73,36 @@ public sealed class DeviceDma
     internal bool UsesDefaultDomain;
     /// <summary>What the scripted DMA activity did.</summary>
     public List<DmaEvent> Events { get; } = new();
+
+    internal static readonly DigestFields DigestFields = new(typeof(DeviceDma),
+        [nameof(Ops), nameof(Coherent), nameof(DmaMask), nameof(CoherentMask), nameof(BusDmaLimit), nameof(RangeOffset), nameof(IommuFound),
+         nameof(NoIommuReason), nameof(DmaIommu), nameof(DmaOpsSetup), nameof(Mapping), nameof(QueuedAttach), nameof(ConfiguredThisProbe),
+         nameof(UsesDefaultDomain), nameof(Events)],
+        (nameof(_noIommuReasonKey), "a cache of NoIommuReason's key"));
+
+    private StateDigest.StringKey _noIommuReasonKey;
+
+    /// <summary>The device's DMA state. Events go in by their count: RunDmaScript mixes each one into the kernel's DMA history as it records it.</summary>
+    internal void Digest(ref StateDigest d)
+    {
+        var flags = (ulong)Ops | StateDigest.Flags(DmaIommu, DmaOpsSetup, ConfiguredThisProbe, UsesDefaultDomain, Coherent is not null, Coherent == true) << 8;
+        d.Add(StateDigest.Pair(IommuFound?.Order ?? -1, (int)flags));
+        d.Add(DmaMask);
+        d.Add(CoherentMask);
+        d.Add(_noIommuReasonKey.Of(NoIommuReason));
+        // what most devices never have, behind one mark
+        if (BusDmaLimit is null && RangeOffset == 0 && Mapping is null && QueuedAttach is null && Events.Count == 0)
+            d.Add(0);
+        else
+        {
+            d.Add(1);
+            d.Add(BusDmaLimit);
+            d.Add(RangeOffset);
+            ArmIommuMapping.Digest(ref d, Mapping);
+            d.AddValue(QueuedAttach);
+            d.Add(Events.Count);
+        }
+    }
 }
 
 /// <summary>One DMA API call or device access, with its result in the kernel's terms.</summary>

@@ -12,6 +12,26 @@ public sealed partial class Kernel
     private PhysMemory? _physMemory;
     private PhysMemory Memory => _physMemory ??= PhysMemory.TypicalArm64();
 
+    /// <summary>
+    /// The DMA data plane's history: every script run with what it ran on (device, driver, ops, domain, the DMA attributes
+    /// the ops read, the time) and every event it recorded. The data plane (memory, IOVA allocators, page tables, IOTLBs)
+    /// is reached only from RunDmaScript and is deterministic, so it is a function of this history.
+    /// </summary>
+    private StateDigest _dmaHistory = new();
+
+    private static readonly DigestFields DmaScriptFields = new(typeof(Kernel),
+        [nameof(_dmaHistory)],
+        (nameof(_physMemory), "the data plane's memory: a function of the DMA history (_dmaHistory)"));
+
+    private void DigestDmaHistory(ref StateDigest d) => d.Add(_dmaHistory.Value);
+
+    private void RecordDmaEvent(Device dev, DmaEvent e)
+    {
+        dev.Dma.Events.Add(e);
+        _dmaHistory.Add(dev.Id);
+        _dmaHistory.AddValue(e);
+    }
+
     /// <summary>printk for the DMA data plane's messages.</summary>
     private sealed class DmaLogSink(Kernel k, Device dev) : IDmaLog
     {
@@ -31,10 +51,11 @@ public sealed partial class Kernel
         var steps = dev.Driver?.Spec.Dma;
         if (steps is null || steps.Count == 0) return;
         var ops = DmaOpsFor(dev, out var broken);
+        DmaHistoryRun(dev, broken);
         var live = new List<(ulong Addr, ulong Size, string Op, CoherentBuffer? Buf)>();
         // the device may keep using an address after the driver unmapped it (the window DMA_FQ leaves open)
         (ulong Addr, ulong Size, string Op, CoherentBuffer? Buf)? gone = null;
-        void Event(string op, ulong size, ulong? addr, string result, bool liveBuffer = false) => dev.Dma.Events.Add(new DmaEvent(NowUs, op, size, addr, result, liveBuffer));
+        void Event(string op, ulong size, ulong? addr, string result, bool liveBuffer = false) => RecordDmaEvent(dev, new DmaEvent(NowUs, op, size, addr, result, liveBuffer));
         foreach (var step in steps)
         {
             Tick(5);
@@ -80,7 +101,7 @@ public sealed partial class Kernel
                     foreach (var m in targets)
                     {
                         var (text, faulted) = Access(dev, ops!, m.Addr, m.Size);
-                        dev.Dma.Events.Add(new DmaEvent(NowUs, "device access", m.Size, m.Addr, text, live.Contains(m)) { Faulted = faulted });
+                        RecordDmaEvent(dev, new DmaEvent(NowUs, "device access", m.Size, m.Addr, text, live.Contains(m)) { Faulted = faulted });
                     }
                     break;
                 case DmaStepKind.Unmap:
@@ -99,6 +120,27 @@ public sealed partial class Kernel
                     break;
             }
         }
+    }
+
+    // a script run's inputs: the device and driver (its steps), the time, the ops and the domain they use, what DmaOpsFor read
+    private void DmaHistoryRun(Device dev, string? broken)
+    {
+        var dma = dev.Dma;
+        _dmaHistory.Add(dev.Id);
+        _dmaHistory.Add(dev.Driver!.Index);
+        _dmaHistory.Add(NowUs);
+        _dmaHistory.Add((ulong)dma.Ops | StateDigest.Flags(broken is not null, dma.Coherent == true, dev.Iommu.Untrusted, dev.Pci is not null) << 8);
+        _dmaHistory.Add(dma.DmaMask);
+        _dmaHistory.Add(dma.CoherentMask);
+        _dmaHistory.Add(dma.BusDmaLimit);
+        IommuDomain? domain = dma.Ops switch
+        {
+            DmaOpsKind.IommuDma => dev.Iommu.Group?.DefaultDomain,
+            DmaOpsKind.ArmIommu => dma.Mapping?.Domain,
+            _ => null,
+        };
+        _dmaHistory.Add(domain is null ? -1 : domain.Id);
+        _dmaHistory.Add(domain is null ? -1 : (int)domain.Type);
     }
 
     private static DmaDirection Direction(string d) => d switch

@@ -177,6 +177,22 @@ public sealed partial class Kernel
 
     private readonly HashSet<(string, string)> _registeredNames = new();
 
+    private static readonly DigestFields BusFields = new(typeof(Kernel),
+        [nameof(_registeredNames), nameof(_asyncQueue)],
+        (nameof(_hasClientBusDrivers), DigestFields.Cache + " (whether the driver list has I2C or SPI drivers)"),
+        (nameof(_hasRsbDrivers), DigestFields.Cache + " (whether the driver list has sunxi-rsb drivers)"),
+        (nameof(_hasSpmiDrivers), DigestFields.Cache + " (whether the driver list has spmi drivers)"));
+
+    /// <summary>
+    /// The async domain's queue, and the number of names registered: the names are those of the registered drivers (a
+    /// second driver of the same name is refused and stays unregistered), which the buses' lists digest.
+    /// </summary>
+    private void DigestBus(ref StateDigest d)
+    {
+        d.Add(_registeredNames.Count);
+        _asyncQueue.Digest(ref d);
+    }
+
     private bool IsAsync(Driver drv) =>
         drv.Spec.AsyncProbe || _asyncDrivers.Contains(drv.Name) || _asyncDrivers.Contains("*");
 

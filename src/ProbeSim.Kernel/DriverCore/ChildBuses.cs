@@ -8,6 +8,16 @@ public sealed partial class Kernel
 {
     private int _nextI2cBus = -1, _nextSpiBus = -1, _nextSpmiCtrl;
 
+    private static readonly DigestFields ChildBusesFields = new(typeof(Kernel), [nameof(_nextI2cBus), nameof(_nextSpiBus), nameof(_nextSpmiCtrl)]);
+
+    /// <summary>The dynamic bus numbers handed out so far (they name the next adapters' clients).</summary>
+    private void DigestChildBuses(ref StateDigest d)
+    {
+        d.Add(_nextI2cBus);
+        d.Add(_nextSpiBus);
+        d.Add(_nextSpmiCtrl);
+    }
+
     // after a successful probe: the children the driver creates (its plan), else the model's guesses
     private void OnDriverBoundCreateChildren(Device dev)
     {

@@ -17,6 +17,24 @@ public sealed partial class Kernel
     private int _timeoutWorkSeq;
     private int? _timeout;
 
+    private static readonly DigestFields DeferredProbeFields = new(typeof(Kernel),
+        [nameof(_pending), nameof(_active), nameof(_triggerCount), nameof(_deferredEnabled), nameof(_workQueued), nameof(_initcallsDone),
+         nameof(_fwDevlinkDriversDone), nameof(_timeoutWorkAt), nameof(_timeout)],
+        (nameof(_timeoutWorkSeq), "only tells the queued timeout work from a superseded one: the timeline's digest records that instead"));
+
+    /// <summary>The deferred lists in order, the trigger count (a probe in flight compares it with its snapshot), the flags, the timeout.</summary>
+    private void DigestDeferredProbe(ref StateDigest d)
+    {
+        d.Add(_pending.Count);
+        foreach (var dev in _pending) d.Add(dev.Id);
+        d.Add(_active.Count);
+        foreach (var dev in _active) d.Add(dev.Id);
+        d.Add(_triggerCount);
+        d.Add(StateDigest.Flags(_deferredEnabled, _workQueued, _initcallsDone, _fwDevlinkDriversDone));
+        d.Add(_timeoutWorkAt);
+        d.Add(_timeout);
+    }
+
     /// <summary>driver_deferred_probe_timeout as the kernel holds it now (null: the profile's kernel has no such parameter).</summary>
     public int? DeferredProbeTimeout => _timeout;
     public bool InitcallsDone => _initcallsDone;
@@ -110,7 +128,7 @@ public sealed partial class Kernel
     {
         _timeoutWorkAt = NowUs + _timeout!.Value * 1_000_000L;
         int seq = ++_timeoutWorkSeq;
-        At(_timeoutWorkAt.Value, () => { if (seq == _timeoutWorkSeq) DeferredProbeTimeoutWork(); });
+        At(_timeoutWorkAt.Value, TimedEventKind.DeferredProbeTimeout, seq, () => { if (seq == _timeoutWorkSeq) DeferredProbeTimeoutWork(); });
     }
 
     // deferred_probe_extend_timeout: a registration while the work is pending restarts it

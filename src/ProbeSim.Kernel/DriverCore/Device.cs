@@ -1,4 +1,5 @@
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 
 namespace ProbeSim.Kernel.DriverCore;
@@ -88,6 +89,68 @@ public sealed class Device
     /// <summary>dev_driver_string: the driver's name while one is set, else the bus name.</summary>
     public string DriverString => Driver?.Name ?? Bus.Name;
 
+    // --- the device's part of the state digest (Kernel.StateHash)
+
+    internal static readonly DigestFields DigestFields = new(typeof(Device),
+        [nameof(Id), nameof(Name), nameof(Bus), nameof(Node), nameof(Parent), nameof(Driver), nameof(Bound), nameof(CanMatch),
+         nameof(Dead), nameof(Deferred), nameof(DeferReason), nameof(LinkState), nameof(DriverOverride), nameof(ProbeAttempts),
+         nameof(LastError), nameof(LastFailure), nameof(Devres), nameof(LastProbeDeferred), nameof(PeriphId), nameof(LastProbeDriver),
+         nameof(RejectedBy), nameof(PlanHadUnknown), nameof(MatchName), nameof(Wait), nameof(ScriptAttempts), nameof(AsyncQueued),
+         nameof(Unbinds), nameof(Iommu), nameof(Dma)],
+        (nameof(DeferNode), "the device's entry in the deferred lists, whose order the driver core digests"),
+        (nameof(BoundAtUs), DigestFields.Timestamp),
+        (nameof(SysfsParentSegment), "a piece of the sysfs path, set when the device is made; for reports"),
+        (nameof(Candidates), "a cache of the candidate drivers, kept with the registration count it was made under"),
+        (nameof(SupplierLinks), "the links whose consumer it is, in Kernel._links order (digested there); links are never removed"),
+        (nameof(ConsumerLinks), "the links whose supplier it is, in Kernel._links order (digested there); links are never removed"),
+        (nameof(Children), "the devices whose Parent it is, in creation order (each child digests its Parent); never removed"),
+        (nameof(Pci), "the PCI function it is: an input (the topology), named by the device's Name"),
+        (nameof(_identity), "a cache of the digest of the immutable Name, Bus, Node and Parent"),
+        (nameof(_deferReasonKey), "a cache of DeferReason's key"));
+
+    private ulong _identity;
+    private StateDigest.StringKey _deferReasonKey;
+
+    /// <summary>The device's state, with its DMA and IOMMU parts; other objects are named by their ids.</summary>
+    internal void Digest(ref StateDigest d)
+    {
+        if (_identity == 0)
+        {
+            var id = new StateDigest();
+            id.Add(Name); id.Add(Bus.Name); id.Add(Node); id.Add(Parent?.Id ?? -1);
+            _identity = id.Value | 1;
+        }
+        d.Add(_identity);
+        d.Add(StateDigest.Pair(Id, Driver?.Index ?? -1));
+        var flags = StateDigest.Flags(Bound, CanMatch, Dead, LastProbeDeferred, PlanHadUnknown, AsyncQueued) | (ulong)Deferred << 8 | (ulong)LinkState << 12;
+        d.Add(StateDigest.Pair(LastProbeDriver?.Index ?? -1, (int)flags));
+        d.Add(StateDigest.Pair(ProbeAttempts, Unbinds));
+        d.Add(LastError);
+        d.Add(_deferReasonKey.Of(DeferReason));
+        d.AddValue(Wait);
+        // what most devices never have, behind one mark
+        if (LastFailure is null && RejectedBy is null && DriverOverride is null && MatchName is null && PeriphId is null && Devres.Count == 0 && ScriptAttempts.Count == 0)
+            d.Add(0);
+        else
+        {
+            d.Add(1);
+            d.AddValue(LastFailure);
+            d.Add(RejectedBy?.Driver);
+            d.Add(RejectedBy?.Errno);
+            d.Add(DriverOverride);
+            d.Add(MatchName);
+            d.Add(PeriphId);
+            d.Add(Devres.Count);
+            foreach (var e in Devres) d.AddValue(e);
+            // looked up by driver: the order of the entries decides nothing
+            var attempts = new StateDigest.Unordered();
+            foreach (var (drv, n) in ScriptAttempts) attempts.Add(StateDigest.Pair(drv.Index, n));
+            d.Add(attempts);
+        }
+        Iommu.Digest(ref d);
+        Dma.Digest(ref d);
+    }
+
     public string SysfsPath
     {
         get
@@ -119,10 +182,26 @@ public sealed class Driver
     public bool Registered { get; internal set; }
     /// <summary>Position in the order drivers registered (all buses).</summary>
     internal int RegOrder;
+    /// <summary>Position in the kernel's driver list (the same driver in every kernel of a prepared boot): its name in the state digest.</summary>
+    internal int Index;
     // made on the first bind: a distribution's driver set has thousands of drivers that bind nothing on a board
     private List<Device>? _devices;
     internal List<Device> Devices => _devices ??= new List<Device>();
     public override string ToString() => Name;
+
+    internal static readonly DigestFields DigestFields = new(typeof(Driver),
+        [nameof(Registered), nameof(RegOrder), nameof(Index), nameof(_devices)],
+        (nameof(Spec), DigestFields.Input + " (the driver set), named by Index"),
+        (nameof(Bus), DigestFields.Input + " (from the spec)"));
+
+    /// <summary>The driver's state: registration, its order, and its bound devices (drv->p->klist_devices) in bind order.</summary>
+    internal void Digest(ref StateDigest d)
+    {
+        d.Add(StateDigest.Pair(Index, RegOrder));
+        d.Add((ulong)(uint)(_devices?.Count ?? 0) << 1 | (Registered ? 1UL : 0));
+        if (_devices is not null)
+            foreach (var dev in _devices) d.Add(dev.Id);
+    }
 }
 
 /// <summary>A struct bus_type: its drivers in registration order and devices in add order.</summary>
@@ -137,6 +216,22 @@ public sealed class BusType
     internal readonly NotifierChain<BusNotify> Notifier = new();
     public bool DriversAutoprobe { get; internal set; } = true;
     public override string ToString() => Name;
+
+    internal static readonly DigestFields DigestFields = new(typeof(BusType),
+        [nameof(Drivers), nameof(Devices), nameof(DriversAutoprobe)],
+        (nameof(Name), DigestFields.Input + " (a bus is named by its place in Kernel.Buses)"),
+        (nameof(SysfsRoot), "set before the first choice point (x86 early setup); for sysfs paths in reports"),
+        (nameof(Notifier), "the notifier chain: blocks registered when the kernel is made (wiring)"));
+
+    /// <summary>The bus's registered drivers in registration order (each with its own state) and its devices in add order.</summary>
+    internal void Digest(ref StateDigest d)
+    {
+        d.Add(DriversAutoprobe);
+        d.Add(Drivers.Count);
+        foreach (var drv in Drivers) drv.Digest(ref d);
+        d.Add(Devices.Count);
+        foreach (var dev in Devices) d.Add(dev.Id);
+    }
 }
 
 /// <summary>What a deferred device waits for.</summary>

@@ -1,3 +1,5 @@
+using ProbeSim.Kernel.Boot;
+
 namespace ProbeSim.Kernel.DriverCore;
 
 /// <summary>DL_FLAG_* bits of a device link.</summary>
@@ -33,6 +35,14 @@ public sealed class DeviceLink
     public DlState Status { get; internal set; }
     public bool SyncStateOnly => (Flags & DlFlags.SyncStateOnly) != 0;
     public bool Managed => (Flags & DlFlags.Managed) != 0;
+
+    internal static readonly DigestFields DigestFields = new(typeof(DeviceLink), [nameof(Supplier), nameof(Consumer), nameof(Flags), nameof(Status)]);
+
+    internal void Digest(ref StateDigest d)
+    {
+        d.Add((ulong)(uint)Supplier.Id << 32 | (uint)Consumer.Id);
+        d.Add((ulong)(uint)Flags << 8 | (ulong)Status);
+    }
 
     /// <summary>The status file of /sys/class/devlink/&lt;link&gt; (device_link status_show).</summary>
     public string StatusText => StatusTextOf(Status);

@@ -6,6 +6,15 @@ namespace ProbeSim.Kernel.Boot;
 public sealed partial class Kernel
 {
     private readonly List<DeviceLink> _links = new();
+
+    private static readonly DigestFields DeviceLinksFields = new(typeof(Kernel), [nameof(_links)]);
+
+    /// <summary>Every device link, in creation order (the devices' own link lists follow it).</summary>
+    private void DigestDeviceLinks(ref StateDigest d)
+    {
+        d.Add(_links.Count);
+        foreach (var l in _links) l.Digest(ref d);
+    }
     public IReadOnlyList<DeviceLink> DeviceLinks => _links;
 
     // device_link_add: one link per supplier/consumer pair; initial state from the supplier's and consumer's driver state

@@ -11,6 +11,11 @@ public sealed partial class Kernel
     private bool _fwDevlinkStrict;
     private Func<DtNode, IReadOnlyList<OfSupplierRef>>? _parseSuppliers;
 
+    private static readonly DigestFields FwDevlinkFields = new(typeof(Kernel), [],
+        (nameof(_fwDevlinkMode), DigestFields.Input + " (the profile and fw_devlink=)"),
+        (nameof(_fwDevlinkStrict), DigestFields.Input + " (fw_devlink.strict=)"),
+        (nameof(_parseSuppliers), DigestFields.Cache + " (the parser of_fwnode_add_links uses)"));
+
     /// <summary>fw_devlink mode in effect (profile default or fw_devlink=).</summary>
     public FwDevlinkMode FwDevlinkMode => _fwDevlinkMode;
 

@@ -21,6 +21,23 @@ public sealed partial class Kernel
     private Driver?[] _driverAt = Array.Empty<Driver?>();
     private readonly List<Driver> _extraDrivers = new();
 
+    private static readonly DigestFields MatchIndexFields = new(typeof(Kernel),
+        [nameof(_overridden), nameof(_registrations)],
+        (nameof(_devicesByCompat), "an index of the devices by compatible, filled as they are added (the devices are digested)"),
+        (nameof(_ambaDrivers), DigestFields.Cache + " (the amba drivers of the driver list)"),
+        (nameof(_platformByName), "an index of the platform devices that match by name, filled as they are added"),
+        (nameof(_specIndex), DigestFields.Cache + " (the driver set's compatibles)"),
+        (nameof(_driverAt), DigestFields.Cache + " (the driver list by position in the driver set)"),
+        (nameof(_extraDrivers), DigestFields.Cache + " (the drivers the driver set does not list)"));
+
+    /// <summary>The devices given a driver_override (in the order they were) and the number of registrations so far.</summary>
+    private void DigestMatchIndex(ref StateDigest d)
+    {
+        d.Add(_registrations);
+        d.Add(_overridden.Count);
+        foreach (var dev in _overridden) d.Add(dev.Id);
+    }
+
     /// <summary>compatible -> positions in DriverSet.Drivers, built once per (immutable) DriverSet.</summary>
     private sealed class SpecIndex
     {
@@ -32,6 +49,7 @@ public sealed partial class Kernel
 
     private void BuildMatchIndex()
     {
+        for (int i = 0; i < _allDrivers.Count; i++) _allDrivers[i].Index = i;
         _specIndex = SpecIndexCache.GetValue(DriverSet, BuildSpecIndex);
         _driverAt = new Driver?[DriverSet.Drivers.Count];
         foreach (var d in _allDrivers)

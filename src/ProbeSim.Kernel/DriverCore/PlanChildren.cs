@@ -9,6 +9,8 @@ public sealed partial class Kernel
 {
     private int _platformAutoId;
 
+    private static readonly DigestFields PlanChildrenFields = new(typeof(Kernel), [nameof(_platformAutoId)]);
+
     // the children a driver's probe creates, in plan order, once the probe succeeded
     private void CreatePlanChildren(Device dev, ProbePlan plan)
     {

@@ -8,6 +8,8 @@ public sealed partial class Kernel
 {
     private readonly List<ProbeUnwind> _unwinds = new();
 
+    private static readonly DigestFields ReallyProbeUnwindFields = new(typeof(Kernel), [], (nameof(_unwinds), DigestFields.Log + " (each failed probe's unwind)"));
+
     /// <summary>Every failed really_probe's unwind, in boot order.</summary>
     public IReadOnlyList<ProbeUnwind> Unwinds => _unwinds;
 

@@ -10,6 +10,14 @@ internal sealed partial class IommuCore
     private IommuDomainType? _defDomainType;
     private bool _defTypeFromCmdline, _strictFromCmdline, _lazy;
 
+    private static readonly DigestFields DefaultDomainFields = new(typeof(IommuCore),
+        [nameof(_defDomainType), nameof(_lazy)],
+        (nameof(_defTypeFromCmdline), DigestFields.Input + " (it only words iommu_subsys_init's message)"),
+        (nameof(_strictFromCmdline), DigestFields.Input + " (it only words iommu_subsys_init's message)"));
+
+    // the global default type and lazy mode (a driver may force strict mode: iommu_set_dma_strict)
+    private void DigestDefaultDomain(ref StateDigest d) => d.Add((_defDomainType is { } t ? 1UL | (ulong)t << 1 : 0UL) | (_lazy ? 1UL << 8 : 0));
+
     /// <summary>iommu_set_def_domain_type / iommu_dma_setup early params: the global default type.</summary>
     internal void IommuDefaultTypeFromCmdline()
     {

@@ -8,6 +8,11 @@ internal sealed partial class IommuCore
 {
     private int _domainSeq;
 
+    private static readonly DigestFields DomainsFields = new(typeof(IommuCore), [nameof(_domainSeq)]);
+
+    // the next domain's number: the domain-alloc fault site counts by it
+    private void DigestDomains(ref StateDigest d) => d.Add(_domainSeq);
+
     // ops->domain_alloc: IDENTITY needs driver support, DMA types need iommu-dma (not on arm32)
     internal IommuDomain? IommuDomainAlloc(IommuDomainType type, IommuInstance inst, string purpose = "default")
     {

@@ -9,6 +9,15 @@ internal sealed partial class IommuCore
 {
     private readonly List<IommuGroup> _groups = new();
 
+    private static readonly DigestFields GroupsFields = new(typeof(IommuCore), [nameof(_groups)]);
+
+    // every group ever allocated, in allocation order (a freed one keeps its place)
+    private void DigestGroups(ref StateDigest d)
+    {
+        d.Add(_groups.Count);
+        foreach (var g in _groups) g.Digest(ref d);
+    }
+
     // iommu_group_alloc: ida_alloc gives the lowest free id
     internal IommuGroup IommuGroupAlloc(IommuInstance? inst)
     {

@@ -9,6 +9,22 @@ internal sealed partial class IommuCore
 {
     private readonly Dictionary<string, IommuDomain> _namedDomains = new(StringComparer.Ordinal);
 
+    private static readonly DigestFields NamedDomainsFields = new(typeof(IommuCore), [nameof(_namedDomains)]);
+
+    // looked up by name: unordered
+    private void DigestNamedDomains(ref StateDigest d)
+    {
+        var named = new StateDigest.Unordered();
+        foreach (var (name, dom) in _namedDomains)
+        {
+            var e = new StateDigest();
+            e.Add(name);
+            IommuDomain.Digest(ref e, dom);
+            named.Add(e);
+        }
+        d.Add(named);
+    }
+
     /// <summary>A kernel driver attaches its own domain NAME to the device (iommu_attach_device) or to its group (iommu_attach_group).</summary>
     internal ActionReturn AttachNamedDomain(Device dev, IommuGroup group, string name, bool single)
     {

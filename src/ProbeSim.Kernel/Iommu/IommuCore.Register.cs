@@ -16,6 +16,18 @@ internal sealed partial class IommuCore
     /// <summary>bus->iommu_ops (until v6.7): the instance standing for the driver that set them.</summary>
     private readonly Dictionary<BusType, IommuInstance> _busOps = new(ReferenceEqualityComparer.Instance);
 
+    private static readonly DigestFields RegisterFields = new(typeof(IommuCore), [nameof(_iommus), nameof(_iommuInstances), nameof(_busOps)]);
+
+    // every instance in probe order, the registered ones in list order, and bus->iommu_ops of iommu_buses[]
+    private void DigestRegister(ref StateDigest d)
+    {
+        d.Add(_iommuInstances.Count);
+        foreach (var inst in _iommuInstances) inst.Digest(ref d);
+        d.Add(_iommus.Count);
+        foreach (var inst in _iommus) d.Add(inst.Order);
+        foreach (var bus in _buses) d.Add(_busOps.GetValueOrDefault(bus)?.Order ?? -1);
+    }
+
     // the IOMMU driver's probe: iommu_device_sysfs_add + iommu_device_register (+ bus_set_iommu before v6.2)
     internal int IommuDriverProbe(Device dev, Driver drv)
     {

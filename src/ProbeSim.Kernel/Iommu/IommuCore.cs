@@ -32,6 +32,26 @@ internal sealed partial class IommuCore : IPrintkSink
         SubscribeBusNotifiers();
     }
 
+    // --- the state digest: each file's part next to its fields, composed here
+
+    private static readonly DigestFields CoreFields = new(typeof(IommuCore), [],
+        (nameof(_k), DigestFields.Wiring), (nameof(_buses), DigestFields.Input + " (iommu_buses[])"),
+        (nameof(GroupNotifier), "the group notifier chain: blocks registered when the kernel is made (wiring)"));
+
+    /// <summary>The parts of the IOMMU core's digest, one per file that holds fields.</summary>
+    internal static IReadOnlyList<DigestFields> DigestParts =>
+        [CoreFields, DefaultDomainFields, DomainsFields, GroupsFields, NamedDomainsFields, RegisterFields];
+
+    /// <summary>The IOMMU core's state: default-domain policy, domain numbers, groups, named domains, instances and bus ops.</summary>
+    internal void Digest(ref StateDigest d)
+    {
+        DigestDefaultDomain(ref d);
+        DigestDomains(ref d);
+        DigestGroups(ref d);
+        DigestNamedDomains(ref d);
+        DigestRegister(ref d);
+    }
+
     // --- read-only views for the rest of the kernel, the result and the digest
 
     /// <summary>Registered IOMMU instances (iommu_device_list), in registration order.</summary>

@@ -1,3 +1,5 @@
+using ProbeSim.Kernel.Boot;
+
 namespace ProbeSim.Kernel.Iommu;
 
 /// <summary>IOMMU_DOMAIN_* with the numbers "type %u" messages print.</summary>
@@ -44,4 +46,20 @@ public sealed class IommuDomain
     /// <summary>The DMA data plane of the domain, created on first use.</summary>
     internal object? DataPlane;
     public override string ToString() => $"{IommuDomainTypes.SysfsName(Type)} domain {Id}";
+
+    internal static readonly DigestFields DigestFields = new(typeof(IommuDomain),
+        [nameof(Id), nameof(Type), nameof(Owner), nameof(ContextBank), nameof(Attached), nameof(Purpose)],
+        (nameof(DataPlane), "made and changed only by RunDmaScript: a function of the DMA history the kernel digests (Kernel._dmaHistory)"));
+
+    /// <summary>A domain where it is referenced (a group, a mapping, a device's private domain, a named domain): inline, with its id.</summary>
+    internal static void Digest(ref StateDigest d, IommuDomain? dom)
+    {
+        if (dom is null) { d.Add(0); return; }
+        d.Add(1UL | (ulong)dom.Type << 1 | (ulong)(uint)dom.Id << 8);
+        d.Add(dom.Owner?.Order ?? -1);
+        d.Add(dom.ContextBank);
+        d.Add(dom.Purpose);
+        d.Add(dom.Attached.Count);
+        foreach (var dev in dom.Attached) d.Add(dev.Id);
+    }
 }

@@ -1,4 +1,5 @@
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Boot;
 
 namespace ProbeSim.Kernel.Iommu;
 
@@ -12,6 +13,17 @@ public sealed class IommuFwspec
     public DtNode IommuNode { get; }
     public IommuInstance? Ops { get; internal set; }
     public List<uint> Ids { get; } = new();
+
+    internal static readonly DigestFields DigestFields = new(typeof(IommuFwspec), [nameof(IommuNode), nameof(Ops), nameof(Ids)]);
+
+    internal static void Digest(ref StateDigest d, IommuFwspec? f)
+    {
+        if (f is null) { d.Add(0); return; }
+        d.Add(f.IommuNode);
+        d.Add(f.Ops?.Order ?? -1);
+        d.Add(f.Ids.Count);
+        foreach (var id in f.Ids) d.Add(id);
+    }
 }
 
 /// <summary>dev->iommu plus the group link: what the IOMMU core knows about one client device.</summary>
@@ -33,4 +45,30 @@ public sealed class DeviceIommu
     public long? OfIommuAtUs { get; internal set; }
     /// <summary>Whether the device is untrusted (PCI below an external-facing port).</summary>
     public bool Untrusted { get; internal set; }
+
+    internal static readonly DigestFields DigestFields = new(typeof(DeviceIommu),
+        [nameof(Fwspec), nameof(Instance), nameof(Group), nameof(ProbeRefusal), nameof(ArchPrivateDomain), nameof(OfIommuRule),
+         nameof(OfIommuDeferred), nameof(Untrusted)],
+        (nameof(OfIommuAtUs), DigestFields.Timestamp),
+        (nameof(_ruleKey), "a cache of OfIommuRule's key"));
+
+    private StateDigest.StringKey _ruleKey;
+
+    /// <summary>dev->iommu: the fwspec, the instance, the group (by id), the refusal, the arch's private domain inline.</summary>
+    internal void Digest(ref StateDigest d)
+    {
+        d.Add(StateDigest.Pair(Instance?.Order ?? -1, (int)StateDigest.Flags(OfIommuDeferred, Untrusted)));
+        IommuGroup.DigestRef(ref d, Group);
+        d.Add(_ruleKey.Of(OfIommuRule));
+        // what most devices never have, behind one mark
+        if (Fwspec is null && ProbeRefusal is null && ArchPrivateDomain is null)
+            d.Add(0);
+        else
+        {
+            d.Add(1);
+            IommuFwspec.Digest(ref d, Fwspec);
+            d.AddValue(ProbeRefusal);
+            IommuDomain.Digest(ref d, ArchPrivateDomain);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 
 namespace ProbeSim.Kernel.Iommu;
@@ -22,4 +23,28 @@ public sealed class IommuGroup
     internal bool VfioContainerSet;
     public bool Freed { get; internal set; }
     public override string ToString() => $"group {Id}";
+
+    internal static readonly DigestFields DigestFields = new(typeof(IommuGroup),
+        [nameof(Id), nameof(Devices), nameof(DefaultDomain), nameof(Domain), nameof(BlockingDomain), nameof(Owner), nameof(OwnerCount),
+         nameof(Instance), nameof(VfioContainerSet), nameof(Freed)]);
+
+    /// <summary>The group: its devices in join order, its domains inline (the current one as "the default" when it is), its owner.</summary>
+    internal void Digest(ref StateDigest d)
+    {
+        DigestRef(ref d, this);
+        d.Add(Devices.Count);
+        foreach (var dev in Devices) d.Add(dev.Id);
+        IommuDomain.Digest(ref d, DefaultDomain);
+        if (Domain is not null && ReferenceEquals(Domain, DefaultDomain)) d.Add(-2);
+        else IommuDomain.Digest(ref d, Domain);
+        IommuDomain.Digest(ref d, BlockingDomain);
+        d.Add(Owner);
+        d.Add(OwnerCount);
+        d.Add(Instance?.Order ?? -1);
+        d.Add(VfioContainerSet);
+    }
+
+    /// <summary>A reference to a group: its id and whether it was freed (ids of live groups are unique).</summary>
+    internal static void DigestRef(ref StateDigest d, IommuGroup? g) =>
+        d.Add(g is null ? 0UL : 1UL | (g.Freed ? 2UL : 0) | (ulong)(uint)g.Id << 2);
 }

@@ -1,4 +1,5 @@
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 
 namespace ProbeSim.Kernel.Iommu;
@@ -61,4 +62,50 @@ public sealed class IommuInstance
     public int ContextBanksInUse => _contextBanks.Count(b => b);
 
     public override string ToString() => SysfsName;
+
+    internal static readonly DigestFields DigestFields = new(typeof(IommuInstance),
+        [nameof(Order), nameof(DriverName), nameof(Device), nameof(Registered), nameof(Clients), nameof(StreamGroups), nameof(Streams),
+         nameof(L2Spans), nameof(SingletonGroup), nameof(SharedMapping), nameof(_contextBanks)],
+        (nameof(Traits), "made with the instance from its device's node, its driver (DriverName) and the fault spec"),
+        (nameof(Node), "its device's node (the device is digested)"),
+        (nameof(SysfsName), "made with the instance from its device and traits; for sysfs and the log"),
+        (nameof(RegisteredAtUs), DigestFields.Timestamp),
+        (nameof(Firmware), "the firmware driver's lookup tables, made from the ACPI tables when the instance registers, never changed"));
+
+    /// <summary>The instance: its order and device, registration, clients, the stream tables (looked up by ID: unordered), banks.</summary>
+    internal void Digest(ref StateDigest d)
+    {
+        d.Add(Order);
+        d.Add(Device.Id);
+        d.Add(DriverName);
+        d.Add(Registered);
+        d.Add(Clients.Count);
+        foreach (var c in Clients) d.Add(c.Id);
+        var streams = new StateDigest.Unordered();
+        foreach (var (sid, g) in StreamGroups)
+        {
+            var e = new StateDigest();
+            e.Add(sid);
+            IommuGroup.DigestRef(ref e, g);
+            streams.Add(e);
+        }
+        d.Add(streams);
+        streams = new StateDigest.Unordered();
+        foreach (var (sid, owner) in Streams) streams.Add((ulong)sid << 32 | (uint)owner.Id);
+        d.Add(streams);
+        streams = new StateDigest.Unordered();
+        foreach (var span in L2Spans) streams.Add(span);
+        d.Add(streams);
+        IommuGroup.DigestRef(ref d, SingletonGroup);
+        Dma.ArmIommuMapping.Digest(ref d, SharedMapping);
+        // the context-bank bitmap, 64 banks a word
+        d.Add(_contextBanks.Length);
+        for (int i = 0; i < _contextBanks.Length; i += 64)
+        {
+            ulong word = 0;
+            for (int j = i; j < Math.Min(i + 64, _contextBanks.Length); j++)
+                if (_contextBanks[j]) word |= 1UL << (j - i);
+            d.Add(word);
+        }
+    }
 }

@@ -8,6 +8,30 @@ public sealed partial class Kernel
 {
     private readonly Dictionary<DtNode, EarlyEntry> _early = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<DtNode> _ofPopulated = new(ReferenceEqualityComparer.Instance);
+    private (int Count, ulong Sum) _ofPopulatedDigest;
+
+    private static readonly DigestFields OfEarlyTablesFields = new(typeof(Kernel),
+        [nameof(_ofPopulated)],
+        (nameof(_early), "filled by the early OF tables before the first initcall, from the tree and the driver set alone"),
+        (nameof(_ofPopulatedDigest), "a cache of _ofPopulated's digest, by its count (the set only grows)"));
+
+    /// <summary>OF_POPULATED: the nodes that have their device or were set up early (a set: unordered).</summary>
+    private void DigestOfPopulated(ref StateDigest d)
+    {
+        if (_ofPopulatedDigest.Count != _ofPopulated.Count)
+        {
+            ulong sum = 0;
+            foreach (var node in _ofPopulated)
+            {
+                var e = new StateDigest();
+                e.Add(node);
+                sum += e.Value;
+            }
+            _ofPopulatedDigest = (_ofPopulated.Count, sum);
+        }
+        d.Add(_ofPopulatedDigest.Count);
+        d.Add(_ofPopulatedDigest.Sum);
+    }
 
     /// <summary>The early table entry that set this node up, if any.</summary>
     public EarlyEntry? EarlyEntryOf(DtNode node) => _early.GetValueOrDefault(node);

@@ -56,6 +56,9 @@ public sealed partial class Kernel
 
     private readonly Dictionary<DtNode, string> _duplicateNames = new(ReferenceEqualityComparer.Instance);
 
+    private static readonly DigestFields OfPopulateFields = new(typeof(Kernel), [],
+        (nameof(_duplicateNames), "why a node got no device, for reports: its name was taken (the device that took it is digested)"));
+
     // amba_device: periphid from arm,primecell-periphid, else the part number of an arm,plNNN compatible
     private static uint? AmbaPeriphId(DtNode node) => ProbeSim.Kernel.Drivers.PrimecellIds.PeriphidOf(node);
 }

@@ -24,6 +24,17 @@ public sealed partial class Kernel
     private DtNode? _pciHostNode;
     private readonly Dictionary<PciFunction, Device> _pciDevices = new(ReferenceEqualityComparer.Instance);
 
+    private static readonly DigestFields PciHostBridgeFields = new(typeof(Kernel),
+        [nameof(_pciEnumerated), nameof(_pciHostNode)],
+        (nameof(_pciTopology), DigestFields.Input),
+        (nameof(_pciDevices), "an index of the PCI devices by function: each such device's Pci, set when it is made (its name is the function's)"));
+
+    private void DigestPciHostBridge(ref StateDigest d)
+    {
+        d.Add(_pciEnumerated);
+        d.Add(_pciHostNode);
+    }
+
     private bool IsPciHost(DtNode node) => PciTopology?.HostDtPath is { } p
         ? node.Path == p
         : PciHostCheck.IsHostBridge(node);

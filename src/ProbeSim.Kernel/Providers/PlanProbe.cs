@@ -9,6 +9,8 @@ public sealed partial class Kernel
     // while a plan's request runs, the subsystem getters record no invented dev_err_probe text
     private bool _planQuiet;
 
+    private static readonly DigestFields PlanProbeFields = new(typeof(Kernel), [nameof(_planQuiet)]);
+
     // drv->probe of a driver with a probe plan: its requests in source order, each with the driver's own policy and text
     private int RunPlan(Device dev, ProbePlan plan)
     {

@@ -15,6 +15,10 @@ public sealed partial class Kernel
     /// <summary>The class devices /sys/devices/virtual/iommu/dmarN of the remapping units (not on any bus).</summary>
     private BusType? _iommuClass;
 
+    private static readonly DigestFields X86BootFields = new(typeof(Kernel), [],
+        (nameof(X86), DigestFields.Input),
+        (nameof(_iommuClass), "the class of the remapping units' devices: holds no driver or listed device (the units are digested as IOMMU instances)"));
+
     // start_kernel -> mm_init -> pci_iommu_alloc: amd_iommu_detect, detect_intel_iommu (arch/x86/kernel/pci-dma.c:113-124)
     private void X86EarlySetup()
     {
