@@ -1,12 +1,11 @@
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Iommu.Intel;
-using ProbeSim.Kernel.Pci;
 
 namespace ProbeSim.Kernel.X86;
 
 /// <summary>intel_iommu_ops as the IOMMU core sees them: device_to_iommu, device_def_domain_type, get_resv_regions.</summary>
-internal sealed class IntelIommuDriver(IntelIommu intel, PciTopology pci) : IFirmwareIommuDriver
+internal sealed class IntelIommuDriver(IntelIommu intel) : IFirmwareIommuDriver
 {
     public const string DriverName = "intel-iommu";
 
@@ -20,5 +19,5 @@ internal sealed class IntelIommuDriver(IntelIommu intel, PciTopology pci) : IFir
     public IommuDomainType? DefDomainType(Device dev) => dev.Pci is { } f ? intel.DefDomainType(f) : null;
 
     public IReadOnlyList<ReservedRegion> ReservedRegions(Device dev) =>
-        dev.Pci is { } f ? intel.ReservedRegions(f, pci) : Array.Empty<ReservedRegion>();
+        dev.Pci is { } f ? intel.ReservedRegions(f) : Array.Empty<ReservedRegion>();
 }

@@ -56,13 +56,13 @@ public sealed partial class Kernel
         if (X86 is not { } x || !DmaModel) return;
         if (x.AmdInitRuns) { AmdIommuInit(x); return; }
         var intel = x.Intel;
-        if (intel.Off is not null || x.Machine.Dmar is not { } dmar || x.Pci is not { } pci) return;
+        if (intel.Off is not null || x.Machine.Dmar is not { } dmar || x.Pci is null) return;
         // intel_iommu_init (intel/iommu.c:4050-4055)
         if (dmar.Rmrrs.Count == 0) Printk(LogLevel.Info, "DMAR: No RMRR found");
         if (dmar.Atsrs.Count == 0) Printk(LogLevel.Info, "DMAR: No ATSR found");
         if (dmar.Satcs.Count == 0 && S.DmarSatc) Printk(LogLevel.Info, "DMAR: No SATC found");
         _iommuClass ??= new BusType("iommu", "/sys/devices/virtual/iommu/");
-        var driver = new IntelIommuDriver(intel, pci);
+        var driver = new IntelIommuDriver(intel);
         // for_each_active_iommu: iommu_device_sysfs_add + iommu_device_register (intel/iommu.c:4085-4102)
         var units = new List<IommuInstance>();
         foreach (var unit in intel.ActiveUnits)

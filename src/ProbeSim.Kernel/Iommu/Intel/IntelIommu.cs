@@ -12,14 +12,16 @@ namespace ProbeSim.Kernel.Iommu.Intel;
 /// </summary>
 public sealed class IntelIommu
 {
-    private IntelIommu(IReadOnlyList<DmarUnit> units, bool detected, IntelIommuOff? off, X86IommuParams p, X86KernelConfig config, DmarTable? dmar)
+    private IntelIommu(IReadOnlyList<DmarUnit> units, bool detected, IntelIommuOff? off, X86IommuParams p, X86KernelConfig config,
+        IReadOnlyList<(DmarRmrr, IReadOnlyList<PciFunction>)> rmrrs)
     {
-        Units = units; Detected = detected; Off = off; _p = p; _config = config; _dmar = dmar;
+        Units = units; Detected = detected; Off = off; _p = p; _config = config; _rmrrs = rmrrs;
     }
 
     private readonly X86IommuParams _p;
     private readonly X86KernelConfig _config;
-    private readonly DmarTable? _dmar;
+    /// <summary>Each RMRR with the functions its scopes name (dmar_parse_one_rmrr + dmar_insert_dev_scope), resolved once.</summary>
+    private readonly IReadOnlyList<(DmarRmrr Rmrr, IReadOnlyList<PciFunction> Devices)> _rmrrs;
 
     /// <summary>The units in table order (their seq ids).</summary>
     public IReadOnlyList<DmarUnit> Units { get; }
@@ -41,9 +43,9 @@ public sealed class IntelIommu
     /// <summary>Builds the driver's view of the machine.</summary>
     public static IntelIommu Build(DmarTable? dmar, PciTopology? pci, X86KernelConfig config, X86IommuParams p)
     {
-        if (!config.IntelIommu) return new([], false, IntelIommuOff.NotBuilt, p, config, dmar);
-        if (dmar is null) return new([], false, IntelIommuOff.NoDmarTable, p, config, dmar);
-        if (dmar.Rejection is not null) return new([], false, IntelIommuOff.TableRejected, p, config, dmar);
+        if (!config.IntelIommu) return new([], false, IntelIommuOff.NotBuilt, p, config, []);
+        if (dmar is null) return new([], false, IntelIommuOff.NoDmarTable, p, config, []);
+        if (dmar.Rejection is not null) return new([], false, IntelIommuOff.TableRejected, p, config, []);
         // intel/iommu.c:308 dmar_disabled = CONFIG_INTEL_IOMMU_DEFAULT_OFF; intel_iommu_setup on/off overrides it
         bool dmarDisabled = p.IntelOn is { } on ? !on : config.IntelDefaultOff;
         // dmar_required (intel/dmar.c:916-925): no tboot here; platform opt-in counts unless intel_iommu=off
@@ -67,7 +69,8 @@ public sealed class IntelIommu
             if (gfx && !mapGfx) ignored = true;
             units.Add(new DmarUnit(seq++, drhd, scope, ignored, gfx));
         }
-        return new IntelIommu(units, detected, off, p, config, dmar);
+        var rmrrs = dmar.Rmrrs.Select(r => (r, (IReadOnlyList<PciFunction>)(pci is null || r.Segment != pci.Domain ? [] : ResolveScopes(r.Scopes, pci)))).ToList();
+        return new IntelIommu(units, detected, off, p, config, rmrrs);
     }
 
     // IS_GFX_DEVICE (intel/iommu.c:37): base class 03
@@ -154,20 +157,16 @@ public sealed class IntelIommu
     /// above it (direct, relaxable for USB and display functions), the floppy work-around for an ISA bridge, then the
     /// IOAPIC range as the MSI region.
     /// </summary>
-    public IReadOnlyList<ReservedRegion> ReservedRegions(PciFunction f, PciTopology pci)
+    public IReadOnlyList<ReservedRegion> ReservedRegions(PciFunction f)
     {
         var regions = new List<ReservedRegion>();
-        if (_dmar is not null)
-            foreach (var rmrr in _dmar.Rmrrs)
+        foreach (var (rmrr, devices) in _rmrrs)
+            foreach (var d in devices)
             {
-                if (rmrr.Segment != f.Domain) continue;
-                foreach (var d in ResolveScopes(rmrr.Scopes, pci))
-                {
-                    if (d != f && !IsDownstream(f, d)) continue;
-                    // device_rmrr_is_relaxable (intel/iommu.c:2617-2629)
-                    regions.Add(new ReservedRegion(rmrr.BaseAddress, rmrr.LimitAddress,
-                        IsUsb(f) || IsGfx(f) ? ReservedRegionType.DirectRelaxable : ReservedRegionType.Direct));
-                }
+                if (d != f && !IsDownstream(f, d)) continue;
+                // device_rmrr_is_relaxable (intel/iommu.c:2617-2629)
+                regions.Add(new ReservedRegion(rmrr.BaseAddress, rmrr.LimitAddress,
+                    IsUsb(f) || IsGfx(f) ? ReservedRegionType.DirectRelaxable : ReservedRegionType.Direct));
             }
         // CONFIG_INTEL_IOMMU_FLOPPY_WA: class 0601 gets 0..16 MiB
         if (_config.IntelFloppyWorkaround && f.ClassCode >> 8 == 0x0601)
