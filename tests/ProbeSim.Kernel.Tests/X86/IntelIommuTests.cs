@@ -2,10 +2,11 @@ using ProbeSim.Acpi.Dmar;
 using ProbeSim.Acpi.Machine;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Tests.OracleX86;
 using ProbeSim.Kernel.X86;
-using static ProbeSim.Kernel.Tests.X86.DmarBytes;
+using static ProbeSim.Acpi.Tests.DmarBytes;
 
 namespace ProbeSim.Kernel.Tests.X86;
 
@@ -39,13 +40,23 @@ public class IntelIommuTests
                 - { slot: 00.0, id: "8086:1533", class: 0x020000 }
         """;
 
-    private static readonly byte[] IncludeAll = Table(0, Drhd(1, 0xfed91000));
+    // the DMAR header and structures laid out by the Acpi tests' builders (VT-d specification, section 8)
+    private static byte[] Dmar(params byte[][] structures) => Table().Bytes([.. structures.SelectMany(x => x)]).Build();
 
-    private static BootResult Boot(byte[] dmar, string cmdline = "")
+    private static readonly byte[] IncludeAll = Dmar(Drhd(1, 0, 0xfed91000));
+
+    // igb's id table names 8086:1533 (drivers/net/ethernet/intel/igb/igb_main.c)
+    private const string Igb = """
+        drivers:
+          - { compatible: pci8086,1533, name: igb, bus: pci, pci-ids: ["8086:1533"] }
+        """;
+
+    private static BootResult Boot(byte[] dmar, string cmdline = "", string profile = "debian-6.1")
     {
         var topo = PciTopologyFile.Parse(Pci, "machine.yaml");
         var acpi = new AcpiMachine("machine", DmarParser.Parse(dmar, "DMAR"), null, null, null, null);
-        var options = new BootOptions { Profile = "debian-6.1", Cmdline = cmdline, X86 = new X86MachineInputs(acpi, topo, OracleX86Tests.DebianAmd64) };
+        var options = new BootOptions { Profile = profile, Cmdline = cmdline, X86 = new X86MachineInputs(acpi, topo, OracleX86Tests.DebianAmd64) }
+            .WithScenario(ScenarioFile.Parse(Igb, "igb.yaml"), profileGiven: true);
         return options.Boot(new DtTree(), "machine");
     }
 
@@ -92,7 +103,7 @@ public class IntelIommuTests
         // dmar0 names the root port 00:1d.0 (bridge scope); dmar1 is INCLUDE_PCI_ALL. dmar_register_drhd_unit puts
         // INCLUDE_ALL units at the tail (intel/dmar.c:68-78), so dmar0 registers first and its devices get groups first;
         // device_to_iommu matches the bridge's sub-hierarchy (iommu.c:784-785, is_downstream_to_pci_bridge iommu.c:671-688)
-        var dmar = Table(0, Drhd(0, 0xfed90000, Scope(2, 0, (0x1d, 0))), Drhd(1, 0xfed91000));
+        var dmar = Dmar(Drhd(0, 0, 0xfed90000, 0, Scope(2, 0, 0, 0x1d, 0)), Drhd(1, 0, 0xfed91000));
         var r = Boot(dmar);
         Assert.Equal(["0000:00:1d.0", "0000:02:00.0"], r.Iommus.Single(i => i.Name == "dmar0").Devices);
         Assert.Equal(0, r.IommuGroups.Single(g => g.Devices.Contains("0000:00:1d.0")).Id);
@@ -105,7 +116,7 @@ public class IntelIommuTests
     {
         // init_no_remapping_devices: no device in scope -> ignored (iommu.c:3142-3150); an ignored unit is not registered
         // (for_each_active_iommu), so nothing it would translate gets a group
-        var dmar = Table(0, Drhd(0, 0xfed90000, Scope(1, 0, (0x1f, 7))));
+        var dmar = Dmar(Drhd(0, 0, 0xfed90000, 0, Scope(1, 0, 0, 0x1f, 7)));
         var r = Boot(dmar);
         Assert.Empty(r.Iommus);
         Assert.Empty(r.IommuGroups);
@@ -116,7 +127,7 @@ public class IntelIommuTests
     {
         // intel_iommu_get_resv_regions (iommu.c:4652-4676): RMRR scope devices get the range, relaxable for USB and GFX
         // (device_rmrr_is_relaxable, iommu.c:2617-2629); then the IOAPIC range as msi (iommu.c:4693-4698)
-        var dmar = Table(0, Drhd(1, 0xfed91000), Rmrr(0x7a000000, 0x7a0fffff, Scope(1, 0, (0x14, 0))), Rmrr(0x7b000000, 0x7b0fffff, Scope(1, 2, (0, 0))));
+        var dmar = Dmar(Drhd(1, 0, 0xfed91000), Rmrr(0, 0x7a000000, 0x7a0fffff, Scope(1, 0, 0, 0x14, 0)), Rmrr(0, 0x7b000000, 0x7b0fffff, Scope(1, 0, 2, 0, 0)));
         var r = Boot(dmar);
         Assert.Equal(["0x000000007a000000 0x000000007a0fffff direct-relaxable", "0x00000000fee00000 0x00000000feefffff msi"],
             r.IommuGroups.Single(g => g.Devices.Contains("0000:00:14.0")).ReservedRegions);
@@ -144,6 +155,44 @@ public class IntelIommuTests
         // intel_iommu_init: no_iommu or dmar_disabled -> intel_disable_iommus, no unit registered (iommu.c:4035-4057)
         var r = Boot(IncludeAll, cmdline);
         Assert.Empty(r.IommuGroups);
-        Assert.Equal("direct", r.Devices.Single(d => d.Name == "0000:02:00.0").DmaOps ?? "direct");
+        // no IOMMU ops: pci_dma_configure leaves dma-direct (x86 has no IORT/VIOT)
+        Assert.Equal("direct", r.Devices.Single(d => d.Name == "0000:02:00.0").DmaOps);
+    }
+
+    [Theory]
+    [InlineData("", "iommu-dma")]
+    [InlineData("iommu=pt", "direct")]
+    public void A_bound_function_uses_iommu_dma_only_behind_a_dma_domain(string cmdline, string ops)
+    {
+        // intel_iommu_probe_finalize -> iommu_setup_dma_ops (intel/iommu.c:4636-4640): iommu_dma_ops for a DMA or
+        // DMA-FQ default domain, dma-direct for an identity one
+        var r = Boot(IncludeAll, cmdline);
+        var nic = r.Devices.Single(d => d.Name == "0000:02:00.0");
+        Assert.Equal("igb", nic.Driver);
+        Assert.Equal(ops, nic.DmaOps);
+    }
+
+    [Fact]
+    public void Before_v6_2_every_unit_is_listed_before_bus_set_iommu_so_both_units_devices_get_groups()
+    {
+        // v5.10 intel_iommu_init: iommu_device_register per unit, then one bus_set_iommu(&pci_bus_type) after the loop;
+        // bus_set_iommu probes every device, each finding its own unit
+        var dmar = Dmar(Drhd(0, 0, 0xfed90000, 0, Scope(2, 0, 0, 0x1d, 0)), Drhd(1, 0, 0xfed91000));
+        var r = Boot(dmar, profile: "v5.10");
+        Assert.Equal(["0000:00:1d.0", "0000:02:00.0"], r.Iommus.Single(i => i.Name == "dmar0").Devices);
+        Assert.Contains("0000:01:00.0", r.Iommus.Single(i => i.Name == "dmar1").Devices);
+        // all eight functions of the machine
+        Assert.Equal(8, r.IommuGroups.SelectMany(g => g.Devices).Count());
+    }
+
+    [Theory]
+    [InlineData("v5.10", false)]
+    [InlineData("debian-6.1", true)]
+    public void The_no_satc_line_comes_with_kernels_that_know_satc(string profile, bool line)
+    {
+        // 6.1.192 intel_iommu_init prints "No SATC found" (intel/iommu.c:4068-4069); v5.10 has no SATC structure
+        var r = Boot(IncludeAll, profile: profile);
+        Assert.Equal(line, r.Log.Any(l => l.Text == "DMAR: No SATC found"));
+        Assert.Contains(r.Log, l => l.Text == "DMAR: No RMRR found");
     }
 }
