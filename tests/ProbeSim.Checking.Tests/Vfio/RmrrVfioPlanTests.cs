@@ -1,4 +1,5 @@
 using ProbeSim.Acpi.Dmar;
+using ProbeSim.Acpi.Tests;
 using ProbeSim.Acpi.Machine;
 using ProbeSim.Checking.Vfio;
 using ProbeSim.DeviceTree.Model;
@@ -19,18 +20,12 @@ public class RmrrVfioPlanTests
 {
     private static string Machine => Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Kernel.Tests", "OracleX86", "q35-intel", "machine");
 
-    // VT-d 3.x section 8.4: type 1, length, reserved, segment, base, limit, then device scopes (type 1 endpoint, length,
-    // reserved, enumeration id, start bus, path (device, function))
+    // the q35 DMAR with one RMRR (VT-d section 8.4, laid out by the Acpi tests' builder) naming one endpoint; the header's
+    // length and checksum made to agree again
     private static byte[] WithRmrr(byte bus, byte dev, byte fn)
     {
-        var table = File.ReadAllBytes(Path.Combine(Machine, "tables", "DMAR")).ToList();
-        var rmrr = new byte[24 + 8];
-        rmrr[0] = 1; rmrr[2] = (byte)rmrr.Length;
-        BitConverter.GetBytes(0x7a000000UL).CopyTo(rmrr, 8);
-        BitConverter.GetBytes(0x7a0fffffUL).CopyTo(rmrr, 16);
-        rmrr[24] = 1; rmrr[25] = 8; rmrr[29] = bus; rmrr[30] = dev; rmrr[31] = fn;
-        table.AddRange(rmrr);
-        var b = table.ToArray();
+        var b = File.ReadAllBytes(Path.Combine(Machine, "tables", "DMAR"))
+            .Concat(DmarBytes.Rmrr(0, 0x7a000000, 0x7a0fffff, DmarBytes.Scope(1, 0, bus, dev, fn))).ToArray();
         BitConverter.GetBytes(b.Length).CopyTo(b, 4);
         b[9] = 0;
         b[9] = (byte)(0x100 - b.Sum(x => x) % 0x100);
