@@ -146,6 +146,18 @@ public class Debian612ProfileTests
     // "deferred probe pending: <reason>" at warning, dd.c:655 "probe with driver %s failed with error %d";
     // drivers/base/core.c:937 bus-prefixed devlink names, core.c:1140 "wait for supplier %pfwf";
     // drivers/iommu/iova.c:566 IOVA_MAG_SIZE 127; arch/arm64/mm/dma-mapping.c:41-54 arch_setup_dma_ops only records coherency
+    // drivers/pci/quirks.c (6.12.118) pci_dev_acs_enabled[]: QCOM Hamoa (0x0111, line 5145) and Glymur (0x0120, 5147) root
+    // ports, Loongson root ports (5183-5192), and Wangxun's AML NICs in pci_quirk_wangxun_nic_acs (5059-5060): stable
+    // backports that v6.12 (6.12.0) does not have
+    [Fact]
+    public void Acs_quirks_are_v6_12_plus_the_stable_backports()
+    {
+        var debian = List(Debian, "pci_acs_quirks");
+        var v612 = List(ProfileLibrary.Default.Get("v6.12"), "pci_acs_quirks");
+        Assert.Equal(new[] { "loongson-rp", "qcom-hamoa-glymur-rp", "wangxun-aml-nics" }, debian.Except(v612).Order(StringComparer.Ordinal));
+        Assert.Empty(v612.Except(debian));
+    }
+
     [Fact]
     public void The_rest_is_v6_12()
     {
@@ -158,7 +170,7 @@ public class Debian612ProfileTests
         Assert.Equal("core", Debian["arm64_dma"]);
         // drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c:3261-3266: the master's own duplicate StreamID is skipped (b00d24997a11)
         Assert.Equal("unique-per-master", Debian["smmu_v3_stream_ids"]);
-        var changed = new[] { "fw_devlink_bindings", "clk_disabled_provider", "smmu_v3_stream_ids" };
+        var changed = new[] { "fw_devlink_bindings", "clk_disabled_provider", "smmu_v3_stream_ids", "pci_acs_quirks" };
         var v612 = ProfileLibrary.Default.Get("v6.12");
         foreach (var (name, value) in Debian.Values)
             if (!changed.Contains(name)) Assert.Equal(v612[name], value);
