@@ -68,6 +68,8 @@ public sealed record DeviceOutcome
     public int? IommuGroup { get; init; }
     /// <summary>Type of the group's current domain (identity, DMA, DMA-FQ, blocked, unmanaged), or null.</summary>
     public string? DomainType { get; init; }
+    /// <summary>Whether its group's default domain type rests on a guess (a member's fact the machine's files do not give); None: modelled.</summary>
+    public ProbeSim.Kernel.Iommu.IommuTypeGuess DomainTypeGuess { get; init; }
     /// <summary>The dma_map_ops the device ends with: iommu-dma, direct, swiotlb, arm, arm-iommu; null when DMA was never configured.</summary>
     public string? DmaOps { get; init; }
     /// <summary>dev->dma_coherent, or null when DMA was never configured.</summary>
@@ -98,7 +100,7 @@ public sealed record DevlinkOutcome(string Name, string Supplier, string Consume
 
 /// <summary>One /sys/kernel/iommu_groups/N: its devices, default domain type (the "type" file) and current domain.</summary>
 public sealed record IommuGroupOutcome(int Id, string Type, string? Domain, IReadOnlyList<string> Devices, string? Owner, int OwnerCount,
-    IReadOnlyList<string> ReservedRegions);
+    IReadOnlyList<string> ReservedRegions, ProbeSim.Kernel.Iommu.IommuTypeGuess TypeGuess = ProbeSim.Kernel.Iommu.IommuTypeGuess.None);
 
 /// <summary>One /sys/class/iommu/NAME: the IOMMU instance, its device and driver, the devices it probed.</summary>
 public sealed record IommuOutcome(string Name, string Device, string Driver, IReadOnlyList<string> Devices, int? ContextBanks, int ContextBanksInUse);

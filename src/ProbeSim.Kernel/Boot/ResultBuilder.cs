@@ -30,7 +30,7 @@ public sealed partial class Kernel
             IommuGroups = IommuGroups.Select(g => new IommuGroupOutcome(g.Id,
                 g.DefaultDomain is { } dd ? IommuDomainTypes.SysfsName(dd.Type) : "unknown",
                 g.Domain is { } cd ? IommuDomainTypes.SysfsName(cd.Type) : null,
-                g.Devices.Select(d => d.Name).ToList(), g.Owner, g.OwnerCount, ReservedRegions(g))).ToList(),
+                g.Devices.Select(d => d.Name).ToList(), g.Owner, g.OwnerCount, ReservedRegions(g), TypeGuess(g))).ToList(),
             Iommus = Iommus.Select(i => new IommuOutcome(i.SysfsName, i.Device.Name, i.DriverName, i.Clients.Select(c => c.Name).ToList(),
                 i.Traits.ContextBanks, i.ContextBanksInUse)).ToList(),
             Actions = _actionResults,
@@ -48,6 +48,14 @@ public sealed partial class Kernel
             : g.Instance?.Traits.Kind is IommuKind.ArmSmmu or IommuKind.ArmSmmuV3
             ? new[] { "0x0000000008000000 0x00000000080fffff msi" }
             : Array.Empty<string>();
+
+    // iommu_get_default_domain_type asks every member: a member whose preference the files do not settle makes the type a guess
+    private static IommuTypeGuess TypeGuess(IommuGroup g)
+    {
+        foreach (var dev in g.Devices)
+            if (dev.Iommu.Instance?.Firmware?.TypeGuess(dev) is { } guess and not IommuTypeGuess.None) return guess;
+        return IommuTypeGuess.None;
+    }
 
     public DeviceState StateOf(Device dev)
     {
@@ -107,6 +115,7 @@ public sealed partial class Kernel
             Suppliers = suppliers,
             IommuGroup = dev.Iommu.Group?.Id,
             DomainType = dev.Iommu.Group?.Domain is { } dom ? IommuDomainTypes.SysfsName(dom.Type) : null,
+            DomainTypeGuess = dev.Iommu.Group is { } tg ? TypeGuess(tg) : IommuTypeGuess.None,
             DmaOps = DmaOpsName(dev.Dma.Ops),
             Coherent = dev.Dma.Ops == Dma.DmaOpsKind.None ? null : dev.Dma.Coherent,
             Iommu = dev.Iommu.Instance?.SysfsName,

@@ -14,6 +14,9 @@ internal interface IFirmwareIommuDriver
     /// <summary>ops->def_domain_type: the type the driver asks for this device, or null (no preference).</summary>
     IommuDomainType? DefDomainType(Device dev);
 
+    /// <summary>Whether <see cref="DefDomainType"/>'s answer for the device rests on a fact the machine's files do not give.</summary>
+    IommuTypeGuess TypeGuess(Device dev) => IommuTypeGuess.None;
+
     /// <summary>ops->get_resv_regions for the device.</summary>
     IReadOnlyList<ReservedRegion> ReservedRegions(Device dev);
 }

@@ -29,6 +29,8 @@ public static class DeviceJson
         writer.WriteString("basisGap", device.BasisGap == BasisGap.None ? null : EnumWords.Kebab(device.BasisGap));
         JsonOutput.WriteNumber(writer, "iommuGroup", device.IommuGroup);
         writer.WriteString("domainType", device.DomainType);
+        // only on a device whose group's type rests on a guess (docs/json.md)
+        if (device.DomainTypeGuess != ProbeSim.Kernel.Iommu.IommuTypeGuess.None) writer.WriteString("domainTypeGuess", EnumWords.Kebab(device.DomainTypeGuess));
         writer.WriteString("dmaOps", device.DmaOps);
         JsonOutput.WriteBoolean(writer, "coherent", device.Coherent);
         writer.WriteString("iommu", device.Iommu);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProbeSim.Kernel.Drivers.Imported;
 using ProbeSim.Kernel.Boot;
 
 namespace ProbeSim.Reports.Json;
@@ -19,6 +20,8 @@ public static class IommuJson
             writer.WriteString("owner", g.Owner);
             writer.WriteNumber("ownerCount", g.OwnerCount);
             JsonOutput.WriteStrings(writer, "reservedRegions", g.ReservedRegions);
+            // only on a group whose type rests on a guess (docs/json.md)
+            if (g.TypeGuess != ProbeSim.Kernel.Iommu.IommuTypeGuess.None) writer.WriteString("typeGuess", EnumWords.Kebab(g.TypeGuess));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

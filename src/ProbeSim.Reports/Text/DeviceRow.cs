@@ -16,6 +16,7 @@ public sealed record DeviceRow(string Name, string Bus, string Driver, string St
     /// The row for a device. STATE is the state word; a failed device with an errno reads <c>failed (-5 EIO)</c>,
     /// or <c>failed (-123)</c> when <paramref name="errnoName"/> (default: the kernel's errno names, <see cref="ProbeSim.Kernel.Drivers.Errno"/>) has no name.
     /// BASIS is what the outcome rests on (<see cref="BasisWords"/>): modelled, partial or guessed.
+    /// DMA is the DMA ops, with <c>(guess)</c> when the group's domain type rests on a guess (<see cref="DeviceOutcome.DomainTypeGuess"/>).
     /// REASON is the defer reason of a deferred device (its note when it has none) and the note otherwise.
     /// </summary>
     public static DeviceRow From(DeviceOutcome device, Func<int, string?>? errnoName = null)
@@ -29,7 +30,7 @@ public sealed record DeviceRow(string Name, string Bus, string Driver, string St
             Dash(device.Driver),
             StateText(device, errnoName),
             Dash(reason),
-            Dash(device.DmaOps),
+            device.DomainTypeGuess == ProbeSim.Kernel.Iommu.IommuTypeGuess.None || device.DmaOps is null ? Dash(device.DmaOps) : device.DmaOps + " (guess)",
             device.State,
             BasisWords.Word(device.Basis));
     }
