@@ -126,7 +126,7 @@ public class BootJsonWriterTests
             Profile = "p",
             Cmdline = "",
             DriverSet = "d",
-            Devices = [new DeviceOutcome { Name = "x", State = DeviceState.NotPresent, Note = "disabled <'&'>" }],
+            Devices = [new DeviceOutcome { Name = "x", State = DeviceState.NotPresent, Note = new TextNote("disabled <'&'>") }],
             EndTimeUs = 12_345_000_000,
         };
         Assert.Equal(

@@ -25,7 +25,7 @@ public class CorpusDeviceLinesTests
     [Fact]
     public void A_device_that_never_bound_names_the_driver_whose_probe_ran_last()
     {
-        var d = new DeviceOutcome { Name = "x", State = DeviceState.Failed, BasisDriver = "acme-x", Basis = OutcomeBasis.Guessed, Note = "probe failed with -5 (EIO)" };
+        var d = new DeviceOutcome { Name = "x", State = DeviceState.Failed, BasisDriver = "acme-x", Basis = OutcomeBasis.Guessed, Note = new TextNote("probe failed with -5 (EIO)") };
         Assert.Equal("""{"board":"b","device":"x","state":"failed","driver":"acme-x","reason":"probe failed with -5 (EIO)","basis":"guessed"}""", CorpusDeviceLines.Line("b", d));
     }
 

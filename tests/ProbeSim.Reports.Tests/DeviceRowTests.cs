@@ -19,7 +19,7 @@ public class DeviceRowTests
 
     [Fact]
     public void Deferred_without_reason_falls_back_to_note() =>
-        Assert.Equal("timeout", DeviceRow.From(SampleBoot.Serial with { DeferReason = null, Note = "timeout" }).Reason);
+        Assert.Equal("timeout", DeviceRow.From(SampleBoot.Serial with { DeferReason = null, Note = new TextNote("timeout") }).Reason);
 
     [Fact]
     public void The_basis_cell_says_guessed_for_an_outcome_of_the_generic_probe() =>
@@ -32,7 +32,7 @@ public class DeviceRowTests
         var row = DeviceRow.From(new DeviceOutcome
         {
             Name = "ff770000.syscon", Bus = "platform", State = DeviceState.NoDriver, Error = -19, RejectedBy = "simple-pm-bus",
-            Note = "probe with driver simple-pm-bus rejects match -19 (ENODEV)",
+            Note = new TextNote("probe with driver simple-pm-bus rejects match -19 (ENODEV)"),
         });
         Assert.Equal(("no-driver", "probe with driver simple-pm-bus rejects match -19 (ENODEV)"), (row.State, row.Reason));
     }

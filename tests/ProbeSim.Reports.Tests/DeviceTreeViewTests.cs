@@ -38,7 +38,7 @@ public class DeviceTreeViewTests
         var devices = new[]
         {
             Dev("30.i2c", "/sys/devices/platform/30.i2c", DeviceState.Failed) with { Error = -5 },
-            new DeviceOutcome { Name = "usb@40", OfNode = "/usb@40", State = DeviceState.NotPresent, NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = "status = \"disabled\"" },
+            new DeviceOutcome { Name = "usb@40", OfNode = "/usb@40", State = DeviceState.NotPresent, NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = new TextNote("status = \"disabled\"") },
             new DeviceOutcome { Name = "odd", Bus = "platform", State = DeviceState.Bound, Driver = "x" },
         };
         var expected =

@@ -57,7 +57,7 @@ public static class SampleBoot
         OfNode = "/soc/gpu@7000000",
         Compatible = ["acme,gpu"],
         State = DeviceState.NoDriver,
-        Note = "no driver matches",
+        Note = new TextNote("no driver matches"),
     };
 
     public static DeviceOutcome Usb => new()
@@ -66,7 +66,7 @@ public static class SampleBoot
         OfNode = "/soc/usb@8000000",
         Compatible = ["acme,usb"],
         State = DeviceState.NotPresent,
-        Note = "disabled",
+        Note = new TextNote("disabled"),
     };
 
     public static BootResult Result(string board = "acme-evb") => new()

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ProbeSim.Checking.Explain;
 using ProbeSim.Kernel.Boot;
 
@@ -18,13 +17,13 @@ using Kernel = ProbeSim.Kernel.Boot.Kernel;
 /// <item>the of_iommu_configure rule, when only one side ran it;</item>
 /// <item>otherwise the first changed field: <c>state: deferred -> bound</c>.</item>
 /// </list>
-/// DT paths in rules and root causes become <c>&lt;node&gt;</c>, so that the same rule on different nodes and boards
-/// makes one group (the rows name the boards and devices).
+/// The causes are typed (<see cref="ChangeCause"/>); rules are compared without their DT paths, so that the same rule on
+/// different nodes and boards is one cause, and the words (ProbeSim.Reports) generalise the paths the same way.
 /// </summary>
-public static partial class ChangeCauses
+public static class ChangeCauses
 {
     /// <summary>The cause of every delta.</summary>
-    public static IReadOnlyDictionary<DeviceDelta, string> Find(Kernel kernelA, BootResult resultA, Kernel kernelB, BootResult resultB,
+    public static IReadOnlyDictionary<DeviceDelta, ChangeCause> Find(Kernel kernelA, BootResult resultA, Kernel kernelB, BootResult resultB,
         IReadOnlyList<DeviceDelta> deltas)
     {
         ArgumentNullException.ThrowIfNull(deltas);
@@ -41,19 +40,19 @@ public static partial class ChangeCauses
                     if (o.OfNode is { } p) changed.TryAdd(p, d);
                 }
 
-        var causes = new Dictionary<DeviceDelta, string>(ReferenceEqualityComparer.Instance);
-        string CauseOf(DeviceDelta d, HashSet<DeviceDelta> visiting)
+        var causes = new Dictionary<DeviceDelta, ChangeCause>(ReferenceEqualityComparer.Instance);
+        ChangeCause CauseOf(DeviceDelta d, HashSet<DeviceDelta> visiting)
         {
             if (causes.TryGetValue(d, out var known)) return known;
             visiting.Add(d);
             var (ea, eb) = explained[d];
-            string? cause = null;
-            if (ea?.Iommu is { } ia && eb?.Iommu is { } ib && Generalise(ia.Rule) != Generalise(ib.Rule))
-                cause = $"of_iommu_configure: {Generalise(ia.Rule)} -> {Generalise(ib.Rule)}";
+            ChangeCause? cause = null;
+            if (ea?.Iommu is { } ia && eb?.Iommu is { } ib && !Equals(ia.Rule.WithoutPaths(), ib.Rule.WithoutPaths()))
+                cause = new ChangeCause.OfIommuRuleChanged(ia.Rule, ib.Rule);
             cause ??= BlockingSupplier(d, ea, eb, changed, visiting, CauseOf);
-            cause ??= RootCause(d, ea, eb, changed, visiting, CauseOf);
-            if (cause is null && (ea?.Iommu is not null || eb?.Iommu is not null) && ea?.Iommu?.Rule != eb?.Iommu?.Rule)
-                cause = $"of_iommu_configure: {RuleOrNotRun(ea)} -> {RuleOrNotRun(eb)}";
+            cause ??= RootCauseOf(d, ea, eb, changed, visiting, CauseOf);
+            if (cause is null && (ea?.Iommu is not null || eb?.Iommu is not null) && !Equals(ea?.Iommu?.Rule, eb?.Iommu?.Rule))
+                cause = new ChangeCause.OfIommuRuleChanged(ea?.Iommu?.Rule, eb?.Iommu?.Rule);
             cause ??= FirstField(d);
             visiting.Remove(d);
             causes[d] = cause;
@@ -64,8 +63,8 @@ public static partial class ChangeCauses
     }
 
     // the first supplier in either side's chain (side a first, chain order) that is not bound there and changed itself
-    private static string? BlockingSupplier(DeviceDelta self, Explanation? a, Explanation? b, Dictionary<string, DeviceDelta> changed,
-        HashSet<DeviceDelta> visiting, Func<DeviceDelta, HashSet<DeviceDelta>, string> causeOf)
+    private static ChangeCause? BlockingSupplier(DeviceDelta self, Explanation? a, Explanation? b, Dictionary<string, DeviceDelta> changed,
+        HashSet<DeviceDelta> visiting, Func<DeviceDelta, HashSet<DeviceDelta>, ChangeCause> causeOf)
     {
         foreach (var step in (a?.Chain ?? []).Concat(b?.Chain ?? []))
             if (step.State != SupplierState.Bound && changed.TryGetValue(step.Subject, out var supplier)
@@ -74,42 +73,45 @@ public static partial class ChangeCauses
         return null;
     }
 
-    // the first root cause (ordinal order) that one side has and the other has not
-    private static string? RootCause(DeviceDelta self, Explanation? a, Explanation? b, Dictionary<string, DeviceDelta> changed,
-        HashSet<DeviceDelta> visiting, Func<DeviceDelta, HashSet<DeviceDelta>, string> causeOf)
+    // the first root cause (by subject, then by detail) that one side has and the other has not
+    private static ChangeCause? RootCauseOf(DeviceDelta self, Explanation? a, Explanation? b, Dictionary<string, DeviceDelta> changed,
+        HashSet<DeviceDelta> visiting, Func<DeviceDelta, HashSet<DeviceDelta>, ChangeCause> causeOf)
     {
         var ra = a?.RootCauses ?? [];
         var rb = b?.RootCauses ?? [];
-        var onlyA = ra.Except(rb, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var onlyB = rb.Except(ra, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        foreach (var (root, side) in onlyA.Select(r => (r, "before")).Concat(onlyB.Select(r => (r, "after"))))
+        var onlyA = ra.Except(rb).Order(RootOrder.Instance).ToList();
+        var onlyB = rb.Except(ra).Order(RootOrder.Instance).ToList();
+        foreach (var (root, after) in onlyA.Select(r => (r, false)).Concat(onlyB.Select(r => (r, true))))
         {
-            var colon = root.IndexOf(": ", StringComparison.Ordinal);
-            var subject = colon > 0 ? root[..colon] : root;
-            if (changed.TryGetValue(subject, out var supplier))
+            if (changed.TryGetValue(root.Subject, out var supplier))
             {
                 // the device itself: its own detail, without its name so that devices with the same problem group
-                if (ReferenceEquals(supplier, self))
-                    return $"root cause {side}: <device>{Generalise(root[subject.Length..])}";
+                if (ReferenceEquals(supplier, self)) return new ChangeCause.OwnRootCause(after, root.Detail);
                 if (!visiting.Contains(supplier)) return causeOf(supplier, visiting);
             }
-            return $"root cause {side}: {Generalise(root)}";
+            return new ChangeCause.RootCauseOnOneSide(after, root);
         }
         return null;
     }
 
-    private static string RuleOrNotRun(Explanation? e) => e?.Iommu is { } i ? Generalise(i.Rule) : "not run";
-
-    private static string FirstField(DeviceDelta d)
+    private static ChangeCause FirstField(DeviceDelta d)
     {
         var f = d.Fields[0];
-        return $"{f.Field}: {f.Before ?? "-"} -> {f.After ?? "-"}";
+        return new ChangeCause.FieldChanged(f.Field, f.Before, f.After);
     }
 
-    /// <summary>Replaces DT paths (<c>/soc/iommu@e6570000</c>) with <c>&lt;node&gt;</c>.</summary>
-    public static string Generalise(string text) => DtPath().Replace(text, "<node>");
+    // a fixed order of root causes that does not depend on their words: subject, then the detail's values
+    private sealed class RootOrder : IComparer<RootCause>
+    {
+        public static readonly RootOrder Instance = new();
 
-    // a DT path: '/' at the start or after a space, quote or parenthesis, then node-name characters and more '/'
-    [GeneratedRegex(@"(?<=^|[\s('""])/[A-Za-z0-9,._+@/-]*")]
-    private static partial Regex DtPath();
+        public int Compare(RootCause? x, RootCause? y)
+        {
+            if (ReferenceEquals(x, y)) return 0;
+            if (x is null) return -1;
+            if (y is null) return 1;
+            int c = string.CompareOrdinal(x.Subject, y.Subject);
+            return c != 0 ? c : string.CompareOrdinal(x.Detail.ToString(), y.Detail.ToString());
+        }
+    }
 }

@@ -1,7 +1,7 @@
 namespace ProbeSim.Checking.CorpusDiff;
 
 /// <summary>One field of one device that differs: board, device, field, value on side a (before), on side b (after), and why.</summary>
-public sealed record DiffChange(string Board, string Device, string Field, string? Before, string? After, string Cause);
+public sealed record DiffChange(string Board, string Device, string Field, string? Before, string? After, ChangeCause Cause);
 
 /// <summary>A board that could not be read (on side a, b, or both: <c>a</c>, <c>b</c>, <c>a+b</c>).</summary>
 public sealed record DiffFailure(string Board, string Side, string Error);

@@ -10,7 +10,7 @@ internal sealed class ChainWalker
 {
     private readonly Kernel _k;
     private readonly List<ExplainStep> _steps = new();
-    private readonly List<string> _roots = new();
+    private readonly List<RootCause> _roots = new();
     private readonly HashSet<DtNode> _onPath = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<DtNode> _expanded = new(ReferenceEqualityComparer.Instance);
     private const int MaxDepth = 32;
@@ -18,7 +18,7 @@ internal sealed class ChainWalker
     public ChainWalker(Kernel kernel) => _k = kernel;
 
     public IReadOnlyList<ExplainStep> Steps => _steps;
-    public IReadOnlyList<string> Roots => _roots;
+    public IReadOnlyList<RootCause> Roots => _roots;
 
     /// <summary>Lists the suppliers of <paramref name="dev"/>; with <paramref name="deep"/>, follows every supplier that is not bound.</summary>
     public void Walk(Device dev, bool deep)
@@ -33,13 +33,13 @@ internal sealed class ChainWalker
         {
             if (r.Node is null)
             {
-                Step(depth, r.Relation, r.Relation, SupplierState.Unresolved, r.ParseError ?? "cannot be parsed");
+                Step(depth, r.Relation, r.Relation, SupplierState.Unresolved, new ExplainDetail.Unparsable(r.ParseError));
                 continue;
             }
             var (subject, state, detail, supplierDev) = Classify(r.Node, r.Device);
             if (_onPath.Contains(r.Node) && state != SupplierState.Bound)
             {
-                Step(depth, subject, r.Relation, SupplierState.Cycle, $"{subject} is already on this chain: the suppliers wait on each other");
+                Step(depth, subject, r.Relation, SupplierState.Cycle, new ExplainDetail.OnChain(subject));
                 continue;
             }
             Step(depth, subject, r.Relation, state, detail);
@@ -52,31 +52,30 @@ internal sealed class ChainWalker
         }
     }
 
-    private void Step(int depth, string subject, string relation, string state, string detail)
+    private void Step(int depth, string subject, string relation, string state, ExplainDetail detail)
     {
         bool root = SupplierState.IsRootCause(state);
         _steps.Add(new ExplainStep(depth, subject, relation, state, detail, root));
         if (root)
         {
-            var text = $"{subject}: {detail}";
-            if (!_roots.Contains(text)) _roots.Add(text);
+            var cause = new RootCause(subject, detail);
+            if (!_roots.Contains(cause)) _roots.Add(cause);
         }
     }
 
     /// <summary>The state of the supplier node: its device's, an early table's, or why no device serves it.</summary>
-    internal (string Subject, string State, string Detail, Device? Dev) Classify(DtNode node, Device? known)
+    internal (string Subject, string State, ExplainDetail Detail, Device? Dev) Classify(DtNode node, Device? known)
     {
         var dev = known ?? DeviceServing(node);
         if (dev is not null) return (dev.Name, DeviceStateOf(dev), DetailOf(dev), dev);
         var early = _k.Provider(node, null);
-        if (early.Registered) return (node.Path, SupplierState.RegisteredEarly, early.Why, null);
+        if (early.Registered) return (node.Path, SupplierState.RegisteredEarly, new ExplainDetail.RegisteredEarly(early.Reason), null);
         for (var n = node; n is not null; n = n.Parent)
             if (!n.IsAvailable)
-                return (node.Path, SupplierState.Disabled, n == node ? $"status = \"{n.Status}\"" : $"under {n.Path}, status = \"{n.Status}\"", null);
+                return (node.Path, SupplierState.Disabled, new ExplainDetail.Disabled(n == node ? null : n.Path, n.Status ?? ""), null);
         var reason = _k.NoDeviceReasonOf(OwnNode(node));
-        var why = ProbeSim.Kernel.Of.NoDeviceText.Describe(reason);
-        if (reason is ProbeSim.Kernel.Of.NoDeviceReason.SetUpEarly) return (node.Path, SupplierState.RegisteredEarly, why, null);
-        return (node.Path, SupplierState.NoDevice, "no device: " + why, null);
+        if (reason is ProbeSim.Kernel.Of.NoDeviceReason.SetUpEarly) return (node.Path, SupplierState.RegisteredEarly, new ExplainDetail.SetUpEarly(reason), null);
+        return (node.Path, SupplierState.NoDevice, new ExplainDetail.NoDevice(reason), null);
     }
 
     // Provider lookups accept a plain child node (a PMIC regulator, a pin group) served by the nearest ancestor device
@@ -110,25 +109,17 @@ internal sealed class ChainWalker
         _ => !dev.CanMatch ? (_k.HasModuleFor(dev) ? SupplierState.ModuleNotLoaded : SupplierState.NoDriver) : SupplierState.NotProbed,
     };
 
-    internal string DetailOf(Device dev)
+    internal ExplainDetail DetailOf(Device dev) => DeviceStateOf(dev) switch
     {
-        switch (DeviceStateOf(dev))
-        {
-            case SupplierState.Bound: return $"bound to {dev.Driver?.Name}";
-            case SupplierState.Failed when dev.LastFailure is { } f: return ProbeSim.Kernel.Boot.ProbeFailureText.Describe(f);
-            case SupplierState.Failed: return $"probe with {dev.Driver?.Name ?? "its driver"} failed with error {dev.LastError}";
-            case SupplierState.Deferred:
-                return "probe deferred" + (dev.DeferReason is { } r ? $": {r}" : dev.WaitNote is { } w ? $" ({w})" : "");
-            case SupplierState.ModuleNotLoaded: return "its driver is a module that was never loaded";
-            case SupplierState.NoDriver when dev.RejectedBy is { } rj:
-                return $"probe with driver {rj.Driver} rejects match {rj.Errno} ({ProbeSim.Kernel.Drivers.Errno.Name(rj.Errno)}); the device stays without a driver";
-            case SupplierState.NoDriver when _k.PeriphidFromHardware(dev):
-                return "no AMBA driver's id table took it; its periphid is read from its registers (amba_read_periphid), which the model does not have";
-            case SupplierState.NoDriver:
-                return dev.Node is { } n && n.Compatible.Count > 0
-                    ? $"no driver in this driver set matches \"{string.Join("\", \"", n.Compatible)}\""
-                    : "no driver matches it";
-            default: return "matched a driver but was not probed";
-        }
-    }
+        SupplierState.Bound => new ExplainDetail.BoundTo(dev.Driver?.Name),
+        SupplierState.Failed when dev.LastFailure is { } f => new ExplainDetail.Failed(f),
+        SupplierState.Failed => new ExplainDetail.FailedWith(dev.Driver?.Name, dev.LastError),
+        // the kernel's reason when it recorded one, else what the model saw the device wait for
+        SupplierState.Deferred => new ExplainDetail.Deferred(dev.DeferReason, dev.DeferReason is null ? dev.Wait : null),
+        SupplierState.ModuleNotLoaded => new ExplainDetail.ModuleNeverLoaded(),
+        SupplierState.NoDriver when dev.RejectedBy is { } rj => new ExplainDetail.RejectsMatch(rj.Driver, rj.Errno),
+        SupplierState.NoDriver when _k.PeriphidFromHardware(dev) => new ExplainDetail.AmbaPeriphid(),
+        SupplierState.NoDriver => new ExplainDetail.NoDriverMatches(dev.Node?.Compatible ?? (IReadOnlyList<string>)Array.Empty<string>()),
+        _ => new ExplainDetail.NotProbed(),
+    };
 }

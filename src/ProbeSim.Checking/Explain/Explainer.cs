@@ -29,17 +29,17 @@ public static class Explainer
         var roots = walker.Roots.ToList();
         var state = walker.DeviceStateOf(dev);
         // the device itself is the root cause when nothing it waits on explains it
-        if (SupplierState.IsRootCause(state) && roots.Count == 0) roots.Add($"{dev.Name}: {walker.DetailOf(dev)}");
-        if (state == SupplierState.Deferred && roots.Count == 0 && dev.WaitNote is { } wait) roots.Add($"{dev.Name}: {wait}");
+        if (SupplierState.IsRootCause(state) && roots.Count == 0) roots.Add(new RootCause(dev.Name, walker.DetailOf(dev)));
+        if (state == SupplierState.Deferred && roots.Count == 0 && dev.Wait is { } wait) roots.Add(new RootCause(dev.Name, new ExplainDetail.Waiting(wait)));
         return new Explanation
         {
             Device = dev.Name,
             OfNode = outcome.OfNode,
             State = Word(outcome.State),
             Driver = outcome.Driver,
-            Summary = Summary(dev, walker, outcome, roots),
+            Summary = Summary(dev, walker, outcome),
             Chain = walker.Steps,
-            RootCauses = outcome.State == DeviceState.Bound ? Array.Empty<string>() : roots,
+            RootCauses = outcome.State == DeviceState.Bound ? Array.Empty<RootCause>() : roots,
             Basis = outcome.Basis,
             BasisLines = BasisLines(result, outcome, walker.Steps),
             Iommu = IommuOf(kernel, dev, outcome),
@@ -51,28 +51,25 @@ public static class Explainer
     }
 
     // the facts the answer rests on: the device's own basis and that of every device in its supplier chain
-    private static IReadOnlyList<string> BasisLines(BootResult result, DeviceOutcome outcome, IReadOnlyList<ExplainStep> chain)
+    private static IReadOnlyList<BasisLine> BasisLines(BootResult result, DeviceOutcome outcome, IReadOnlyList<ExplainStep> chain)
     {
-        var lines = new List<string>();
+        var lines = new List<BasisLine>();
         void Add(DeviceOutcome d, bool self)
         {
-            var who = self ? "" : $" ({d.Name})";
+            var who = self ? null : d.Name;
             if (d.BasisFrom is { } from)
             {
-                var inherited = $"{(d.Basis == OutcomeBasis.Guessed ? "guess" : "partial")}: {d.Name} waits for {from}, whose outcome is {(d.Basis == OutcomeBasis.Guessed ? "a guess" : "partly modelled")}";
+                var inherited = new BasisLine.Inherited(d.Name, from, d.Basis == OutcomeBasis.Guessed ? OutcomeBasis.Guessed : OutcomeBasis.Partial);
                 if (!lines.Contains(inherited)) lines.Add(inherited);
                 return;
             }
-            var line = d.Basis switch
+            BasisLine? line = d.Basis switch
             {
-                OutcomeBasis.Guessed when d.BasisGap == BasisGap.AmbaPeriphidFromHardware =>
-                    $"guess: the AMBA periphid is read from the device's registers, not the device tree: which id-matched driver binds is not known{who}",
-                OutcomeBasis.Guessed when d.BasisGap is BasisGap.ProbeUnread or BasisGap.ProbeUnreadNameGuessed =>
-                    $"guess: driver {d.BasisDriver} comes from the kernel's alias tables; its probe was not read and is taken to succeed{who}",
-                OutcomeBasis.Guessed when d.BasisGap == BasisGap.AcpiHotplugControl =>
-                    $"guess: whether shpchp binds depends on the firmware's SHPC grant and hotplug slot names, not in the machine's files{who}",
-                OutcomeBasis.Guessed => $"guess: no probe plan for driver {d.BasisDriver}{who}",
-                OutcomeBasis.Partial => $"partial: the probe plan of driver {d.BasisDriver} has steps the importer could not read{who}",
+                OutcomeBasis.Guessed when d.BasisGap == BasisGap.AmbaPeriphidFromHardware => new BasisLine.AmbaPeriphid(who),
+                OutcomeBasis.Guessed when d.BasisGap is BasisGap.ProbeUnread or BasisGap.ProbeUnreadNameGuessed => new BasisLine.ProbeUnread(d.BasisDriver, who),
+                OutcomeBasis.Guessed when d.BasisGap == BasisGap.AcpiHotplugControl => new BasisLine.AcpiHotplug(who),
+                OutcomeBasis.Guessed => new BasisLine.NoPlan(d.BasisDriver, who),
+                OutcomeBasis.Partial => new BasisLine.PartialPlan(d.BasisDriver, who),
                 _ => null,
             };
             if (line is not null && !lines.Contains(line)) lines.Add(line);
@@ -85,26 +82,22 @@ public static class Explainer
             foreach (var step in chain)
                 if (byName.TryGetValue(step.Subject, out var d)) Add(d, self: false);
         }
-        if (lines.Count == 0)
-            lines.Add(outcome.BasisDriver is { } drv
-                ? $"modelled: the probe plan (or script) of driver {drv}" + (chain.Count > 0 ? " and the modelled outcomes of its suppliers" : "")
-                : "modelled: no driver probe decided this outcome" + (chain.Count > 0 ? "; its suppliers' outcomes are modelled" : ""));
+        if (lines.Count == 0) lines.Add(new BasisLine.Modelled(outcome.BasisDriver, WithSuppliers: chain.Count > 0));
         return lines;
     }
 
     private static Explanation NotPresent(Kernel kernel, BootResult result, DeviceOutcome outcome, ChainWalker walker)
     {
-        var note = outcome.Note ?? "no device was made from this node";
         var node = outcome.OfNode is { } p ? kernel.Tree.FindByPath(p) : null;
         var chain = new List<ExplainStep>();
-        string root = $"{outcome.OfNode ?? outcome.Name}: {note}";
+        var root = new RootCause(outcome.OfNode ?? outcome.Name, new ExplainDetail.NeverADevice(outcome.Note));
         // a child left to its parent's driver, or below an adapter that is not bound: the nearest ancestor device explains it
         for (var a = node?.Parent; a is not null && a.Parent is not null; a = a.Parent)
         {
             if (kernel.FwIfAny(a)?.Dev is not { } parentDev) continue;
             var (subject, st, detail, _) = walker.Classify(a, parentDev);
             chain.Add(new ExplainStep(0, subject, "parent", st, detail, SupplierState.IsRootCause(st)));
-            if (st != SupplierState.Bound && SupplierState.IsRootCause(st)) root = $"{subject}: {detail}";
+            if (st != SupplierState.Bound && SupplierState.IsRootCause(st)) root = new RootCause(subject, detail);
             break;
         }
         return new Explanation
@@ -112,7 +105,7 @@ public static class Explainer
             Device = outcome.Name,
             OfNode = outcome.OfNode,
             State = Word(outcome.State),
-            Summary = $"{outcome.OfNode ?? outcome.Name} never became a device: {note}",
+            Summary = new ExplainSummary.NeverADevice(outcome.OfNode ?? outcome.Name, outcome.Note),
             Chain = chain,
             RootCauses = new[] { root },
             Basis = outcome.Basis,
@@ -121,18 +114,13 @@ public static class Explainer
         };
     }
 
-    private static string Summary(Device dev, ChainWalker walker, DeviceOutcome outcome, List<string> roots)
+    private static ExplainSummary Summary(Device dev, ChainWalker walker, DeviceOutcome outcome) => outcome.State switch
     {
-        var head = outcome.State switch
-        {
-            DeviceState.Bound => $"{dev.Name} is bound to {outcome.Driver}",
-            DeviceState.Deferred => $"{dev.Name} is deferred" + (outcome.DeferReason is { } r ? $" ({r})" : ""),
-            DeviceState.Failed => $"{dev.Name} failed: {walker.DetailOf(dev)}",
-            _ => $"{dev.Name} has no driver: {walker.DetailOf(dev)}",
-        };
-        if (outcome.State == DeviceState.Bound) return head;
-        return roots.Count == 0 ? head : $"{head}; root cause: {roots[0]}" + (roots.Count > 1 ? $" (+{roots.Count - 1} more)" : "");
-    }
+        DeviceState.Bound => new ExplainSummary.Bound(dev.Name, outcome.Driver),
+        DeviceState.Deferred => new ExplainSummary.Deferred(dev.Name, outcome.DeferReason),
+        DeviceState.Failed => new ExplainSummary.Failed(dev.Name, walker.DetailOf(dev)),
+        _ => new ExplainSummary.NoDriver(dev.Name, walker.DetailOf(dev)),
+    };
 
     private static IommuDecision? IommuOf(Kernel k, Device dev, DeviceOutcome o)
     {

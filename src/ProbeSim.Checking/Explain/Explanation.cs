@@ -7,14 +7,15 @@ namespace ProbeSim.Checking.Explain;
 /// <param name="Subject">Device name when the supplier is a device (<c>e6150000.clock-controller</c>), else the DT path of its node.</param>
 /// <param name="Relation">How the consumer refers to it: <c>clocks[0]</c>, <c>iommus[0]</c>, <c>device link</c>, <c>parent</c>, ...</param>
 /// <param name="State">bound, deferred, failed, no-driver, module-not-loaded, not-probed, disabled, no-device, registered-early, cycle.</param>
-/// <param name="Detail">The model's one-line reason, in kernel terms.</param>
+/// <param name="Detail">Why the supplier is in that state (words: ProbeSim.Reports).</param>
 /// <param name="RootCause">True when this step is where the chain ends (nothing further explains it).</param>
-public sealed record ExplainStep(int Depth, string Subject, string Relation, string State, string Detail, bool RootCause);
+public sealed record ExplainStep(int Depth, string Subject, string Relation, string State, ExplainDetail Detail, bool RootCause);
 
 /// <summary>What of_iommu_configure decided for the device and which rule of the profile applied.</summary>
-/// <param name="Rule">The rule that applied, named after spec table 8.1 (for example "IOMMU node disabled (v4.12-rc1: defer)").</param>
+/// <param name="Rule">The rule of the profile's of_iommu_configure that applied.</param>
 /// <param name="Outcome">iommu, defer, none.</param>
-public sealed record IommuDecision(string Rule, string Outcome, string? Iommu, int? Group, string? DomainType, string? DmaOps, string? Dma, string? Note)
+public sealed record IommuDecision(ProbeSim.Kernel.Of.OfIommuRule Rule, string Outcome, string? Iommu, int? Group, string? DomainType, string? DmaOps, string? Dma,
+    ProbeSim.Kernel.Dma.DmaNote? Note)
 {
     /// <summary>v4.4 arm64: the attach waited on iommu_dma_masters for a BUS_NOTIFY_ADD_DEVICE (story A); null when it did not.</summary>
     public ProbeSim.Kernel.Dma.Arm64QueuedAttach? QueuedAttach { get; init; }
@@ -34,17 +35,17 @@ public sealed record Explanation
     /// <summary>bound, deferred, failed, no-driver, not-present (as the JSON reports it).</summary>
     public required string State { get; init; }
     public string? Driver { get; init; }
-    /// <summary>One line: what happened and the first root cause.</summary>
-    public required string Summary { get; init; }
+    /// <summary>What happened (the summary's head; its words add the first root cause).</summary>
+    public required ExplainSummary Summary { get; init; }
     public IReadOnlyList<ExplainStep> Chain { get; init; } = Array.Empty<ExplainStep>();
-    /// <summary>The distinct root causes, each "SUBJECT: detail" (empty when the device is bound and nothing is missing).</summary>
-    public IReadOnlyList<string> RootCauses { get; init; } = Array.Empty<string>();
+    /// <summary>The distinct root causes (empty when the device is bound and nothing is missing).</summary>
+    public IReadOnlyList<RootCause> RootCauses { get; init; } = Array.Empty<RootCause>();
     public IommuDecision? Iommu { get; init; }
     /// <summary>What the device's own outcome rests on (its driver's plan, a partial plan, the generic probe's guess).</summary>
     public OutcomeBasis Basis { get; init; }
-    /// <summary>The facts the answer rests on, one line each: "guess: no probe plan for driver X" for the device and every
-    /// device of the chain whose outcome is a guess, "partial: ..." for plans with unread steps, else one "modelled: ..." line.</summary>
-    public IReadOnlyList<string> BasisLines { get; init; } = Array.Empty<string>();
+    /// <summary>The facts the answer rests on: a guess for the device and every device of the chain whose outcome is a
+    /// guess, a partial plan for plans with unread steps, else one modelled line.</summary>
+    public IReadOnlyList<BasisLine> BasisLines { get; init; } = Array.Empty<BasisLine>();
     /// <summary>The bus notifier events of this device, in order (BUS_NOTIFY_ADD_DEVICE, BIND_DRIVER, DRIVER_NOT_BOUND, ...).</summary>
     public IReadOnlyList<NotifierEvent> Notifiers { get; init; } = Array.Empty<NotifierEvent>();
     /// <summary>The log lines about this device.</summary>

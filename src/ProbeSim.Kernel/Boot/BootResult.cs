@@ -60,9 +60,9 @@ public sealed record DeviceOutcome
     public BasisGap BasisGap { get; init; }
     /// <summary>deferred_probe_reason as devices_deferred shows it (without newline), or a model note for a deferral the kernel records no reason for.</summary>
     public string? DeferReason { get; init; }
-    /// <summary>Why the device ended this way, in one line (not-present: "disabled", "left to parent driver", ...).</summary>
-    public string? Note { get; init; }
-    /// <summary>For a node that never became a device: why, typed (<see cref="Note"/> holds its words).</summary>
+    /// <summary>Why the device ended this way (what it waits for, why no driver took it, why it failed, why no device was made).</summary>
+    public OutcomeNote? Note { get; init; }
+    /// <summary>For a node that never became a device: why (also in <see cref="Note"/>).</summary>
     public ProbeSim.Kernel.Of.NoDeviceReason? NoDevice { get; init; }
     /// <summary>/sys/kernel/iommu_groups/N the device is in, or null.</summary>
     public int? IommuGroup { get; init; }
@@ -81,7 +81,7 @@ public sealed record DeviceOutcome
     /// <summary>iommu, identity, user, direct, no-iommu, blocked, broken or not-configured (Kernel.DmaOutcome).</summary>
     public string? Dma { get; init; }
     /// <summary>Why a device that asked for an IOMMU has none, or a DMA problem the model can see.</summary>
-    public string? DmaNote { get; init; }
+    public ProbeSim.Kernel.Dma.DmaNote? DmaNote { get; init; }
     /// <summary>The scripted DMA activity and its results.</summary>
     public IReadOnlyList<ProbeSim.Kernel.Dma.DmaEvent> DmaEvents { get; init; } = Array.Empty<ProbeSim.Kernel.Dma.DmaEvent>();
     /// <summary>How many times really_probe ran for this device.</summary>

@@ -74,16 +74,16 @@ public sealed partial class Kernel
         var gap = state == DeviceState.NoDriver && PeriphidFromHardware(dev) ? BasisGap.AmbaPeriphidFromHardware
             : state == DeviceState.NoDriver && X86 is not null && dev.Pci is { ShpcCapable: true } ? BasisGap.AcpiHotplugControl
             : BasisGap.None;
-        string? note = state switch
+        OutcomeNote? note = state switch
         {
-            DeviceState.Deferred => dev.WaitNote,
-            DeviceState.NoDriver when dev.RejectedBy is { } rj => $"probe with driver {rj.Driver} rejects match {rj.Errno} ({Errno.Name(rj.Errno)})",
-            DeviceState.NoDriver when gap == BasisGap.AmbaPeriphidFromHardware => "no AMBA driver took it: its periphid is read from its registers, which the model does not have",
-            DeviceState.NoDriver when gap == BasisGap.AcpiHotplugControl => "shpchp is taken as failing: the firmware's SHPC grant and hotplug slot names are not in the machine's files",
-            DeviceState.NoDriver => HasModuleFor(dev) ? "a module matches but was never loaded" : "no driver in this driver set matches",
+            DeviceState.Deferred => dev.Wait is { } wait ? new OutcomeNote.Waiting(wait) : null,
+            DeviceState.NoDriver when dev.RejectedBy is { } rj => new OutcomeNote.RejectsMatch(rj.Driver, rj.Errno),
+            DeviceState.NoDriver when gap == BasisGap.AmbaPeriphidFromHardware => new OutcomeNote.AmbaPeriphidUnknown(),
+            DeviceState.NoDriver when gap == BasisGap.AcpiHotplugControl => new OutcomeNote.ShpcTakenAsFailing(),
+            DeviceState.NoDriver => HasModuleFor(dev) ? new OutcomeNote.ModuleNotLoaded() : new OutcomeNote.NoMatchingDriver(),
             // a core step (pinctrl, dma_configure) failed before the driver's probe: say which
-            DeviceState.Failed when dev.LastFailure is { Step: not ProbeFailureStep.DriverProbe } f => ProbeFailureText.Describe(f),
-            DeviceState.Failed => dev.LastError is int e ? $"probe failed with {e} ({Errno.Name(e)})" : null,
+            DeviceState.Failed when dev.LastFailure is { Step: not ProbeFailureStep.DriverProbe } f => new OutcomeNote.ProbeFailed(f),
+            DeviceState.Failed => dev.LastError is int e ? new OutcomeNote.ProbeFailedWith(e) : null,
             _ => null,
         };
         var (basis, basisDriver) = BasisOf(dev, state);
@@ -121,7 +121,8 @@ public sealed partial class Kernel
             Iommu = dev.Iommu.Instance?.SysfsName,
             DmaOwner = dev.Iommu.Group is { } grp ? (grp.Owner is { } o ? "user:" + o : "kernel") : null,
             Dma = dmaOutcome,
-            DmaNote = DmaProblem(dev, dmaOutcome) ?? (WantsIommu(dev) && dev.Iommu.Group is null ? dev.Dma.NoIommuReason : null),
+            DmaNote = DmaProblem(dev, dmaOutcome)
+                ?? (WantsIommu(dev) && dev.Iommu.Group is null && dev.Dma.NoIommuReason is { } rule ? new Dma.DmaNote.NoIommu(rule) : null),
             DmaEvents = dev.Dma.Events.ToList(),
             RefusedActions = _actionResults.Where(a => a.Refused && a.Device == dev.Name).ToList(),
         };
@@ -182,14 +183,12 @@ public sealed partial class Kernel
                     Compatible = child.Compatible,
                     State = DeviceState.NotPresent,
                     NoDevice = why,
-                    Note = Of.NoDeviceText.Describe(why),
+                    Note = new OutcomeNote.NoDevice(why),
                 });
             }
             NotPresent(child, outcomes);
         }
     }
-
-    /// <summary>Why the OF core (or a parent's driver) created no device for this node, in words.</summary>
 
     /// <summary>Why the OF core (or a parent's driver) created no device for this node.</summary>
     public Of.NoDeviceReason NoDeviceReasonOf(DtNode node)

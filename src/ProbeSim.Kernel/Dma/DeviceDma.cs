@@ -58,7 +58,7 @@ public sealed class DeviceDma
     /// <summary>The IOMMU of_iommu_configure found the last time it ran (the iommu argument of arch_setup_dma_ops).</summary>
     public IommuInstance? IommuFound { get; internal set; }
     /// <summary>Why of_iommu_configure left the device without an IOMMU, when it has iommus/iommu-map.</summary>
-    public string? NoIommuReason { get; internal set; }
+    public ProbeSim.Kernel.Of.OfIommuRule? NoIommuReason { get; internal set; }
     /// <summary>v6.12 dev->dma_iommu.</summary>
     public bool DmaIommu { get; internal set; }
     /// <summary>arm32 archdata.dma_ops_setup.</summary>
@@ -77,10 +77,7 @@ public sealed class DeviceDma
     internal static readonly DigestFields DigestFields = new(typeof(DeviceDma),
         [nameof(Ops), nameof(Coherent), nameof(DmaMask), nameof(CoherentMask), nameof(BusDmaLimit), nameof(RangeOffset), nameof(IommuFound),
          nameof(NoIommuReason), nameof(DmaIommu), nameof(DmaOpsSetup), nameof(Mapping), nameof(QueuedAttach), nameof(ConfiguredThisProbe),
-         nameof(UsesDefaultDomain), nameof(Events)],
-        (nameof(_noIommuReasonKey), "a cache of NoIommuReason's key"));
-
-    private StateDigest.StringKey _noIommuReasonKey;
+         nameof(UsesDefaultDomain), nameof(Events)]);
 
     /// <summary>The device's DMA state. Events go in by their count: RunDmaScript mixes each one into the kernel's DMA history as it records it.</summary>
     internal void Digest(ref StateDigest d)
@@ -89,7 +86,7 @@ public sealed class DeviceDma
         d.Add(StateDigest.Pair(IommuFound?.Order ?? -1, (int)flags));
         d.Add(DmaMask);
         d.Add(CoherentMask);
-        d.Add(_noIommuReasonKey.Of(NoIommuReason));
+        d.AddValue(NoIommuReason);
         // what most devices never have, behind one mark
         if (BusDmaLimit is null && RangeOffset == 0 && Mapping is null && QueuedAttach is null && Events.Count == 0)
             d.Add(0);

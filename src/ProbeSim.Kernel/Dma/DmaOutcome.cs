@@ -1,4 +1,5 @@
 using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 
@@ -53,13 +54,11 @@ public sealed partial class Kernel
         return S.SmmuDisableBypass;
     }
 
-    /// <summary>A problem visible without running DMA: IOMMU ops left without a mapping (spec driver-core S5).</summary>
-    private string? DmaProblem(Device dev, string outcome)
+    /// <summary>A problem visible without running DMA: IOMMU ops left without a mapping (spec driver-core S5), a blocked stream.</summary>
+    private DmaNote? DmaProblem(Device dev, string outcome)
     {
-        if (outcome == "broken")
-            return "IOMMU dma_ops without a dma_iommu_mapping: the first DMA allocation fails";
-        if (dev.Bound && outcome == "blocked")
-            return BlockedStreamNote(dev) ?? "bound, but its DMA stream has no stream-map entry and the IOMMU aborts it";
+        if (outcome == "broken") return new DmaNote.NoMapping();
+        if (dev.Bound && outcome == "blocked") return BlockedStreamNote(dev) ?? new DmaNote.StreamAborted();
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Pci;
 
@@ -63,16 +64,16 @@ public sealed partial class Kernel
     private static ulong BadStreamIdDword(uint sid) => ((ulong)sid << 32) | 0x02;
 
     /// <summary>The DMA note of a master whose stream an enabled SMMU stops (<see cref="StreamFate"/>).</summary>
-    private string? BlockedStreamNote(Device dev)
+    private DmaNote? BlockedStreamNote(Device dev)
     {
         if (WireStreamOf(dev) is not { } w) return null;
         var inst = w.Instance;
         return FateOf(w, dev) switch
         {
-            StreamFate.Unmatched => $"bound without a group behind {inst.Device.Name}, whose unmatched streams fault (disable_bypass): its DMA is aborted",
-            StreamFate.OtherMastersSte => $"bound without an IOMMU, but its DMA carries StreamID {w.StreamId}, which {inst.Device.Name} translates with {inst.Streams[w.StreamId].Name}'s domain: its dma-direct addresses fault or reach that device's mappings",
-            StreamFate.AbortSte => $"bound without an IOMMU; {inst.Device.Name} aborts StreamID {w.StreamId} (an abort STE, disable_bypass): its DMA fails without an event",
-            _ => $"bound without an IOMMU; {inst.Device.Name} aborts StreamID {w.StreamId}, which has no stream table entry: its next DMA logs \"{inst.Device.DriverString} {inst.Device.Name}: event 0x02 received:\" / \"0x{BadStreamIdDword(w.StreamId):x16}\" (C_BAD_STREAMID)",
+            StreamFate.Unmatched => new DmaNote.UnmatchedStreamFaults(inst.Device.Name),
+            StreamFate.OtherMastersSte => new DmaNote.OtherMastersStream(inst.Device.Name, w.StreamId, inst.Streams[w.StreamId].Name),
+            StreamFate.AbortSte => new DmaNote.AbortStream(inst.Device.Name, w.StreamId),
+            _ => new DmaNote.BadStreamId(inst.Device.Name, inst.Device.DriverString, w.StreamId, BadStreamIdDword(w.StreamId)),
         };
     }
 

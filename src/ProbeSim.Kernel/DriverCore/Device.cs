@@ -63,11 +63,9 @@ public sealed class Device
     internal string? MatchName;
     /// <summary>The drivers that may match, as last computed (see Kernel.CandidateDrivers).</summary>
     internal CandidateDriverList? Candidates;
-    /// <summary>The model's own note on what the device last waited for (not a kernel string).</summary>
-    public string? WaitNote => Wait is null ? null : WaitText.Describe(Wait);
-    /// <summary>What the device last waited for, as a record (its words: <see cref="WaitNote"/>).</summary>
+    /// <summary>What the device last waited for, as a record (its words are made in ProbeSim.Reports).</summary>
     public WaitReason? Wait { get; private set; }
-    /// <summary>What the device last waited for, typed: checks switch on this, never on <see cref="WaitNote"/>'s words.</summary>
+    /// <summary>What the device last waited for, typed: checks switch on this.</summary>
     public WaitCause WaitCause => Wait?.Cause ?? WaitCause.None;
 
     /// <summary>Records what the device waits for (null clears it).</summary>

@@ -82,7 +82,7 @@ public sealed partial class Kernel
                 var what = S.LinkCheckReason == LinkCheckReason.NodeName ? fl.Supplier.Node.Name : fl.Supplier.Node.Path;
                 if (S.LinkCheckReason != LinkCheckReason.None) SetDeferReason(dev, $"wait for supplier {what}");
                 else Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: probe deferral - wait for supplier {fl.Supplier.Node.Name}");
-                dev.SetWait(new FwnodeLinkWait(fl.Supplier.Node, fl.Property));
+                dev.SetWait(new FwnodeLinkWait(fl.Supplier.Node.Path, fl.Property));
                 return -EPROBE_DEFER;
             }
         }

@@ -1,10 +1,8 @@
-using ProbeSim.DeviceTree.Model;
-
 namespace ProbeSim.Kernel.DriverCore;
 
 /// <summary>
 /// What a deferred device waits for, as recorded when its probe deferred. Checks switch on <see cref="Cause"/>; the
-/// words are made by <see cref="WaitText"/> only when a report or an explanation asks (an explorer's boots never do).
+/// words are made in ProbeSim.Reports only when a report or an explanation asks (an explorer's boots never do).
 /// Every field is a value taken at the moment of the deferral, so the words describe that moment.
 /// </summary>
 public abstract record WaitReason
@@ -47,7 +45,7 @@ public sealed record AmbaClockWait(bool Unavailable) : WaitReason
 }
 
 /// <summary>fw_devlink: a fwnode link to a supplier node that is not a device link yet.</summary>
-public sealed record FwnodeLinkWait(DtNode Supplier, string Property) : WaitReason
+public sealed record FwnodeLinkWait(string SupplierPath, string Property) : WaitReason
 {
     public override WaitCause Cause => WaitCause.Supplier;
 }

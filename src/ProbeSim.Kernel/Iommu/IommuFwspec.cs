@@ -38,8 +38,8 @@ public sealed class DeviceIommu
     /// <summary>v4.4 arm64: a private "fake default" DMA domain the arch code made for a group without one.</summary>
     internal IommuDomain? ArchPrivateDomain;
     /// <summary>What the last of_iommu_configure decided and why (the rule of the profile that applied), for explain.</summary>
-    public string? OfIommuRule { get; internal set; }
-    /// <summary>The last of_iommu_configure returned -EPROBE_DEFER (typed; <see cref="OfIommuRule"/> holds the words).</summary>
+    public ProbeSim.Kernel.Of.OfIommuRule? OfIommuRule { get; internal set; }
+    /// <summary>The last of_iommu_configure returned -EPROBE_DEFER.</summary>
     public bool OfIommuDeferred { get; internal set; }
     /// <summary>When the last of_iommu_configure ran (simulated µs).</summary>
     public long? OfIommuAtUs { get; internal set; }
@@ -49,17 +49,14 @@ public sealed class DeviceIommu
     internal static readonly DigestFields DigestFields = new(typeof(DeviceIommu),
         [nameof(Fwspec), nameof(Instance), nameof(Group), nameof(ProbeRefusal), nameof(ArchPrivateDomain), nameof(OfIommuRule),
          nameof(OfIommuDeferred), nameof(Untrusted)],
-        (nameof(OfIommuAtUs), DigestFields.Timestamp),
-        (nameof(_ruleKey), "a cache of OfIommuRule's key"));
-
-    private StateDigest.StringKey _ruleKey;
+        (nameof(OfIommuAtUs), DigestFields.Timestamp));
 
     /// <summary>dev->iommu: the fwspec, the instance, the group (by id), the refusal, the arch's private domain inline.</summary>
     internal void Digest(ref StateDigest d)
     {
         d.Add(StateDigest.Pair(Instance?.Order ?? -1, (int)StateDigest.Flags(OfIommuDeferred, Untrusted)));
         IommuGroup.DigestRef(ref d, Group);
-        d.Add(_ruleKey.Of(OfIommuRule));
+        d.AddValue(OfIommuRule);
         // what most devices never have, behind one mark
         if (Fwspec is null && ProbeRefusal is null && ArchPrivateDomain is null)
             d.Add(0);

@@ -2,7 +2,7 @@ using ProbeSim.Kernel.Drivers;
 
 namespace ProbeSim.Kernel.Of;
 
-/// <summary>Why the OF core (or a parent's driver) created no device for a node. Words: <see cref="NoDeviceText"/>.</summary>
+/// <summary>Why the OF core (or a parent's driver) created no device for a node. Its words are made in ProbeSim.Reports.</summary>
 public abstract record NoDeviceReason
 {
     /// <summary>An early table (CLK_OF_DECLARE, IRQCHIP_DECLARE) set the node up and flagged it populated.</summary>
@@ -25,23 +25,4 @@ public abstract record NoDeviceReason
 
     /// <summary>The node is not available, itself or through an ancestor.</summary>
     public bool IsDisabled => this is Disabled or UnderDisabled;
-}
-
-/// <summary>The words of a <see cref="NoDeviceReason"/>, the only place they are made.</summary>
-public static class NoDeviceText
-{
-    public static string Describe(NoDeviceReason reason) => reason switch
-    {
-        NoDeviceReason.SetUpEarly e => $"set up early by {Boot.Kernel.EarlyTableName(e.Table)} ({e.Compatible}); no device",
-        NoDeviceReason.Disabled d => $"status = \"{d.Status}\"",
-        NoDeviceReason.DuplicateName n => $"device name {n.Name} already taken",
-        NoDeviceReason.NoCompatible => "no compatible",
-        NoDeviceReason.UnderDisabled u => $"under disabled {u.AncestorPath}",
-        NoDeviceReason.AmbaChild a => $"child of AMBA device {a.Parent}: never populated",
-        NoDeviceReason.BusClient { ControllerBound: true } => "no reg or not created by the adapter",
-        NoDeviceReason.BusClient b => $"{b.Bus} controller {b.Controller} is not bound",
-        NoDeviceReason.LeftToParentDriver l => $"child of {l.Parent}: left to its driver",
-        NoDeviceReason.ParentWithoutCompatible p => $"parent {p.ParentPath} has no compatible: not populated",
-        _ => "not populated",
-    };
 }

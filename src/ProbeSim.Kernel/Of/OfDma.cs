@@ -37,7 +37,12 @@ public sealed partial class Kernel
 
         // of_iommu_configure: -EPROBE_DEFER returns before any arch setup
         var iommu = OfIommuConfigure(dev, pciHost ?? np, pciRids);
-        dev.Iommu.OfIommuRule = iommu.Instance is { } found ? OfIommuFoundWords(found) : iommu.Why;
+        dev.Iommu.OfIommuRule = iommu.Instance is { } found ? new OfIommuRule.Found(found.SysfsName, S.OfIommu switch
+        {
+            OfIommuEra.DeclareOps => OfIommuFoundBy.DeclaredOps,
+            OfIommuEra.Instances => OfIommuFoundBy.FwnodeThenAddDevice,
+            _ => OfIommuFoundBy.FwnodeThenProbe,
+        }) : iommu.Why;
         dev.Iommu.OfIommuDeferred = iommu.Defer;
         dev.Iommu.OfIommuAtUs = NowUs;
         if (iommu.Defer) return -EPROBE_DEFER;
@@ -47,14 +52,6 @@ public sealed partial class Kernel
         ArchSetupDmaOps(dev, iommu.Instance, coherent);
         return 0;
     }
-
-    // of_iommu_configure, found: in the words of the profile's of_iommu (v4.2-v4.10 had no fwspec: of_iommu_get_ops, then of_xlate)
-    private string OfIommuFoundWords(Iommu.IommuInstance found) => S.OfIommu switch
-    {
-        OfIommuEra.DeclareOps => $"IOMMU {found.SysfsName} has ops set by its IOMMU_OF_DECLARE hook (of_iommu_get_ops); of_xlate took the iommus entry",
-        OfIommuEra.Instances => $"IOMMU {found.SysfsName} registered (iommu_ops_from_fwnode): fwspec and of_xlate; the device joins a group at BUS_NOTIFY_ADD_DEVICE",
-        _ => $"IOMMU {found.SysfsName} registered: fwspec and of_xlate, then the IOMMU probe of the device",
-    };
 
     private static ulong MaskCovering(ulong end)
     {

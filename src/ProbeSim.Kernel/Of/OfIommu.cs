@@ -7,11 +7,11 @@ using ProbeSim.Kernel.Profiles;
 namespace ProbeSim.Kernel.Boot;
 
 /// <summary>What of_iommu_configure returned: an IOMMU instance, -EPROBE_DEFER, or no IOMMU (with the model's reason).</summary>
-internal readonly record struct OfIommuResult(IommuInstance? Instance, bool Defer, string? Why)
+internal readonly record struct OfIommuResult(IommuInstance? Instance, bool Defer, OfIommuRule? Why)
 {
-    public static OfIommuResult None(string why) => new(null, false, why);
-    public static readonly OfIommuResult Deferred = new(null, true, "the IOMMU probe of the device asked to defer");
-    public static OfIommuResult DeferredBecause(string why) => new(null, true, why);
+    public static OfIommuResult None(OfIommuRule why) => new(null, false, why);
+    public static readonly OfIommuResult Deferred = new(null, true, new OfIommuRule.ProbeDeviceDeferred());
+    public static OfIommuResult DeferredBecause(OfIommuRule why) => new(null, true, why);
 }
 
 public sealed partial class Kernel
@@ -28,17 +28,17 @@ public sealed partial class Kernel
         }
 
         var entries = pciRids is null ? IommusEntries(np) : IommuMapEntries(dev, np, pciRids);
-        if (entries.Count == 0) return OfIommuResult.None(pciRids is null ? "no iommus property: arch default DMA" : "no iommu-map translation: arch default DMA");
+        if (entries.Count == 0) return OfIommuResult.None(new OfIommuRule.NoIommuProperty(Pci: pciRids is not null));
         IommuInstance? found = null;
         foreach (var (node, ids, error) in entries)
         {
-            if (error is not null) return OfIommuResult.None(error);
+            if (error is not null) return OfIommuResult.None(new OfIommuRule.UnusableEntry(error));
             var r = OfIommuXlate(dev, node!, ids);
             if (r.Defer) return r;
             if (r.Instance is null) return r;
             found ??= r.Instance;
         }
-        return found is null ? OfIommuResult.None("no IOMMU") : Replay(dev, found);
+        return found is null ? OfIommuResult.None(new OfIommuRule.NoIommu()) : Replay(dev, found);
     }
 
     // of_iommu_configure tail: the per-device IOMMU probe if the device has no group yet (add_device <= v5.7, iommu_probe_device later)
@@ -51,12 +51,7 @@ public sealed partial class Kernel
         if (err != 0)
         {
             Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: Adding to IOMMU failed: {err}", dev);
-            return OfIommuResult.None(dev.Iommu.ProbeRefusal switch
-            {
-                StreamIdOutOfRange r => $"StreamID 0x{r.StreamId:x} does not fit the IOMMU's {r.Bits}-bit StreamIDs: its probe_device refused the device ({err}), so no group",
-                StreamIdInUse r => $"StreamID {r.StreamId} is already in the SMMU's stream tree for {r.Owner}: its probe_device refused the device ({err}), so no group",
-                _ => $"IOMMU probe of the device failed ({err})",
-            });
+            return OfIommuResult.None(new OfIommuRule.ProbeDeviceFailed(err, dev.Iommu.ProbeRefusal));
         }
         return new OfIommuResult(inst, false, null);
     }
@@ -66,24 +61,23 @@ public sealed partial class Kernel
     {
         var inst = IommuCore.IommuOpsFromFwnode(iommuNode);
         // of_iommu_xlate: ops without of_xlate, or (v4.12+) an unavailable node: no IOMMU
-        if (inst is not null && !inst.Traits.OfXlate) return OfIommuResult.None($"{iommuNode.Path}: the IOMMU driver has no of_xlate");
-        if (!iommuNode.IsAvailable && S.OfIommuDisabledCheck) return OfIommuResult.None($"IOMMU {iommuNode.Path} is disabled");
+        if (inst is not null && !inst.Traits.OfXlate) return OfIommuResult.None(new OfIommuRule.NoOfXlate(iommuNode.Path));
+        if (!iommuNode.IsAvailable && S.OfIommuDisabledCheck) return OfIommuResult.None(new OfIommuRule.IommuDisabled(iommuNode.Path));
         if (inst is null)
         {
             switch (S.OfIommu)
             {
                 case OfIommuEra.DeclareOps:
                 case OfIommuEra.Instances:
-                    return OfIommuResult.None($"IOMMU {iommuNode.Path} has no registered ops when the device is configured");
+                    return OfIommuResult.None(new OfIommuRule.NoRegisteredOps(iommuNode.Path));
                 case OfIommuEra.DeclareTable:
                     // of_iommu_driver_present: a built-in IOMMU_OF_DECLARE entry, and the system is still booting
                     if (!HasIommuDeclareEntry(iommuNode) || SystemRunning)
                         return OfIommuResult.None(SystemRunning && HasIommuDeclareEntry(iommuNode)
-                            ? $"IOMMU {iommuNode.Path} not registered and boot is over" : $"no built-in IOMMU driver declares {iommuNode.Path}");
+                            ? new OfIommuRule.NotRegisteredBootOver(iommuNode.Path) : new OfIommuRule.NoBuiltInDriver(iommuNode.Path));
                     IommuCore.IommuFwspecInit(dev, iommuNode, null);
                     dev.SetWait(new IommuNotRegisteredWait(iommuNode.Path, CheckState: false));
-                    return OfIommuResult.DeferredBecause($"IOMMU {iommuNode.Path} not registered while booting and a built-in IOMMU_OF_DECLARE driver matches it: defer (of_iommu_driver_present)"
-                        + (iommuNode.IsAvailable ? "" : "; the node is disabled, but this profile does not check (of_iommu_disabled_check: false)"));
+                    return OfIommuResult.DeferredBecause(new OfIommuRule.DeferDriverPresent(iommuNode.Path, DisabledUnchecked: !iommuNode.IsAvailable));
                 default:
                     // v4.19+: the fwspec waits for the IOMMU; driver_deferred_probe_check_state decides
                     IommuCore.IommuFwspecInit(dev, iommuNode, null);
@@ -91,14 +85,14 @@ public sealed partial class Kernel
                     if (ret == -EPROBE_DEFER)
                     {
                         dev.SetWait(new IommuNotRegisteredWait(iommuNode.Path, CheckState: true));
-                        return OfIommuResult.DeferredBecause($"IOMMU {iommuNode.Path} not registered: driver_deferred_probe_check_state says wait");
+                        return OfIommuResult.DeferredBecause(new OfIommuRule.DeferCheckState(iommuNode.Path));
                     }
-                    return OfIommuResult.None($"IOMMU {iommuNode.Path} not registered by then; check_state gave up ({ret})");
+                    return OfIommuResult.None(new OfIommuRule.CheckStateGaveUp(iommuNode.Path, ret));
             }
         }
         // iommu_fwspec_init: a fwspec of another driver -> -EINVAL -> no IOMMU
         if (!IommuCore.IommuFwspecInit(dev, iommuNode, inst))
-            return OfIommuResult.None("the device already has a fwspec for another IOMMU driver");
+            return OfIommuResult.None(new OfIommuRule.ForeignFwspec());
         // ops->of_xlate: the IDs go into the fwspec
         IommuCore.IommuOfXlate(dev, inst, iommuNode, args);
         return new OfIommuResult(inst, false, null);

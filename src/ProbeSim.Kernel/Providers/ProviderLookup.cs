@@ -6,11 +6,7 @@ using ProbeSim.Kernel.Drivers.Imported;
 namespace ProbeSim.Kernel.Boot;
 
 /// <summary>Whether a resource provider (clock, reset, regulator, ...) has registered with its subsystem, and why not.</summary>
-public sealed record ProviderState(bool Registered, Device? Device, ProviderReason Reason)
-{
-    /// <summary>The reason in words (made when read).</summary>
-    public string Why => ProviderText.Describe(Reason);
-}
+public sealed record ProviderState(bool Registered, Device? Device, ProviderReason Reason);
 
 public sealed partial class Kernel
 {
@@ -36,15 +32,15 @@ public sealed partial class Kernel
                 // a bus bound by simple-pm-bus registers nothing for the nodes below it
                 if (dev.Bound && !(n != target && IsSimplePmBus(dev.Driver)))
                     return new ProviderState(true, dev, new ProviderRegisteredBy(dev.Name, dev.Driver?.Name, ForSubnode: false));
-                return new ProviderState(false, dev, new ProviderNotBound(dev.Name, DescribeUnbound(dev)));
+                return new ProviderState(false, dev, new ProviderNotBound(dev.Name, UnboundReasonOf(dev)));
             }
             // a plain child's availability is the subsystem's business (phy: "Requested PHY is disabled")
             if (n.HasProperty("compatible"))
                 return SubnodeProviderOf(n) is { } owner
                     ? new ProviderState(true, owner, new ProviderRegisteredBy(owner.Name, owner.Driver?.Name, ForSubnode: true))
-                    : new ProviderState(false, null, new ProviderWithoutDevice(n, NoDeviceReasonOf(n)));
+                    : new ProviderState(false, null, new ProviderWithoutDevice(n.Path, NoDeviceReasonOf(n)));
         }
-        return new ProviderState(false, null, new ProviderWithoutDevice(target, NoDeviceReasonOf(target)));
+        return new ProviderState(false, null, new ProviderWithoutDevice(target.Path, NoDeviceReasonOf(target)));
     }
 
     private static EarlyProvides? ProvidesFor(EarlyTable? t) => t switch
@@ -76,13 +72,13 @@ public sealed partial class Kernel
         return null;
     }
 
-    private string DescribeUnbound(Device dev)
+    private ProviderUnbound UnboundReasonOf(Device dev)
     {
-        if (dev.Deferred != DeferList.None || dev.LastProbeDeferred) return "its probe is deferred";
-        if (dev.RejectedBy is { } rj) return $"its driver {rj.Driver} rejects match ({rj.Errno})";
-        if (dev.LastError is int e) return $"its probe failed ({e})";
-        if (!dev.CanMatch) return HasModuleFor(dev) ? "its driver is a module not loaded yet" : "no driver matches it";
-        return "not probed yet";
+        if (dev.Deferred != DeferList.None || dev.LastProbeDeferred) return new ProviderUnbound.Deferred();
+        if (dev.RejectedBy is { } rj) return new ProviderUnbound.RejectsMatch(rj.Driver, rj.Errno);
+        if (dev.LastError is int e) return new ProviderUnbound.ProbeFailed(e);
+        if (!dev.CanMatch) return HasModuleFor(dev) ? new ProviderUnbound.ModuleNotLoaded() : new ProviderUnbound.NoDriver();
+        return new ProviderUnbound.NotProbed();
     }
 
     internal static bool NodeOrAncestorDisabled(DtNode node)

@@ -1,11 +1,10 @@
-using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Of;
 
 namespace ProbeSim.Kernel.Boot;
 
 /// <summary>
-/// Why a provider lookup found what it found, as the values it saw; <see cref="ProviderText"/> makes the words only
-/// when an explanation or a deferred device's note is read (most lookups succeed and nobody reads them).
+/// Why a provider lookup found what it found, as the values it saw; ProbeSim.Reports makes the words only when an
+/// explanation or a deferred device's note is read (most lookups succeed and nobody reads them).
 /// </summary>
 public abstract record ProviderReason;
 
@@ -16,20 +15,24 @@ public sealed record ProviderRegisteredEarly(string By, string Compatible) : Pro
 public sealed record ProviderRegisteredBy(string Device, string? Driver, bool ForSubnode) : ProviderReason;
 
 /// <summary>The provider's device exists but is not bound; <paramref name="Unbound"/> says why, as it was then.</summary>
-public sealed record ProviderNotBound(string Device, string Unbound) : ProviderReason;
+public sealed record ProviderNotBound(string Device, ProviderUnbound Unbound) : ProviderReason;
+
+/// <summary>Why a provider's device was not bound when a consumer looked it up.</summary>
+public abstract record ProviderUnbound
+{
+    /// <summary>Its probe is deferred.</summary>
+    public sealed record Deferred : ProviderUnbound;
+    /// <summary>Its driver's probe rejected the match with <paramref name="Errno"/>.</summary>
+    public sealed record RejectsMatch(string Driver, int Errno) : ProviderUnbound;
+    /// <summary>Its probe failed with <paramref name="Errno"/>.</summary>
+    public sealed record ProbeFailed(int Errno) : ProviderUnbound;
+    /// <summary>Its driver is a module not loaded yet.</summary>
+    public sealed record ModuleNotLoaded : ProviderUnbound;
+    /// <summary>No driver matches it.</summary>
+    public sealed record NoDriver : ProviderUnbound;
+    /// <summary>A driver matches, and it was not probed yet.</summary>
+    public sealed record NotProbed : ProviderUnbound;
+}
 
 /// <summary>The provider's node has no device, for the reason the OF core had then.</summary>
-public sealed record ProviderWithoutDevice(DtNode Node, NoDeviceReason Why) : ProviderReason;
-
-/// <summary>The words of a <see cref="ProviderReason"/>.</summary>
-public static class ProviderText
-{
-    public static string Describe(ProviderReason why) => why switch
-    {
-        ProviderRegisteredEarly r => $"registered early by {r.By} ({r.Compatible})",
-        ProviderRegisteredBy r => r.ForSubnode ? $"registered by {r.Device} ({r.Driver}) for its subnode" : $"registered by {r.Device} ({r.Driver})",
-        ProviderNotBound r => $"{r.Device} is not bound: {r.Unbound}",
-        ProviderWithoutDevice r => $"{r.Node.Path} has no device: {NoDeviceText.Describe(r.Why)}",
-        _ => why.ToString(),
-    };
-}
+public sealed record ProviderWithoutDevice(string NodePath, NoDeviceReason Why) : ProviderReason;

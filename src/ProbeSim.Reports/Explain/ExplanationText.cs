@@ -1,45 +1,47 @@
 using ProbeSim.Checking.Explain;
 using ProbeSim.Reports.Actions;
 using ProbeSim.Reports.Log;
+using ProbeSim.Reports.Reasons;
 
 namespace ProbeSim.Reports.Explain;
 
 /// <summary>An explanation as plain text: summary, root causes, the supplier chain indented by depth, the IOMMU decision, the log.</summary>
 public static class ExplanationText
 {
-    public static void Write(TextWriter w, Explanation e)
+    public static void Write(TextWriter w, Explanation e, IReasonWords? words = null)
     {
-        w.WriteLine(e.Summary);
+        var say = ReasonWords.Or(words);
+        w.WriteLine(say.Summary(e));
         if (e.OfNode is { } node && node != e.Device) w.WriteLine($"  of_node: {node}");
         if (e.BasisLines.Count > 0)
         {
             w.WriteLine($"  basis: {BasisWords.Word(e.Basis)}");
-            foreach (var line in e.BasisLines) w.WriteLine("    " + line);
+            foreach (var line in e.BasisLines) w.WriteLine("    " + say.BasisLine(line));
         }
         if (e.RootCauses.Count > 0)
         {
             w.WriteLine();
             w.WriteLine(e.RootCauses.Count == 1 ? "root cause:" : "root causes:");
-            foreach (var r in e.RootCauses) w.WriteLine("  " + r);
+            foreach (var r in e.RootCauses) w.WriteLine("  " + say.RootCause(r));
         }
         if (e.Chain.Count > 0)
         {
             w.WriteLine();
             w.WriteLine("suppliers:");
             foreach (var s in e.Chain)
-                w.WriteLine($"{new string(' ', 2 + 2 * s.Depth)}{s.Relation} -> {s.Subject}: {s.State}, {s.Detail}" + (s.RootCause ? "  <- root cause" : ""));
+                w.WriteLine($"{new string(' ', 2 + 2 * s.Depth)}{s.Relation} -> {s.Subject}: {s.State}, {say.ExplainDetail(s.Detail)}" + (s.RootCause ? "  <- root cause" : ""));
         }
         if (e.Iommu is { } i)
         {
             w.WriteLine();
             w.WriteLine("IOMMU (of_iommu_configure):");
-            w.WriteLine($"  rule: {i.Rule}" + (i.ConfiguredAtUs is { } at ? $" (at {SimTime.Seconds(at)} s)" : ""));
+            w.WriteLine($"  rule: {say.OfIommuRule(i.Rule)}" + (i.ConfiguredAtUs is { } at ? $" (at {SimTime.Seconds(at)} s)" : ""));
             if (i.RegisteredLater is { } late)
                 w.WriteLine($"  later: {late.Device} registered {late.SysfsName} at {SimTime.Seconds(late.RegisteredAtUs)} s; the device kept the DMA set up without it"
                     + (late.BlocksStream ? ", and the enabled IOMMU now stops its stream" : ""));
             w.WriteLine($"  outcome: {i.Outcome}" + (i.Iommu is { } inst ? $", IOMMU {inst}" : "") + (i.Group is int g ? $", group {g} ({i.DomainType})" : "")
                 + (i.DmaOps is { } ops ? $", dma_ops {ops}" : "") + (i.Dma is { } d ? $", DMA {d}" : ""));
-            if (i.Note is { } n) w.WriteLine($"  note: {n}");
+            if (i.Note is { } n) w.WriteLine($"  note: {say.DmaNote(n)}");
             if (i.QueuedAttach is { } q) w.WriteLine("  " + QueuedAttachWords(q));
         }
         if (e.Notifiers.Count > 0)

@@ -103,7 +103,7 @@ public static class DeviceGraphBuilder
         var lines = new List<string> { d.Name };
         if (d.Driver is { } driver) lines.Add(driver);
         lines.Add(d.State == DeviceState.NotPresent ? GraphStates.Word(state) : DeviceRow.From(d).State);
-        var why = d.State == DeviceState.Deferred ? d.DeferReason ?? d.Note : d.Note;
+        var why = Text.DeviceRow.ReasonText(d);
         var tooltip = string.Join("\n", new[] { d.OfNode, why }.Where(s => !string.IsNullOrEmpty(s)));
         return new GraphNode(id, GraphNodeKind.Device, state, lines, tooltip.Length == 0 ? null : tooltip);
     }

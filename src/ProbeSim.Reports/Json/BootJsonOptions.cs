@@ -9,6 +9,9 @@ public sealed record BootJsonOptions
     /// <summary>Write the <c>notifiers</c> array.</summary>
     public bool IncludeNotifiers { get; init; } = true;
 
+    /// <summary>The words of the devices' notes (default: <see cref="ProbeSim.Reports.Reasons.ReasonWords.Default"/>).</summary>
+    public ProbeSim.Reports.Reasons.IReasonWords? Words { get; init; }
+
     /// <summary>Everything.</summary>
     public static BootJsonOptions Default { get; } = new();
 }

@@ -63,7 +63,7 @@ public static class BootJsonWriter
         }
 
         writer.WriteStartArray("devices");
-        foreach (var d in result.Devices) DeviceJson.Write(writer, d);
+        foreach (var d in result.Devices) DeviceJson.Write(writer, d, options.Words);
         writer.WriteEndArray();
 
         WriteDevicesDeferred(writer, result.DevicesDeferred);

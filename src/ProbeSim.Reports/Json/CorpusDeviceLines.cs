@@ -42,7 +42,7 @@ public static class CorpusDeviceLines
             w.WriteString("device", d.Name);
             w.WriteString("state", DeviceStateWords.Word(d.State));
             w.WriteString("driver", d.Driver ?? d.BasisDriver);
-            w.WriteString("reason", d.State == DeviceState.Deferred ? (string.IsNullOrEmpty(d.DeferReason) ? d.Note : d.DeferReason) : d.Note);
+            w.WriteString("reason", d.State == DeviceState.Deferred && !string.IsNullOrEmpty(d.DeferReason) ? d.DeferReason : Text.DeviceRow.NoteText(d));
             w.WriteString("basis", BasisWords.Word(d.Basis));
             w.WriteEndObject();
         }

@@ -54,7 +54,8 @@ public static class CorpusDiffJsonReader
                 Devices = r.Int(root, "devices"),
                 Changes = CorpusDiffResult.Sorted(r.Array(root, "changes").Select(c => new DiffChange(
                     r.String(c, "board", "changes[]."), r.String(c, "device", "changes[]."), r.String(c, "field", "changes[]."),
-                    r.NullableString(c, "before", "changes[]."), r.NullableString(c, "after", "changes[]."), r.String(c, "cause", "changes[].")))),
+                    r.NullableString(c, "before", "changes[]."), r.NullableString(c, "after", "changes[]."),
+                    new ChangeCause.Written(r.String(c, "cause", "changes[]."))))),
                 Failures = CorpusDiffResult.Sorted(r.Array(root, "failures").Select(f => new DiffFailure(
                     r.String(f, "board", "failures[]."), r.String(f, "side", "failures[]."), r.String(f, "error", "failures[].")))),
                 OnlyInA = r.Array(root, "onlyInA").Select(e => r.StringValue(e, "onlyInA[]")).Order(StringComparer.Ordinal).ToList(),

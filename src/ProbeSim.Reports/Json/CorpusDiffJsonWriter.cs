@@ -1,3 +1,4 @@
+using ProbeSim.Reports.Reasons;
 using System.Text.Json;
 using ProbeSim.Checking.CorpusDiff;
 
@@ -74,7 +75,7 @@ public static class CorpusDiffJsonWriter
             w.WriteString("field", c.Field);
             w.WriteString("before", c.Before);
             w.WriteString("after", c.After);
-            w.WriteString("cause", c.Cause);
+            w.WriteString("cause", ReasonWords.Default.ChangeCause(c.Cause));
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -1,6 +1,7 @@
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers.Imported;
 using System.Text.Json;
+using ProbeSim.Reports.Reasons;
 
 namespace ProbeSim.Reports.Json;
 
@@ -8,10 +9,11 @@ namespace ProbeSim.Reports.Json;
 public static class DeviceJson
 {
     /// <summary>Writes the device as an object, every property present (null when the model has no value).</summary>
-    public static void Write(Utf8JsonWriter writer, DeviceOutcome device)
+    public static void Write(Utf8JsonWriter writer, DeviceOutcome device, IReasonWords? words = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(device);
+        var w = ReasonWords.Or(words);
         writer.WriteStartObject();
         writer.WriteString("name", device.Name);
         writer.WriteString("bus", device.Bus);
@@ -21,7 +23,7 @@ public static class DeviceJson
         writer.WriteString("state", DeviceStateWords.Word(device.State));
         JsonOutput.WriteNumber(writer, "error", device.Error);
         writer.WriteString("deferReason", device.DeferReason);
-        writer.WriteString("note", device.Note);
+        writer.WriteString("note", device.Note is { } note ? w.OutcomeNote(note) : null);
         writer.WriteString("rejectedBy", device.RejectedBy);
         writer.WriteString("basis", BasisWords.Word(device.Basis));
         writer.WriteString("basisDriver", device.BasisDriver);
@@ -36,7 +38,7 @@ public static class DeviceJson
         writer.WriteString("iommu", device.Iommu);
         writer.WriteString("dmaOwner", device.DmaOwner);
         writer.WriteString("dma", device.Dma);
-        writer.WriteString("dmaNote", device.DmaNote);
+        writer.WriteString("dmaNote", device.DmaNote is { } dmaNote ? w.DmaNote(dmaNote) : null);
         if (device.DmaEvents.Count > 0)
         {
             writer.WriteStartArray("dmaEvents");

@@ -1,3 +1,4 @@
+using ProbeSim.Reports.Reasons;
 using System.Globalization;
 using ProbeSim.Checking.CorpusDiff;
 
@@ -80,8 +81,8 @@ public static class CorpusDiffReport
     public sealed record CauseGroup(string Cause, IReadOnlyList<DiffChange> Changes, int Devices, int Boards);
 
     /// <summary>The changes grouped by cause: most changed devices first, then by cause text.</summary>
-    public static IReadOnlyList<CauseGroup> Groups(IEnumerable<DiffChange> changes) => changes
-        .GroupBy(c => c.Cause, StringComparer.Ordinal)
+    public static IReadOnlyList<CauseGroup> Groups(IEnumerable<DiffChange> changes, IReasonWords? words = null) => changes
+        .GroupBy(c => ReasonWords.Or(words).ChangeCause(c.Cause), StringComparer.Ordinal)
         .Select(g => new CauseGroup(g.Key, g.ToList(), g.Select(c => (c.Board, c.Device)).Distinct().Count(), g.Select(c => c.Board).Distinct(StringComparer.Ordinal).Count()))
         .OrderByDescending(g => g.Devices)
         .ThenBy(g => g.Cause, StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Reports.Reasons;
 
 namespace ProbeSim.Reports.Text;
 
@@ -19,11 +20,11 @@ public sealed record DeviceRow(string Name, string Bus, string Driver, string St
     /// DMA is the DMA ops, with <c>(guess)</c> when the group's domain type rests on a guess (<see cref="DeviceOutcome.DomainTypeGuess"/>).
     /// REASON is the defer reason of a deferred device (its note when it has none) and the note otherwise.
     /// </summary>
-    public static DeviceRow From(DeviceOutcome device, Func<int, string?>? errnoName = null)
+    public static DeviceRow From(DeviceOutcome device, Func<int, string?>? errnoName = null, IReasonWords? words = null)
     {
         ArgumentNullException.ThrowIfNull(device);
         errnoName ??= e => ProbeSim.Kernel.Drivers.Errno.IsKnown(e) ? ProbeSim.Kernel.Drivers.Errno.Name(e) : null;
-        var reason = device.State == DeviceState.Deferred ? device.DeferReason ?? device.Note : device.Note;
+        var reason = ReasonText(device, words);
         return new DeviceRow(
             device.Name,
             Dash(device.Bus),
@@ -34,6 +35,18 @@ public sealed record DeviceRow(string Name, string Bus, string Driver, string St
             device.State,
             BasisWords.Word(device.Basis));
     }
+
+    /// <summary>The defer reason of a deferred device (its note when the kernel recorded none), else the note, in words.</summary>
+    public static string? ReasonText(DeviceOutcome device, IReasonWords? words = null)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var note = device.Note is { } n ? ReasonWords.Or(words).OutcomeNote(n) : null;
+        return device.State == DeviceState.Deferred ? device.DeferReason ?? note : note;
+    }
+
+    /// <summary>The device's note in words, or null.</summary>
+    public static string? NoteText(DeviceOutcome device, IReasonWords? words = null) =>
+        device.Note is { } n ? ReasonWords.Or(words).OutcomeNote(n) : null;
 
     private static string StateText(DeviceOutcome device, Func<int, string?> errnoName)
     {

@@ -110,9 +110,9 @@ public static class DeviceTreeView
     {
         var d = node.Device!;
         if (d.State == DeviceState.NotPresent)
-            return (node.Segment, null, GraphStates.Word(GraphStates.Of(d)), string.IsNullOrEmpty(d.Note) ? null : d.Note);
+            return (node.Segment, null, GraphStates.Word(GraphStates.Of(d)), DeviceRow.NoteText(d) is { Length: > 0 } note ? note : null);
         var row = DeviceRow.From(d);
-        var why = d.State == DeviceState.Deferred ? d.DeferReason ?? d.Note : null;
+        var why = d.State == DeviceState.Deferred ? DeviceRow.ReasonText(d) : null;
         return (node.Segment, d.Driver, row.State, string.IsNullOrEmpty(why) ? null : why);
     }
 

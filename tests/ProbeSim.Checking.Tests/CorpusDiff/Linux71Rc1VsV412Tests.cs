@@ -94,7 +94,7 @@ public class Linux71Rc1VsV412Tests(Linux71Rc1VsV412Tests.Run run) : IClassFixtur
     public void All_changes_have_one_cause_the_unchecked_disabled_iommu_node()
     {
         var r = run.Result;
-        var cause = Assert.Single(r.Changes.Select(c => c.Cause).Distinct());
+        var cause = Assert.Single(r.Changes.Select(c => c.Cause.Text()).Distinct());
         Assert.Contains("of_iommu_disabled_check: false", cause);
         Assert.EndsWith("-> IOMMU <node> is disabled", cause);
     }

@@ -40,7 +40,7 @@ public class ExplainBasisTests
         Assert.Equal("1000.clock-controller", r.Devices.Single(d => d.Name == "2000.mmc").BasisFrom);
         Assert.Equal(OutcomeBasis.Guessed, e.Basis);
         Assert.Equal(["guess: 2000.mmc waits for 1000.clock-controller, whose outcome is a guess",
-            "guess: no probe plan for driver acme-cc (1000.clock-controller)"], e.BasisLines);
+            "guess: no probe plan for driver acme-cc (1000.clock-controller)"], e.BasisLines.Texts());
         var text = new StringWriter();
         ProbeSim.Reports.Explain.ExplanationText.Write(text, e);
         Assert.Contains("  basis: guessed\n    guess: 2000.mmc waits for 1000.clock-controller, whose outcome is a guess\n" +
@@ -52,7 +52,7 @@ public class ExplainBasisTests
     {
         var (k, r) = Boot(ccPlan: true);
         var e = Explainer.Explain(k, r, "2000.mmc");
-        Assert.Equal("modelled: the probe plan (or script) of driver acme-mmc and the modelled outcomes of its suppliers", Assert.Single(e.BasisLines));
+        Assert.Equal("modelled: the probe plan (or script) of driver acme-mmc and the modelled outcomes of its suppliers", Assert.Single(e.BasisLines).Text());
         var json = ProbeSim.Reports.Json.ExplanationJsonWriter.ToJson(e, "test.dts", "debian-6.1");
         Assert.Contains("\"basis\": \"modelled\"", json);
     }
@@ -63,7 +63,7 @@ public class ExplainBasisTests
         var (k, r) = Boot(ccPlan: false);
         var e = Explainer.Explain(k, r, "1000.clock-controller");
         Assert.Equal(OutcomeBasis.Guessed, e.Basis);
-        Assert.Equal("guess: no probe plan for driver acme-cc", e.BasisLines[0]);
+        Assert.Equal("guess: no probe plan for driver acme-cc", e.BasisLines[0].Text());
     }
 }
 
@@ -82,7 +82,7 @@ public class ExplainRejectedMatchTests
         var r = k.Boot();
         var e = Explainer.Explain(k, r, "ff770000.syscon");
         Assert.Equal("no-driver", e.State);
-        Assert.Equal("ff770000.syscon has no driver: probe with driver simple-pm-bus rejects match -19 (ENODEV); the device stays without a driver", e.Summary.Split("; root cause")[0]);
+        Assert.Equal("ff770000.syscon has no driver: probe with driver simple-pm-bus rejects match -19 (ENODEV); the device stays without a driver", e.SummaryText().Split("; root cause")[0]);
     }
     [Fact]
     public void A_primecell_whose_id_only_the_hardware_knows_has_no_driver_and_a_guessed_answer()
@@ -101,6 +101,6 @@ public class ExplainRejectedMatchTests
         var kernel = new ProbeSim.Kernel.Boot.Kernel(Scenario.Tree(dts), ProfileLibrary.Default.Get("debian-6.1"), set, board: "test.dts");
         var e = Explainer.Explain(kernel, kernel.Boot(), "6002000.stm");
         Assert.Equal(("no-driver", OutcomeBasis.Guessed), (e.State, e.Basis));
-        Assert.Contains(e.BasisLines, l => l.StartsWith("guess: the AMBA periphid is read from the device's registers", StringComparison.Ordinal));
+        Assert.Contains(e.BasisLines.Texts(), l => l.StartsWith("guess: the AMBA periphid is read from the device's registers", StringComparison.Ordinal));
     }
 }

@@ -21,10 +21,10 @@ public class ExplainerTests
         Assert.Equal("/soc/iommu@e6570000", step.Subject);
         Assert.Equal(SupplierState.Disabled, step.State);
         Assert.True(step.RootCause);
-        Assert.Equal("/soc/iommu@e6570000: status = \"disabled\"", Assert.Single(e.RootCauses));
+        Assert.Equal("/soc/iommu@e6570000: status = \"disabled\"", Assert.Single(e.RootCauses).Text());
         Assert.Equal("defer", e.Iommu!.Outcome);
-        Assert.Contains("of_iommu_driver_present", e.Iommu.Rule);
-        Assert.Contains("of_iommu_disabled_check: false", e.Iommu.Rule);
+        Assert.Contains("of_iommu_driver_present", e.Iommu.Rule.Text());
+        Assert.Contains("of_iommu_disabled_check: false", e.Iommu.Rule.Text());
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class ExplainerTests
         Assert.Equal("bound", e.State);
         Assert.Empty(e.RootCauses);
         Assert.Equal("none", e.Iommu!.Outcome);
-        Assert.Equal("IOMMU /soc/iommu@e6570000 is disabled", e.Iommu.Rule);
+        Assert.Equal("IOMMU /soc/iommu@e6570000 is disabled", e.Iommu.Rule.Text());
     }
 
     // a chain two deep: uart -> clock controller (deferred) -> reset controller whose module is never loaded
@@ -61,8 +61,8 @@ public class ExplainerTests
         Assert.Collection(e.Chain,
             s => { Assert.Equal((0, "2000.clock-controller", SupplierState.Deferred), (s.Depth, s.Subject, s.State)); Assert.StartsWith("clock clocks[0]", s.Relation); },
             s => { Assert.Equal((1, "1000.reset-controller", SupplierState.ModuleNotLoaded), (s.Depth, s.Subject, s.State)); Assert.True(s.RootCause); });
-        Assert.Equal("1000.reset-controller: its driver is a module that was never loaded", Assert.Single(e.RootCauses));
-        Assert.Contains("root cause: 1000.reset-controller", e.Summary);
+        Assert.Equal("1000.reset-controller: its driver is a module that was never loaded", Assert.Single(e.RootCauses).Text());
+        Assert.Contains("root cause: 1000.reset-controller", e.SummaryText());
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class ExplainerTests
         var (k, r) = Scenario.Boot(Chain, ChainDrivers);
         var e = Explainer.Explain(k, r, "off");
         Assert.Equal("not-present", e.State);
-        Assert.Equal("/soc/phy@4000: status = \"disabled\"", Assert.Single(e.RootCauses));
+        Assert.Equal("/soc/phy@4000: status = \"disabled\"", Assert.Single(e.RootCauses).Text());
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class ExplainerTests
         var (k, r) = Scenario.Boot(Chain, "drivers:\n  - { compatible: acme,rst }\n  - { compatible: acme,cru }\n  - { compatible: acme,uart, probe: { fail: EIO } }\n");
         var e = Explainer.Explain(k, r, "3000.serial");
         Assert.Equal("failed", e.State);
-        Assert.Contains("failed with error -5", Assert.Single(e.RootCauses));
+        Assert.Contains("failed with error -5", Assert.Single(e.RootCauses).Text());
     }
 
     // two clock controllers that each take a clock from the other: the chain ends in a cycle

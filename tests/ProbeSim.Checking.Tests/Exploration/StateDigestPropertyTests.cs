@@ -98,7 +98,7 @@ public class StateDigestPropertyTests
         foreach (var d in k.Devices)
         {
             var g = d.Iommu.Group;
-            sb.Append($"{d.Name}: bound={d.Bound} driver={d.Driver?.Name ?? "-"} deferred={d.Deferred} reason={d.DeferReason ?? "-"} wait={d.WaitNote ?? "-"} ");
+            sb.Append($"{d.Name}: bound={d.Bound} driver={d.Driver?.Name ?? "-"} deferred={d.Deferred} reason={d.DeferReason ?? "-"} wait={(d.Wait is { } w ? ProbeSim.Reports.Reasons.ReasonWords.Default.Wait(w) : "-")} ");
             sb.Append($"err={d.LastError} attempts={d.ProbeAttempts} unbinds={d.Unbinds} links={d.LinkState} ");
             sb.Append($"dma={d.Dma.Ops}/{k.DmaOutcome(d)} group={(g is null ? "-" : $"{g.Id}:{g.DefaultDomain?.Type}/{g.Domain?.Type}/{g.Owner ?? "kernel"}:{g.OwnerCount}")} ");
             sb.AppendLine("events=" + string.Join(";", d.Dma.Events.Select(e => $"{e.Operation} {e.DmaAddress:x} {e.Result}")));

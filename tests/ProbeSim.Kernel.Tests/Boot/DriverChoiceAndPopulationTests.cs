@@ -45,10 +45,10 @@ public class DriverChoiceAndPopulationTests
         Assert.Equal("amba", r.Dev("400.serial").Bus);
         Assert.Equal("platform", r.Dev("500.i2c").Bus);
         Assert.Equal(DeviceState.NotPresent, r.Dev("soc").State);
-        Assert.Equal("under disabled /soc", r.Dev("uart@100").Note);
-        Assert.Equal("parent /noc has no compatible: not populated", r.Dev("uart@200").Note);
-        Assert.Equal("child of AMBA device 400.serial: never populated", r.Dev("child@0").Note);
-        Assert.Equal("i2c controller 500.i2c is not bound", r.Dev("sensor@48").Note);
+        Assert.Equal("under disabled /soc", r.Dev("uart@100").Note.Text());
+        Assert.Equal("parent /noc has no compatible: not populated", r.Dev("uart@200").Note.Text());
+        Assert.Equal("child of AMBA device 400.serial: never populated", r.Dev("child@0").Note.Text());
+        Assert.Equal("i2c controller 500.i2c is not bound", r.Dev("sensor@48").Note.Text());
     }
 
     [Fact]

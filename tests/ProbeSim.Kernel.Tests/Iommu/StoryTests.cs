@@ -237,7 +237,7 @@ public class StoryTests
         Assert.True(du.ProbeAttempts >= 2);
         Assert.Equal("arm-iommu", du.DmaOps);
         Assert.Equal("broken", du.Dma);
-        Assert.Contains("without a dma_iommu_mapping", du.DmaNote);
+        Assert.Contains("without a dma_iommu_mapping", du.DmaNote.Text());
     }
 
     [Fact]

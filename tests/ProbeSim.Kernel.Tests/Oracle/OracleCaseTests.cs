@@ -51,7 +51,7 @@ public class OracleCaseTests
                 // sysfs cannot tell a failed probe from no driver: the oracle reports both as no-driver
                 _ => "no-driver",
             };
-            if (oursState != state) problems.Add($"{devName}: state {oursState}, kernel {state} ({ours.Note})");
+            if (oursState != state) problems.Add($"{devName}: state {oursState}, kernel {state} ({ours.Note.Text()})");
             else if (state == "bound" && ours.Driver != driver) problems.Add($"{devName}: driver {ours.Driver}, kernel {driver}");
             if (state == "deferred")
             {

@@ -71,10 +71,10 @@ public class LateSmmuTests
         var rng = Dev(r, "0000:00:01.0");
         Assert.Null(rng.IommuGroup);
         Assert.Equal("blocked", rng.Dma);
-        Assert.Contains("arm-smmu-v3 9050000.smmuv3: event 0x02 received:", rng.DmaNote);
-        Assert.Contains("0x0000000800000002", rng.DmaNote);
-        Assert.DoesNotContain("never registered", rng.DmaNote);
-        Assert.Contains("0x0000001000000002", Dev(r, "0000:00:02.0").DmaNote);
+        Assert.Contains("arm-smmu-v3 9050000.smmuv3: event 0x02 received:", rng.DmaNote.Text());
+        Assert.Contains("0x0000000800000002", rng.DmaNote.Text());
+        Assert.DoesNotContain("never registered", rng.DmaNote.Text());
+        Assert.Contains("0x0000001000000002", Dev(r, "0000:00:02.0").DmaNote.Text());
     }
 }
 

@@ -56,8 +56,8 @@ public class SmmuStreamTests
         Assert.Contains(r.Log, l => l.Text == "e1000 0000:02:02.0: Adding to IOMMU failed: -22");
         // its transactions carry the bridge's alias 0x200, which the SMMU translates with the first function's domain
         Assert.Equal("blocked", second.Dma);
-        Assert.Contains("StreamID 512", second.DmaNote);
-        Assert.Contains("0000:02:01.0", second.DmaNote);
+        Assert.Contains("StreamID 512", second.DmaNote.Text());
+        Assert.Contains("0000:02:01.0", second.DmaNote.Text());
     }
 
     [Fact]

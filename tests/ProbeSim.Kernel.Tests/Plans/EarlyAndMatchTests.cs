@@ -103,7 +103,7 @@ public class EarlyAndMatchTests
         var r = PlanSim.Boot(dts, Array.Empty<DriverSpec>());
         var grf = r.Dev("ff770000.syscon");
         Assert.Equal((DeviceState.NoDriver, "simple-pm-bus", (int?)-19), (grf.State, grf.RejectedBy, grf.Error));
-        Assert.Equal("probe with driver simple-pm-bus rejects match -19 (ENODEV)", grf.Note);
+        Assert.Equal("probe with driver simple-pm-bus rejects match -19 (ENODEV)", grf.Note.Text());
         var line = Assert.Single(r.Log, l => l.Text == "simple-pm-bus: probe of ff770000.syscon rejects match -19");
         Assert.Equal(LogLevel.Debug, line.Level);
         Assert.DoesNotContain(r.Log, l => l.Level <= LogLevel.Warning && l.Text.Contains("ff770000.syscon", StringComparison.Ordinal));

@@ -67,7 +67,7 @@ public class DeviceGraphBuilderTests
         var r = GraphSample.Result();
         r = r with
         {
-            Devices = [.. r.Devices, new DeviceOutcome { Name = "uart-pins", OfNode = "/soc/pinctrl/uart-pins", State = DeviceState.NotPresent, Note = "child of 6000.pinctrl: left to its driver" }],
+            Devices = [.. r.Devices, new DeviceOutcome { Name = "uart-pins", OfNode = "/soc/pinctrl/uart-pins", State = DeviceState.NotPresent, Note = new TextNote("child of 6000.pinctrl: left to its driver") }],
         };
         var node = Assert.Single(DeviceGraphBuilder.Build(r).Nodes, n => n.Id == "of:/soc/pinctrl/uart-pins");
         Assert.Equal(GraphNodeKind.Device, node.Kind);
@@ -101,8 +101,8 @@ public class DeviceGraphBuilderTests
             "parent" => new ProbeSim.Kernel.Of.NoDeviceReason.LeftToParentDriver("1000.pmic"),
             _ => null,
         };
-        // the words do not matter: a reworded note leaves the state alone
-        foreach (var note in new[] { typed is null ? null : ProbeSim.Kernel.Of.NoDeviceText.Describe(typed), "reworded" })
+        // the note does not matter: another note (or none) leaves the state alone
+        foreach (var note in new OutcomeNote?[] { typed is null ? null : new OutcomeNote.NoDevice(typed), new OutcomeNote.NoMatchingDriver(), null })
             Assert.Equal(expected, GraphStates.Of(new DeviceOutcome { Name = "x", State = state, NoDevice = typed, Note = note }));
     }
 }

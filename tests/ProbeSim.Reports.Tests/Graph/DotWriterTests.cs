@@ -70,7 +70,7 @@ public class DotWriterTests
     public void Names_with_quotes_and_backslashes_stay_inside_their_strings()
     {
         var r = GraphSample.Result();
-        r = r with { Devices = [new DeviceOutcome { Name = "we\"ird\\N", Bus = "platform", State = DeviceState.Failed, Error = -22, Note = "line1\nline2" }], Devlinks = [], Iommus = [], IommuGroups = [] };
+        r = r with { Devices = [new DeviceOutcome { Name = "we\"ird\\N", Bus = "platform", State = DeviceState.Failed, Error = -22, Note = new TextNote("line1\nline2") }], Devlinks = [], Iommus = [], IommuGroups = [] };
         var dot = Dot(r);
         Assert.True(DotText.Balanced(dot));
         Assert.Contains("platform:we\"ird\\N", DotText.NodeIds(dot));

@@ -29,7 +29,7 @@ public static class GraphSample
                 IommuGroup = 0, Iommu = "smmu0", SysfsPath = "/sys/devices/platform/soc/3000.mmc", Suppliers = ["1000.clk"],
             },
             new DeviceOutcome { Name = "4000.iommu", Bus = "platform", OfNode = "/soc/iommu@4000", Driver = "arm-smmu", State = DeviceState.Bound, SysfsPath = "/sys/devices/platform/soc/4000.iommu" },
-            new DeviceOutcome { Name = "usb@5000", OfNode = "/soc/usb@5000", State = DeviceState.NotPresent, NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = "status = \"disabled\"" },
+            new DeviceOutcome { Name = "usb@5000", OfNode = "/soc/usb@5000", State = DeviceState.NotPresent, NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = new TextNote("status = \"disabled\"") },
         ],
         Devlinks =
         [

@@ -57,7 +57,7 @@ public sealed class HtmlReportTests
     public void Boot_payload_has_every_device_with_its_state_position_and_log()
     {
         var result = SampleBoot.Result();
-        result = result with { Devices = [.. result.Devices.Take(4), SampleBoot.Usb with { NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = "status = \"disabled\"" }] };
+        result = result with { Devices = [.. result.Devices.Take(4), SampleBoot.Usb with { NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = new TextNote("status = \"disabled\"") }] };
         using var doc = ReportHtml.Payload(Boot(result));
         var root = doc.RootElement;
         Assert.Equal(HtmlReport.Schema, root.GetProperty("schema").GetString());
@@ -83,15 +83,15 @@ public sealed class HtmlReportTests
     {
         var e = new Explanation
         {
-            Device = "4000000.serial", State = "deferred", Summary = "4000000.serial is deferred; root cause: x",
-            Chain = [new ExplainStep(0, "3000000.clock-controller", "clocks[0]", "failed", "probe failed with -5", true)],
-            RootCauses = ["3000000.clock-controller: probe failed with -5"],
-            Iommu = new IommuDecision("no iommus property", "none", null, null, null, "direct", "direct", null),
+            Device = "4000000.serial", State = "deferred", Summary = new ExplainSummary.Deferred("4000000.serial", null),
+            Chain = [new ExplainStep(0, "3000000.clock-controller", "clocks[0]", "failed", new ExplainDetail.FailedWith(null, -5), true)],
+            RootCauses = [new RootCause("3000000.clock-controller", new ExplainDetail.FailedWith(null, -5))],
+            Iommu = new IommuDecision(new ProbeSim.Kernel.Of.OfIommuRule.NoIommuProperty(false), "none", null, null, null, "direct", "direct", null),
         };
         using var doc = ReportHtml.Payload(Boot(SampleBoot.Result(), [e]));
         var serial = doc.RootElement.GetProperty("boot").GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("name").GetString() == "4000000.serial");
         var explain = serial.GetProperty("explain");
-        Assert.Equal(e.Summary, explain.GetProperty("summary").GetString());
+        Assert.Equal(ProbeSim.Reports.Reasons.ReasonWords.Default.Summary(e), explain.GetProperty("summary").GetString());
         var step = Assert.Single(explain.GetProperty("chain").EnumerateArray());
         Assert.Equal("clocks[0]", step.GetProperty("relation").GetString());
         Assert.True(step.GetProperty("rootCause").GetBoolean());
@@ -104,7 +104,7 @@ public sealed class HtmlReportTests
     {
         var result = SampleBoot.Result() with
         {
-            Devices = [SampleBoot.Dma with { Name = Evil, Note = Evil }],
+            Devices = [SampleBoot.Dma with { Name = Evil, Note = new TextNote(Evil) }],
             Log = [new LogLine(5, LogLevel.Err, Evil, Evil)],
         };
         var html = Boot(result);

@@ -6,7 +6,7 @@ namespace ProbeSim.Reports.Tests.Html;
 
 public sealed class ReportGraphBuilderTests
 {
-    private static DeviceOutcome Disabled => SampleBoot.Usb with { NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = "status = \"disabled\"" };
+    private static DeviceOutcome Disabled => SampleBoot.Usb with { NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = new TextNote("status = \"disabled\"") };
 
     private static BootResult WithIommu() => SampleBoot.Result() with
     {
@@ -44,8 +44,8 @@ public sealed class ReportGraphBuilderTests
     public void A_node_disabled_in_the_tree_is_disabled_in_the_report()
     {
         Assert.Equal("disabled", ReportStateWords.Word(Disabled));
-        Assert.Equal("disabled", ReportStateWords.Word(SampleBoot.Usb with { NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("fail"), Note = "reworded" }));
-        Assert.Equal("not-present", ReportStateWords.Word(SampleBoot.Usb with { Note = "parent /cpus has no compatible: not populated" }));
+        Assert.Equal("disabled", ReportStateWords.Word(SampleBoot.Usb with { NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("fail"), Note = new TextNote("reworded") }));
+        Assert.Equal("not-present", ReportStateWords.Word(SampleBoot.Usb with { Note = new TextNote("parent /cpus has no compatible: not populated") }));
         Assert.Equal("deferred", ReportStateWords.Word(SampleBoot.Serial));
     }
 }

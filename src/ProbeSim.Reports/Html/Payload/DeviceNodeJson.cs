@@ -1,3 +1,4 @@
+using ProbeSim.Reports.Reasons;
 using System.Globalization;
 using System.Text.Json;
 using ProbeSim.Checking.Explain;
@@ -37,7 +38,7 @@ public static class DeviceNodeJson
         writer.WriteString("driver", d.Driver);
         JsonOutput.WriteNumber(writer, "error", d.Error);
         writer.WriteString("deferReason", d.DeferReason);
-        writer.WriteString("note", d.Note);
+        writer.WriteString("note", d.Note is { } note ? ReasonWords.Default.OutcomeNote(note) : null);
         writer.WriteString("basis", BasisWords.Word(d.Basis));
         writer.WriteString("basisText", BasisWords.Describe(d));
         writer.WriteString("isIommu", iommuName);
@@ -48,7 +49,7 @@ public static class DeviceNodeJson
         writer.WriteString("iommu", d.Iommu);
         writer.WriteString("dmaOwner", d.DmaOwner);
         writer.WriteString("dma", d.Dma);
-        writer.WriteString("dmaNote", d.DmaNote);
+        writer.WriteString("dmaNote", d.DmaNote is { } dmaNote ? ReasonWords.Default.DmaNote(dmaNote) : null);
         writer.WriteStartArray("dmaEvents");
         foreach (var e in d.DmaEvents)
             writer.WriteStringValue(string.Create(CultureInfo.InvariantCulture,

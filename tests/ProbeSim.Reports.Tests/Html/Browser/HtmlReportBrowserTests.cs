@@ -120,7 +120,7 @@ public sealed class HtmlReportBrowserTests(ChromiumFixture chromium, ITestOutput
     {
         var panel = page.Locator("#panel-body");
         await Assertions.Expect(panel.Locator("h2")).ToHaveTextAsync(e.Device);
-        await Assertions.Expect(panel.Locator(".explain-summary")).ToHaveTextAsync(e.Summary);
+        await Assertions.Expect(panel.Locator(".explain-summary")).ToHaveTextAsync(ProbeSim.Reports.Reasons.ReasonWords.Default.Summary(e));
         var steps = panel.Locator("ol.chain > li");
         await Assertions.Expect(steps).ToHaveCountAsync(e.Chain.Count);
         for (int i = 0; i < e.Chain.Count; i++)
@@ -128,7 +128,7 @@ public sealed class HtmlReportBrowserTests(ChromiumFixture chromium, ITestOutput
             var s = e.Chain[i];
             await Assertions.Expect(steps.Nth(i)).ToContainTextAsync(s.Relation);
             await Assertions.Expect(steps.Nth(i)).ToContainTextAsync(s.Subject);
-            await Assertions.Expect(steps.Nth(i)).ToContainTextAsync(s.Detail);
+            await Assertions.Expect(steps.Nth(i)).ToContainTextAsync(ProbeSim.Reports.Reasons.ReasonWords.Default.ExplainDetail(s.Detail));
         }
         Assert.Equal(e.Device, await page.EvaluateAsync<string>("() => window.probesim.selected"));
     }

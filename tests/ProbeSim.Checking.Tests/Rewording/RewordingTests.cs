@@ -1,0 +1,104 @@
+using System.Text.Json;
+using ProbeSim.Checking.CorpusDiff;
+using ProbeSim.Checking.Explain;
+using ProbeSim.Checking.Invariants;
+using ProbeSim.Checking.Tests.CorpusDiff;
+using ProbeSim.Checking.Vfio;
+using ProbeSim.Kernel.Boot;
+using ProbeSim.Reports.Json;
+using ProbeSim.Reports.Reasons;
+using ProbeSim.Reports.Text;
+
+namespace ProbeSim.Checking.Tests.Rewording;
+
+/// <summary>
+/// Issue 16 item 2: the words of every reason are made in ProbeSim.Reports only. Rewording every message changes what
+/// the reports print and no check: invariants, explanations' structure, corpus-diff causes and their groups, VFIO plans.
+/// </summary>
+public class RewordingTests
+{
+    private static readonly IReasonWords Other = new RewordedWords();
+
+    [Fact]
+    public void The_model_and_the_checks_do_not_reference_the_reports()
+    {
+        foreach (var asm in new[] { typeof(ProbeSim.Kernel.Boot.Kernel).Assembly, typeof(InvariantTable).Assembly })
+            Assert.DoesNotContain(asm.GetReferencedAssemblies(), a => a.Name == typeof(ReasonWords).Assembly.GetName().Name);
+    }
+
+    [Fact]
+    public void Every_note_of_a_boot_is_reworded_and_nothing_else_changes()
+    {
+        var (kernel, result) = Scenario.Boot(DiffBoards.IommuOff, profile: "v4.12-rc1");
+        var invariantsBefore = Violations(kernel);
+        using var plain = JsonDocument.Parse(BootJsonWriter.ToJson(result));
+        using var reworded = JsonDocument.Parse(BootJsonWriter.ToJson(result, new BootJsonOptions { Words = Other }));
+        var a = plain.RootElement.GetProperty("devices").EnumerateArray().ToList();
+        var b = reworded.RootElement.GetProperty("devices").EnumerateArray().ToList();
+        Assert.Equal(a.Count, b.Count);
+        int notes = 0;
+        for (int i = 0; i < a.Count; i++)
+            foreach (var p in a[i].EnumerateObject())
+            {
+                var q = b[i].GetProperty(p.Name);
+                if (p.Name is "note" or "dmaNote" && p.Value.ValueKind == JsonValueKind.String)
+                {
+                    notes++;
+                    Assert.StartsWith(RewordedWords.Marker, q.GetString());
+                }
+                else Assert.Equal(p.Value.GetRawText(), q.GetRawText());
+            }
+        // the board has deferred, disabled and no-IOMMU devices: notes of several kinds
+        Assert.True(notes >= 3, $"{notes} notes");
+        // the checks read the kernel and the typed result, never the words
+        Assert.Equal(invariantsBefore, Violations(kernel));
+    }
+
+    [Fact]
+    public void Explanations_reworded_keep_their_chains_and_root_causes()
+    {
+        var (kernel, result) = Scenario.Boot(DiffBoards.IommuOff, profile: "v4.12-rc1");
+        foreach (var e in Explainer.ExplainAll(kernel, result))
+        {
+            using var a = JsonDocument.Parse(ExplanationJsonWriter.ToJson(e, "b", "p"));
+            using var b = JsonDocument.Parse(ExplanationJsonWriter.ToJson(e, "b", "p", Other));
+            Assert.StartsWith(RewordedWords.Marker, b.RootElement.GetProperty("summary").GetString());
+            Assert.Equal(a.RootElement.GetProperty("rootCauses").GetArrayLength(), b.RootElement.GetProperty("rootCauses").GetArrayLength());
+            Assert.Equal(a.RootElement.GetProperty("chain").GetArrayLength(), b.RootElement.GetProperty("chain").GetArrayLength());
+            Assert.All(b.RootElement.GetProperty("rootCauses").EnumerateArray(), r => Assert.StartsWith(RewordedWords.Marker, r.GetString()));
+        }
+    }
+
+    [Fact]
+    public void Corpus_diff_causes_group_the_same_changes_in_any_words()
+    {
+        var r = DiffBoards.Rc1VsV412(DiffBoards.Many(12));
+        Assert.NotEmpty(r.Changes);
+        var plain = CorpusDiffReport.Groups(r.Changes);
+        var reworded = CorpusDiffReport.Groups(r.Changes, Other);
+        Assert.Equal(plain.Select(g => g.Changes.ToHashSet()).ToList().Count, reworded.Count);
+        foreach (var g in plain)
+        {
+            Assert.Contains(reworded, h => h.Changes.ToHashSet().SetEquals(g.Changes));
+            Assert.DoesNotContain(RewordedWords.Marker, g.Cause);
+        }
+        Assert.All(reworded, g => Assert.StartsWith(RewordedWords.Marker, g.Cause));
+    }
+
+    [Fact]
+    public void Vfio_plans_do_not_depend_on_words()
+    {
+        var (kernel, result) = Scenario.Boot(DiffBoards.IommuOff, profile: "v6.6");
+        foreach (var d in result.Devices.Where(d => d.State != DeviceState.NotPresent))
+        {
+            // the refusals are typed records, made before any words (Reports.Vfio words them)
+            var plan = VfioPlanner.Plan(kernel, result, d.Name);
+            Assert.All(plan.Refusals, r => Assert.IsAssignableFrom<VfioRefusal>(r));
+            Assert.Equal(plan.Refusals, VfioPlanner.Plan(kernel, result, d.Name).Refusals);
+        }
+    }
+
+    private static List<string> Violations(ProbeSim.Kernel.Boot.Kernel kernel) =>
+        InvariantTable.All.Where(i => i.Check is not null)
+            .SelectMany(i => i.Check!(kernel).Select(v => $"{i.Name}: {v.Item1}: {v.Item2}")).ToList();
+}
