@@ -3,7 +3,9 @@ using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Profiles;
+using ProbeSim.Kernel.Providers;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -38,6 +40,7 @@ public sealed partial class Kernel : IPrintkSink
         Buses = new[] { Platform, Amba, I2c, Spi, Pci, Rsb, Spmi, Mdio };
         Modules = drivers.Modules;
         // the subsystem objects and the notifier blocks they and the arch code register (registration order = call order)
+        Providers = new ProviderCore(this);
         IommuCore = new IommuCore(this);
         IommuCore.GroupNotifier.Register(VfioGroupNotifier);
         SubscribeArm64DmaNotifiers();
@@ -48,6 +51,9 @@ public sealed partial class Kernel : IPrintkSink
     public DeviceTreeIndex Index { get; }
     /// <summary>Derived tables shared with the other kernels of the same prepared boot.</summary>
     internal BootTables Tables { get; }
+
+    /// <summary>The resource references of a node, parsed once for every kernel of a prepared boot.</summary>
+    internal IReadOnlyList<OfResourceRef> ResourcesOf(DtNode node) => Tables.Resources(node);
     public KernelProfile Profile { get; }
     internal ProfileSettings S { get; }
     public DriverSet DriverSet { get; }
@@ -68,6 +74,12 @@ public sealed partial class Kernel : IPrintkSink
     /// <summary>system_state has reached SYSTEM_RUNNING (after the initcalls).</summary>
     public bool SystemRunning { get; private set; }
     public IReadOnlyList<BusType> Buses { get; }
+
+    /// <summary>The resource providers' lookups and getters (Providers/ProviderCore*.cs).</summary>
+    internal ProviderCore Providers { get; }
+
+    /// <summary>Whether the provider of a node has registered (the lookup the getters make), for explanations.</summary>
+    internal ProviderState Provider(DtNode target, Drivers.EarlyTable? earlyKind) => Providers.Lookup(target, earlyKind);
 
     /// <summary>The IOMMU core: instances, bus ops, groups, domains (Iommu/IommuCore*.cs).</summary>
     internal IommuCore IommuCore { get; }
@@ -100,7 +112,7 @@ public sealed partial class Kernel : IPrintkSink
 
     // the state digest of what this file holds (Boot/StateHash.cs composes the parts)
     private static readonly DigestFields KernelFields = new(typeof(Kernel),
-        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(IommuCore), nameof(_devices),
+        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(Providers), nameof(IommuCore), nameof(_devices),
          nameof(_fwnodes), nameof(_crash)],
         (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input),
         (nameof(Profile), DigestFields.Input), (nameof(S), DigestFields.Input), (nameof(DriverSet), DigestFields.Input),

@@ -1,5 +1,6 @@
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Providers;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -85,8 +86,8 @@ public sealed partial class Kernel
         foreach (var r in ResourcesOf(dev.Node!))
         {
             if (r.Kind != ProbeSim.Kernel.Of.ResourceKind.Clock || r.Name != "apb_pclk") continue;
-            if (r.Provider is null || NodeOrAncestorDisabled(r.Provider)) { dev.SetWait(new AmbaClockWait(Unavailable: true)); return false; }
-            if (!Provider(r.Provider, ProbeSim.Kernel.Drivers.EarlyTable.Clk).Registered) { dev.SetWait(new AmbaClockWait(Unavailable: false)); return false; }
+            if (r.Provider is null || ProviderCore.NodeOrAncestorDisabled(r.Provider)) { dev.SetWait(new AmbaClockWait(Unavailable: true)); return false; }
+            if (!Providers.Lookup(r.Provider, ProbeSim.Kernel.Drivers.EarlyTable.Clk).Registered) { dev.SetWait(new AmbaClockWait(Unavailable: false)); return false; }
         }
         return true;
     }

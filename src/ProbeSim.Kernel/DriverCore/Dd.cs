@@ -47,7 +47,7 @@ public sealed partial class Kernel
         bool bindSent = false;
 
         // pinctrl_bind_pins
-        int ret = PinctrlBindPins(dev);
+        int ret = Providers.PinctrlBindPins(dev);
         if (ret != 0) return ProbeFailed(dev, drv, ret, Stage.Pinctrl, bindSent, localTrigger);
 
         // bus->dma_configure (v4.12+): of_dma_configure, of_iommu_configure, arch ops, DMA ownership (Dma/DmaConfigure.cs)
@@ -131,7 +131,7 @@ public sealed partial class Kernel
     private int BusProbe(Device dev, Driver drv)
     {
         Tick(30);
-        int ret = PmDomainAttach(dev);
+        int ret = Providers.PmDomainAttach(dev);
         if (ret != 0) return ret;
         ret = RunDriverProbe(dev, drv);
         if (ret == 0)

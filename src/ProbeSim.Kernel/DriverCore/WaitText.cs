@@ -12,7 +12,7 @@ public static class WaitText
             : $"of_iommu_configure: IOMMU {w.IommuPath} not registered yet",
         ScriptDefersWait => "the probe script defers",
         InjectedFaultWait w => $"injected fault: probe returns -{Errno.Name(w.Errno)} at attempt {w.Attempt}",
-        ProviderWait w => $"{w.Resource}: {w.Role} {ProbeSim.Kernel.Boot.ProviderText.Describe(w.Provider)}",
+        ProviderWait w => $"{w.Resource}: {w.Role} {ProbeSim.Kernel.Providers.ProviderText.Describe(w.Provider)}",
         AmbaClockWait w => w.Unavailable
             ? "amba: apb_pclk unavailable, periphid cannot be read"
             : "amba: apb_pclk provider not registered, periphid cannot be read",

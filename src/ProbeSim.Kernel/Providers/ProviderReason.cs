@@ -1,7 +1,7 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Of;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Providers;
 
 /// <summary>
 /// Why a provider lookup found what it found, as the values it saw; <see cref="ProviderText"/> makes the words only

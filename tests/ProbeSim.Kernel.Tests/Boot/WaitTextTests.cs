@@ -15,7 +15,7 @@ public class WaitTextTests
             { new IommuNotRegisteredWait("/soc/iommu@e6740000", CheckState: true), WaitCause.Iommu, "of_iommu_configure: IOMMU /soc/iommu@e6740000 not registered (driver_deferred_probe_check_state)" },
             { new ScriptDefersWait(), WaitCause.DriverScript, "the probe script defers" },
             { new InjectedFaultWait(517, 2), WaitCause.InjectedFault, "injected fault: probe returns -EPROBE_DEFER at attempt 2" },
-            { new ProviderWait("clock bus", "provider", new ProbeSim.Kernel.Boot.ProviderNotBound("1000.clock-controller", "probe deferred")), WaitCause.Supplier, "clock bus: provider 1000.clock-controller is not bound: probe deferred" },
+            { new ProviderWait("clock bus", "provider", new ProbeSim.Kernel.Providers.ProviderNotBound("1000.clock-controller", "probe deferred")), WaitCause.Supplier, "clock bus: provider 1000.clock-controller is not bound: probe deferred" },
             { new AmbaClockWait(Unavailable: true), WaitCause.Supplier, "amba: apb_pclk unavailable, periphid cannot be read" },
             { new AmbaClockWait(Unavailable: false), WaitCause.Supplier, "amba: apb_pclk provider not registered, periphid cannot be read" },
             { new FwnodeLinkWait(node, "clocks"), WaitCause.Supplier, "fwnode link to /clock-controller@1000 (clocks) not yet a device link" },
