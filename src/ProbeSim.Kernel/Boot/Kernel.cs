@@ -4,6 +4,7 @@ using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Of;
+using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Profiles;
 using ProbeSim.Kernel.Providers;
 
@@ -41,6 +42,7 @@ public sealed partial class Kernel : IPrintkSink
         Modules = drivers.Modules;
         // the subsystem objects and the notifier blocks they and the arch code register (registration order = call order)
         Providers = new ProviderCore(this);
+        PciCore = new PciCore(this);
         IommuCore = new IommuCore(this);
         IommuCore.GroupNotifier.Register(VfioGroupNotifier);
         SubscribeArm64DmaNotifiers();
@@ -74,6 +76,21 @@ public sealed partial class Kernel : IPrintkSink
     /// <summary>system_state has reached SYSTEM_RUNNING (after the initcalls).</summary>
     public bool SystemRunning { get; private set; }
     public IReadOnlyList<BusType> Buses { get; }
+
+    private readonly Pci.PciTopology? _pciTopology;
+
+    /// <summary>
+    /// The PCI hierarchy below the DT host bridge (YAML or a sysfs dump); null = no PCI devices. What is given is seen
+    /// with the profile's built-in quirks (<see cref="Pci.PciTopology.WithQuirks"/>): this kernel's fixups and ACS table.
+    /// </summary>
+    public Pci.PciTopology? PciTopology
+    {
+        get => _pciTopology;
+        init => _pciTopology = value?.WithQuirks(S.PciQuirks);
+    }
+
+    /// <summary>The PCI core: the host bridge's scan, the PCI bus's match and DMA set-up, pci_device_group (Pci/PciCore*.cs).</summary>
+    internal PciCore PciCore { get; }
 
     /// <summary>The resource providers' lookups and getters (Providers/ProviderCore*.cs).</summary>
     internal ProviderCore Providers { get; }
@@ -112,9 +129,9 @@ public sealed partial class Kernel : IPrintkSink
 
     // the state digest of what this file holds (Boot/StateHash.cs composes the parts)
     private static readonly DigestFields KernelFields = new(typeof(Kernel),
-        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(Providers), nameof(IommuCore), nameof(_devices),
+        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(Providers), nameof(PciCore), nameof(IommuCore), nameof(_devices),
          nameof(_fwnodes), nameof(_crash)],
-        (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input),
+        (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input), (nameof(_pciTopology), DigestFields.Input),
         (nameof(Profile), DigestFields.Input), (nameof(S), DigestFields.Input), (nameof(DriverSet), DigestFields.Input),
         (nameof(CommandLine), DigestFields.Input), (nameof(Board), DigestFields.Input), (nameof(DmaModel), DigestFields.Input),
         (nameof(Arm32), DigestFields.Input), (nameof(Modules), DigestFields.Input),

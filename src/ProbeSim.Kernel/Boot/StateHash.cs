@@ -1,6 +1,7 @@
 using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Providers;
 
 namespace ProbeSim.Kernel.Boot;
@@ -29,7 +30,7 @@ public sealed partial class Kernel
         d.Add(_platformAutoId);
         // Of/, Pci/, Providers/, Dma/
         DigestOfPopulated(ref d);
-        DigestPciHostBridge(ref d);
+        PciCore.Digest(ref d);
         Providers.Digest(ref d);
         DigestArm64IommuQueue(ref d);
         DigestDmaHistory(ref d);
@@ -46,9 +47,9 @@ public sealed partial class Kernel
     [
         KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, ImplicitDriversFields,
         DeferredProbeFields, DeviceLinksFields, FwDevlinkFields, MatchIndexFields, BusFields, ChildBusesFields, PlanChildrenFields,
-        ReallyProbeUnwindFields, OfEarlyTablesFields, OfPopulateFields, PciHostBridgeFields, X86BootFields,
+        ReallyProbeUnwindFields, OfEarlyTablesFields, OfPopulateFields, X86BootFields,
         DmaScriptFields, ArchDmaArm64Fields,
-        ProviderCore.DigestFields,
+        ProviderCore.DigestFields, PciCore.DigestFields,
         .. IommuCore.DigestParts,
         Device.DigestFields, Driver.DigestFields, BusType.DigestFields, DeviceLink.DigestFields, FwNode.DigestFields, FwnodeLink.DigestFields,
         AsyncQueue.DigestFields, DeviceDma.DigestFields, ArmIommuMapping.DigestFields, DeviceIommu.DigestFields, IommuFwspec.DigestFields,

@@ -14,7 +14,7 @@ public sealed partial class Kernel
     {
         if (!S.DmaAtProbe || !DmaModel) return 0;
         dev.Dma.ConfiguredThisProbe = false;
-        int ret = dev.Pci is not null ? PciDmaConfigure(dev) : dev.Node is null ? 0 : OfDmaConfigure(dev, dev.Node);
+        int ret = dev.Pci is not null ? PciCore.DmaConfigure(dev) : dev.Node is null ? 0 : OfDmaConfigure(dev, dev.Node);
         if (ret != 0) return ret;
         dev.Dma.ConfiguredThisProbe = true;
         if (S.DmaOwnership && !(dev.Driver?.Spec.DriverManagedDma ?? false))

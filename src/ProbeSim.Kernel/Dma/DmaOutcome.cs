@@ -19,7 +19,7 @@ public sealed partial class Kernel
 
     /// <summary>Whether the device's node asks for translation (iommus, or a PCI device below an iommu-map).</summary>
     private bool WantsIommu(Device dev) =>
-        dev.Pci is not null ? _pciHostNode?.HasProperty("iommu-map") == true : dev.Node?.HasProperty("iommus") == true;
+        dev.Pci is not null ? PciCore.HostNode?.HasProperty("iommu-map") == true : dev.Node?.HasProperty("iommus") == true;
 
     /// <summary>
     /// One word for where the device's DMA goes: iommu (translated), identity, user (owned by VFIO/iommufd), direct (no IOMMU

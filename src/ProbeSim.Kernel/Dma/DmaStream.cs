@@ -34,8 +34,8 @@ public sealed partial class Kernel
         uint sid;
         if (dev.Pci is not null)
         {
-            if (_pciHostNode?.GetProperty("iommu-map") is not { } map || LastAliasRid(dev.Pci.DmaAliases()) is not [var rid]) return null;
-            var hit = OfMapId.Lookup(_pciHostNode, map, rid, Index);
+            if (PciCore.HostNode is not { } host || host.GetProperty("iommu-map") is not { } map || PciCore.LastAliasRid(dev.Pci.DmaAliases()) is not [var rid]) return null;
+            var hit = OfMapId.Lookup(host, map, rid, Index);
             if (hit.Kind != MapIdKind.Hit) return null;
             (node, sid) = (hit.Node!, hit.Id);
         }

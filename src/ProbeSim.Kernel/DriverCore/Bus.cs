@@ -1,5 +1,6 @@
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Providers;
 
 namespace ProbeSim.Kernel.Boot;
@@ -16,7 +17,7 @@ public sealed partial class Kernel
             return 0;
         // platform_match / amba_match / pci_bus_match: driver_override decides alone
         if (dev.DriverOverride is not null) return dev.DriverOverride == drv.Name ? 1 : 0;
-        if (dev.Bus == Pci) return PciMatch(dev, drv) ? 1 : 0;
+        if (dev.Bus == Pci) return PciCore.Match(dev, drv) ? 1 : 0;
         if (NodeOverrideFor(dev) is { } ov)
             return ov.Driver is not null && ov.Driver.Name == drv.Name ? 1 : 0;
         if (dev.Bus == Amba)

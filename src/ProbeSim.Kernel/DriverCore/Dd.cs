@@ -166,7 +166,7 @@ public sealed partial class Kernel
         DeferredProbeTrigger();
         Notify(BusNotify.BoundDriver, dev);
         OnDriverBoundCreateChildren(dev);
-        OnDriverBoundPciHost(dev);
+        PciCore.HostProbe(dev);
         RunDmaScript(dev);
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class Kernel
         var script = drv.Spec.Probe;
         if (Schedule.Active && InjectedProbeFault(dev) is var fault && fault != 0) return fault;
         if (IsSimplePmBus(drv) && SimplePmBusRejects(dev)) return -ENODEV;
-        if (PciDriverProbeCheck(dev, drv) is var pciRet && pciRet != 0) return pciRet;
+        if (PciCore.DriverProbeCheck(dev, drv) is var pciRet && pciRet != 0) return pciRet;
         if (drv.Spec.Plan is { } plan)
         {
             int ret = Providers.RunPlan(dev, plan);

@@ -6,6 +6,7 @@ using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Providers;
 
 namespace ProbeSim.Kernel.Tests.Boot;
@@ -154,6 +155,7 @@ public class StateDigestGuardTests
     [
         (typeof(ProbeSim.Kernel.Boot.Kernel), k => k),
         (typeof(ProviderCore), k => k.Providers),
+        (typeof(PciCore), k => k.PciCore),
         (typeof(IommuCore), k => k.IommuCore),
     ];
 
