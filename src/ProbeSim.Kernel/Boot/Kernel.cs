@@ -7,6 +7,7 @@ using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Profiles;
 using ProbeSim.Kernel.Providers;
+using ProbeSim.Kernel.X86;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -17,7 +18,8 @@ namespace ProbeSim.Kernel.Boot;
 /// </summary>
 public sealed partial class Kernel : IPrintkSink
 {
-    public Kernel(DtTree tree, KernelProfile profile, DriverSet drivers, string cmdline = "", string board = "board", BootTables? tables = null)
+    public Kernel(DtTree tree, KernelProfile profile, DriverSet drivers, string cmdline = "", string board = "board", BootTables? tables = null,
+        X86Platform? x86 = null)
     {
         Tree = tree;
         if (tables is not null && !tables.IsFor(tree, profile, cmdline))
@@ -30,6 +32,8 @@ public sealed partial class Kernel : IPrintkSink
         DriverSet = drivers;
         CommandLine = new KernelCommandLine(cmdline);
         Board = board;
+        // the x86 machine before the command line is applied: iommu=pt and the build's IOMMU defaults are read once
+        X86 = x86;
         Platform = new BusType("platform", "/sys/devices/platform/");
         Amba = new BusType("amba", "/sys/devices/platform/");
         I2c = new BusType("i2c", "/sys/devices/platform/");

@@ -10,7 +10,7 @@ namespace ProbeSim.Kernel.Boot;
 public sealed partial class Kernel
 {
     /// <summary>The x86 machine this kernel boots (ACPI tables, PCI functions, build options), or null for a device-tree board.</summary>
-    public X86Platform? X86 { get; init; }
+    public X86Platform? X86 { get; }
 
     /// <summary>The class devices /sys/devices/virtual/iommu/dmarN of the remapping units (not on any bus).</summary>
     private BusType? _iommuClass;
@@ -23,9 +23,6 @@ public sealed partial class Kernel
     private void X86EarlySetup()
     {
         if (X86 is not { } x) return;
-        // no platform device holds the host bridge: PCI devices hang off /sys/devices/pciDDDD:BB
-        Pci.SysfsRoot = "/sys/devices/";
-        IommuCore.IommuDefaultTypeFromCmdline();
         // intel_iommu_setup (intel/iommu.c:354, 358)
         if (x.Params.IntelOn is { } on && x.Config.IntelIommu) Printk(LogLevel.Info, on ? "DMAR: IOMMU enabled" : "DMAR: IOMMU disabled");
         if (x.Machine.Dmar is { Rejection: null } dmar && x.Config.IntelIommu)
