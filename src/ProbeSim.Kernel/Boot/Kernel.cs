@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Iommu;
@@ -49,7 +50,7 @@ public sealed partial class Kernel : IPrintkSink
         PciCore = new PciCore(this);
         IommuCore = new IommuCore(this);
         IommuCore.GroupNotifier.Register(VfioGroupNotifier);
-        SubscribeArm64DmaNotifiers();
+        DmaMapping = new DmaMapping(this);
         ApplyCommandLine();
     }
 
@@ -96,6 +97,9 @@ public sealed partial class Kernel : IPrintkSink
     /// <summary>The PCI core: the host bridge's scan, the PCI bus's match and DMA set-up, pci_device_group (Pci/PciCore*.cs).</summary>
     internal PciCore PciCore { get; }
 
+    /// <summary>DMA mapping: arch DMA ops, dma_configure, the DMA data plane and its history (Dma/DmaMapping*.cs).</summary>
+    internal DmaMapping DmaMapping { get; }
+
     /// <summary>The resource providers' lookups and getters (Providers/ProviderCore*.cs).</summary>
     internal ProviderCore Providers { get; }
 
@@ -133,7 +137,7 @@ public sealed partial class Kernel : IPrintkSink
 
     // the state digest of what this file holds (Boot/StateHash.cs composes the parts)
     private static readonly DigestFields KernelFields = new(typeof(Kernel),
-        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(Providers), nameof(PciCore), nameof(IommuCore), nameof(_devices),
+        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(Providers), nameof(PciCore), nameof(DmaMapping), nameof(IommuCore), nameof(_devices),
          nameof(_fwnodes), nameof(_crash)],
         (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input), (nameof(_pciTopology), DigestFields.Input),
         (nameof(Profile), DigestFields.Input), (nameof(S), DigestFields.Input), (nameof(DriverSet), DigestFields.Input),
@@ -194,6 +198,9 @@ public sealed partial class Kernel : IPrintkSink
     // --- time and log
 
     internal void Tick(long us) => NowUs += us;
+
+    /// <summary>The boot oopsed (a NULL dereference in a DMA path): the first crash is the one kept.</summary>
+    internal void Oops(string text) => _crash ??= text;
 
     /// <summary>Starts the debug lines the model adds where the kernel prints nothing (docs/kernel/iommu-of-declare-and-notifiers.md).</summary>
     public const string ModelLogPrefix = "probesim: ";

@@ -32,8 +32,7 @@ public sealed partial class Kernel
         DigestOfPopulated(ref d);
         PciCore.Digest(ref d);
         Providers.Digest(ref d);
-        DigestArm64IommuQueue(ref d);
-        DigestDmaHistory(ref d);
+        DmaMapping.Digest(ref d);
         // Iommu/
         IommuCore.Digest(ref d);
         return d.Value;
@@ -48,8 +47,8 @@ public sealed partial class Kernel
         KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, ImplicitDriversFields,
         DeferredProbeFields, DeviceLinksFields, FwDevlinkFields, MatchIndexFields, BusFields, ChildBusesFields, PlanChildrenFields,
         ReallyProbeUnwindFields, OfEarlyTablesFields, OfPopulateFields, X86BootFields,
-        DmaScriptFields, ArchDmaArm64Fields,
         ProviderCore.DigestFields, PciCore.DigestFields,
+        .. DmaMapping.DigestParts,
         .. IommuCore.DigestParts,
         Device.DigestFields, Driver.DigestFields, BusType.DigestFields, DeviceLink.DigestFields, FwNode.DigestFields, FwnodeLink.DigestFields,
         AsyncQueue.DigestFields, DeviceDma.DigestFields, ArmIommuMapping.DigestFields, DeviceIommu.DigestFields, IommuFwspec.DigestFields,

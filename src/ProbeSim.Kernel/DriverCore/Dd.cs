@@ -1,3 +1,4 @@
+using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Profiles;
 
@@ -53,13 +54,12 @@ public sealed partial class Kernel
         // bus->dma_configure (v4.12+): of_dma_configure, of_iommu_configure, arch ops, DMA ownership (Dma/DmaConfigure.cs)
         if (S.DmaAtProbe)
         {
-            ret = DmaConfigure(dev);
+            ret = DmaMapping.DmaConfigure(dev);
             if (ret != 0) return ProbeFailed(dev, drv, ret, Stage.DmaConfigure, bindSent, localTrigger);
         }
 
         // driver_sysfs_add: BUS_NOTIFY_BIND_DRIVER
         Notify(BusNotify.BindDriver, dev);
-        if (S.Arm64Dma == Arm64Dma.NotifierBind && !Arm32) Arm64BindDriverNotifier(dev);
         bindSent = true;
 
         // call_driver_probe: bus probe (platform: clock defaults, genpd attach) then the driver's probe
@@ -136,7 +136,7 @@ public sealed partial class Kernel
         ret = RunDriverProbe(dev, drv);
         if (ret == 0)
         {
-            DriverSetDmaMask(dev, drv);
+            DmaMapping.DriverSetDmaMask(dev, drv);
             // an IOMMU driver's probe ends with iommu_device_register
             if (DmaModel && Iommu.IommuCore.IsIommuNode(dev.Node)) ret = IommuCore.IommuDriverProbe(dev, drv);
         }
@@ -167,6 +167,6 @@ public sealed partial class Kernel
         Notify(BusNotify.BoundDriver, dev);
         OnDriverBoundCreateChildren(dev);
         PciCore.HostProbe(dev);
-        RunDmaScript(dev);
+        DmaMapping.RunDmaScript(dev);
     }
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.DeviceTree.Source;
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Iommu;
@@ -156,6 +157,7 @@ public class StateDigestGuardTests
         (typeof(ProbeSim.Kernel.Boot.Kernel), k => k),
         (typeof(ProviderCore), k => k.Providers),
         (typeof(PciCore), k => k.PciCore),
+        (typeof(DmaMapping), k => k.DmaMapping),
         (typeof(IommuCore), k => k.IommuCore),
     ];
 
