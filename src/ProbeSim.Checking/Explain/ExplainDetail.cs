@@ -1,4 +1,5 @@
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Providers;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Of;
 

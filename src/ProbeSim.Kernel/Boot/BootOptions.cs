@@ -54,10 +54,10 @@ public sealed record BootOptions
 
     /// <summary>A kernel ready to boot, for callers that look at its state afterwards (explain, invariants, exploration).</summary>
     public Kernel CreateKernel(DtTree tree, string board) =>
-        new(tree, ResolveProfile(), ResolveFor(tree, board), Cmdline, board)
+        new(tree, ResolveProfile(), ResolveFor(tree, board), Cmdline, board, x86: PrepareX86(ResolveProfile()))
         {
             RecordNotifiers = RecordNotifiers, StopAfterSeconds = StopAfterSeconds, StopAtUptimeSeconds = StopAtUptimeSeconds,
-            Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel, X86 = PrepareX86(ResolveProfile()),
+            Arm32 = Arm32 ?? BoardArch.IsArm32(tree), PciTopology = Pci, DmaModel = DmaModel,
         };
 
     /// <summary>The x86 platform for this command line, or null for a DT board.</summary>
@@ -108,10 +108,10 @@ public sealed class PreparedBoot
 
     /// <summary>A new kernel for one boot; <paramref name="quiet"/> skips the result, the notifier record and the log.</summary>
     public Kernel NewKernel(IBootSchedule? schedule = null, bool quiet = false) =>
-        new(Tree, _profile, _drivers, _o.Cmdline, Board, _tables)
+        new(Tree, _profile, _drivers, _o.Cmdline, Board, _tables, _x86)
         {
             RecordNotifiers = !quiet && _o.RecordNotifiers, RecordLog = !quiet, StopAfterSeconds = _o.StopAfterSeconds, StopAtUptimeSeconds = _o.StopAtUptimeSeconds,
-            Arm32 = _arm32, PciTopology = _pci, DmaModel = _o.DmaModel, X86 = _x86,
+            Arm32 = _arm32, PciTopology = _pci, DmaModel = _o.DmaModel,
             Schedule = schedule ?? DefaultBootSchedule.Instance, BuildResults = !quiet,
         };
 }

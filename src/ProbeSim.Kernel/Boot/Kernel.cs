@@ -1,9 +1,14 @@
 using System.Runtime.CompilerServices;
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Of;
+using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Profiles;
+using ProbeSim.Kernel.Providers;
+using ProbeSim.Kernel.X86;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -14,7 +19,8 @@ namespace ProbeSim.Kernel.Boot;
 /// </summary>
 public sealed partial class Kernel : IPrintkSink
 {
-    public Kernel(DtTree tree, KernelProfile profile, DriverSet drivers, string cmdline = "", string board = "board", BootTables? tables = null)
+    public Kernel(DtTree tree, KernelProfile profile, DriverSet drivers, string cmdline = "", string board = "board", BootTables? tables = null,
+        X86Platform? x86 = null)
     {
         Tree = tree;
         if (tables is not null && !tables.IsFor(tree, profile, cmdline))
@@ -27,6 +33,8 @@ public sealed partial class Kernel : IPrintkSink
         DriverSet = drivers;
         CommandLine = new KernelCommandLine(cmdline);
         Board = board;
+        // the x86 machine before the command line is applied: iommu=pt and the build's IOMMU defaults are read once
+        X86 = x86;
         Platform = new BusType("platform", "/sys/devices/platform/");
         Amba = new BusType("amba", "/sys/devices/platform/");
         I2c = new BusType("i2c", "/sys/devices/platform/");
@@ -38,9 +46,11 @@ public sealed partial class Kernel : IPrintkSink
         Buses = new[] { Platform, Amba, I2c, Spi, Pci, Rsb, Spmi, Mdio };
         Modules = drivers.Modules;
         // the subsystem objects and the notifier blocks they and the arch code register (registration order = call order)
+        Providers = new ProviderCore(this);
+        PciCore = new PciCore(this);
         IommuCore = new IommuCore(this);
         IommuCore.GroupNotifier.Register(VfioGroupNotifier);
-        SubscribeArm64DmaNotifiers();
+        DmaMapping = new DmaMapping(this);
         ApplyCommandLine();
     }
 
@@ -48,6 +58,9 @@ public sealed partial class Kernel : IPrintkSink
     public DeviceTreeIndex Index { get; }
     /// <summary>Derived tables shared with the other kernels of the same prepared boot.</summary>
     internal BootTables Tables { get; }
+
+    /// <summary>The resource references of a node, parsed once for every kernel of a prepared boot.</summary>
+    internal IReadOnlyList<OfResourceRef> ResourcesOf(DtNode node) => Tables.Resources(node);
     public KernelProfile Profile { get; }
     internal ProfileSettings S { get; }
     public DriverSet DriverSet { get; }
@@ -68,6 +81,30 @@ public sealed partial class Kernel : IPrintkSink
     /// <summary>system_state has reached SYSTEM_RUNNING (after the initcalls).</summary>
     public bool SystemRunning { get; private set; }
     public IReadOnlyList<BusType> Buses { get; }
+
+    private readonly Pci.PciTopology? _pciTopology;
+
+    /// <summary>
+    /// The PCI hierarchy below the DT host bridge (YAML or a sysfs dump); null = no PCI devices. What is given is seen
+    /// with the profile's built-in quirks (<see cref="Pci.PciTopology.WithQuirks"/>): this kernel's fixups and ACS table.
+    /// </summary>
+    public Pci.PciTopology? PciTopology
+    {
+        get => _pciTopology;
+        init => _pciTopology = value?.WithQuirks(S.PciQuirks);
+    }
+
+    /// <summary>The PCI core: the host bridge's scan, the PCI bus's match and DMA set-up, pci_device_group (Pci/PciCore*.cs).</summary>
+    internal PciCore PciCore { get; }
+
+    /// <summary>DMA mapping: arch DMA ops, dma_configure, the DMA data plane and its history (Dma/DmaMapping*.cs).</summary>
+    internal DmaMapping DmaMapping { get; }
+
+    /// <summary>The resource providers' lookups and getters (Providers/ProviderCore*.cs).</summary>
+    internal ProviderCore Providers { get; }
+
+    /// <summary>Whether the provider of a node has registered (the lookup the getters make), for explanations.</summary>
+    internal ProviderState Provider(DtNode target, Drivers.EarlyTable? earlyKind) => Providers.Lookup(target, earlyKind);
 
     /// <summary>The IOMMU core: instances, bus ops, groups, domains (Iommu/IommuCore*.cs).</summary>
     internal IommuCore IommuCore { get; }
@@ -100,9 +137,9 @@ public sealed partial class Kernel : IPrintkSink
 
     // the state digest of what this file holds (Boot/StateHash.cs composes the parts)
     private static readonly DigestFields KernelFields = new(typeof(Kernel),
-        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(IommuCore), nameof(_devices),
+        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(Providers), nameof(PciCore), nameof(DmaMapping), nameof(IommuCore), nameof(_devices),
          nameof(_fwnodes), nameof(_crash)],
-        (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input),
+        (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input), (nameof(_pciTopology), DigestFields.Input),
         (nameof(Profile), DigestFields.Input), (nameof(S), DigestFields.Input), (nameof(DriverSet), DigestFields.Input),
         (nameof(CommandLine), DigestFields.Input), (nameof(Board), DigestFields.Input), (nameof(DmaModel), DigestFields.Input),
         (nameof(Arm32), DigestFields.Input), (nameof(Modules), DigestFields.Input),
@@ -161,6 +198,9 @@ public sealed partial class Kernel : IPrintkSink
     // --- time and log
 
     internal void Tick(long us) => NowUs += us;
+
+    /// <summary>The boot oopsed (a NULL dereference in a DMA path): the first crash is the one kept.</summary>
+    internal void Oops(string text) => _crash ??= text;
 
     /// <summary>Starts the debug lines the model adds where the kernel prints nothing (docs/kernel/iommu-of-declare-and-notifiers.md).</summary>
     public const string ModelLogPrefix = "probesim: ";

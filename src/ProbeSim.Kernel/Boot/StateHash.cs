@@ -1,6 +1,8 @@
 using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Pci;
+using ProbeSim.Kernel.Providers;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -28,10 +30,9 @@ public sealed partial class Kernel
         d.Add(_platformAutoId);
         // Of/, Pci/, Providers/, Dma/
         DigestOfPopulated(ref d);
-        DigestPciHostBridge(ref d);
-        d.Add(_planQuiet);
-        DigestArm64IommuQueue(ref d);
-        DigestDmaHistory(ref d);
+        PciCore.Digest(ref d);
+        Providers.Digest(ref d);
+        DmaMapping.Digest(ref d);
         // Iommu/
         IommuCore.Digest(ref d);
         return d.Value;
@@ -45,8 +46,9 @@ public sealed partial class Kernel
     [
         KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, ImplicitDriversFields,
         DeferredProbeFields, DeviceLinksFields, FwDevlinkFields, MatchIndexFields, BusFields, ChildBusesFields, PlanChildrenFields,
-        ReallyProbeUnwindFields, OfEarlyTablesFields, OfPopulateFields, PciHostBridgeFields, PlanProbeFields, X86BootFields,
-        DmaScriptFields, ArchDmaArm64Fields,
+        ReallyProbeUnwindFields, OfEarlyTablesFields, OfPopulateFields, X86BootFields,
+        ProviderCore.DigestFields, PciCore.DigestFields,
+        .. DmaMapping.DigestParts,
         .. IommuCore.DigestParts,
         Device.DigestFields, Driver.DigestFields, BusType.DigestFields, DeviceLink.DigestFields, FwNode.DigestFields, FwnodeLink.DigestFields,
         AsyncQueue.DigestFields, DeviceDma.DigestFields, ArmIommuMapping.DigestFields, DeviceIommu.DigestFields, IommuFwspec.DigestFields,

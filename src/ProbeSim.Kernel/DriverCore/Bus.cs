@@ -1,5 +1,7 @@
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
+using ProbeSim.Kernel.Pci;
+using ProbeSim.Kernel.Providers;
 
 namespace ProbeSim.Kernel.Boot;
 
@@ -15,7 +17,7 @@ public sealed partial class Kernel
             return 0;
         // platform_match / amba_match / pci_bus_match: driver_override decides alone
         if (dev.DriverOverride is not null) return dev.DriverOverride == drv.Name ? 1 : 0;
-        if (dev.Bus == Pci) return PciMatch(dev, drv) ? 1 : 0;
+        if (dev.Bus == Pci) return PciCore.Match(dev, drv) ? 1 : 0;
         if (NodeOverrideFor(dev) is { } ov)
             return ov.Driver is not null && ov.Driver.Name == drv.Name ? 1 : 0;
         if (dev.Bus == Amba)
@@ -85,8 +87,8 @@ public sealed partial class Kernel
         foreach (var r in ResourcesOf(dev.Node!))
         {
             if (r.Kind != ProbeSim.Kernel.Of.ResourceKind.Clock || r.Name != "apb_pclk") continue;
-            if (r.Provider is null || NodeOrAncestorDisabled(r.Provider)) { dev.SetWait(new AmbaClockWait(Unavailable: true)); return false; }
-            if (!Provider(r.Provider, ProbeSim.Kernel.Drivers.EarlyTable.Clk).Registered) { dev.SetWait(new AmbaClockWait(Unavailable: false)); return false; }
+            if (r.Provider is null || ProviderCore.NodeOrAncestorDisabled(r.Provider)) { dev.SetWait(new AmbaClockWait(Unavailable: true)); return false; }
+            if (!Providers.Lookup(r.Provider, ProbeSim.Kernel.Drivers.EarlyTable.Clk).Registered) { dev.SetWait(new AmbaClockWait(Unavailable: false)); return false; }
         }
         return true;
     }

@@ -1,3 +1,4 @@
+using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Profiles;
 
@@ -47,19 +48,18 @@ public sealed partial class Kernel
         bool bindSent = false;
 
         // pinctrl_bind_pins
-        int ret = PinctrlBindPins(dev);
+        int ret = Providers.PinctrlBindPins(dev);
         if (ret != 0) return ProbeFailed(dev, drv, ret, Stage.Pinctrl, bindSent, localTrigger);
 
         // bus->dma_configure (v4.12+): of_dma_configure, of_iommu_configure, arch ops, DMA ownership (Dma/DmaConfigure.cs)
         if (S.DmaAtProbe)
         {
-            ret = DmaConfigure(dev);
+            ret = DmaMapping.DmaConfigure(dev);
             if (ret != 0) return ProbeFailed(dev, drv, ret, Stage.DmaConfigure, bindSent, localTrigger);
         }
 
         // driver_sysfs_add: BUS_NOTIFY_BIND_DRIVER
         Notify(BusNotify.BindDriver, dev);
-        if (S.Arm64Dma == Arm64Dma.NotifierBind && !Arm32) Arm64BindDriverNotifier(dev);
         bindSent = true;
 
         // call_driver_probe: bus probe (platform: clock defaults, genpd attach) then the driver's probe
@@ -131,12 +131,12 @@ public sealed partial class Kernel
     private int BusProbe(Device dev, Driver drv)
     {
         Tick(30);
-        int ret = PmDomainAttach(dev);
+        int ret = Providers.PmDomainAttach(dev);
         if (ret != 0) return ret;
         ret = RunDriverProbe(dev, drv);
         if (ret == 0)
         {
-            DriverSetDmaMask(dev, drv);
+            DmaMapping.DriverSetDmaMask(dev, drv);
             // an IOMMU driver's probe ends with iommu_device_register
             if (DmaModel && Iommu.IommuCore.IsIommuNode(dev.Node)) ret = IommuCore.IommuDriverProbe(dev, drv);
         }
@@ -166,7 +166,7 @@ public sealed partial class Kernel
         DeferredProbeTrigger();
         Notify(BusNotify.BoundDriver, dev);
         OnDriverBoundCreateChildren(dev);
-        OnDriverBoundPciHost(dev);
-        RunDmaScript(dev);
+        PciCore.HostProbe(dev);
+        DmaMapping.RunDmaScript(dev);
     }
 }

@@ -197,7 +197,7 @@ public sealed partial class Kernel
     internal int DevErrProbe(Device dev, int err, string message, bool driverText = false)
     {
         // a plan's getters are silent: only the driver's own dev_err_probe text (driverText) is the kernel's
-        if (_planQuiet && !driverText) return err;
+        if (Providers.PlanQuiet && !driverText) return err;
         bool records = driverText || (dev.Driver?.Spec.RecordsDeferReasons ?? true);
         if (err == -EPROBE_DEFER)
         {

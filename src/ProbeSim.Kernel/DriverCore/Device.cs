@@ -154,12 +154,18 @@ public sealed class Device
         get
         {
             var parts = new List<string>();
+            var top = this;
             for (var d = this; d is not null; d = d.Parent)
             {
                 parts.Add(d.Name);
                 if (d.SysfsParentSegment is not null) parts.Add(d.SysfsParentSegment);
+                top = d;
             }
             parts.Reverse();
+            // a root-bus PCI function with no host bridge device above it (an ACPI host bridge): below the host's own
+            // directory, /sys/devices/pciDDDD:BB
+            if (top.Pci is { } f && top.SysfsParentSegment is not null)
+                return f.Topology.HostSysfsPath + "/" + string.Join("/", parts.Skip(1));
             return Bus.SysfsRoot + string.Join("/", parts);
         }
     }
@@ -207,7 +213,7 @@ public sealed class BusType
 {
     internal BusType(string name, string sysfsRoot) { Name = name; SysfsRoot = sysfsRoot; }
     public string Name { get; }
-    internal string SysfsRoot { get; set; }
+    internal string SysfsRoot { get; }
     internal readonly List<Driver> Drivers = new();
     internal readonly List<Device> Devices = new();
     /// <summary>bus->p->bus_notifier: the BUS_NOTIFY_* chain other subsystems subscribe to (bus_register_notifier).</summary>
@@ -218,7 +224,7 @@ public sealed class BusType
     internal static readonly DigestFields DigestFields = new(typeof(BusType),
         [nameof(Drivers), nameof(Devices), nameof(DriversAutoprobe)],
         (nameof(Name), DigestFields.Input + " (a bus is named by its place in Kernel.Buses)"),
-        (nameof(SysfsRoot), "set before the first choice point (x86 early setup); for sysfs paths in reports"),
+        (nameof(SysfsRoot), DigestFields.Input + " (for sysfs paths in reports)"),
         (nameof(Notifier), "the notifier chain: blocks registered when the kernel is made (wiring)"));
 
     /// <summary>The bus's registered drivers in registration order (each with its own state) and its devices in add order.</summary>

@@ -129,7 +129,7 @@ public sealed partial class Kernel
             if (child.IsAvailable) FwDevlinkLinkToSuppliers(dev, child);
     }
 
-    private static bool IsAncestorOrSelf(DtNode? ancestor, DtNode node)
+    internal static bool IsAncestorOrSelf(DtNode? ancestor, DtNode node)
     {
         for (var n = node; n is not null; n = n.Parent) if (ReferenceEquals(n, ancestor)) return true;
         return false;

@@ -56,6 +56,6 @@ public sealed partial class Kernel
     }
 
     // devres_add from a modelled probe step (devm_pinctrl_get, dmam_alloc_coherent)
-    private void DevresAdd(Device dev, string resource, DmaOpsKind? allocatedWith = null) =>
+    internal void DevresAdd(Device dev, string resource, DmaOpsKind? allocatedWith = null) =>
         dev.Devres.Add(new DevresEntry(resource, allocatedWith));
 }

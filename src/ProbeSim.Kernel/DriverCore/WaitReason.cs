@@ -33,7 +33,7 @@ public sealed record InjectedFaultWait(int Errno, int Attempt) : WaitReason
 /// "io-channels[0]"), <paramref name="Role"/> the provider's role ("provider", "controller", "pin controller"),
 /// <paramref name="Provider"/> why the provider is not there (as the lookup saw it).
 /// </summary>
-public sealed record ProviderWait(string Resource, string Role, ProbeSim.Kernel.Boot.ProviderReason Provider) : WaitReason
+public sealed record ProviderWait(string Resource, string Role, ProbeSim.Kernel.Providers.ProviderReason Provider) : WaitReason
 {
     public override WaitCause Cause => WaitCause.Supplier;
 }

@@ -49,7 +49,7 @@ internal sealed partial class IommuCore
     private (IommuGroup? Group, int Error) IommuDeviceGroup(Device dev, IommuInstance inst)
     {
         // PCI masters: pci_device_group (arm-smmu-v3 and the others); arm-smmu first reuses a group its stream-map entries carry
-        if (dev.Pci is not null && inst.Traits.Group != IommuGroupPolicy.StreamId) return (_k.PciDeviceGroup(dev, inst), 0);
+        if (dev.Pci is not null && inst.Traits.Group != IommuGroupPolicy.StreamId) return (_k.PciCore.DeviceGroup(dev, inst), 0);
         switch (inst.Traits.Group)
         {
             case IommuGroupPolicy.PerInstance:
@@ -65,7 +65,7 @@ internal sealed partial class IommuCore
                         if (found is not null && found != g) return (null, -EINVAL);
                         found = g;
                     }
-                var group = found ?? (dev.Pci is not null ? _k.PciDeviceGroup(dev, inst) : IommuGroupAlloc(inst));
+                var group = found ?? (dev.Pci is not null ? _k.PciCore.DeviceGroup(dev, inst) : IommuGroupAlloc(inst));
                 foreach (var id in ids) inst.StreamGroups[id & 0xffff] = group;
                 return (group, 0);
             default:

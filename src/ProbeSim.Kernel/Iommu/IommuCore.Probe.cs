@@ -88,7 +88,7 @@ internal sealed partial class IommuCore
         GroupAppend(dev, group, inst);
         GroupJoined(dev, group);
         // ipmmu_add_device (arm32, <= v5.7): attaches the instance's shared mapping and sets the device's DMA ops
-        if (S.ArmSharedMappingAt == ArmSharedMappingAt.AddDevice) _k.ArmAttachSharedMapping(dev, inst);
+        if (S.ArmSharedMappingAt == ArmSharedMappingAt.AddDevice) _k.DmaMapping.ArmAttachSharedMapping(dev, inst);
         return 0;
     }
 
@@ -131,7 +131,7 @@ internal sealed partial class IommuCore
     // iommu_probe_device: ops->probe_finalize once the single device is set up (ipmmu_probe_finalize: the arm32 mapping)
     private void IommuProbeFinalize(Device dev, IommuInstance inst)
     {
-        if (S.ArmSharedMappingAt == ArmSharedMappingAt.ProbeFinalize) _k.ArmAttachSharedMapping(dev, inst);
+        if (S.ArmSharedMappingAt == ArmSharedMappingAt.ProbeFinalize) _k.DmaMapping.ArmAttachSharedMapping(dev, inst);
     }
 
     // v6.5+ __iommu_probe_device: iommu_init_device, the group entry ("Adding" printed first), then domain work

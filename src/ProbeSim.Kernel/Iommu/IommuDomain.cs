@@ -49,7 +49,7 @@ public sealed class IommuDomain
 
     internal static readonly DigestFields DigestFields = new(typeof(IommuDomain),
         [nameof(Id), nameof(Type), nameof(Owner), nameof(ContextBank), nameof(Attached), nameof(Purpose)],
-        (nameof(DataPlane), "made and changed only by RunDmaScript: a function of the DMA history the kernel digests (Kernel._dmaHistory)"));
+        (nameof(DataPlane), "made and changed only by RunDmaScript: a function of the DMA history DMA mapping digests (DmaMapping._dmaHistory)"));
 
     /// <summary>A domain where it is referenced (a group, a mapping, a device's private domain, a named domain): inline, with its id.</summary>
     internal static void Digest(ref StateDigest d, IommuDomain? dom)

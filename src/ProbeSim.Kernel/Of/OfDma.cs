@@ -7,6 +7,13 @@ namespace ProbeSim.Kernel.Boot;
 
 public sealed partial class Kernel
 {
+    /// <summary>v3.16-v4.11: of_platform_device_create / of_amba_device_create configure DMA once, before device_add.</summary>
+    private void OfDmaConfigureAtCreation(Device dev)
+    {
+        if (S.DmaAtProbe || dev.Node is null || !DmaModel) return;
+        OfDmaConfigure(dev, dev.Node);
+    }
+
     /// <summary>
     /// of_dma_configure_id: masks and range from dma-ranges, coherency, then of_iommu_configure and arch_setup_dma_ops.
     /// Returns 0 or -EPROBE_DEFER (nothing else fails in the model: an unusable IOMMU means "no IOMMU").
@@ -49,7 +56,7 @@ public sealed partial class Kernel
         dma.IommuFound = iommu.Instance;
         dma.NoIommuReason = iommu.Instance is null ? iommu.Why : null;
 
-        ArchSetupDmaOps(dev, iommu.Instance, coherent);
+        DmaMapping.ArchSetupDmaOps(dev, iommu.Instance, coherent);
         return 0;
     }
 

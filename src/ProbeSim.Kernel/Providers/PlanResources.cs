@@ -2,7 +2,7 @@ using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Drivers.Imported;
 using ProbeSim.Kernel.Of;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Providers;
 
 /// <summary>Which of a node's resource references a plan's request names (by index, by name, or all).</summary>
 internal static class PlanResources

@@ -1,6 +1,6 @@
 using ProbeSim.Kernel.Of;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Providers;
 
 /// <summary>
 /// Why a provider lookup found what it found, as the values it saw; ProbeSim.Reports makes the words only when an

@@ -10,7 +10,7 @@ namespace ProbeSim.Kernel.Boot;
 public sealed partial class Kernel
 {
     /// <summary>The x86 machine this kernel boots (ACPI tables, PCI functions, build options), or null for a device-tree board.</summary>
-    public X86Platform? X86 { get; init; }
+    public X86Platform? X86 { get; }
 
     /// <summary>The class devices /sys/devices/virtual/iommu/dmarN of the remapping units (not on any bus).</summary>
     private BusType? _iommuClass;
@@ -23,9 +23,6 @@ public sealed partial class Kernel
     private void X86EarlySetup()
     {
         if (X86 is not { } x) return;
-        // no platform device holds the host bridge: PCI devices hang off /sys/devices/pciDDDD:BB
-        Pci.SysfsRoot = "/sys/devices/";
-        IommuCore.IommuDefaultTypeFromCmdline();
         // intel_iommu_setup (intel/iommu.c:354, 358)
         if (x.Params.IntelOn is { } on && x.Config.IntelIommu) Printk(LogLevel.Info, on ? "DMAR: IOMMU enabled" : "DMAR: IOMMU disabled");
         if (x.Machine.Dmar is { Rejection: null } dmar && x.Config.IntelIommu)
@@ -40,14 +37,10 @@ public sealed partial class Kernel
         }
     }
 
-    // acpi_init (subsys_initcall) -> acpi_pci_root_add -> pci_acpi_scan_root: the root bus is scanned and every function
-    // registered, then pci_bus_add_devices
+    // acpi_init (subsys_initcall) -> acpi_pci_root_add: the PCI core scans the machine's root bus (PciCore.AcpiScanRoot)
     private void AcpiPciRootScan()
     {
-        if (X86?.Pci is not { } topo || _pciEnumerated) return;
-        _pciEnumerated = true;
-        Printk(LogLevel.Info, $"PCI host bridge to bus {topo.Domain:x4}:{topo.RootBus:x2}");
-        PciAddFunctions(topo, null);
+        if (X86?.Pci is { } topo) PciCore.AcpiScanRoot(topo);
     }
 
     // pci_iommu_init (rootfs_initcall, after the PCI scan): x86_init.iommu.iommu_init = intel_iommu_init
@@ -88,7 +81,7 @@ public sealed partial class Kernel
         foreach (var unit in tables.Iommus)
         {
             var fn = pci.Find(unit.Bus, unit.Devfn)!;
-            var dev = _pciDevices.TryGetValue(fn, out var d) ? d : null;
+            var dev = PciCore.DeviceOf(fn);
             if (dev is null) continue;
             // iommu_init_pci (amd/init.c:2110-2114): IOMMU_CAP_NPCACHE (bit 26 of the capability header) -> strict
             if (fn.ReadConfigDword(unit.CapabilityOffset) is { } cap && (cap & (1u << 26)) != 0)

@@ -1,9 +1,10 @@
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Providers;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Of;
 
-using Unbound = ProbeSim.Kernel.Boot.ProviderUnbound;
+using Unbound = ProbeSim.Kernel.Providers.ProviderUnbound;
 using Note = ProbeSim.Kernel.Boot.OutcomeNote;
 
 namespace ProbeSim.Reports.Reasons;

@@ -1,6 +1,7 @@
 using ProbeSim.Checking.CorpusDiff;
 using ProbeSim.Checking.Explain;
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.Providers;
 using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Of;

@@ -15,7 +15,7 @@ public class WaitTextTests
             { new IommuNotRegisteredWait("/soc/iommu@e6740000", CheckState: true), WaitCause.Iommu, "of_iommu_configure: IOMMU /soc/iommu@e6740000 not registered (driver_deferred_probe_check_state)" },
             { new ScriptDefersWait(), WaitCause.DriverScript, "the probe script defers" },
             { new InjectedFaultWait(517, 2), WaitCause.InjectedFault, "injected fault: probe returns -EPROBE_DEFER at attempt 2" },
-            { new ProviderWait("clock bus", "provider", new ProbeSim.Kernel.Boot.ProviderNotBound("1000.clock-controller", new TextUnbound("probe deferred"))), WaitCause.Supplier, "clock bus: provider 1000.clock-controller is not bound: probe deferred" },
+            { new ProviderWait("clock bus", "provider", new ProbeSim.Kernel.Providers.ProviderNotBound("1000.clock-controller", new TextUnbound("probe deferred"))), WaitCause.Supplier, "clock bus: provider 1000.clock-controller is not bound: probe deferred" },
             { new AmbaClockWait(Unavailable: true), WaitCause.Supplier, "amba: apb_pclk unavailable, periphid cannot be read" },
             { new AmbaClockWait(Unavailable: false), WaitCause.Supplier, "amba: apb_pclk provider not registered, periphid cannot be read" },
             { new FwnodeLinkWait(node.Path, "clocks"), WaitCause.Supplier, "fwnode link to /clock-controller@1000 (clocks) not yet a device link" },
@@ -34,7 +34,7 @@ public class WaitTextTests
 }
 
 /// <summary>A provider-unbound reason of no kind the model makes, whose words are the given text.</summary>
-internal sealed record TextUnbound(string Text) : ProbeSim.Kernel.Boot.ProviderUnbound
+internal sealed record TextUnbound(string Text) : ProbeSim.Kernel.Providers.ProviderUnbound
 {
     public override string ToString() => Text;
 }

@@ -3,38 +3,39 @@ using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Dma;
 
-public sealed partial class Kernel
+// where a device's DMA goes, in one word, for the result and the checks
+internal sealed partial class DmaMapping
 {
     /// <summary>Names of dma_map_ops as reports show them.</summary>
-    public static string? DmaOpsName(Dma.DmaOpsKind k) => k switch
+    internal static string? OpsName(DmaOpsKind k) => k switch
     {
-        Dma.DmaOpsKind.Swiotlb => "swiotlb",
-        Dma.DmaOpsKind.Direct => "direct",
-        Dma.DmaOpsKind.IommuDma => "iommu-dma",
-        Dma.DmaOpsKind.Arm => "arm",
-        Dma.DmaOpsKind.ArmIommu => "arm-iommu",
+        DmaOpsKind.Swiotlb => "swiotlb",
+        DmaOpsKind.Direct => "direct",
+        DmaOpsKind.IommuDma => "iommu-dma",
+        DmaOpsKind.Arm => "arm",
+        DmaOpsKind.ArmIommu => "arm-iommu",
         _ => null,
     };
 
     /// <summary>Whether the device's node asks for translation (iommus, or a PCI device below an iommu-map).</summary>
-    private bool WantsIommu(Device dev) =>
-        dev.Pci is not null ? _pciHostNode?.HasProperty("iommu-map") == true : dev.Node?.HasProperty("iommus") == true;
+    internal bool WantsIommu(Device dev) =>
+        dev.Pci is not null ? _k.PciCore.HostNode?.HasProperty("iommu-map") == true : dev.Node?.HasProperty("iommus") == true;
 
     /// <summary>
     /// One word for where the device's DMA goes: iommu (translated), identity, user (owned by VFIO/iommufd), direct (no IOMMU
     /// asked for), no-iommu (asked for but not given), blocked (its stream is aborted), broken (IOMMU ops without a mapping),
     /// not-configured (DMA never set up).
     /// </summary>
-    public string DmaOutcome(Device dev)
+    internal string Outcome(Device dev)
     {
         var dma = dev.Dma;
-        if (dma.Ops == Dma.DmaOpsKind.ArmIommu && dma.Mapping is null) return "broken";
+        if (dma.Ops == DmaOpsKind.ArmIommu && dma.Mapping is null) return "broken";
         var group = dev.Iommu.Group;
         if (group is not null && group.Owner is not null) return "user";
-        if (dma.Ops == Dma.DmaOpsKind.None) return "not-configured";
-        if (dma.Ops is Dma.DmaOpsKind.IommuDma or Dma.DmaOpsKind.ArmIommu) return "iommu";
+        if (dma.Ops == DmaOpsKind.None) return "not-configured";
+        if (dma.Ops is DmaOpsKind.IommuDma or DmaOpsKind.ArmIommu) return "iommu";
         if (group?.Domain is { } d && d.Type == IommuDomainType.Identity) return "identity";
         if (group?.Domain is { } u && IommuDomainTypes.Translates(u.Type)) return "iommu";
         if (!WantsIommu(dev)) return "direct";
@@ -55,7 +56,7 @@ public sealed partial class Kernel
     }
 
     /// <summary>A problem visible without running DMA: IOMMU ops left without a mapping (spec driver-core S5), a blocked stream.</summary>
-    private DmaNote? DmaProblem(Device dev, string outcome)
+    internal DmaNote? Problem(Device dev, string outcome)
     {
         if (outcome == "broken") return new DmaNote.NoMapping();
         if (dev.Bound && outcome == "blocked") return BlockedStreamNote(dev) ?? new DmaNote.StreamAborted();

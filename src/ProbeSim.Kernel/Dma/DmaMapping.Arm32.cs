@@ -1,12 +1,13 @@
-using ProbeSim.Kernel.Dma;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 using IommuDomainType = ProbeSim.Kernel.Iommu.IommuDomainType;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Dma;
 
-public sealed partial class Kernel
+// arch/arm/mm/dma-mapping.c per era: the arm32 ops and IOMMU mappings
+internal sealed partial class DmaMapping
 {
     // arch/arm arch_setup_dma_ops, per era (spec driver-core R9.6-R9.9, docs/kernel/of-iommu.md 4.2)
     private void ArchSetupDmaOpsArm32(Device dev, IommuInstance? iommu, bool coherent)

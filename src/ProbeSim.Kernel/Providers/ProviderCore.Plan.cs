@@ -1,18 +1,15 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers.Imported;
 using ProbeSim.Kernel.Of;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Providers;
 
-public sealed partial class Kernel
+// a driver's probe plan: the getters it calls, in source order
+internal sealed partial class ProviderCore
 {
-    // while a plan's request runs, the subsystem getters record no invented dev_err_probe text
-    private bool _planQuiet;
-
-    private static readonly DigestFields PlanProbeFields = new(typeof(Kernel), [nameof(_planQuiet)]);
-
     // drv->probe of a driver with a probe plan: its requests in source order, each with the driver's own policy and text
-    private int RunPlan(Device dev, ProbePlan plan)
+    internal int RunPlan(Device dev, ProbePlan plan)
     {
         dev.PlanHadUnknown = false;
         int previous = 0; // what the request before gave, before its policy (a fallback runs only when it failed)
@@ -159,7 +156,7 @@ public sealed partial class Kernel
         if (entry.Provider is null) return -EINVAL;
         // syscon_node_to_regmap: a "syscon" node gets its regmap on first use, without a driver; others have none (-EINVAL)
         if (step.Resource == PlanResource.Syscon) return entry.Provider.IsCompatible("syscon") ? 0 : -EINVAL;
-        var p = Provider(entry.Provider, null);
+        var p = Lookup(entry.Provider, null);
         if (p.Registered) return 0;
         dev.SetWait(new ProviderWait($"{step.Resource.ToString()!.ToLowerInvariant()} {PlanResources.Describe(step)}", "provider", p.Reason));
         return -EPROBE_DEFER;

@@ -2,9 +2,10 @@ using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Pci;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Dma;
 
 /// <summary>The StreamID a master's DMA carries on the bus, and the IOMMU instance that sees it.</summary>
 internal readonly record struct WireStream(IommuInstance Instance, uint StreamId);
@@ -22,7 +23,8 @@ internal enum StreamFate
     BadStreamId,
 }
 
-public sealed partial class Kernel
+// the stream a master's DMA carries, and what an enabled SMMU does with it
+internal sealed partial class DmaMapping
 {
     /// <summary>
     /// The stream a device's transactions carry whatever the kernel configured: a platform master's first <c>iommus</c>
@@ -35,15 +37,15 @@ public sealed partial class Kernel
         uint sid;
         if (dev.Pci is not null)
         {
-            if (_pciHostNode?.GetProperty("iommu-map") is not { } map || LastAliasRid(dev.Pci.DmaAliases()) is not [var rid]) return null;
-            var hit = OfMapId.Lookup(_pciHostNode, map, rid, Index);
+            if (_k.PciCore.HostNode is not { } host || host.GetProperty("iommu-map") is not { } map || PciCore.LastAliasRid(dev.Pci.DmaAliases()) is not [var rid]) return null;
+            var hit = OfMapId.Lookup(host, map, rid, _k.Index);
             if (hit.Kind != MapIdKind.Hit) return null;
             (node, sid) = (hit.Node!, hit.Id);
         }
         else
         {
             if (dev.Node is null) return null;
-            var first = IommusEntries(dev.Node).FirstOrDefault();
+            var first = _k.IommusEntries(dev.Node).FirstOrDefault();
             if (first.Node is null || first.Ids.Count == 0) return null;
             (node, sid) = (first.Node, first.Ids[0]);
         }

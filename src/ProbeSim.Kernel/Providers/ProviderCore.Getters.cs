@@ -1,3 +1,4 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
@@ -5,72 +6,13 @@ using ProbeSim.Kernel.Drivers.Imported;
 using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Providers;
 
-public sealed partial class Kernel
+// the getters a probe calls: clk_get, reset/gpio, regulator_get, phy, platform_get_irq, dma_request_chan, genpd, pinctrl
+internal sealed partial class ProviderCore
 {
-    // drv->probe: a generic driver asks for every resource its node names (docs/kernel/resource-providers.md), then runs its script
-    private int RunDriverProbe(Device dev, Driver drv)
-    {
-        var script = drv.Spec.Probe;
-        if (Schedule.Active && InjectedProbeFault(dev) is var fault && fault != 0) return fault;
-        if (IsSimplePmBus(drv) && SimplePmBusRejects(dev)) return -ENODEV;
-        if (PciDriverProbeCheck(dev, drv) is var pciRet && pciRet != 0) return pciRet;
-        if (drv.Spec.Plan is { } plan)
-        {
-            int ret = RunPlan(dev, plan);
-            if (ret != 0) return ret;
-        }
-        else if (dev.Node is not null && (script?.RequestResources ?? true))
-        {
-            int ret = RequestResources(dev);
-            if (ret != 0) return ret;
-        }
-        // dmam_alloc_coherent: a devres-managed buffer, allocated through the ops the device has now
-        if (drv.Spec.DmamAllocBytes is { } bytes) DevresAdd(dev, $"dmam_alloc_coherent {bytes} bytes", dev.Dma.Ops);
-        if (script is null) return 0;
-        int attempt = dev.ScriptAttempts.GetValueOrDefault(drv);
-        dev.ScriptAttempts[drv] = attempt + 1;
-        var step = StepAt(script, attempt);
-        switch (step.Kind)
-        {
-            case ProbeStepKind.Fail:
-                dev.SetWait(null);
-                return -step.Errno;
-            case ProbeStepKind.Defer:
-                dev.SetWait(new ScriptDefersWait());
-                return step.Reason is { } r ? DevErrProbe(dev, -EPROBE_DEFER, r) : -EPROBE_DEFER;
-            default:
-                return 0;
-        }
-    }
-
-    // fault injection: drv->probe returns an errno at this attempt, or an allocation in it fails (-ENOMEM)
-    private int InjectedProbeFault(Device dev)
-    {
-        int e = Schedule.Fault(this, FaultSite.Probe, dev, dev.ProbeAttempts);
-        if (e == 0 && Schedule.Fault(this, FaultSite.Alloc, dev, dev.ProbeAttempts) != 0) e = ENOMEM;
-        if (e == 0) return 0;
-        dev.SetWait(new InjectedFaultWait(-e, dev.ProbeAttempts));
-        return e == EPROBE_DEFER ? DevErrProbe(dev, -EPROBE_DEFER, "injected -EPROBE_DEFER") : -e;
-    }
-
-    /// <summary>The resource references of a node, parsed once for every kernel of a prepared boot.</summary>
-    internal IReadOnlyList<OfResourceRef> ResourcesOf(DtNode node) => Tables.Resources(node);
-
-    // a Defer step with Count n covers n attempts; the last step repeats
-    private static ProbeStep StepAt(ProbeScript script, int attempt)
-    {
-        foreach (var step in script.Steps)
-        {
-            int n = Math.Max(1, step.Count);
-            if (attempt < n) return step;
-            attempt -= n;
-        }
-        return script.Steps[^1];
-    }
-
-    private int RequestResources(Device dev)
+    // a generic driver asks for every resource its node names (docs/kernel/resource-providers.md)
+    internal int RequestResources(Device dev)
     {
         var refs = ResourcesOf(dev.Node!);
         int pdCount = refs.Count(r => r.Kind == ResourceKind.PowerDomain);
@@ -98,7 +40,7 @@ public sealed partial class Kernel
         foreach (var e in OfPhandleArgs.Parse(dev.Node!, "io-channels", "#io-channel-cells", index: Index))
         {
             if (e.Provider is null) return DevErrProbe(dev, -EINVAL, "failed to get io-channel");
-            var p = Provider(e.Provider, null);
+            var p = Lookup(e.Provider, null);
             if (p.Registered) continue;
             dev.SetWait(new ProviderWait($"io-channels[{e.Index}]", "provider", p.Reason));
             return DevErrProbe(dev, -EPROBE_DEFER, "failed to get io-channel");
@@ -112,7 +54,7 @@ public sealed partial class Kernel
     private int ClkGet(Device dev, OfResourceRef r)
     {
         if (r.Provider is null) return DevErrProbe(dev, -EINVAL, "failed to get clock");
-        var p = Provider(r.Provider, EarlyTable.Clk);
+        var p = Lookup(r.Provider, EarlyTable.Clk);
         if (p.Registered) return 0;
         if (S.ClkDisabledEnoent && NodeOrAncestorDisabled(r.Provider))
             return DevErrProbe(dev, -ENOENT, "failed to get clock");
@@ -124,7 +66,7 @@ public sealed partial class Kernel
     private int SimpleGet(Device dev, OfResourceRef r, string message)
     {
         if (r.Provider is null) return DevErrProbe(dev, -EINVAL, message);
-        var p = Provider(r.Provider, null, ProvidesFor(r.Kind));
+        var p = Lookup(r.Provider, null, ProvidesFor(r.Kind));
         if (p.Registered) return 0;
         dev.SetWait(new ProviderWait($"{r.Kind.ToString().ToLowerInvariant()} {Describe(r)}", "provider", p.Reason));
         return DevErrProbe(dev, -EPROBE_DEFER, message);
@@ -141,7 +83,7 @@ public sealed partial class Kernel
                 : $"{dev.Name} supply {id} not found, using dummy regulator");
             return 0;
         }
-        var p = Provider(r.Provider, null);
+        var p = Lookup(r.Provider, null);
         if (p.Registered) return 0;
         dev.SetWait(new ProviderWait($"regulator {r.Property}", "provider", p.Reason));
         return DevErrProbe(dev, -EPROBE_DEFER, $"failed to get {id} supply");
@@ -151,7 +93,7 @@ public sealed partial class Kernel
     private int PhyGet(Device dev, OfResourceRef r)
     {
         if (r.Provider is null) return DevErrProbe(dev, -ENODEV, "failed to get phy");
-        var p = Provider(r.Provider, null);
+        var p = Lookup(r.Provider, null);
         if (p.Registered)
         {
             if (!r.Provider.IsAvailable && p.Device is not null)
@@ -174,7 +116,7 @@ public sealed partial class Kernel
             DevPrintk(LogLevel.Err, dev, msg);
             return -ENXIO;
         }
-        var p = Provider(r.Provider, EarlyTable.Irqchip);
+        var p = Lookup(r.Provider, EarlyTable.Irqchip);
         if (p.Registered) return 0;
         dev.SetWait(new ProviderWait($"interrupt {r.Index}", "controller", p.Reason));
         if (S.IrqDeferReason) return DevErrProbe(dev, -EPROBE_DEFER, msg);
@@ -185,14 +127,14 @@ public sealed partial class Kernel
     private int DmaRequestChan(Device dev, OfResourceRef r)
     {
         if (r.Provider is null) return 0;
-        var p = Provider(r.Provider, null);
+        var p = Lookup(r.Provider, null);
         if (p.Registered) return 0;
         dev.SetWait(new ProviderWait($"dma {Describe(r)}", "controller", p.Reason));
         return DevErrProbe(dev, -EPROBE_DEFER, $"failed to request {r.Name ?? "dma"} DMA channel");
     }
 
     // dev_pm_domain_attach from platform_probe: only a device with exactly one power domain is attached by the bus
-    private int PmDomainAttach(Device dev)
+    internal int PmDomainAttach(Device dev)
     {
         if (dev.Node is null) return 0;
         OfResourceRef? only = null;
@@ -207,7 +149,7 @@ public sealed partial class Kernel
     private int GenpdAttach(Device dev, OfResourceRef r)
     {
         if (r.Provider is null) return -ENOENT;
-        var p = Provider(r.Provider, null, EarlyProvides.PowerDomain);
+        var p = Lookup(r.Provider, null, EarlyProvides.PowerDomain);
         if (p.Registered) return 0;
         dev.SetWait(new ProviderWait($"power domain {Describe(r)}", "provider", p.Reason));
         Printk(LogLevel.Debug, $"{dev.DriverString} {dev.Name}: __genpd_dev_pm_attach() failed to find PM domain: -{EPROBE_DEFER}");
@@ -215,7 +157,7 @@ public sealed partial class Kernel
     }
 
     // pinctrl_bind_pins: every pinctrl-N state is parsed; a controller that never registers defers (or check_state)
-    private int PinctrlBindPins(Device dev)
+    internal int PinctrlBindPins(Device dev)
     {
         if (dev.Node is null || !dev.Node.HasProperty("pinctrl-0")) return 0;
         foreach (var state in OfResources.PinctrlStates(dev.Node, Index))
@@ -229,7 +171,7 @@ public sealed partial class Kernel
             {
                 // a pin controller's own hogs never defer
                 if (IsAncestorOrSelf(dev.Node, config)) continue;
-                var p = Provider(config, null);
+                var p = Lookup(config, null);
                 if (p.Registered) continue;
                 dev.SetWait(new ProviderWait($"pinctrl state \"{state.Name}\"", "pin controller", p.Reason));
                 if (!S.PinctrlCheckState) return -EPROBE_DEFER;

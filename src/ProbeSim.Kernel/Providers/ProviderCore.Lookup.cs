@@ -2,27 +2,26 @@ using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Drivers.Imported;
+using ProbeSim.Kernel.Of;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Providers;
 
-/// <summary>Whether a resource provider (clock, reset, regulator, ...) has registered with its subsystem, and why not.</summary>
-public sealed record ProviderState(bool Registered, Device? Device, ProviderReason Reason);
-
-public sealed partial class Kernel
+// the lookup: whether a node's provider has registered, and why not
+internal sealed partial class ProviderCore
 {
     /// <summary>
     /// A provider registers from its driver's probe (so: its device is bound) or from an early OF table. Subsystem lookups
     /// search by node and accept a node below the provider device's own node (regulators of a PMIC, pin groups, GPIO banks).
     /// </summary>
-    internal ProviderState Provider(DtNode target, EarlyTable? earlyKind, EarlyProvides? provides = null)
+    internal ProviderState Lookup(DtNode target, EarlyTable? earlyKind, EarlyProvides? provides = null)
     {
         // the early init's registration function (reset_controller_register, of_clk_add_provider, ...) registered it by node
-        if ((provides ?? ProvidesFor(earlyKind)) is { } pk && EarlyProvider(target, pk) is { } byInit)
-            return new ProviderState(true, null, new ProviderRegisteredEarly(byInit.InitFunction ?? TableName(byInit.Table), byInit.Compatible));
+        if ((provides ?? ProvidesFor(earlyKind)) is { } pk && _k.EarlyProvider(target, pk) is { } byInit)
+            return new ProviderState(true, null, new ProviderRegisteredEarly(byInit.InitFunction ?? Boot.Kernel.TableName(byInit.Table), byInit.Compatible));
         if (earlyKind is { } ek)
             for (var n = target; n is not null; n = ek == EarlyTable.Irqchip ? n.Parent : null)
-                if (_early.TryGetValue(n, out var e) && (e.Table == ek || ek == EarlyTable.Clk && e.Table == EarlyTable.ClkDriver))
-                    return new ProviderState(true, null, new ProviderRegisteredEarly(TableName(e.Table), e.Compatible));
+                if (_k.EarlyEntryOf(n) is { } e && (e.Table == ek || ek == EarlyTable.Clk && e.Table == EarlyTable.ClkDriver))
+                    return new ProviderState(true, null, new ProviderRegisteredEarly(Boot.Kernel.TableName(e.Table), e.Compatible));
         // lookups are by node: a node with its own compatible must have its own device; a plain child node
         // (regulator of a PMIC, pin group, GPIO bank) is registered by the nearest ancestor device's driver
         for (var n = target; n is not null; n = n.Parent)
@@ -30,7 +29,7 @@ public sealed partial class Kernel
             if (FwIfAny(n)?.Dev is { } dev)
             {
                 // a bus bound by simple-pm-bus registers nothing for the nodes below it
-                if (dev.Bound && !(n != target && IsSimplePmBus(dev.Driver)))
+                if (dev.Bound && !(n != target && Boot.Kernel.IsSimplePmBus(dev.Driver)))
                     return new ProviderState(true, dev, new ProviderRegisteredBy(dev.Name, dev.Driver?.Name, ForSubnode: false));
                 return new ProviderState(false, dev, new ProviderNotBound(dev.Name, UnboundReasonOf(dev)));
             }
@@ -38,9 +37,9 @@ public sealed partial class Kernel
             if (n.HasProperty("compatible"))
                 return SubnodeProviderOf(n) is { } owner
                     ? new ProviderState(true, owner, new ProviderRegisteredBy(owner.Name, owner.Driver?.Name, ForSubnode: true))
-                    : new ProviderState(false, null, new ProviderWithoutDevice(n.Path, NoDeviceReasonOf(n)));
+                    : new ProviderState(false, null, new ProviderWithoutDevice(n.Path, _k.NoDeviceReasonOf(n)));
         }
-        return new ProviderState(false, null, new ProviderWithoutDevice(target.Path, NoDeviceReasonOf(target)));
+        return new ProviderState(false, null, new ProviderWithoutDevice(target.Path, _k.NoDeviceReasonOf(target)));
     }
 
     private static EarlyProvides? ProvidesFor(EarlyTable? t) => t switch
@@ -51,14 +50,14 @@ public sealed partial class Kernel
     };
 
     /// <summary>The early-registration kind of a resource lookup.</summary>
-    internal static EarlyProvides? ProvidesFor(ProbeSim.Kernel.Of.ResourceKind k) => k switch
+    internal static EarlyProvides? ProvidesFor(ResourceKind k) => k switch
     {
-        ProbeSim.Kernel.Of.ResourceKind.Clock => EarlyProvides.Clock,
-        ProbeSim.Kernel.Of.ResourceKind.Reset => EarlyProvides.Reset,
-        ProbeSim.Kernel.Of.ResourceKind.Interrupt => EarlyProvides.Irq,
-        ProbeSim.Kernel.Of.ResourceKind.PowerDomain => EarlyProvides.PowerDomain,
-        ProbeSim.Kernel.Of.ResourceKind.Gpio => EarlyProvides.Gpio,
-        ProbeSim.Kernel.Of.ResourceKind.Pinctrl => EarlyProvides.Pinctrl,
+        ResourceKind.Clock => EarlyProvides.Clock,
+        ResourceKind.Reset => EarlyProvides.Reset,
+        ResourceKind.Interrupt => EarlyProvides.Irq,
+        ResourceKind.PowerDomain => EarlyProvides.PowerDomain,
+        ResourceKind.Gpio => EarlyProvides.Gpio,
+        ResourceKind.Pinctrl => EarlyProvides.Pinctrl,
         _ => null,
     };
 
@@ -68,7 +67,7 @@ public sealed partial class Kernel
         if (S.OfSubnodeProviders.Count == 0 || !node.IsAvailable) return null;
         for (var a = node.Parent; a is not null; a = a.Parent)
             if (FwIfAny(a)?.Dev is { } dev)
-                return dev.Bound && S.OfSubnodeProviders.Any(p => ProbeSim.Kernel.Of.CompatiblePattern.Matches(p, a)) ? dev : null;
+                return dev.Bound && S.OfSubnodeProviders.Any(p => CompatiblePattern.Matches(p, a)) ? dev : null;
         return null;
     }
 
@@ -77,7 +76,7 @@ public sealed partial class Kernel
         if (dev.Deferred != DeferList.None || dev.LastProbeDeferred) return new ProviderUnbound.Deferred();
         if (dev.RejectedBy is { } rj) return new ProviderUnbound.RejectsMatch(rj.Driver, rj.Errno);
         if (dev.LastError is int e) return new ProviderUnbound.ProbeFailed(e);
-        if (!dev.CanMatch) return HasModuleFor(dev) ? new ProviderUnbound.ModuleNotLoaded() : new ProviderUnbound.NoDriver();
+        if (!dev.CanMatch) return _k.HasModuleFor(dev) ? new ProviderUnbound.ModuleNotLoaded() : new ProviderUnbound.NoDriver();
         return new ProviderUnbound.NotProbed();
     }
 

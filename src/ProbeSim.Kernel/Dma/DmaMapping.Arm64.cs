@@ -1,17 +1,18 @@
-using ProbeSim.Kernel.Dma;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 using IommuDomainType = ProbeSim.Kernel.Iommu.IommuDomainType;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Dma;
 
-public sealed partial class Kernel
+// arch/arm64/mm/dma-mapping.c per era: the DMA ops, the v4.4 attach queue and its notifier, the v4.10 bind notifier
+internal sealed partial class DmaMapping
 {
     /// <summary>arm64 v4.4 iommu_dma_masters: devices whose IOMMU attach waits for a group.</summary>
     private readonly List<Device> _arm64IommuQueue = new();
 
-    private static readonly DigestFields ArchDmaArm64Fields = new(typeof(Kernel), [nameof(_arm64IommuQueue)]);
+    private static readonly DigestFields Arm64Fields = new(typeof(DmaMapping), [nameof(_arm64IommuQueue)]);
 
     /// <summary>The arm64 queue of masters waiting for a group (iommu_dma_masters), in walk order.</summary>
     private void DigestArm64IommuQueue(ref StateDigest d)
@@ -43,7 +44,7 @@ public sealed partial class Kernel
                 _arm64IommuQueue.Insert(0, dev);
                 dma.QueuedAttach = new Arm64QueuedAttach(NowUs);
                 // v4.4 prints nothing here (arch/arm64/mm/dma-mapping.c:860-877); the line is the model's, marked as such
-                Printk(LogLevel.Debug, $"{ModelLogPrefix}arm64 queue_iommu_attach: {dev.Name} has no IOMMU group yet; IOMMU DMA ops wait for a BUS_NOTIFY_ADD_DEVICE", dev);
+                Printk(LogLevel.Debug, $"{Boot.Kernel.ModelLogPrefix}arm64 queue_iommu_attach: {dev.Name} has no IOMMU group yet; IOMMU DMA ops wait for a BUS_NOTIFY_ADD_DEVICE", dev);
                 break;
             case Arm64Dma.NotifierBind:
                 // v4.10-v4.11: platform ops now; the BUS_NOTIFY_BIND_DRIVER notifier installs IOMMU ops
@@ -90,6 +91,9 @@ public sealed partial class Kernel
     {
         Platform.Notifier.Register(Arm64IommuAttachNotifier, priority: -100);
         Amba.Notifier.Register(Arm64IommuAttachNotifier, priority: -100);
+        // v4.10-v4.11: the bind block, after every other block of the bus (the model hears it on every bus)
+        if (S.Arm64Dma == Arm64Dma.NotifierBind)
+            foreach (var bus in _k.Buses) bus.Notifier.Register(Arm64BindDriverNotifier, priority: -100);
     }
 
     // __iommu_attach_notifier (v4.4, BUS_NOTIFY_ADD_DEVICE, after the IOMMU core's notifier): the whole queue is walked
@@ -102,14 +106,14 @@ public sealed partial class Kernel
             _arm64IommuQueue.Remove(dev);
             dev.Dma.QueuedAttach = dev.Dma.QueuedAttach! with { AttachedUs = NowUs, AddedDevice = added.Name };
             // no kernel line either (dma-mapping.c:879-897); the model's
-            Printk(LogLevel.Debug, $"{ModelLogPrefix}arm64 __iommu_attach_notifier: BUS_NOTIFY_ADD_DEVICE of {added.Name}: {dev.Name} attached to IOMMU group {dev.Iommu.Group!.Id}, iommu_dma_ops", dev);
+            Printk(LogLevel.Debug, $"{Boot.Kernel.ModelLogPrefix}arm64 __iommu_attach_notifier: BUS_NOTIFY_ADD_DEVICE of {added.Name}: {dev.Name} attached to IOMMU group {dev.Iommu.Group!.Id}, iommu_dma_ops", dev);
         }
     }
 
     // v4.10-v4.11 BUS_NOTIFY_BIND_DRIVER: the device being bound gets IOMMU ops if its group has a DMA default domain
-    private void Arm64BindDriverNotifier(Device dev)
+    private void Arm64BindDriverNotifier(BusNotify action, Device dev)
     {
-        if (dev.Dma.IommuFound is null) return;
+        if (action != BusNotify.BindDriver || Arm32 || dev.Dma.IommuFound is null) return;
         var dom = dev.Iommu.Group?.DefaultDomain;
         if (dom is not null && IommuDomainTypes.IsDmaApi(dom.Type)) dev.Dma.Ops = DmaOpsKind.IommuDma;
         else if (dom?.Type != IommuDomainType.Identity)

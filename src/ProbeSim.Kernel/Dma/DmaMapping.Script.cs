@@ -1,13 +1,14 @@
-using ProbeSim.Kernel.Dma;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 using IommuDomainType = ProbeSim.Kernel.Iommu.IommuDomainType;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Dma;
 
-public sealed partial class Kernel
+// the driver's DMA activity on the data plane, and its history
+internal sealed partial class DmaMapping
 {
     private PhysMemory? _physMemory;
     private PhysMemory Memory => _physMemory ??= PhysMemory.TypicalArm64();
@@ -19,7 +20,7 @@ public sealed partial class Kernel
     /// </summary>
     private StateDigest _dmaHistory = new();
 
-    private static readonly DigestFields DmaScriptFields = new(typeof(Kernel),
+    private static readonly DigestFields ScriptFields = new(typeof(DmaMapping),
         [nameof(_dmaHistory)],
         (nameof(_physMemory), "the data plane's memory: a function of the DMA history (_dmaHistory)"));
 
@@ -33,7 +34,7 @@ public sealed partial class Kernel
     }
 
     /// <summary>printk for the DMA data plane's messages.</summary>
-    private sealed class DmaLogSink(Kernel k, Device dev) : IDmaLog
+    private sealed class DmaLogSink(DmaMapping k, Device dev) : IDmaLog
     {
         public void Log(DmaLogLevel level, string text) => k.Printk(level switch
         {
@@ -46,7 +47,7 @@ public sealed partial class Kernel
     }
 
     // the driver's DMA activity after a successful probe (DriverSpec.Dma): each call goes through the ops the device ended with
-    private void RunDmaScript(Device dev)
+    internal void RunDmaScript(Device dev)
     {
         var steps = dev.Driver?.Spec.Dma;
         if (steps is null || steps.Count == 0) return;
@@ -64,7 +65,7 @@ public sealed partial class Kernel
                 // arm_iommu_* with no dma_iommu_mapping: to_dma_iommu_mapping() is NULL and the first use dereferences it
                 Printk(LogLevel.Alert, "Unable to handle kernel NULL pointer dereference at virtual address 00000000", dev);
                 Event(step.Kind == DmaStepKind.AllocCoherent ? "dma_alloc_coherent" : "dma_map_single", step.Size, null, "oops: " + broken);
-                _crash ??= $"{dev.DriverString} {dev.Name}: NULL dereference in the ARM IOMMU DMA ops ({broken})";
+                _k.Oops($"{dev.DriverString} {dev.Name}: NULL dereference in the ARM IOMMU DMA ops ({broken})");
                 return;
             }
             switch (step.Kind)
@@ -153,7 +154,7 @@ public sealed partial class Kernel
     // the device reaches memory: translated through the IOMMU, passed straight through, or stopped (the kernel's fault report)
     private (string Text, bool Faulted) Access(Device dev, IDmaOps ops, ulong addr, ulong size)
     {
-        if (DmaOutcome(dev) == "blocked")
+        if (Outcome(dev) == "blocked")
         {
             BlockedAccessLog(dev);
             return ("fault: stream not matched, transaction aborted", true);

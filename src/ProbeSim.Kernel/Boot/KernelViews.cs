@@ -1,0 +1,21 @@
+using ProbeSim.Kernel.Dma;
+using ProbeSim.Kernel.DriverCore;
+
+namespace ProbeSim.Kernel.Boot;
+
+// what the result, the checks and the reports read of the subsystems, through the kernel
+public sealed partial class Kernel
+{
+    /// <summary>Names of dma_map_ops as reports show them.</summary>
+    public static string? DmaOpsName(DmaOpsKind k) => DmaMapping.OpsName(k);
+
+    /// <summary>One word for where the device's DMA goes (<see cref="Dma.DmaMapping.Outcome"/>).</summary>
+    public string DmaOutcome(Device dev) => DmaMapping.Outcome(dev);
+
+    /// <summary>The stream a master's DMA carries and the IOMMU instance that sees it, if one is registered.</summary>
+    internal WireStream? WireStreamOf(Device dev) => DmaMapping.WireStreamOf(dev);
+
+    private DmaNote? DmaProblem(Device dev, string outcome) => DmaMapping.Problem(dev, outcome);
+
+    private bool WantsIommu(Device dev) => DmaMapping.WantsIommu(dev);
+}
