@@ -1,3 +1,4 @@
+using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 
@@ -18,4 +19,7 @@ public sealed partial class Kernel
     private string? DmaProblem(Device dev, string outcome) => DmaMapping.Problem(dev, outcome);
 
     private bool WantsIommu(Device dev) => DmaMapping.WantsIommu(dev);
+
+    /// <summary>A node's iommus entries as of_iommu_configure parses them (<see cref="Of.OfPlatform.IommusEntries(DtNode)"/>).</summary>
+    internal List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommusEntries(DtNode np) => OfPlatform.IommusEntries(np);
 }

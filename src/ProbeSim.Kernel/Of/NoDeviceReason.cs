@@ -32,7 +32,7 @@ public static class NoDeviceText
 {
     public static string Describe(NoDeviceReason reason) => reason switch
     {
-        NoDeviceReason.SetUpEarly e => $"set up early by {Boot.Kernel.EarlyTableName(e.Table)} ({e.Compatible}); no device",
+        NoDeviceReason.SetUpEarly e => $"set up early by {OfPlatform.EarlyTableName(e.Table)} ({e.Compatible}); no device",
         NoDeviceReason.Disabled d => $"status = \"{d.Status}\"",
         NoDeviceReason.DuplicateName n => $"device name {n.Name} already taken",
         NoDeviceReason.NoCompatible => "no compatible",
