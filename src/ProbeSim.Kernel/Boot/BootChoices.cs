@@ -153,7 +153,7 @@ public sealed partial class Kernel
             fp.Matched.Add(node);
             foreach (var r in ResourcesOf(node))
                 if (r.Provider is { } p) fp.Suppliers.Add(ProviderDeviceNode(p));
-            foreach (var (iommu, _, _) in IommusEntries(node))
+            foreach (var (iommu, _, _) in OfPlatform.IommusEntries(node))
                 if (iommu is not null) { fp.Suppliers.Add(iommu); fp.Iommus.Add(iommu); }
         }
         return _footprints[drv] = fp;

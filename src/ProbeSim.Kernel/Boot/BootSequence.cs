@@ -62,7 +62,7 @@ public sealed partial class Kernel
         X86EarlySetup();
 
         // time_init / init_IRQ: of_clk_init, of_irq_init, timer_probe
-        RunEarlyTables();
+        OfPlatform.RunEarlyTables();
 
         foreach (var level in new[] { InitcallLevel.Early, InitcallLevel.Core, InitcallLevel.Postcore, InitcallLevel.Arch, InitcallLevel.ArchSync,
                                       InitcallLevel.Subsys, InitcallLevel.Fs, InitcallLevel.Device, InitcallLevel.Late })
@@ -71,8 +71,8 @@ public sealed partial class Kernel
             // of_platform_default_populate_init is an arch_initcall_sync; before v4.12 IOMMU_OF_DECLARE hooks ran earlier
             if (level == InitcallLevel.ArchSync)
             {
-                OfIommuInitEarly();
-                PopulateDefault();
+                OfPlatform.OfIommuInitEarly();
+                OfPlatform.PopulateDefault();
             }
             if (level == InitcallLevel.Subsys)
             {

@@ -46,6 +46,7 @@ public sealed partial class Kernel : IPrintkSink
         Buses = new[] { Platform, Amba, I2c, Spi, Pci, Rsb, Spmi, Mdio };
         Modules = drivers.Modules;
         // the subsystem objects and the notifier blocks they and the arch code register (registration order = call order)
+        OfPlatform = new OfPlatform(this);
         Providers = new ProviderCore(this);
         PciCore = new PciCore(this);
         IommuCore = new IommuCore(this);
@@ -94,6 +95,9 @@ public sealed partial class Kernel : IPrintkSink
         init => _pciTopology = value?.WithQuirks(S.PciQuirks);
     }
 
+    /// <summary>The OF core's device side: early tables, OF_POPULATED, of_platform_populate, of_dma/iommu_configure (Of/OfPlatform*.cs).</summary>
+    internal OfPlatform OfPlatform { get; }
+
     /// <summary>The PCI core: the host bridge's scan, the PCI bus's match and DMA set-up, pci_device_group (Pci/PciCore*.cs).</summary>
     internal PciCore PciCore { get; }
 
@@ -137,7 +141,7 @@ public sealed partial class Kernel : IPrintkSink
 
     // the state digest of what this file holds (Boot/StateHash.cs composes the parts)
     private static readonly DigestFields KernelFields = new(typeof(Kernel),
-        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(Providers), nameof(PciCore), nameof(DmaMapping), nameof(IommuCore), nameof(_devices),
+        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(OfPlatform), nameof(Providers), nameof(PciCore), nameof(DmaMapping), nameof(IommuCore), nameof(_devices),
          nameof(_fwnodes), nameof(_crash)],
         (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input), (nameof(_pciTopology), DigestFields.Input),
         (nameof(Profile), DigestFields.Input), (nameof(S), DigestFields.Input), (nameof(DriverSet), DigestFields.Input),
@@ -178,6 +182,9 @@ public sealed partial class Kernel : IPrintkSink
     public IReadOnlyList<LogLine> Log => _log;
     public IReadOnlyList<NotifierEvent> Notifiers => _notifiers;
     public IReadOnlyList<Device> Devices => _devices;
+
+    /// <summary>Every driver of the boot (the driver set's, simple-pm-bus, the implicit PCI/VFIO drivers), registered or not.</summary>
+    internal IReadOnlyList<Driver> AllDrivers => _allDrivers;
 
     /// <summary>Decides the ordering choices and injected faults of this boot (default: the link order, no faults).</summary>
     public IBootSchedule Schedule { get; init; } = DefaultBootSchedule.Instance;

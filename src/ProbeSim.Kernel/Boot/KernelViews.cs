@@ -1,3 +1,4 @@
+using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 
@@ -18,4 +19,10 @@ public sealed partial class Kernel
     private DmaNote? DmaProblem(Device dev, string outcome) => DmaMapping.Problem(dev, outcome);
 
     private bool WantsIommu(Device dev) => DmaMapping.WantsIommu(dev);
+
+    /// <summary>A node's iommus entries as of_iommu_configure parses them (<see cref="Of.OfPlatform.IommusEntries(DtNode)"/>).</summary>
+    internal List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommusEntries(DtNode np) => OfPlatform.IommusEntries(np);
+
+    /// <summary>The name of an early OF table as the kernel's linker section calls it (__clk_of_table, ...), for reports.</summary>
+    public static string EarlyTableName(ProbeSim.Kernel.Drivers.EarlyTable t) => ProbeSim.Kernel.Of.OfPlatform.EarlyTableName(t);
 }

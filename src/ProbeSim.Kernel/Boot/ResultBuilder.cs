@@ -194,10 +194,10 @@ public sealed partial class Kernel
     public Of.NoDeviceReason NoDeviceReasonOf(DtNode node)
     {
         // of_platform_bus_create: an early table's OF_POPULATED flag, then of_device_is_available
-        if (_early.TryGetValue(node, out var e) && e.Table is EarlyTable.Clk or EarlyTable.Irqchip)
+        if (OfPlatform.EarlyEntryOf(node) is { } e && e.Table is EarlyTable.Clk or EarlyTable.Irqchip)
             return new Of.NoDeviceReason.SetUpEarly(e.Table, e.Compatible);
         if (!node.IsAvailable) return new Of.NoDeviceReason.Disabled(node.Status ?? "");
-        if (_duplicateNames.TryGetValue(node, out var dup)) return new Of.NoDeviceReason.DuplicateName(dup);
+        if (OfPlatform.DuplicateNameOf(node) is { } dup) return new Of.NoDeviceReason.DuplicateName(dup);
         if (!node.HasProperty("compatible")) return new Of.NoDeviceReason.NoCompatible();
         for (var p = node.Parent; p is not null; p = p.Parent)
         {

@@ -1,6 +1,7 @@
 using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Providers;
 
@@ -29,7 +30,7 @@ public sealed partial class Kernel
         DigestChildBuses(ref d);
         d.Add(_platformAutoId);
         // Of/, Pci/, Providers/, Dma/
-        DigestOfPopulated(ref d);
+        OfPlatform.Digest(ref d);
         PciCore.Digest(ref d);
         Providers.Digest(ref d);
         DmaMapping.Digest(ref d);
@@ -46,8 +47,9 @@ public sealed partial class Kernel
     [
         KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, ImplicitDriversFields,
         DeferredProbeFields, DeviceLinksFields, FwDevlinkFields, MatchIndexFields, BusFields, ChildBusesFields, PlanChildrenFields,
-        ReallyProbeUnwindFields, OfEarlyTablesFields, OfPopulateFields, X86BootFields,
+        ReallyProbeUnwindFields, X86BootFields,
         ProviderCore.DigestFields, PciCore.DigestFields,
+        .. OfPlatform.DigestParts,
         .. DmaMapping.DigestParts,
         .. IommuCore.DigestParts,
         Device.DigestFields, Driver.DigestFields, BusType.DigestFields, DeviceLink.DigestFields, FwNode.DigestFields, FwnodeLink.DigestFields,

@@ -15,7 +15,7 @@ internal sealed partial class DmaMapping
     {
         if (!S.DmaAtProbe || !DmaModel) return 0;
         dev.Dma.ConfiguredThisProbe = false;
-        int ret = dev.Pci is not null ? _k.PciCore.DmaConfigure(dev) : dev.Node is null ? 0 : _k.OfDmaConfigure(dev, dev.Node);
+        int ret = dev.Pci is not null ? _k.PciCore.DmaConfigure(dev) : dev.Node is null ? 0 : _k.OfPlatform.OfDmaConfigure(dev, dev.Node);
         if (ret != 0) return ret;
         dev.Dma.ConfiguredThisProbe = true;
         if (S.DmaOwnership && !(dev.Driver?.Spec.DriverManagedDma ?? false))

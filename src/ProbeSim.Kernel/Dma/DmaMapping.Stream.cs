@@ -45,7 +45,7 @@ internal sealed partial class DmaMapping
         else
         {
             if (dev.Node is null) return null;
-            var first = _k.IommusEntries(dev.Node).FirstOrDefault();
+            var first = _k.OfPlatform.IommusEntries(dev.Node).FirstOrDefault();
             if (first.Node is null || first.Ids.Count == 0) return null;
             (node, sid) = (first.Node, first.Ids[0]);
         }

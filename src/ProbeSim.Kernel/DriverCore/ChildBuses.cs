@@ -33,7 +33,7 @@ public sealed partial class Kernel
             // of_platform_populate from the driver's probe: the children become platform devices below it (after the
             // probe here, so a child that asks its parent for a resource finds it registered, as drivers arrange)
             if (DriverPopulates(dev, out var parentless))
-                AddOfDevices(OfPlatformPopulate.Populate(dev.Node, null, PopulateOptions, _ofPopulated), parentless ? null : dev);
+                OfPlatform.PopulateBelow(dev.Node, parentless ? null : dev);
         }
         var kind = dev.Node.BaseName;
         if (kind is "i2c" or "spi") CreateBusClients(dev, dev.Node, kind);

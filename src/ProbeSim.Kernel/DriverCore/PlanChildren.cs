@@ -30,7 +30,7 @@ public sealed partial class Kernel
                     // of_platform_populate / devm_of_platform_populate on the device's node (or the subnode it names)
                     if (dev.Node is null) break;
                     var root = step.NodeName is { } sub ? SubnodeNamed(dev.Node, sub) : dev.Node;
-                    if (root is not null) AddOfDevices(OfPlatformPopulate.Populate(root, null, PopulateOptions, _ofPopulated), dev);
+                    if (root is not null) OfPlatform.PopulateBelow(root, dev);
                     break;
                 case ChildKind.MfdCell:
                     CreateMfdCell(dev, step);

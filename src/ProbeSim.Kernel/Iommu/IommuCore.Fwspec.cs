@@ -39,7 +39,7 @@ internal sealed partial class IommuCore
     private void OfIommuParseOnly(Device dev)
     {
         if (dev.Node is null || dev.Bus == Pci) return;
-        foreach (var (node, ids, error) in Boot.Kernel.IommusEntries(dev.Node, _k.Index))
+        foreach (var (node, ids, error) in Of.OfPlatform.IommusEntries(dev.Node, _k.Index))
         {
             if (error is not null || node is null) return;
             var inst = IommuOpsFromFwnode(node);

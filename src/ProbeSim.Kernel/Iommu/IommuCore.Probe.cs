@@ -37,7 +37,7 @@ internal sealed partial class IommuCore
     {
         if (S.IommuProbe != IommuProbeEra.AddDevice || !Arm32 || dev.Node is null) return null;
         if (!_busOps.TryGetValue(dev.Bus, out var busOps) || !busOps.Traits.SharedArmMapping) return null;
-        foreach (var (node, ids, error) in Boot.Kernel.IommusEntries(dev.Node, _k.Index))
+        foreach (var (node, ids, error) in Of.OfPlatform.IommusEntries(dev.Node, _k.Index))
         {
             if (error is not null || node is null) return null;
             // its own per-device data (archdata.iommu), not an iommu_fwspec

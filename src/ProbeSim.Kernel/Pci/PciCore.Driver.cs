@@ -52,7 +52,7 @@ internal sealed partial class PciCore
         };
         if (S.IommuMapAliases == IommuMapAliases.None && host.HasProperty("iommu-map"))
             DevPrintk(LogLevel.Err, dev, "IOMMU is currently not supported for PCI");
-        return _k.OfDmaConfigure(dev, host, rids, host);
+        return _k.OfPlatform.OfDmaConfigure(dev, host, rids, host);
     }
 
     // v4.12-v4.18 of_pci_iommu_init: each alias overwrites the last; the walk stops at the first alias on the root bus

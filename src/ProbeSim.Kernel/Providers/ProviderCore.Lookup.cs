@@ -16,12 +16,12 @@ internal sealed partial class ProviderCore
     internal ProviderState Lookup(DtNode target, EarlyTable? earlyKind, EarlyProvides? provides = null)
     {
         // the early init's registration function (reset_controller_register, of_clk_add_provider, ...) registered it by node
-        if ((provides ?? ProvidesFor(earlyKind)) is { } pk && _k.EarlyProvider(target, pk) is { } byInit)
-            return new ProviderState(true, null, new ProviderRegisteredEarly(byInit.InitFunction ?? Boot.Kernel.TableName(byInit.Table), byInit.Compatible));
+        if ((provides ?? ProvidesFor(earlyKind)) is { } pk && _k.OfPlatform.EarlyProvider(target, pk) is { } byInit)
+            return new ProviderState(true, null, new ProviderRegisteredEarly(byInit.InitFunction ?? OfPlatform.TableName(byInit.Table), byInit.Compatible));
         if (earlyKind is { } ek)
             for (var n = target; n is not null; n = ek == EarlyTable.Irqchip ? n.Parent : null)
-                if (_k.EarlyEntryOf(n) is { } e && (e.Table == ek || ek == EarlyTable.Clk && e.Table == EarlyTable.ClkDriver))
-                    return new ProviderState(true, null, new ProviderRegisteredEarly(Boot.Kernel.TableName(e.Table), e.Compatible));
+                if (_k.OfPlatform.EarlyEntryOf(n) is { } e && (e.Table == ek || ek == EarlyTable.Clk && e.Table == EarlyTable.ClkDriver))
+                    return new ProviderState(true, null, new ProviderRegisteredEarly(OfPlatform.TableName(e.Table), e.Compatible));
         // lookups are by node: a node with its own compatible must have its own device; a plain child node
         // (regulator of a PMIC, pin group, GPIO bank) is registered by the nearest ancestor device's driver
         for (var n = target; n is not null; n = n.Parent)

@@ -7,6 +7,7 @@ using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Iommu;
+using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Providers;
 
@@ -155,6 +156,7 @@ public class StateDigestGuardTests
     private static readonly (Type Type, Func<ProbeSim.Kernel.Boot.Kernel, object> Owner)[] SubsystemTypes =
     [
         (typeof(ProbeSim.Kernel.Boot.Kernel), k => k),
+        (typeof(OfPlatform), k => k.OfPlatform),
         (typeof(ProviderCore), k => k.Providers),
         (typeof(PciCore), k => k.PciCore),
         (typeof(DmaMapping), k => k.DmaMapping),

@@ -1,10 +1,10 @@
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
-using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Of;
 
 /// <summary>What of_iommu_configure returned: an IOMMU instance, -EPROBE_DEFER, or no IOMMU (with the model's reason).</summary>
 internal readonly record struct OfIommuResult(IommuInstance? Instance, bool Defer, OfIommuRule? Why)
@@ -14,7 +14,8 @@ internal readonly record struct OfIommuResult(IommuInstance? Instance, bool Defe
     public static OfIommuResult DeferredBecause(OfIommuRule why) => new(null, true, why);
 }
 
-public sealed partial class Kernel
+// The IOMMU of a device (of_iommu_configure): the iommus entries, of_xlate, and the IOMMU probe of the device
+internal sealed partial class OfPlatform
 {
     /// <summary>of_iommu_configure per profile (docs/kernel/of-iommu.md section 3, spec driver-core 8.1).</summary>
     internal OfIommuResult OfIommuConfigure(Device dev, DtNode np, IReadOnlyList<uint>? pciRids)
@@ -114,5 +115,5 @@ public sealed partial class Kernel
     }
 
     /// <summary>Whether a built-in driver with an IOMMU_OF_DECLARE entry matches this IOMMU node (v4.12-v4.17 of_iommu_driver_present).</summary>
-    private bool HasIommuDeclareEntry(DtNode node) => _allDrivers.Any(drv => IommuCore.IommuOfDeclared(node, drv));
+    private bool HasIommuDeclareEntry(DtNode node) => _k.AllDrivers.Any(drv => IommuCore.IommuOfDeclared(node, drv));
 }

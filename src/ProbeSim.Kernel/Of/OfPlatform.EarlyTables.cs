@@ -1,16 +1,18 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Boot;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Of;
 
-public sealed partial class Kernel
+// The early OF tables (of_clk_init, of_irq_init, timer_probe) and OF_POPULATED
+internal sealed partial class OfPlatform
 {
     private readonly Dictionary<DtNode, EarlyEntry> _early = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<DtNode> _ofPopulated = new(ReferenceEqualityComparer.Instance);
     private (int Count, ulong Sum) _ofPopulatedDigest;
 
-    private static readonly DigestFields OfEarlyTablesFields = new(typeof(Kernel),
+    private static readonly DigestFields EarlyTablesFields = new(typeof(OfPlatform),
         [nameof(_ofPopulated)],
         (nameof(_early), "filled by the early OF tables before the first initcall, from the tree and the driver set alone"),
         (nameof(_ofPopulatedDigest), "a cache of _ofPopulated's digest, by its count (the set only grows)"));
@@ -34,10 +36,10 @@ public sealed partial class Kernel
     }
 
     /// <summary>The early table entry that set this node up, if any.</summary>
-    public EarlyEntry? EarlyEntryOf(DtNode node) => _early.GetValueOrDefault(node);
+    internal EarlyEntry? EarlyEntryOf(DtNode node) => _early.GetValueOrDefault(node);
 
     // of_clk_init / of_irq_init / timer_probe: scan the early OF tables before any initcall
-    private void RunEarlyTables()
+    internal void RunEarlyTables()
     {
         if (DriverSet.EarlyTables.Count == 0) return;
         var byCompat = new Dictionary<string, EarlyEntry>(StringComparer.Ordinal);

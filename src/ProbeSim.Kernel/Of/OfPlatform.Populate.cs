@@ -1,10 +1,11 @@
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
-using ProbeSim.Kernel.Of;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Of;
 
-public sealed partial class Kernel
+// Population (of_platform_populate): the platform and amba devices made from the tree
+internal sealed partial class OfPlatform
 {
     private OfPopulateOptions PopulateOptions => new()
     {
@@ -13,11 +14,15 @@ public sealed partial class Kernel
     };
 
     // of_platform_default_populate_init (arch_initcall_sync): create and add every device in DT order
-    private void PopulateDefault()
+    internal void PopulateDefault()
     {
         var created = OfPlatformPopulate.DefaultPopulate(Tree, PopulateOptions, _ofPopulated);
         AddOfDevices(created, null);
     }
+
+    // of_platform_populate from a bus driver's probe (simple-pm-bus, an MFD, a bus controller): the children of a node
+    internal void PopulateBelow(DtNode root, Device? parent) =>
+        AddOfDevices(OfPlatformPopulate.Populate(root, null, PopulateOptions, _ofPopulated), parent);
 
     private void AddOfDevices(IReadOnlyList<OfDevice> created, Device? parentOverride)
     {
@@ -27,37 +32,25 @@ public sealed partial class Kernel
         {
             var parent = od.Parent is not null && map.TryGetValue(od.Parent.Node, out var p) ? p : parentOverride;
             var bus = od.Bus == OfBus.Amba ? Amba : Platform;
-            var dev = DeviceCreate(od.Name, bus, od.Node, parent);
+            var dev = _k.DeviceCreate(od.Name, bus, od.Node, parent);
             if (dev is null) continue;
             map[od.Node] = dev;
             if (bus == Amba) dev.PeriphId = AmbaPeriphId(od.Node);
             OfDmaConfigureAtCreation(dev);
-            DeviceAdd(dev);
+            _k.DeviceAdd(dev);
         }
-    }
-
-    /// <summary>device_initialize + name; null (with the kernel's error) when the name is taken (sysfs collision).</summary>
-    internal Device? DeviceCreate(string name, BusType bus, DtNode? node, Device? parent)
-    {
-        Tick(5);
-        if (_byName.ContainsKey(name) && bus != I2c && bus != Spi)
-        {
-            // of_platform_device_create_pdata: of_device_add fails on the duplicate sysfs name and the node is unmarked
-            Printk(LogLevel.Err, $"sysfs: cannot create duplicate filename '{bus.SysfsRoot}{name}'");
-            if (node is not null) _duplicateNames[node] = name;
-            return null;
-        }
-        var dev = new Device(_devices.Count, name, bus, node, parent);
-        _devices.Add(dev);
-        _byName.TryAdd(name, dev);
-        parent?.Children.Add(dev);
-        return dev;
     }
 
     private readonly Dictionary<DtNode, string> _duplicateNames = new(ReferenceEqualityComparer.Instance);
 
-    private static readonly DigestFields OfPopulateFields = new(typeof(Kernel), [],
+    private static readonly DigestFields PopulateFields = new(typeof(OfPlatform), [],
         (nameof(_duplicateNames), "why a node got no device, for reports: its name was taken (the device that took it is digested)"));
+
+    /// <summary>The name a node could not take because another device had it (its device was not made).</summary>
+    internal string? DuplicateNameOf(DtNode node) => _duplicateNames.GetValueOrDefault(node);
+
+    // of_device_add's failure on a taken sysfs name: the node stays without a device
+    internal void RecordDuplicateName(DtNode node, string name) => _duplicateNames[node] = name;
 
     // amba_device: periphid from arm,primecell-periphid, else the part number of an arm,plNNN compatible
     private static uint? AmbaPeriphId(DtNode node) => ProbeSim.Kernel.Drivers.PrimecellIds.PeriphidOf(node);

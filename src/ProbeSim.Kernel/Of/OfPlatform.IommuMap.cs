@@ -1,11 +1,12 @@
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Pci;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Of;
 
-// of_iommu_configure's PCI branch (of_pci_iommu_init): a requester ID through the host bridge's iommu-map
-public sealed partial class Kernel
+// The PCI branch of of_iommu_configure (of_pci_iommu_init): a requester ID through the host bridge's iommu-map
+internal sealed partial class OfPlatform
 {
     // of_map_id over iommu-map / iommu-map-mask for each RID (spec iommu-core R3.4), with its messages
     private List<(DtNode? Node, IReadOnlyList<uint> Ids, string? Error)> IommuMapEntries(Device dev, DtNode host, IReadOnlyList<uint> rids)

@@ -1,11 +1,12 @@
 using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
-using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Of;
 
-public sealed partial class Kernel
+// DMA set-up from the tree (of_dma_configure): DMA ranges, coherency, the IOMMU, then the arch ops
+internal sealed partial class OfPlatform
 {
     /// <summary>v3.16-v4.11: of_platform_device_create / of_amba_device_create configure DMA once, before device_add.</summary>
     private void OfDmaConfigureAtCreation(Device dev)
@@ -56,7 +57,7 @@ public sealed partial class Kernel
         dma.IommuFound = iommu.Instance;
         dma.NoIommuReason = iommu.Instance is null ? iommu.Why : null;
 
-        DmaMapping.ArchSetupDmaOps(dev, iommu.Instance, coherent);
+        _k.DmaMapping.ArchSetupDmaOps(dev, iommu.Instance, coherent);
         return 0;
     }
 
