@@ -38,8 +38,21 @@ public sealed class Explorer
         int budget = _o.Budget ?? (_o.Strategy == Strategy.Exhaustive ? int.MaxValue : 1000);
         bool OutOfTime() => _o.TimeLimit is { } t && clock.Elapsed > t;
 
+        // forking (docs/checking.md): the exhaustive search keeps snapshots along its path; random and PCT schedules all
+        // start from one snapshot taken at the last boundary before the default boot's first choice
+        bool fork = _o.Fork && _o.Replay is null;
+        var path = fork && _o.Strategy == Strategy.Exhaustive ? new SnapshotPath() : null;
+        BootSnapshot? start = null;
+        var firstSchedule = new ExplorationSchedule(_o.Replay ?? Array.Empty<int>(), PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices);
+        if (path is not null) firstSchedule.OnBoundary = path.AtBoundary;
+        else if (fork)
+            firstSchedule.OnBoundary = (k, s) =>
+            {
+                if (s.Choices.Count == 0) start = BootSnapshot.Take(k, s);
+            };
+
         // the default boot: the kernel's own ordering, and the baseline for order-dependence
-        var first = ScheduleRun.Execute(_boot, new ExplorationSchedule(_o.Replay ?? Array.Empty<int>(), PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices), _perBoot);
+        var first = ScheduleRun.Execute(_boot, firstSchedule, _perBoot);
         schedules++;
         // a replay string names positions and options of the schedule it came from: one this run does not have is an error, not the default
         if (_o.Replay is not null)
@@ -57,7 +70,9 @@ public sealed class Explorer
                 var prefix = Backtrack(first.ChoiceValues, first.Schedule.Choices);
                 while (prefix is not null && schedules + pruned < budget && !OutOfTime())
                 {
-                    var run = ScheduleRun.Execute(_boot, new ExplorationSchedule(prefix, PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices), _perBoot);
+                    var schedule = new ExplorationSchedule(prefix, PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices);
+                    if (path is not null) schedule.OnBoundary = path.AtBoundary;
+                    var run = ScheduleRun.Execute(_boot, path?.For(prefix), schedule, _perBoot);
                     if (run.Pruned) pruned++; else { schedules++; Record(run); }
                     Progress?.Invoke(schedules);
                     prefix = Backtrack(run.ChoiceValues, run.Schedule.Choices);
@@ -73,7 +88,7 @@ public sealed class Explorer
                     var schedule = _o.Strategy == Strategy.Random
                         ? new ExplorationSchedule(Array.Empty<int>(), PickMode.Random, _o.Faults, seed, kinds: _o.Choices, expectedChoices: expected)
                         : new ExplorationSchedule(Array.Empty<int>(), PickMode.Pct, _o.Faults, seed, pct: new Pct(seed, _o.PctDepth, expected), kinds: _o.Choices, expectedChoices: expected);
-                    Record(ScheduleRun.Execute(_boot, schedule, _perBoot));
+                    Record(ScheduleRun.Execute(_boot, start, schedule, _perBoot));
                     schedules++;
                     Progress?.Invoke(schedules);
                 }

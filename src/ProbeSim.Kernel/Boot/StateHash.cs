@@ -46,7 +46,7 @@ public sealed partial class Kernel
         KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, ImplicitDriversFields,
         DeferredProbeFields, DeviceLinksFields, FwDevlinkFields, MatchIndexFields, BusFields, ChildBusesFields, PlanChildrenFields,
         ReallyProbeUnwindFields, OfEarlyTablesFields, OfPopulateFields, PciHostBridgeFields, PlanProbeFields, X86BootFields,
-        DmaScriptFields, ArchDmaArm64Fields,
+        DmaScriptFields, ArchDmaArm64Fields, ForkFields,
         .. IommuCore.DigestParts,
         Device.DigestFields, Driver.DigestFields, BusType.DigestFields, DeviceLink.DigestFields, FwNode.DigestFields, FwnodeLink.DigestFields,
         AsyncQueue.DigestFields, DeviceDma.DigestFields, ArmIommuMapping.DigestFields, DeviceIommu.DigestFields, IommuFwspec.DigestFields,
