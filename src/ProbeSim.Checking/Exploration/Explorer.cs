@@ -26,12 +26,16 @@ public sealed class Explorer
         _orderCheck = options.Invariants.Any(i => i.Name == InvariantTable.OrderDependent);
     }
 
+    /// <summary>Schedules of the last <see cref="Run"/> started from a snapshot instead of a fresh boot (tests, the benchmark).</summary>
+    internal int Forked { get; private set; }
+
     /// <summary>Progress callback: schedules run so far.</summary>
     public Action<int>? Progress { get; init; }
 
     public ExplorationReport Run()
     {
         var clock = Stopwatch.StartNew();
+        Forked = 0;
         int schedules = 0, pruned = 0;
         bool complete = false;
         var visited = _o.Strategy == Strategy.Exhaustive && _o.Replay is null ? new HashSet<ulong>() : null;
@@ -72,7 +76,9 @@ public sealed class Explorer
                 {
                     var schedule = new ExplorationSchedule(prefix, PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices);
                     if (path is not null) schedule.OnBoundary = path.AtBoundary;
-                    var run = ScheduleRun.Execute(_boot, path?.For(prefix), schedule, _perBoot);
+                    var from = path?.For(prefix);
+                    if (from is not null) Forked++;
+                    var run = ScheduleRun.Execute(_boot, from, schedule, _perBoot);
                     if (run.Pruned) pruned++; else { schedules++; Record(run); }
                     Progress?.Invoke(schedules);
                     prefix = Backtrack(run.ChoiceValues, run.Schedule.Choices);
@@ -88,6 +94,7 @@ public sealed class Explorer
                     var schedule = _o.Strategy == Strategy.Random
                         ? new ExplorationSchedule(Array.Empty<int>(), PickMode.Random, _o.Faults, seed, kinds: _o.Choices, expectedChoices: expected)
                         : new ExplorationSchedule(Array.Empty<int>(), PickMode.Pct, _o.Faults, seed, pct: new Pct(seed, _o.PctDepth, expected), kinds: _o.Choices, expectedChoices: expected);
+                    if (start is not null) Forked++;
                     Record(ScheduleRun.Execute(_boot, start, schedule, _perBoot));
                     schedules++;
                     Progress?.Invoke(schedules);

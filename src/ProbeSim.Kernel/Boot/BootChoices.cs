@@ -36,7 +36,6 @@ public sealed partial class Kernel
 
     // do_initcall_level: link order. A schedule permutes only drivers that depend on each other (partial-order
     // reduction): drivers whose devices and suppliers share no node commute, so they keep link order between groups.
-    // Under a schedule each pick is a registration boundary (Boot/RegistrationBoundary.cs): a fork resumes there.
     private void RegisterLevel(int levelIndex, RegistrationBoundary? resume)
     {
         var level = InitcallLevels[levelIndex];
@@ -64,8 +63,8 @@ public sealed partial class Kernel
         }
     }
 
-    // RunInChosenOrder for one registration group, with the position kept in kernel state: before each pick the schedule
-    // sees the boundary (and may fork the kernel there)
+    // RunInChosenOrder for one registration group, with the position kept in kernel state (Boot/RegistrationBoundary.cs):
+    // before each pick the schedule sees the boundary and may fork the kernel there; a fork resumes at it
     private void RegisterGroup(RegistrationBoundary at)
     {
         var rest = at.Rest;
