@@ -17,7 +17,7 @@ internal sealed class ForkMap
     private readonly Device[] _devices;
     private readonly Driver[] _drivers;
     private readonly BusType[] _fromBuses, _toBuses;
-    private readonly Dictionary<object, object> _objects = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, object> _objects;
 
     public ForkMap(Kernel from, Kernel to, Device[] devices, Driver[] drivers)
     {
@@ -26,6 +26,8 @@ internal sealed class ForkMap
         _drivers = drivers;
         _fromBuses = from.Buses.ToArray();
         _toBuses = to.Buses.ToArray();
+        // the links and fwnode links are most of the objects made on first reference: no rehashing while they go in
+        _objects = new Dictionary<object, object>(from.DeviceLinks.Count + 2 * devices.Length, ReferenceEqualityComparer.Instance);
     }
 
     public Device Dev(Device d) => _devices[d.Id];
