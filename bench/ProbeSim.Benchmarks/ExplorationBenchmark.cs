@@ -39,6 +39,24 @@ public class ExplorationBenchmark
         _boot = _options.Prepare(_tree, Board);
         _booted = _boot.NewKernel(quiet: true);
         _booted.Boot();
+        // a snapshot at the first registration boundary (where a random search forks every schedule from)
+        var first = new FirstBoundary();
+        _boot.NewKernel(first, quiet: true).Boot();
+        _snapshot = first.Snapshot ?? throw new InvalidOperationException("the board has no registration boundary");
+    }
+
+    private ProbeSim.Kernel.Boot.Kernel? _snapshot;
+
+    /// <summary>The default order, with a fork of the kernel at the first registration boundary.</summary>
+    private sealed class FirstBoundary : IBootSchedule
+    {
+        public ProbeSim.Kernel.Boot.Kernel? Snapshot { get; private set; }
+        public int Choose(ProbeSim.Kernel.Boot.Kernel kernel, ChoiceKind kind, int count, Func<int, string> label, Func<int, int, bool>? commute = null, Func<int, string>? actor = null) => 0;
+        public int Fault(ProbeSim.Kernel.Boot.Kernel kernel, FaultSite site, ProbeSim.Kernel.DriverCore.Device dev, int attempt) => 0;
+        public int? ContextBankLimit(ProbeSim.Kernel.Boot.Kernel kernel, ProbeSim.Kernel.DriverCore.Device iommu) => null;
+        public bool Active => true;
+        public bool LimitsContextBanks => false;
+        public void AtBoundary(ProbeSim.Kernel.Boot.Kernel kernel) => Snapshot ??= kernel.Fork(this);
     }
 
     private ProbeSim.Kernel.Boot.Kernel? _booted;
@@ -55,11 +73,22 @@ public class ExplorationBenchmark
     }
 
     [Benchmark(Description = "101 random schedules, all invariants, one thread")]
-    public int RandomSchedules() => new Explorer(_boot!, new ExplorationOptions { Strategy = Strategy.Random, Budget = 101, Shrink = false }).Run().Schedules;
+    public int RandomSchedules() => new Explorer(_boot!, new ExplorationOptions { Strategy = Strategy.Random, Budget = 101, Shrink = false, Fork = false }).Run().Schedules;
+
+    // every schedule after the default one starts from a fork of the kernel at the first registration boundary
+    [Benchmark(Description = "101 random schedules, forking, all invariants, one thread")]
+    public int RandomSchedulesForking() => new Explorer(_boot!, new ExplorationOptions { Strategy = Strategy.Random, Budget = 101, Shrink = false, Fork = true }).Run().Schedules;
 
     // the state digest runs at every new choice point of an exhaustive search (random and PCT schedules never hash)
     [Benchmark(Description = "exhaustive search, first 101 schedules, all invariants, one thread")]
-    public int ExhaustiveSchedules() => new Explorer(_boot!, new ExplorationOptions { Strategy = Strategy.Exhaustive, Budget = 101, Shrink = false }).Run().States;
+    public int ExhaustiveSchedules() => new Explorer(_boot!, new ExplorationOptions { Strategy = Strategy.Exhaustive, Budget = 101, Shrink = false, Fork = false }).Run().States;
+
+    // each backtracked schedule starts from the deepest snapshot of the search path that its prefix begins with
+    [Benchmark(Description = "exhaustive search, first 101 schedules, forking, all invariants, one thread")]
+    public int ExhaustiveSchedulesForking() => new Explorer(_boot!, new ExplorationOptions { Strategy = Strategy.Exhaustive, Budget = 101, Shrink = false, Fork = true }).Run().States;
+
+    [Benchmark(Description = "one Kernel.Fork at the first registration boundary")]
+    public int OneFork() => _snapshot!.Fork(DefaultBootSchedule.Instance)!.Devices.Count;
 
     [Benchmark(Description = "the state digest of the booted board (Kernel.StateHash)")]
     public ulong StateHashOfBootedBoard() => _booted!.StateHash();

@@ -43,6 +43,11 @@ public sealed record ExplorationOptions
     public IReadOnlyList<Invariant> Invariants { get; init; } = InvariantTable.All;
     /// <summary>Shrink each violation's schedule to the fewest non-default choices that still break it.</summary>
     public bool Shrink { get; init; } = true;
+    /// <summary>
+    /// Start schedules from kernels forked at a registration boundary instead of a fresh boot (docs/checking.md); off: every
+    /// schedule re-boots (the baseline the forking explorer must agree with).
+    /// </summary>
+    public bool Fork { get; init; } = true;
     /// <summary>Run exactly this schedule (from a report's replay string) instead of exploring.</summary>
     public IReadOnlyList<int>? Replay { get; init; }
 }

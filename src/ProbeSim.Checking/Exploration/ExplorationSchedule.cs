@@ -12,7 +12,7 @@ internal enum PickMode { Default, Random, Pct }
 /// The schedule of one explored boot: replays a prefix of choices, then picks by its mode; records every choice.
 /// Fault sites are turned into choices (fire or not) for choice faults, within the per-schedule budget.
 /// </summary>
-internal sealed class ExplorationSchedule : IBootSchedule
+internal sealed partial class ExplorationSchedule : IBootSchedule
 {
     private readonly IReadOnlyList<int> _prefix;
     private readonly PickMode _mode;

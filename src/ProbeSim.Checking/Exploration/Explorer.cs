@@ -26,20 +26,37 @@ public sealed class Explorer
         _orderCheck = options.Invariants.Any(i => i.Name == InvariantTable.OrderDependent);
     }
 
+    /// <summary>Schedules of the last <see cref="Run"/> started from a snapshot instead of a fresh boot (tests, the benchmark).</summary>
+    internal int Forked { get; private set; }
+
     /// <summary>Progress callback: schedules run so far.</summary>
     public Action<int>? Progress { get; init; }
 
     public ExplorationReport Run()
     {
         var clock = Stopwatch.StartNew();
+        Forked = 0;
         int schedules = 0, pruned = 0;
         bool complete = false;
         var visited = _o.Strategy == Strategy.Exhaustive && _o.Replay is null ? new HashSet<ulong>() : null;
         int budget = _o.Budget ?? (_o.Strategy == Strategy.Exhaustive ? int.MaxValue : 1000);
         bool OutOfTime() => _o.TimeLimit is { } t && clock.Elapsed > t;
 
+        // forking (docs/checking.md): the exhaustive search keeps snapshots along its path; random and PCT schedules all
+        // start from one snapshot taken at the last boundary before the default boot's first choice
+        bool fork = _o.Fork && _o.Replay is null;
+        var path = fork && _o.Strategy == Strategy.Exhaustive ? new SnapshotPath() : null;
+        BootSnapshot? start = null;
+        var firstSchedule = new ExplorationSchedule(_o.Replay ?? Array.Empty<int>(), PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices);
+        if (path is not null) firstSchedule.OnBoundary = path.AtBoundary;
+        else if (fork)
+            firstSchedule.OnBoundary = (k, s) =>
+            {
+                if (s.Choices.Count == 0) start = BootSnapshot.Take(k, s);
+            };
+
         // the default boot: the kernel's own ordering, and the baseline for order-dependence
-        var first = ScheduleRun.Execute(_boot, new ExplorationSchedule(_o.Replay ?? Array.Empty<int>(), PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices), _perBoot);
+        var first = ScheduleRun.Execute(_boot, firstSchedule, _perBoot);
         schedules++;
         // a replay string names positions and options of the schedule it came from: one this run does not have is an error, not the default
         if (_o.Replay is not null)
@@ -57,7 +74,11 @@ public sealed class Explorer
                 var prefix = Backtrack(first.ChoiceValues, first.Schedule.Choices);
                 while (prefix is not null && schedules + pruned < budget && !OutOfTime())
                 {
-                    var run = ScheduleRun.Execute(_boot, new ExplorationSchedule(prefix, PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices), _perBoot);
+                    var schedule = new ExplorationSchedule(prefix, PickMode.Default, _o.Faults, visited: visited, kinds: _o.Choices);
+                    if (path is not null) schedule.OnBoundary = path.AtBoundary;
+                    var from = path?.For(prefix);
+                    if (from is not null) Forked++;
+                    var run = ScheduleRun.Execute(_boot, from, schedule, _perBoot);
                     if (run.Pruned) pruned++; else { schedules++; Record(run); }
                     Progress?.Invoke(schedules);
                     prefix = Backtrack(run.ChoiceValues, run.Schedule.Choices);
@@ -73,7 +94,8 @@ public sealed class Explorer
                     var schedule = _o.Strategy == Strategy.Random
                         ? new ExplorationSchedule(Array.Empty<int>(), PickMode.Random, _o.Faults, seed, kinds: _o.Choices, expectedChoices: expected)
                         : new ExplorationSchedule(Array.Empty<int>(), PickMode.Pct, _o.Faults, seed, pct: new Pct(seed, _o.PctDepth, expected), kinds: _o.Choices, expectedChoices: expected);
-                    Record(ScheduleRun.Execute(_boot, schedule, _perBoot));
+                    if (start is not null) Forked++;
+                    Record(ScheduleRun.Execute(_boot, start, schedule, _perBoot));
                     schedules++;
                     Progress?.Invoke(schedules);
                 }

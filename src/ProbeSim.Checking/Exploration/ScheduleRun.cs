@@ -16,10 +16,17 @@ internal sealed class ScheduleRun
     /// <summary>No fault fired and no unbind: the run differs from the default boot only by ordering.</summary>
     public bool OrderingOnly => Schedule.Fired.Count == 0 && !Schedule.Choices.Any(c => c.Kind == ChoiceKind.Unbind && c.Chosen != 0);
 
-    public static ScheduleRun Execute(PreparedBoot boot, ExplorationSchedule schedule, IReadOnlyList<Invariant> invariants, bool quiet = true)
+    public static ScheduleRun Execute(PreparedBoot boot, ExplorationSchedule schedule, IReadOnlyList<Invariant> invariants, bool quiet = true) =>
+        Execute(boot, null, schedule, invariants, quiet);
+
+    /// <summary>
+    /// The schedule's boot from <paramref name="from"/> (a fork of the snapshot resumed at its registration boundary, the
+    /// schedule started from the snapshot's state), or a fresh boot when null.
+    /// </summary>
+    public static ScheduleRun Execute(PreparedBoot boot, BootSnapshot? from, ExplorationSchedule schedule, IReadOnlyList<Invariant> invariants, bool quiet = true)
     {
-        var k = boot.NewKernel(schedule, quiet);
-        try { k.Boot(); }
+        var k = from is null ? boot.NewKernel(schedule, quiet) : from.Start(schedule);
+        try { if (from is null) k.Boot(); else k.Resume(); }
         catch (PruneException) { return new ScheduleRun { Schedule = schedule, Kernel = k, Pruned = true }; }
         var violations = new List<Violation>();
         foreach (var inv in invariants) violations.AddRange(inv.Evaluate(k));

@@ -36,9 +36,11 @@ public static class CheckCommand
             .Checked(i => InvariantTable.Select(i));
         var json = new Option<string?>("--json") { Description = "Write the findings as JSON to FILE (- for standard output); schema in docs/json.md" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Report each violation with the schedule that found it, unshrunk" };
+        // the re-booting explorer, for comparison with the forking one (docs/checking.md): hidden, not a user's choice
+        var noFork = new Option<bool>("--no-fork") { Description = "Re-boot every schedule instead of forking at a registration boundary", Hidden = true };
         var html = new Option<string?>("--html") { Description = "Write the findings as a self-contained HTML report (each trace step by step, with the default boot's graph) to FILE" };
         var cmd = new Command("check", "Explore orderings (link order, async probes, module loads, deferred-retry windows) and injected faults; report broken invariants with minimal traces")
-            { board, faults, choices, strategy, budget, time, seed, replay, invariants, json, noShrink, html };
+            { board, faults, choices, strategy, budget, time, seed, replay, invariants, json, noShrink, noFork, html };
         args.AddTo(cmd);
         cmd.SetAction(pr =>
         {
@@ -73,6 +75,7 @@ public static class CheckCommand
                     Invariants = InvariantTable.Select(pr.GetValue(invariants)),
                     Replay = pr.GetValue(replay) is { } rp ? ReplayString.Parse(rp) : null,
                     Shrink = !pr.GetValue(noShrink),
+                    Fork = !pr.GetValue(noFork),
                 };
                 var prepared = options.Prepare(loaded.Tree, Path.GetFileName(path));
                 var report = new Explorer(prepared, eo).Run();

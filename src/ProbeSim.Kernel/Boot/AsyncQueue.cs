@@ -10,6 +10,12 @@ internal sealed class AsyncQueue
     public (Device Dev, Driver? Drv) this[int i] => _items[i];
     public void Enqueue((Device Dev, Driver? Drv) item) => _items.Add(item);
 
+    /// <summary>Kernel.Fork: the queued probes, in order, with the fork's devices and drivers.</summary>
+    public void CopyFrom(AsyncQueue from, ForkMap map)
+    {
+        foreach (var (dev, drv) in from._items) _items.Add((map.Dev(dev), map.DrvOrNull(drv)));
+    }
+
     internal static readonly DigestFields DigestFields = new(typeof(AsyncQueue), [nameof(_items)]);
 
     /// <summary>The queued probes in order: the device and the driver (or none: the whole driver walk).</summary>

@@ -36,8 +36,9 @@ public sealed partial class Kernel
 
     // do_initcall_level: link order. A schedule permutes only drivers that depend on each other (partial-order
     // reduction): drivers whose devices and suppliers share no node commute, so they keep link order between groups.
-    private void RegisterLevel(InitcallLevel level)
+    private void RegisterLevel(int levelIndex, RegistrationBoundary? resume)
     {
+        var level = InitcallLevels[levelIndex];
         var list = new List<Driver>();
         foreach (var drv in _allDrivers)
             if (drv.Spec.Availability == DriverAvailability.BuiltIn && drv.Spec.Level == level) list.Add(drv);
@@ -47,13 +48,46 @@ public sealed partial class Kernel
             return;
         }
         // the groups depend on the board, the driver set and the options alone: computed once per prepared boot
-        foreach (var positions in Tables.RegistrationGroups(level, Schedule.LimitsContextBanks, () => RegistrationGroups(list)))
+        var groups = Tables.RegistrationGroups(level, Schedule.LimitsContextBanks, () => RegistrationGroups(list));
+        for (int gi = resume?.Group ?? 0; gi < groups.Length; gi++)
         {
-            var g = new List<Driver>(positions.Length);
-            foreach (int p in positions) g.Add(list[p]);
-            RunInChosenOrder(g, ChoiceKind.RegisterOrder, d => $"{d.Name} registers", DriverRegister, RegistrationsCommute);
+            RegistrationBoundary at;
+            if (resume is not null && gi == resume.Group) at = resume;
+            else
+            {
+                var g = new List<Driver>(groups[gi].Length);
+                foreach (int p in groups[gi]) g.Add(list[p]);
+                at = new RegistrationBoundary(levelIndex, gi, new RemainingItems<Driver>(g));
+            }
+            RegisterGroup(at);
         }
     }
+
+    // RunInChosenOrder for one registration group, with the position kept in kernel state (Boot/RegistrationBoundary.cs):
+    // before each pick the schedule sees the boundary and may fork the kernel there; a fork resumes at it
+    private void RegisterGroup(RegistrationBoundary at)
+    {
+        var rest = at.Rest;
+        Func<int, string> pickLabel = i => RegistersLabel(rest[i]) + (at.Last is null ? " first" : $" after {RegistersLabel(at.Last)}");
+        Func<int, int, bool> pickCommute = (i, j) => RegistrationsCommute(rest[i], rest[j]);
+        Func<int, string> pickActor = i => RegistersLabel(rest[i]);
+        while (rest.Count > 0)
+        {
+            int pick = 0;
+            if (rest.Count > 1)
+            {
+                _boundary = at;
+                Schedule.AtBoundary(this);
+                _boundary = null;
+                pick = Schedule.Choose(this, ChoiceKind.RegisterOrder, rest.Count, pickLabel, pickCommute, pickActor);
+            }
+            var drv = rest.TakeAt(pick);
+            at.Last = drv;
+            DriverRegister(drv);
+        }
+    }
+
+    private static string RegistersLabel(Driver d) => $"{d.Name} registers";
 
     /// <summary>The level's drivers split into groups of drivers that depend on each other (transitively), as positions in the list; groups in link order.</summary>
     private int[][] RegistrationGroups(List<Driver> drivers)

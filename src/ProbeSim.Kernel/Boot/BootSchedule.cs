@@ -57,6 +57,12 @@ public interface IBootSchedule
     /// <summary>Whether this schedule can choose or inject anything (false: the kernel skips the bookkeeping).</summary>
     bool Active { get; }
 
+    /// <summary>
+    /// Called at each registration boundary of an active schedule, just before the pick of the next driver to register:
+    /// the one place the boot's position is kernel state, so an explorer may <see cref="Kernel.Fork"/> the kernel here.
+    /// </summary>
+    void AtBoundary(Kernel kernel) { }
+
     /// <summary>Whether <see cref="ContextBankLimit"/> may limit some IOMMU (then its masters compete for banks).</summary>
     bool LimitsContextBanks { get; }
 }

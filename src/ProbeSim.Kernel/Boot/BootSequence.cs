@@ -64,28 +64,47 @@ public sealed partial class Kernel
         // time_init / init_IRQ: of_clk_init, of_irq_init, timer_probe
         OfPlatform.RunEarlyTables();
 
-        foreach (var level in new[] { InitcallLevel.Early, InitcallLevel.Core, InitcallLevel.Postcore, InitcallLevel.Arch, InitcallLevel.ArchSync,
-                                      InitcallLevel.Subsys, InitcallLevel.Fs, InitcallLevel.Device, InitcallLevel.Late })
+        return RunInitcalls(0, null);
+    }
+
+    /// <summary>The initcall levels in the order do_initcalls runs them.</summary>
+    private static readonly InitcallLevel[] InitcallLevels =
+    [
+        InitcallLevel.Early, InitcallLevel.Core, InitcallLevel.Postcore, InitcallLevel.Arch, InitcallLevel.ArchSync,
+        InitcallLevel.Subsys, InitcallLevel.Fs, InitcallLevel.Device, InitcallLevel.Late,
+    ];
+
+    /// <summary>
+    /// The boot from initcall level <paramref name="from"/> on: a fresh boot starts at level 0; a forked kernel resumes at
+    /// the registration boundary it was copied at (<paramref name="resume"/>: the level's registration already under way).
+    /// </summary>
+    private BootResult RunInitcalls(int from, RegistrationBoundary? resume)
+    {
+        for (int li = from; li < InitcallLevels.Length; li++)
         {
-            Tick(1000);
-            // of_platform_default_populate_init is an arch_initcall_sync; before v4.12 IOMMU_OF_DECLARE hooks ran earlier
-            if (level == InitcallLevel.ArchSync)
+            var level = InitcallLevels[li];
+            if (resume is null || resume.Level != li)
             {
-                OfPlatform.OfIommuInitEarly();
-                OfPlatform.PopulateDefault();
+                Tick(1000);
+                // of_platform_default_populate_init is an arch_initcall_sync; before v4.12 IOMMU_OF_DECLARE hooks ran earlier
+                if (level == InitcallLevel.ArchSync)
+                {
+                    OfPlatform.OfIommuInitEarly();
+                    OfPlatform.PopulateDefault();
+                }
+                if (level == InitcallLevel.Subsys)
+                {
+                    // drivers/acpi links before drivers/iommu: acpi_init scans the ACPI host bridges first
+                    AcpiPciRootScan();
+                    IommuCore.IommuSubsysInit();
+                }
+                // rootfs_initcall(pci_iommu_init) runs between the fs and device levels
+                if (level == InitcallLevel.Device) PciIommuInit();
+                // deferred_probe_initcall: drivers/base links first among the late initcalls
+                if (level == InitcallLevel.Late) DeferredProbeInitcall();
             }
-            if (level == InitcallLevel.Subsys)
-            {
-                // drivers/acpi links before drivers/iommu: acpi_init scans the ACPI host bridges first
-                AcpiPciRootScan();
-                IommuCore.IommuSubsysInit();
-            }
-            // rootfs_initcall(pci_iommu_init) runs between the fs and device levels
-            if (level == InitcallLevel.Device) PciIommuInit();
-            // deferred_probe_initcall: drivers/base links first among the late initcalls
-            if (level == InitcallLevel.Late) DeferredProbeInitcall();
             // do_initcall_level: the level's drivers in link order (a schedule may pick another order)
-            RegisterLevel(level);
+            RegisterLevel(li, resume is not null && resume.Level == li ? resume : null);
             RunAsyncProbes();
             // deferred_probe_work_func runs on its workqueue once triggered (a no-op before deferred_probe_initcall)
             DeferredWork();

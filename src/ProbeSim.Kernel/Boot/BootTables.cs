@@ -35,6 +35,9 @@ public sealed class BootTables
     internal DeviceTreeIndex Index { get; }
 
     /// <summary>Whether a kernel with these inputs may use the tables (anything else is a caller's error).</summary>
+    /// <summary>The command line the tables were made for (a fork's kernel is made with it).</summary>
+    internal string Cmdline => _cmdline;
+
     internal bool IsFor(DtTree tree, ProbeSim.Kernel.Profiles.KernelProfile profile, string cmdline) =>
         ReferenceEquals(tree, _tree) && ReferenceEquals(profile, _profile) && cmdline == _cmdline;
 

@@ -26,7 +26,15 @@ internal sealed class RemainingItems<T>
         Count = items.Count;
     }
 
+    private RemainingItems(List<T> items, int[] tree, int top, int count)
+    {
+        _items = items; _tree = tree; _top = top; Count = count;
+    }
+
     public int Count { get; private set; }
+
+    /// <summary>An independent copy with each item mapped (a forked kernel's own objects), the same items taken.</summary>
+    public RemainingItems<T> Copy(Func<T, T> map) => new(_items.ConvertAll(x => map(x)), (int[])_tree.Clone(), _top, Count);
 
     /// <summary>The k-th remaining item (0-based).</summary>
     public T this[int k] => _items[Position(k)];

@@ -47,7 +47,7 @@ public sealed partial class Kernel
     [
         KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, ImplicitDriversFields,
         DeferredProbeFields, DeviceLinksFields, FwDevlinkFields, MatchIndexFields, BusFields, ChildBusesFields, PlanChildrenFields,
-        ReallyProbeUnwindFields, X86BootFields,
+        ReallyProbeUnwindFields, X86BootFields, ForkFields,
         ProviderCore.DigestFields, PciCore.DigestFields,
         .. OfPlatform.DigestParts,
         .. DmaMapping.DigestParts,

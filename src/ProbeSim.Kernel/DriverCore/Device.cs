@@ -191,6 +191,15 @@ public sealed class Driver
     // made on the first bind: a distribution's driver set has thousands of drivers that bind nothing on a board
     private List<Device>? _devices;
     internal List<Device> Devices => _devices ??= new List<Device>();
+
+    /// <summary>Kernel.Fork: the driver's state (DigestFields is the list) with its devices mapped into the fork.</summary>
+    internal void CopyFrom(Driver from, Func<Device, Device> map)
+    {
+        Registered = from.Registered;
+        RegOrder = from.RegOrder;
+        Index = from.Index;
+        if (from._devices is { Count: > 0 } devices) _devices = devices.ConvertAll(d => map(d));
+    }
     public override string ToString() => Name;
 
     internal static readonly DigestFields DigestFields = new(typeof(Driver),

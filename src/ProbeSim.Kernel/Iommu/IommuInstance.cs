@@ -59,6 +59,20 @@ public sealed class IommuInstance
         if (cb < _contextBanks.Length) _contextBanks[cb] = false;
     }
 
+    /// <summary>Kernel.Fork: the instance's state (DigestFields is the list) with its objects mapped into the fork.</summary>
+    internal void CopyFrom(IommuInstance from, Boot.ForkMap map)
+    {
+        Registered = from.Registered;
+        RegisteredAtUs = from.RegisteredAtUs;
+        foreach (var d in from.Clients) Clients.Add(map.Dev(d));
+        foreach (var (id, g) in from.StreamGroups) StreamGroups[id] = map.Group(g)!;
+        foreach (var (id, d) in from.Streams) Streams[id] = map.Dev(d);
+        L2Spans.UnionWith(from.L2Spans);
+        SingletonGroup = map.Group(from.SingletonGroup);
+        SharedMapping = map.Mapping(from.SharedMapping);
+        Array.Copy(from._contextBanks, _contextBanks, _contextBanks.Length);
+    }
+
     public int ContextBanksInUse => _contextBanks.Count(b => b);
 
     public override string ToString() => SysfsName;

@@ -90,7 +90,7 @@ public class StateDigestPropertyTests
     }
 
     /// <summary>What the checks and the reports read at the end of a boot, as text.</summary>
-    private static string Outcome(ScheduleRun run)
+    internal static string Outcome(ScheduleRun run)
     {
         var k = run.Kernel;
         var sb = new StringBuilder();

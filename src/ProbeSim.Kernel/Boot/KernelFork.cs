@@ -1,0 +1,180 @@
+using ProbeSim.DeviceTree.Model;
+using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Drivers;
+
+namespace ProbeSim.Kernel.Boot;
+
+/// <summary>
+/// Forking a boot at a registration boundary (docs/architecture.md, "Forking at a registration boundary"): a new kernel
+/// made from the same inputs (so its wiring, notifier chains and subsystem objects are its own), with every piece of
+/// mutable state copied through an identity map (<see cref="ForkMap"/>). The DigestFields lists of each type are the
+/// checklist: every digested field is copied, and each exempt one copied, shared or left to be rebuilt as its reason
+/// allows. The copy resumes at the boundary with <see cref="Resume"/>.
+/// </summary>
+public sealed partial class Kernel
+{
+    /// <summary>The registration boundary a scheduled boot is at while its schedule looks (AtBoundary), or where a fork resumes.</summary>
+    private RegistrationBoundary? _boundary;
+
+    private static readonly DigestFields ForkFields = new(typeof(Kernel), [],
+        (nameof(_boundary), "the boot's position at a choice point (the C# stack's part): the choice-point key stands in for it (the kind and number of options)"));
+
+    /// <summary>Whether the kernel is at a registration boundary (inside IBootSchedule.AtBoundary, or forked and not resumed).</summary>
+    public bool AtRegistrationBoundary => _boundary is not null;
+
+    /// <summary>Why this kernel cannot be forked now, or null when it can.</summary>
+    public string? ForkRefusal =>
+        _boundary is null ? "not at a registration boundary"
+        // the ACPI machine's firmware IOMMU drivers and class devices are not copied
+        : X86 is not null ? "an x86 platform is not forked"
+        // the DMA data plane (memory, IOVA allocators, page tables, IOTLBs) is not copied: after a DMA script ran the explorer re-boots
+        : DmaMapping.ForkRefusal;
+
+    /// <summary>
+    /// An independent copy of this kernel at the registration boundary it is at, deciding its choices by
+    /// <paramref name="schedule"/>; null when the kernel's state is not copied (<see cref="ForkRefusal"/>). Running the
+    /// copy (<see cref="Resume"/>) leaves this kernel as it was.
+    /// </summary>
+    public Kernel? Fork(IBootSchedule schedule)
+    {
+        if (ForkRefusal is not null) return null;
+        var k = new Kernel(Tree, Profile, DriverSet, Tables.Cmdline, Board, Tables, X86)
+        {
+            RecordNotifiers = RecordNotifiers, RecordLog = RecordLog, StopAfterSeconds = StopAfterSeconds, StopAtUptimeSeconds = StopAtUptimeSeconds,
+            Arm32 = Arm32, PciTopology = PciTopology, DmaModel = DmaModel, Schedule = schedule, BuildResults = BuildResults,
+        };
+        k.CopyStateFrom(this);
+        return k;
+    }
+
+    /// <summary>Runs a forked kernel from its registration boundary to the end of the boot, as <see cref="Boot"/> would have.</summary>
+    public BootResult Resume()
+    {
+        var at = _boundary ?? throw new InvalidOperationException("this Kernel is not a fork waiting at a registration boundary");
+        _boundary = null;
+        return RunInitcalls(at.Level, at);
+    }
+
+    private void CopyStateFrom(Kernel from)
+    {
+        // the objects made by id first: the devices (a parent before its children) and the drivers
+        var devices = new Device[from._devices.Count];
+        for (int i = 0; i < devices.Length; i++)
+        {
+            var d = from._devices[i];
+            if (d.Id != i) throw new InvalidOperationException($"device {d.Name} has id {d.Id} at place {i}");
+            devices[i] = new Device(d.Id, d.Name, BusOfFork(from, d.Bus), d.Node, d.Parent is null ? null : devices[d.Parent.Id]);
+        }
+        var drivers = new Driver[from._allDrivers.Count];
+        for (int i = 0; i < drivers.Length; i++)
+        {
+            var d = from._allDrivers[i];
+            if (d.Index != i) throw new InvalidOperationException($"driver {d.Name} has index {d.Index} at place {i}");
+            drivers[i] = new Driver(d.Spec, BusOfFork(from, d.Bus));
+        }
+        var map = new ForkMap(from, this, devices, drivers);
+        for (int i = 0; i < devices.Length; i++) map.Fill(devices[i], from._devices[i]);
+        for (int i = 0; i < drivers.Length; i++) drivers[i].CopyFrom(from._allDrivers[i], map.Dev);
+        for (int i = 0; i < Buses.Count; i++) map.Fill(Buses[i], from.Buses[i]);
+
+        // Kernel.cs
+        SystemRunning = from.SystemRunning;
+        NowUs = from.NowUs;
+        LateInitcallUs = from.LateInitcallUs;
+        Booted = from.Booted;
+        _log.AddRange(from._log);
+        _notifiers.AddRange(from._notifiers);
+        _devices.AddRange(devices);
+        foreach (var (node, fw) in from._fwnodes) map.Fill(Fw(node), fw);
+        foreach (var (name, dev) in from._byName) _byName[name] = map.Dev(dev);
+        _notPresent.AddRange(from._notPresent);
+        _actionResults.AddRange(from._actionResults);
+        _crash = from._crash;
+
+        // BootSequence.cs: the drivers, then the timeline (each event rebuilt from its kind and argument)
+        _allDrivers.AddRange(drivers);
+        BuildMatchIndex();
+        foreach (var (ev, at) in from._events.UnorderedItems) _events.Enqueue(RebuildEvent(ev, map), at);
+        _eventSeq = from._eventSeq;
+        // BootChoices.cs: the footprints are of the tree (shared), keyed by this kernel's drivers
+        if (from._footprints is { } fps)
+        {
+            _footprints = new Dictionary<Driver, DriverFootprint>(fps.Count);
+            foreach (var (drv, fp) in fps) _footprints[map.Drv(drv)] = fp;
+        }
+        _nodesByCompatible = from._nodesByCompatible;
+        // UserSpace.cs (_asyncDrivers, _blacklist: the command line, applied by the constructor)
+        _coldplugDone = from._coldplugDone;
+        foreach (var (sup, con, t) in from._unboundUnderConsumers) _unboundUnderConsumers.Add((map.Dev(sup), map.Dev(con), t));
+        // ImplicitDrivers.cs
+        _implicitPci = from._implicitPci;
+        // DriverCore/DeferredProbe.cs: the lists in order, each device's entry pointing into this kernel's list
+        foreach (var d in from._pending) map.Dev(d).DeferNode = _pending.AddLast(map.Dev(d));
+        foreach (var d in from._active) map.Dev(d).DeferNode = _active.AddLast(map.Dev(d));
+        _triggerCount = from._triggerCount;
+        _deferredEnabled = from._deferredEnabled;
+        _workQueued = from._workQueued;
+        _initcallsDone = from._initcallsDone;
+        _fwDevlinkDriversDone = from._fwDevlinkDriversDone;
+        _timeoutWorkAt = from._timeoutWorkAt;
+        _timeoutWorkSeq = from._timeoutWorkSeq;
+        _timeout = from._timeout;
+        // DriverCore/DeviceLinks.cs, FwDevlink.cs (mode and strictness: the command line; the parser is made on first use)
+        foreach (var l in from._links) _links.Add(map.Link(l));
+        // DriverCore/MatchIndex.cs (the driver caches: BuildMatchIndex above)
+        foreach (var (compat, list) in from._devicesByCompat) _devicesByCompat[compat] = list.ConvertAll(map.Dev);
+        foreach (var d in from._overridden) _overridden.Add(map.Dev(d));
+        foreach (var d in from._platformByName) _platformByName.Add(map.Dev(d));
+        _registrations = from._registrations;
+        // DriverCore/Bus.cs
+        _hasClientBusDrivers = from._hasClientBusDrivers;
+        _hasRsbDrivers = from._hasRsbDrivers;
+        _hasSpmiDrivers = from._hasSpmiDrivers;
+        _registeredNames.UnionWith(from._registeredNames);
+        _asyncQueue.CopyFrom(from._asyncQueue, map);
+        // DriverCore/ChildBuses.cs, PlanChildren.cs, ReallyProbeUnwind.cs
+        _nextI2cBus = from._nextI2cBus;
+        _nextSpiBus = from._nextSpiBus;
+        _nextSpmiCtrl = from._nextSpmiCtrl;
+        _platformAutoId = from._platformAutoId;
+        _unwinds.AddRange(from._unwinds);
+        // the subsystem objects copy their own fields (Of/, Pci/ (the topology: an input, given to the constructor), Providers/, Dma/)
+        OfPlatform.CopyFrom(from.OfPlatform);
+        PciCore.CopyFrom(from.PciCore, map);
+        Providers.CopyFrom(from.Providers);
+        DmaMapping.CopyFrom(from.DmaMapping, map);
+        // Iommu/
+        IommuCore.CopyFrom(from.IommuCore, map);
+        // the position the fork resumes at
+        _boundary = from._boundary!.CopyFor(map.Drv);
+    }
+
+    private BusType BusOfFork(Kernel from, BusType bus)
+    {
+        for (int i = 0; i < from.Buses.Count; i++)
+            if (ReferenceEquals(from.Buses[i], bus)) return Buses[i];
+        throw new InvalidOperationException($"bus {bus.Name} is not one of the kernel's buses");
+    }
+
+    // the action of a timed event, as each call site of At makes it (BootSequence.cs, UserSpace.cs, DeferredProbe.cs)
+    private TimedEvent RebuildEvent(TimedEvent ev, ForkMap map)
+    {
+        int arg = ev.Arg;
+        switch (ev.Kind)
+        {
+            case TimedEventKind.ModuleLoad:
+                var drv = _allDrivers[arg];
+                return new TimedEvent(() => LoadModule(drv), ev.Kind, arg, ev.ModuleLoad);
+            case TimedEventKind.Coldplug:
+                return new TimedEvent(Coldplug, ev.Kind, arg);
+            case TimedEventKind.UserAction:
+                var action = DriverSet.Actions[arg];
+                return new TimedEvent(() => RunUserAction(action), ev.Kind, arg);
+            case TimedEventKind.UdevLoadFor:
+                var dev = _devices[arg];
+                return new TimedEvent(() => LoadModulesFor(dev), ev.Kind, arg);
+            default:
+                return new TimedEvent(() => { if (arg == _timeoutWorkSeq) DeferredProbeTimeoutWork(); }, ev.Kind, arg);
+        }
+    }
+}
