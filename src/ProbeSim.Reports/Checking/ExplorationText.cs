@@ -1,3 +1,4 @@
+using ProbeSim.Reports.Reasons;
 using ProbeSim.Checking.Exploration;
 using ProbeSim.Checking.Invariants;
 using ProbeSim.Reports.Log;
@@ -29,7 +30,7 @@ public static class ExplorationText
         foreach (var v in r.Violations)
         {
             w.WriteLine();
-            w.WriteLine(v.Violation.ToString());
+            w.WriteLine(Line(v.Violation));
             int choices = v.Trace.Count - 1;
             w.WriteLine($"  minimal trace: {choices} step(s) (found with {v.FoundWithSteps}); replay: --replay {v.Replay}" + (replayCommand is null ? "" : $"  ({replayCommand})"));
             foreach (var s in v.Trace)
@@ -41,4 +42,7 @@ public static class ExplorationText
             }
         }
     }
+
+    private static string Line(Violation v) =>
+        $"{v.Invariant} [{(v.Severity == Severity.Error ? "error" : "warning")}] {v.Device}: {ReasonWords.Default.Finding(v.Finding)}";
 }
