@@ -1,4 +1,3 @@
-using ProbeSim.Reports.Reasons;
 using ProbeSim.Checking.Exploration;
 using ProbeSim.Checking.Invariants;
 using ProbeSim.Reports.Log;
@@ -30,11 +29,11 @@ public static class ExplorationText
         foreach (var v in r.Violations)
         {
             w.WriteLine();
-            w.WriteLine(Line(v.Violation));
+            w.WriteLine(ViolationWords.Line(v.Violation));
             int choices = v.Trace.Count - 1;
             w.WriteLine($"  minimal trace: {choices} step(s) (found with {v.FoundWithSteps}); replay: --replay {v.Replay}" + (replayCommand is null ? "" : $"  ({replayCommand})"));
             foreach (var s in v.Trace)
-                w.WriteLine($"  {s.Step,3}. {DmesgFormatter.Timestamp(s.TimeUs)} {s.Kind}: {s.Text}");
+                w.WriteLine($"  {s.Step,3}. {DmesgFormatter.Timestamp(s.TimeUs)} {s.Kind}: {ViolationWords.Text(s)}");
             if (v.Log.Count > 0)
             {
                 w.WriteLine("  log:");
@@ -42,7 +41,4 @@ public static class ExplorationText
             }
         }
     }
-
-    private static string Line(Violation v) =>
-        $"{v.Invariant} [{(v.Severity == Severity.Error ? "error" : "warning")}] {v.Device}: {ReasonWords.Default.Finding(v.Finding)}";
 }

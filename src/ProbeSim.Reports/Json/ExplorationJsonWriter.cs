@@ -50,7 +50,7 @@ public static class ExplorationJsonWriter
                 w.WriteNumber("step", s.Step);
                 JsonOutput.WriteSeconds(w, "time", s.TimeUs);
                 w.WriteString("kind", s.Kind);
-                w.WriteString("event", $"{s.Kind}: {s.Text}");
+                w.WriteString("event", $"{s.Kind}: {Checking.ViolationWords.Text(s)}");
                 // the log lines up to the next step (the first step also takes the lines before it)
                 w.WriteStartArray("log");
                 foreach (var l in v.Log)
