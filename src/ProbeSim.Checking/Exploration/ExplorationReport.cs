@@ -4,7 +4,11 @@ using ProbeSim.Kernel.Boot;
 namespace ProbeSim.Checking.Exploration;
 
 /// <summary>One step of a violation trace: a non-default choice, an injected fault, or the broken invariant.</summary>
-public sealed record TraceStep(int Step, long TimeUs, string Kind, string Text);
+public sealed record TraceStep(int Step, long TimeUs, string Kind, string Text)
+{
+    /// <summary>The broken invariant, on the trace's last step (<see cref="Text"/> is then empty: Reports words it).</summary>
+    public Violation? Violation { get; init; }
+}
 
 /// <summary>A broken invariant with the minimal schedule that breaks it, as steps and the kernel's log lines.</summary>
 public sealed record ViolationReport

@@ -24,7 +24,7 @@ internal static class TraceBuilder
             steps.Add(new TraceStep(steps.Count + 1, e.TimeUs, e.Kind, e.Text));
             foreach (var d in run.Kernel.Devices) if (e.Text.Contains(d.Name, StringComparison.Ordinal)) named.Add(d.Name);
         }
-        steps.Add(new TraceStep(steps.Count + 1, run.Kernel.NowUs, "violation", violation.ToString()));
+        steps.Add(new TraceStep(steps.Count + 1, run.Kernel.NowUs, "violation", "") { Violation = violation });
         var log = run.Kernel.Log.Where(l =>
             (l.Level <= LogLevel.Info || l.Device == found.Device || l.Text.Contains(found.Device, StringComparison.Ordinal))
             && named.Any(n => l.Device == n || l.Text.Contains(n, StringComparison.Ordinal))).ToList();

@@ -29,11 +29,11 @@ public static class ExplorationText
         foreach (var v in r.Violations)
         {
             w.WriteLine();
-            w.WriteLine(v.Violation.ToString());
+            w.WriteLine(ViolationWords.Line(v.Violation));
             int choices = v.Trace.Count - 1;
             w.WriteLine($"  minimal trace: {choices} step(s) (found with {v.FoundWithSteps}); replay: --replay {v.Replay}" + (replayCommand is null ? "" : $"  ({replayCommand})"));
             foreach (var s in v.Trace)
-                w.WriteLine($"  {s.Step,3}. {DmesgFormatter.Timestamp(s.TimeUs)} {s.Kind}: {s.Text}");
+                w.WriteLine($"  {s.Step,3}. {DmesgFormatter.Timestamp(s.TimeUs)} {s.Kind}: {ViolationWords.Text(s)}");
             if (v.Log.Count > 0)
             {
                 w.WriteLine("  log:");

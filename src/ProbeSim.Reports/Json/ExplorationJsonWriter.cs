@@ -1,3 +1,4 @@
+using ProbeSim.Reports.Reasons;
 using System.Text.Json;
 using ProbeSim.Checking.Exploration;
 using ProbeSim.Checking.Invariants;
@@ -37,7 +38,7 @@ public static class ExplorationJsonWriter
             w.WriteString("severity", v.Violation.Severity == Severity.Error ? "error" : "warning");
             w.WriteString("description", InvariantTable.Find(v.Violation.Invariant)?.Description);
             w.WriteString("device", v.Violation.Device);
-            w.WriteString("message", v.Violation.Message);
+            w.WriteString("message", ReasonWords.Default.Finding(v.Violation.Finding));
             w.WriteString("replay", v.Replay);
             w.WriteNumber("foundWithSteps", v.FoundWithSteps);
             w.WriteStartArray("trace");
@@ -49,7 +50,7 @@ public static class ExplorationJsonWriter
                 w.WriteNumber("step", s.Step);
                 JsonOutput.WriteSeconds(w, "time", s.TimeUs);
                 w.WriteString("kind", s.Kind);
-                w.WriteString("event", $"{s.Kind}: {s.Text}");
+                w.WriteString("event", $"{s.Kind}: {Checking.ViolationWords.Text(s)}");
                 // the log lines up to the next step (the first step also takes the lines before it)
                 w.WriteStartArray("log");
                 foreach (var l in v.Log)

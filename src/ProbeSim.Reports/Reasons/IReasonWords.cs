@@ -39,6 +39,8 @@ public interface IReasonWords
     string Summary(Explanation explanation);
     /// <summary>One fact an explanation rests on.</summary>
     string BasisLine(BasisLine line);
+    /// <summary>What a broken invariant found.</summary>
+    string Finding(ProbeSim.Checking.Invariants.Finding finding);
     /// <summary>Why a device changed in a corpus diff, with DT paths generalised (the line that groups changes).</summary>
     string ChangeCause(ChangeCause cause);
 }

@@ -15,7 +15,7 @@ public class DiffMergeTests
         var r = DiffBoards.Rc1VsV412(DiffBoards.Many(9));
         var back = RoundTrip(r);
         Assert.Equal(CorpusDiffJsonWriter.ToJson(r), CorpusDiffJsonWriter.ToJson(back));
-        Assert.Equal(r.Changes, back.Changes);
+        Assert.Equal(AsWritten(r.Changes), AsWritten(back.Changes));
         Assert.Equal((r.A, r.B, r.Shard, r.Boards, r.Devices), (back.A, back.B, back.Shard, back.Boards, back.Devices));
     }
 
@@ -48,7 +48,7 @@ public class DiffMergeTests
         var rest = DiffMerge.Merge([("2.json", RoundTrip(DiffBoards.Rc1VsV412(boards, new Shard(4, [2])))), ("4.json", RoundTrip(DiffBoards.Rc1VsV412(boards, new Shard(4, [4]))))]);
         var all = DiffMerge.Merge([("partial.json", RoundTrip(partial)), ("rest.json", RoundTrip(rest))]);
         Assert.True(all.Shard.IsComplete);
-        Assert.Equal(DiffBoards.Rc1VsV412(boards).Changes, all.Changes);
+        Assert.Equal(AsWritten(DiffBoards.Rc1VsV412(boards).Changes), AsWritten(all.Changes));
     }
 
     [Fact]
@@ -94,4 +94,8 @@ public class DiffMergeTests
         e = Assert.Throws<DiffException>(() => CorpusDiffJsonReader.Read(json.Replace("\"driverSet\"", "\"drivers\""), "s.json"));
         Assert.Equal("s.json: error: a.driverSet is missing", e.Message);
     }
+
+    // a slice's JSON holds a cause as its words: compare causes as they are written
+    private static List<DiffChange> AsWritten(IEnumerable<DiffChange> changes) =>
+        changes.Select(c => c with { Cause = new ChangeCause.Written(c.Cause.Text()) }).ToList();
 }

@@ -70,8 +70,8 @@ public class ExplorerTests
         Assert.True(r.Complete);
         var v = Assert.Single(r.Violations);
         Assert.Equal((InvariantTable.OrderDependent, "1000.serial"), (v.Violation.Invariant, v.Violation.Device));
-        Assert.Contains("driver=acme-uart", v.Violation.Message);
-        Assert.Contains("driver=serial8250", v.Violation.Message);
+        Assert.Contains("driver=acme-uart", v.Violation.Finding.Text());
+        Assert.Contains("driver=serial8250", v.Violation.Finding.Text());
         Assert.Equal("link order", v.Trace[0].Kind);
         Assert.Equal("serial8250 registers first", v.Trace[0].Text);
         Assert.Equal(2, v.Trace.Count);
@@ -108,7 +108,7 @@ public class ExplorerTests
         var r = Explore(Small(LateModule, LateModuleSet, "v4.14", "fw_devlink=off", "deferred_trigger_count=false"), o);
         var v = Assert.Single(r.Violations, x => x.Violation.Invariant == "deferred-forever");
         Assert.Equal("2000.serial", v.Violation.Device);
-        Assert.Contains("every supplier bound", v.Violation.Message);
+        Assert.Contains("every supplier bound", v.Violation.Finding.Text());
         Assert.Contains(v.Trace, s => s.Kind == "concurrent" && s.Text.Contains("loads while 2000.serial probes"));
     }
 

@@ -105,7 +105,7 @@ public class StateDigestPropertyTests
         }
         foreach (var l in k.DeviceLinks) sb.AppendLine($"link {k.DevlinkName(l)} {l.Status} {l.Flags}");
         foreach (var (sup, con, _) in k.UnboundUnderConsumers) sb.AppendLine($"left bound {con.Name} under {sup.Name}");
-        foreach (var v in run.Violations) sb.AppendLine("violation " + v);
+        foreach (var v in run.Violations) sb.AppendLine($"violation {v.Invariant} {v.Severity} {v.Device}: {v.Finding.Text()}");
         return sb.ToString();
     }
 

@@ -23,7 +23,7 @@ public class InvariantTests
     {
         var v = Assert.Single(Check("deferred-forever", S3, IpmmuDeclared, "v4.12-rc1"));
         Assert.Equal("ee300000.sata", v.Device);
-        Assert.Contains("iommus[0] /soc/iommu@e6570000 (status = \"disabled\")", v.Message);
+        Assert.Contains("iommus[0] /soc/iommu@e6570000 (status = \"disabled\")", v.Finding.Text());
         Assert.Empty(Check("deferred-forever", S3, IpmmuDeclared, "v4.12"));
     }
 
@@ -60,7 +60,7 @@ public class InvariantTests
         var never = S5Drivers.Replace("initcall: late", "as: absent");
         var v = Assert.Single(Check("iommu-state-leak", S5, never, "v4.12-rc1"));
         Assert.Equal("feb00000.display", v.Device);
-        Assert.Contains("arm-iommu dma_ops", v.Message);
+        Assert.Contains("arm-iommu dma_ops", v.Finding.Text());
         // v5.4: arch_teardown_dma_ops clears the ops; the shared mapping ipmmu's add_device attached stays with the device
         Assert.Empty(Check("iommu-state-leak", S5, never, "v5.4"));
     }

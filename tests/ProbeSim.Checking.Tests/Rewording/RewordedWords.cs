@@ -29,4 +29,5 @@ internal sealed class RewordedWords : DefaultReasonWords
     public override string Summary(Explanation explanation) => R(base.Summary(explanation));
     public override string BasisLine(BasisLine line) => R(base.BasisLine(line));
     public override string ChangeCause(ChangeCause cause) => R(base.ChangeCause(cause));
+    public override string Finding(ProbeSim.Checking.Invariants.Finding finding) => R(base.Finding(finding));
 }

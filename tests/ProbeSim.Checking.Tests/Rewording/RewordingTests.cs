@@ -55,6 +55,19 @@ public class RewordingTests
     }
 
     [Fact]
+    public void Invariant_findings_are_typed_and_reworded_by_the_reports()
+    {
+        // spec driver-core S3: the master behind the disabled, declared SMMU defers forever under v4.12-rc1
+        var (kernel, _) = Scenario.Boot(DiffBoards.IommuOff, profile: "v4.12-rc1");
+        var found = InvariantTable.Find("deferred-forever")!.Evaluate(kernel).ToList();
+        Assert.NotEmpty(found);
+        Assert.All(found, v => Assert.IsType<DeferredForeverFinding>(v.Finding));
+        Assert.All(found, v => Assert.StartsWith(RewordedWords.Marker, Other.Finding(v.Finding)));
+        Assert.All(found, v => Assert.DoesNotContain(RewordedWords.Marker, ReasonWords.Default.Finding(v.Finding)));
+        Assert.Equal(found, InvariantTable.Find("deferred-forever")!.Evaluate(kernel).ToList());
+    }
+
+    [Fact]
     public void Explanations_reworded_keep_their_chains_and_root_causes()
     {
         var (kernel, result) = Scenario.Boot(DiffBoards.IommuOff, profile: "v4.12-rc1");
@@ -100,5 +113,5 @@ public class RewordingTests
 
     private static List<string> Violations(ProbeSim.Kernel.Boot.Kernel kernel) =>
         InvariantTable.All.Where(i => i.Check is not null)
-            .SelectMany(i => i.Check!(kernel).Select(v => $"{i.Name}: {v.Item1}: {v.Item2}")).ToList();
+            .SelectMany(i => i.Evaluate(kernel).Select(v => $"{v.Invariant}: {v.Device}: {v.Finding}")).ToList();
 }
