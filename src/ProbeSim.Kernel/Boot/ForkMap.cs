@@ -28,7 +28,11 @@ internal sealed class ForkMap
         _toBuses = to.Buses.ToArray();
         // the links and fwnode links are most of the objects made on first reference: no rehashing while they go in
         _objects = new Dictionary<object, object>(from.DeviceLinks.Count + 2 * devices.Length, ReferenceEqualityComparer.Instance);
+        _drv = Drv;
     }
+
+    // made once: a method group converted to a delegate allocates at every conversion
+    private readonly Converter<Driver, Driver> _drv;
 
     public Device Dev(Device d) => _devices[d.Id];
     public Device? DevOrNull(Device? d) => d is null ? null : _devices[d.Id];
@@ -154,7 +158,7 @@ internal sealed class ForkMap
         to.RejectedBy = from.RejectedBy;
         to.PlanHadUnknown = from.PlanHadUnknown;
         to.MatchName = from.MatchName;
-        to.Candidates = from.Candidates is { } cand ? cand with { Drivers = cand.Drivers.ConvertAll(Drv) } : null;
+        to.Candidates = from.Candidates is { } cand ? cand with { Drivers = cand.Drivers.ConvertAll(_drv) } : null;
         to.SetWait(from.Wait);
         foreach (var l in from.SupplierLinks) to.SupplierLinks.Add(Link(l));
         foreach (var l in from.ConsumerLinks) to.ConsumerLinks.Add(Link(l));

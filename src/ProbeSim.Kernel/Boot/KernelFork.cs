@@ -19,9 +19,6 @@ public sealed partial class Kernel
     private static readonly DigestFields ForkFields = new(typeof(Kernel), [],
         (nameof(_boundary), "the boot's position at a choice point (the C# stack's part): the choice-point key stands in for it (the kind and number of options)"));
 
-    /// <summary>Whether the kernel is at a registration boundary (inside IBootSchedule.AtBoundary, or forked and not resumed).</summary>
-    public bool AtRegistrationBoundary => _boundary is not null;
-
     /// <summary>Why this kernel cannot be forked now, or null when it can.</summary>
     public string? ForkRefusal =>
         _boundary is null ? "not at a registration boundary"
@@ -74,7 +71,8 @@ public sealed partial class Kernel
         }
         var map = new ForkMap(from, this, devices, drivers);
         for (int i = 0; i < devices.Length; i++) map.Fill(devices[i], from._devices[i]);
-        for (int i = 0; i < drivers.Length; i++) drivers[i].CopyFrom(from._allDrivers[i], map.Dev);
+        Func<Device, Device> toDevice = map.Dev;
+        for (int i = 0; i < drivers.Length; i++) drivers[i].CopyFrom(from._allDrivers[i], toDevice);
         for (int i = 0; i < Buses.Count; i++) map.Fill(Buses[i], from.Buses[i]);
 
         // Kernel.cs
@@ -122,7 +120,8 @@ public sealed partial class Kernel
         // DriverCore/DeviceLinks.cs, FwDevlink.cs (mode and strictness: the command line; the parser is made on first use)
         foreach (var l in from._links) _links.Add(map.Link(l));
         // DriverCore/MatchIndex.cs (the driver caches: BuildMatchIndex above)
-        foreach (var (compat, list) in from._devicesByCompat) _devicesByCompat[compat] = list.ConvertAll(map.Dev);
+        var toDev = new Converter<Device, Device>(map.Dev);
+        foreach (var (compat, list) in from._devicesByCompat) _devicesByCompat[compat] = list.ConvertAll(toDev);
         foreach (var d in from._overridden) _overridden.Add(map.Dev(d));
         foreach (var d in from._platformByName) _platformByName.Add(map.Dev(d));
         _registrations = from._registrations;

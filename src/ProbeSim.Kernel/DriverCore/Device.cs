@@ -198,7 +198,11 @@ public sealed class Driver
         Registered = from.Registered;
         RegOrder = from.RegOrder;
         Index = from.Index;
-        if (from._devices is { Count: > 0 } devices) _devices = devices.ConvertAll(d => map(d));
+        if (from._devices is { Count: > 0 } devices)
+        {
+            _devices = new List<Device>(devices.Count);
+            foreach (var d in devices) _devices.Add(map(d));
+        }
     }
     public override string ToString() => Name;
 
