@@ -18,13 +18,11 @@ namespace ProbeSim.Kernel.Dma;
 /// also makes directly: of_dma_configure and the iommus parse (OF), pci_dma_configure (PCI), the IOMMU core's domain,
 /// attach and DMA-owner calls.
 /// </remarks>
-internal sealed partial class DmaMapping : IPrintkSink
+internal sealed partial class DmaMapping : Boot.KernelSubsystem
 {
-    private readonly Boot.Kernel _k;
 
-    internal DmaMapping(Boot.Kernel kernel)
+    internal DmaMapping(Boot.Kernel kernel) : base(kernel)
     {
-        _k = kernel;
         SubscribeArm64DmaNotifiers();
     }
 
@@ -64,23 +62,12 @@ internal sealed partial class DmaMapping : IPrintkSink
         dev.Dma.DmaMask = dev.Dma.CoherentMask = mask;
     }
 
-    // --- the wiring, named as the moved rules use it
+    // --- the wiring, named as the moved rules use it (the clock, settings and log: Boot.KernelSubsystem)
 
-    private ProfileSettings S => _k.S;
-    private long NowUs => _k.NowUs;
     private bool Arm32 => _k.Arm32;
     private bool DmaModel => _k.DmaModel;
     private IommuCore IommuCore => _k.IommuCore;
     private BusType Platform => _k.Platform;
     private BusType Amba => _k.Amba;
     private void Tick(long us) => _k.Tick(us);
-    private void Printk(LogLevel level, string text, Device? dev = null) => _k.Printk(level, text, dev);
-
-    // the kernel's log: a message is formatted only when the kernel keeps its log
-    public bool RecordLog => _k.RecordLog;
-
-    private void Printk(LogLevel level, [InterpolatedStringHandlerArgument("")] ref KernelLogText text, Device? dev = null)
-    {
-        if (RecordLog) _k.Printk(level, text.Take(), dev);
-    }
 }

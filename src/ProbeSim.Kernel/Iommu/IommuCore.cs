@@ -18,15 +18,13 @@ namespace ProbeSim.Kernel.Iommu;
 /// index, and the calls into other subsystems the kernel also makes directly: dev_err_probe (driver core), the iommus
 /// parse (OF), pci_device_group's walk of the PCI functions (PCI) and arm_iommu_attach_device (arm32 DMA mapping).
 /// </remarks>
-internal sealed partial class IommuCore : IPrintkSink
+internal sealed partial class IommuCore : Boot.KernelSubsystem
 {
-    private readonly Boot.Kernel _k;
     /// <summary>iommu_buses[]: platform, pci, amba (the fixed list registration walks).</summary>
     private readonly BusType[] _buses;
 
-    internal IommuCore(Boot.Kernel kernel)
+    internal IommuCore(Boot.Kernel kernel) : base(kernel)
     {
-        _k = kernel;
         _buses = new[] { kernel.Platform, kernel.Pci, kernel.Amba };
         GroupNotifier = new NotifierChain<IommuGroupNotify>();
         SubscribeBusNotifiers();
@@ -72,27 +70,10 @@ internal sealed partial class IommuCore : IPrintkSink
     /// <summary>A node an IOMMU driver binds to: it has #iommu-cells.</summary>
     internal static bool IsIommuNode(DtNode? node) => node is not null && node.HasProperty("#iommu-cells");
 
-    // --- the wiring, named as the moved rules use it
+    // --- the wiring, named as the moved rules use it (the clock, settings and log: Boot.KernelSubsystem)
 
-    private ProfileSettings S => _k.S;
-    private long NowUs => _k.NowUs;
     private bool Arm32 => _k.Arm32;
     private IBootSchedule Schedule => _k.Schedule;
     private BusType Platform => _k.Platform;
     private BusType Pci => _k.Pci;
-    private void Printk(LogLevel level, string text, Device? dev = null) => _k.Printk(level, text, dev);
-    private void DevPrintk(LogLevel level, Device dev, string text) => _k.DevPrintk(level, dev, text);
-
-    // the kernel's log: a message is formatted only when the kernel keeps its log
-    public bool RecordLog => _k.RecordLog;
-
-    private void Printk(LogLevel level, [InterpolatedStringHandlerArgument("")] ref KernelLogText text, Device? dev = null)
-    {
-        if (RecordLog) _k.Printk(level, text.Take(), dev);
-    }
-
-    private void DevPrintk(LogLevel level, Device dev, [InterpolatedStringHandlerArgument("")] ref KernelLogText text)
-    {
-        if (RecordLog) _k.DevPrintk(level, dev, text.Take());
-    }
 }

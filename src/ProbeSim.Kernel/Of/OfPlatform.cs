@@ -21,11 +21,10 @@ namespace ProbeSim.Kernel.Of;
 /// device_initialize/device_add and driver_register (driver core), driver_deferred_probe_check_state (driver core), the
 /// IOMMU core's fwspec and probe calls, and arch_setup_dma_ops (DMA mapping).
 /// </remarks>
-internal sealed partial class OfPlatform : IPrintkSink
+internal sealed partial class OfPlatform : Boot.KernelSubsystem
 {
-    private readonly Boot.Kernel _k;
 
-    internal OfPlatform(Boot.Kernel kernel) => _k = kernel;
+    internal OfPlatform(Boot.Kernel kernel) : base(kernel) { }
 
     // --- the state digest: each file's part next to its fields, composed here
 
@@ -37,10 +36,8 @@ internal sealed partial class OfPlatform : IPrintkSink
     /// <summary>The OF_POPULATED nodes.</summary>
     internal void Digest(ref StateDigest d) => DigestOfPopulated(ref d);
 
-    // --- the wiring, named as the moved rules use it
+    // --- the wiring, named as the moved rules use it (the clock, settings and log: Boot.KernelSubsystem)
 
-    private ProfileSettings S => _k.S;
-    private long NowUs => _k.NowUs;
     private DtTree Tree => _k.Tree;
     private DeviceTreeIndex Index => _k.Index;
     private DriverSet DriverSet => _k.DriverSet;
@@ -51,13 +48,4 @@ internal sealed partial class OfPlatform : IPrintkSink
     private BusType Amba => _k.Amba;
     private FwNode Fw(DtNode node) => _k.Fw(node);
     private int DriverDeferredProbeCheckState(Device dev) => _k.DriverDeferredProbeCheckState(dev);
-    private void Printk(LogLevel level, string text, Device? dev = null) => _k.Printk(level, text, dev);
-
-    // the kernel's log: a message is formatted only when the kernel keeps its log
-    public bool RecordLog => _k.RecordLog;
-
-    private void Printk(LogLevel level, [InterpolatedStringHandlerArgument("")] ref KernelLogText text, Device? dev = null)
-    {
-        if (RecordLog) _k.Printk(level, text.Take(), dev);
-    }
 }

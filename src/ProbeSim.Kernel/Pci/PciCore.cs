@@ -17,14 +17,13 @@ namespace ProbeSim.Kernel.Pci;
 /// the x86 platform (inputs), the pci bus, and the calls Linux also makes directly: device_add (driver core),
 /// of_dma_configure_id (OF) and iommu_group_alloc (IOMMU core).
 /// </remarks>
-internal sealed partial class PciCore : IPrintkSink
+internal sealed partial class PciCore : Boot.KernelSubsystem
 {
-    private readonly Boot.Kernel _k;
     private bool _enumerated;
     private DtNode? _hostNode;
     private readonly Dictionary<PciFunction, Device> _devices = new(ReferenceEqualityComparer.Instance);
 
-    internal PciCore(Boot.Kernel kernel) => _k = kernel;
+    internal PciCore(Boot.Kernel kernel) : base(kernel) { }
 
     // --- the state digest
 
@@ -86,19 +85,5 @@ internal sealed partial class PciCore : IPrintkSink
             _devices[f] = dev;
             _k.DeviceAdd(dev);
         }
-    }
-
-    // --- the wiring, named as the moved rules use it
-
-    private ProfileSettings S => _k.S;
-    private void Printk(LogLevel level, string text, Device? dev = null) => _k.Printk(level, text, dev);
-    private void DevPrintk(LogLevel level, Device dev, string text) => _k.DevPrintk(level, dev, text);
-
-    // the kernel's log: a message is formatted only when the kernel keeps its log
-    public bool RecordLog => _k.RecordLog;
-
-    private void Printk(LogLevel level, [InterpolatedStringHandlerArgument("")] ref KernelLogText text, Device? dev = null)
-    {
-        if (RecordLog) _k.Printk(level, text.Take(), dev);
     }
 }

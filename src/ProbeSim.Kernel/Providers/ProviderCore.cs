@@ -21,13 +21,12 @@ namespace ProbeSim.Kernel.Providers;
 /// log, the profile settings, CONFIG_MODULES, the device-tree index and the shared resource tables, the fwnodes, the early
 /// OF tables, and the driver core's dev_err_probe, driver_deferred_probe_check_state and devres.
 /// </remarks>
-internal sealed partial class ProviderCore : IPrintkSink
+internal sealed partial class ProviderCore : Boot.KernelSubsystem
 {
-    private readonly Boot.Kernel _k;
     // while a plan's request runs, the subsystem getters record no invented dev_err_probe text
     private bool _planQuiet;
 
-    internal ProviderCore(Boot.Kernel kernel) => _k = kernel;
+    internal ProviderCore(Boot.Kernel kernel) : base(kernel) { }
 
     // --- the state digest
 
@@ -42,9 +41,8 @@ internal sealed partial class ProviderCore : IPrintkSink
     /// <summary>Whether a plan's request is running: dev_err_probe then records only the driver's own text.</summary>
     internal bool PlanQuiet => _planQuiet;
 
-    // --- the wiring, named as the moved rules use it
+    // --- the wiring, named as the moved rules use it (the clock, settings and log: Boot.KernelSubsystem)
 
-    private ProfileSettings S => _k.S;
     private DeviceTreeIndex Index => _k.Index;
     private bool Modules => _k.Modules;
     private IReadOnlyList<OfResourceRef> ResourcesOf(DtNode node) => _k.ResourcesOf(node);
@@ -54,19 +52,4 @@ internal sealed partial class ProviderCore : IPrintkSink
     private int DriverDeferredProbeCheckState(Device dev) => _k.DriverDeferredProbeCheckState(dev);
     private void DevresAdd(Device dev, string resource) => _k.DevresAdd(dev, resource);
     private static bool IsAncestorOrSelf(DtNode? ancestor, DtNode node) => Boot.Kernel.IsAncestorOrSelf(ancestor, node);
-    private void Printk(LogLevel level, string text, Device? dev = null) => _k.Printk(level, text, dev);
-    private void DevPrintk(LogLevel level, Device dev, string text) => _k.DevPrintk(level, dev, text);
-
-    // the kernel's log: a message is formatted only when the kernel keeps its log
-    public bool RecordLog => _k.RecordLog;
-
-    private void Printk(LogLevel level, [InterpolatedStringHandlerArgument("")] ref KernelLogText text, Device? dev = null)
-    {
-        if (RecordLog) _k.Printk(level, text.Take(), dev);
-    }
-
-    private void DevPrintk(LogLevel level, Device dev, [InterpolatedStringHandlerArgument("")] ref KernelLogText text)
-    {
-        if (RecordLog) _k.DevPrintk(level, dev, text.Take());
-    }
 }
