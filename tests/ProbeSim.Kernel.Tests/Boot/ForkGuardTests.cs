@@ -18,19 +18,10 @@ namespace ProbeSim.Kernel.Tests.Boot;
 /// </summary>
 public class ForkGuardTests
 {
-    private const BindingFlags Fields = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-    private static readonly Assembly KernelAssembly = typeof(ProbeSim.Kernel.Boot.Kernel).Assembly;
-    private static readonly Dictionary<Type, HashSet<string>> Digested =
-        ProbeSim.Kernel.Boot.Kernel.DigestParts.GroupBy(p => p.Type).ToDictionary(g => g.Key, g => g.SelectMany(p => p.Digested).ToHashSet());
+    private static readonly Dictionary<Type, HashSet<string>> Digested = StateFields.DigestedByType();
 
-    private static string Declared(FieldInfo f) => f.Name.StartsWith('<') ? f.Name[1..f.Name.IndexOf('>')] : f.Name;
-
-    private static IEnumerable<FieldInfo> DigestedFields(Type t)
-    {
-        for (var b = t; b is not null && b.Assembly == KernelAssembly; b = b.BaseType)
-            foreach (var f in b.GetFields(Fields))
-                if (Digested.TryGetValue(t, out var names) && names.Contains(Declared(f))) yield return f;
-    }
+    private static IEnumerable<FieldInfo> DigestedFields(Type t) =>
+        StateFields.InstanceFields(t).Where(f => Digested.TryGetValue(t, out var names) && names.Contains(StateFields.Declared(f)));
 
     /// <summary>A schedule picking at random, calling back at each registration boundary.</summary>
     private sealed class RandomSchedule(int seed, Action<ProbeSim.Kernel.Boot.Kernel, int>? atBoundary = null) : IBootSchedule
@@ -134,7 +125,7 @@ public class ForkGuardTests
                 var t = Nullable.GetUnderlyingType(f.FieldType) ?? f.FieldType;
                 if (!(t.IsPrimitive || t.IsEnum || t == typeof(string))) continue;
                 // the identities the fork maps objects by (a device's id is its place in the device list, a driver's index its place in the driver list)
-                if (probe is Device && Declared(f) == nameof(Device.Id) || probe is Driver && Declared(f) == "Index") continue;
+                if (probe is Device && StateFields.Declared(f) == nameof(Device.Id) || probe is Driver && StateFields.Declared(f) == "Index") continue;
                 checkedFields++;
                 RunToLateBoundary(boot, k =>
                 {
@@ -142,7 +133,7 @@ public class ForkGuardTests
                     var v = f.GetValue(owner);
                     f.SetValue(owner, Changed(t, v));
                     var fork = k.Fork(new RandomSchedule(0))!;
-                    if (fork.StateHash() != k.StateHash()) problems.Add($"{what}.{Declared(f)}: changed in the original, the fork has the old value");
+                    if (fork.StateHash() != k.StateHash()) problems.Add($"{what}.{StateFields.Declared(f)}: changed in the original, the fork has the old value");
                     f.SetValue(owner, v);
                 });
             }
@@ -203,7 +194,7 @@ public class ForkGuardTests
             if (!_seen.Add(a)) return;
             if (ReferenceEquals(a, b)) { problems.Add($"{path}: the fork shares the original's {a.GetType().Name}"); return; }
             foreach (var f in DigestedFields(a.GetType()))
-                Value(f.GetValue(a), f.GetValue(b), $"{path}.{Declared(f)}");
+                Value(f.GetValue(a), f.GetValue(b), $"{path}.{StateFields.Declared(f)}");
         }
 
         private void Value(object? x, object? y, string path)

@@ -21,20 +21,13 @@ namespace ProbeSim.Kernel.Tests.Boot;
 /// </summary>
 public class StateDigestGuardTests
 {
-    private const BindingFlags Fields = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-    private static readonly Assembly KernelAssembly = typeof(ProbeSim.Kernel.Boot.Kernel).Assembly;
+    private static readonly Assembly KernelAssembly = StateFields.KernelAssembly;
 
-    // a property's backing field goes by the property's name
-    private static string Declared(FieldInfo f) => f.Name.StartsWith('<') ? f.Name[1..f.Name.IndexOf('>')] : f.Name;
+    private static string Declared(FieldInfo f) => StateFields.Declared(f);
 
-    private static IEnumerable<FieldInfo> InstanceFields(Type t)
-    {
-        for (var b = t; b is not null && b.Assembly == KernelAssembly; b = b.BaseType)
-            foreach (var f in b.GetFields(Fields)) yield return f;
-    }
+    private static IEnumerable<FieldInfo> InstanceFields(Type t) => StateFields.InstanceFields(t);
 
-    private static Dictionary<Type, HashSet<string>> DigestedByType() =>
-        ProbeSim.Kernel.Boot.Kernel.DigestParts.GroupBy(p => p.Type).ToDictionary(g => g.Key, g => g.SelectMany(p => p.Digested).ToHashSet());
+    private static Dictionary<Type, HashSet<string>> DigestedByType() => StateFields.DigestedByType();
 
     [Fact]
     public void Every_field_of_a_state_owning_type_is_digested_or_exempt_with_a_reason()
