@@ -40,11 +40,11 @@ public sealed partial class Kernel
     {
         var level = InitcallLevels[levelIndex];
         var list = new List<Driver>();
-        foreach (var drv in _allDrivers)
+        foreach (var drv in DriverCore.AllDrivers)
             if (drv.Spec.Availability == DriverAvailability.BuiltIn && drv.Spec.Level == level) list.Add(drv);
         if (!Schedule.Active || list.Count < 2)
         {
-            foreach (var drv in list) DriverRegister(drv);
+            foreach (var drv in list) DriverCore.DriverRegister(drv);
             return;
         }
         // the groups depend on the board, the driver set and the options alone: computed once per prepared boot
@@ -83,7 +83,7 @@ public sealed partial class Kernel
             }
             var drv = rest.TakeAt(pick);
             at.Last = drv;
-            DriverRegister(drv);
+            DriverCore.DriverRegister(drv);
         }
     }
 
@@ -134,7 +134,7 @@ public sealed partial class Kernel
     private bool IommuMastersContend(DtNode iommu)
     {
         if (Schedule.LimitsContextBanks) return true;
-        foreach (var drv in _allDrivers)
+        foreach (var drv in DriverCore.AllDrivers)
             if (drv.Spec.Compatibles.Any(c => iommu.Compatible.Contains(c, StringComparer.OrdinalIgnoreCase)))
             {
                 var traits = ProbeSim.Kernel.Iommu.IommuDriverCatalog.For(iommu.Compatible, drv.Spec.Iommu);
@@ -148,7 +148,7 @@ public sealed partial class Kernel
     {
         foreach (var n in lower)
             for (var p = n.Parent; p is not null; p = p.Parent)
-                if (upper.Contains(p) && p.Parent is not null && !p.Compatible.Any(c => SimplePmBusCompatibles.Contains(c))) return true;
+                if (upper.Contains(p) && p.Parent is not null && !p.Compatible.Any(c => DriverModel.SimplePmBusCompatibles.Contains(c))) return true;
         return false;
     }
 
@@ -201,9 +201,9 @@ public sealed partial class Kernel
     }
 
     // a probe in flight while other work runs: a queued asynchronous probe, or user space loading a module early
-    private void ConcurrentWindow(Device probing)
+    internal void ConcurrentWindow(Device probing)
     {
-        bool async = _asyncQueue.Count > 0;
+        bool async = DriverCore.AsyncQueued > 0;
         // the next module user space will load (udev runs in parallel with the deferred-probe work)
         TimedEvent? ev = null;
         (long, int) at = (long.MaxValue, int.MaxValue);
@@ -214,18 +214,12 @@ public sealed partial class Kernel
         if (count == 1) return;
         int pick = Schedule.Choose(this, ChoiceKind.ProbeWindow, count, i =>
             i == 0 ? $"nothing runs while {probing.Name} probes"
-            : i == 1 && async ? $"async probe of {_asyncQueue[0].Dev.Name} runs while {probing.Name} probes"
+            : i == 1 && async ? $"async probe of {DriverCore.FirstAsyncProbe.Name} runs while {probing.Name} probes"
             : $"module {ev!.ModuleLoad} loads while {probing.Name} probes");
         if (pick == 0) return;
         if (pick == 1 && async)
         {
-            var item = _asyncQueue.TakeAt(0);
-            item.Dev.AsyncQueued = false;
-            if (!item.Dev.Bound && !item.Dev.Dead)
-            {
-                if (item.Drv is null) DeviceAttach(item.Dev, allowAsync: false);
-                else if (BusMatch(item.Dev, item.Drv) != 0) DriverProbeDevice(item.Drv, item.Dev);
-            }
+            DriverCore.RunAsyncProbe(0);
             return;
         }
         _events.Remove(ev!, out var early, out _);
@@ -235,18 +229,18 @@ public sealed partial class Kernel
     // user space unbinds one device through sysfs and binds it again (the unbind/rebind fault)
     private void UnbindAfterBoot()
     {
-        var bound = _devices.Where(d => d.Bound).ToList();
+        var bound = DriverCore.Devices.Where(d => d.Bound).ToList();
         if (bound.Count == 0) return;
         int pick = Schedule.Choose(this, ChoiceKind.Unbind, bound.Count + 1, i => i == 0 ? "no unbind" : $"echo {bound[i - 1].Name} > unbind, then bind again");
         if (pick == 0) return;
         var dev = bound[pick - 1];
         var drv = dev.Driver!;
         Tick(1000);
-        DeviceReleaseDriver(dev);
+        DriverCore.DeviceReleaseDriver(dev);
         // a rebind by the same driver (bind_store); consumers come back through the deferred list
         Tick(1000);
         SysfsBind(dev, drv);
-        DeferredProbeTrigger();
-        DeferredWork();
+        DriverCore.DeferredProbeTrigger();
+        DriverCore.DeferredWork();
     }
 }

@@ -8,10 +8,9 @@ public sealed partial class Kernel
 {
     private readonly PriorityQueue<TimedEvent, (long, int)> _events = new();
     private int _eventSeq;
-    private readonly List<Driver> _allDrivers = new(256);
 
     /// <summary>What a timed event is, for the state digest (the action itself is a closure).</summary>
-    private enum TimedEventKind { ModuleLoad, Coldplug, UserAction, UdevLoadFor, DeferredProbeTimeout }
+    internal enum TimedEventKind { ModuleLoad, Coldplug, UserAction, UdevLoadFor, DeferredProbeTimeout }
 
     /// <summary>
     /// An event of the boot's timeline: what runs, the module it loads (a schedule may run that one early) and what it is:
@@ -26,7 +25,7 @@ public sealed partial class Kernel
     }
 
     private static readonly DigestFields BootSequenceFields = new(typeof(Kernel),
-        [nameof(_events), nameof(_allDrivers)],
+        [nameof(_events)],
         (nameof(_eventSeq), "only orders events of the same time: the digest keeps the queue in (time, sequence) order, and a new event sorts after every queued one"),
         (nameof(BuildResults), DigestFields.Input), (nameof(StopAfterSeconds), DigestFields.Input), (nameof(StopAtUptimeSeconds), DigestFields.Input));
 
@@ -37,7 +36,6 @@ public sealed partial class Kernel
     /// </summary>
     private void DigestBootSequence(ref StateDigest d)
     {
-        d.Add(_allDrivers.Count);
         d.Add(_events.Count);
         if (_events.Count == 0) return;
         var queued = new (TimedEvent Event, (long Time, int Seq) At)[_events.Count];
@@ -47,7 +45,7 @@ public sealed partial class Kernel
         foreach (var (ev, at) in queued)
         {
             d.Add(at.Time);
-            int arg = ev.Kind == TimedEventKind.DeferredProbeTimeout ? (ev.Arg == _timeoutWorkSeq ? 1 : 0) : ev.Arg;
+            int arg = ev.Kind == TimedEventKind.DeferredProbeTimeout ? (DriverCore.IsCurrentTimeoutWork(ev.Arg) ? 1 : 0) : ev.Arg;
             d.Add((ulong)ev.Kind | (ulong)(uint)arg << 8);
         }
     }
@@ -57,7 +55,7 @@ public sealed partial class Kernel
     {
         if (Booted) throw new InvalidOperationException("this Kernel has already booted");
         Booted = true;
-        PrepareDrivers();
+        DriverCore.PrepareDrivers();
         Printk(LogLevel.Info, "Kernel command line: " + CommandLine.Text);
         X86EarlySetup();
 
@@ -101,13 +99,13 @@ public sealed partial class Kernel
                 // rootfs_initcall(pci_iommu_init) runs between the fs and device levels
                 if (level == InitcallLevel.Device) PciIommuInit();
                 // deferred_probe_initcall: drivers/base links first among the late initcalls
-                if (level == InitcallLevel.Late) DeferredProbeInitcall();
+                if (level == InitcallLevel.Late) DriverCore.DeferredProbeInitcall();
             }
             // do_initcall_level: the level's drivers in link order (a schedule may pick another order)
             RegisterLevel(li, resume is not null && resume.Level == li ? resume : null);
-            RunAsyncProbes();
+            DriverCore.RunAsyncProbes();
             // deferred_probe_work_func runs on its workqueue once triggered (a no-op before deferred_probe_initcall)
-            DeferredWork();
+            DriverCore.DeferredWork();
         }
         LateInitcallUs = NowUs;
         // kernel_init: free_initmem, then system_state = SYSTEM_RUNNING
@@ -129,38 +127,8 @@ public sealed partial class Kernel
     /// <summary>Whether the kernel crashed (BUG, oops).</summary>
     public string? CrashText => _crash;
 
-    /// <summary>
-    /// Builds the Driver objects from the driver set, in registration order. Which specs, in which order, depends on the
-    /// driver set and the profile alone: the first kernel of a prepared boot works it out, the others reuse it.
-    /// </summary>
-    private void PrepareDrivers()
-    {
-        _allDrivers.EnsureCapacity(DriverSet.Drivers.Count + 8);
-        if (Tables.DriverOrder(DriverSet) is { } order)
-        {
-            foreach (var spec in order) _allDrivers.Add(new Driver(spec, BusOf(spec.Bus)));
-            BuildMatchIndex();
-            return;
-        }
-        foreach (var spec in DriverSet.Drivers)
-        {
-            if (spec.Availability == DriverAvailability.Absent) continue;
-            _allDrivers.Add(new Driver(spec, BusOf(spec.Bus)));
-        }
-        PrepareSimplePmBus();
-        PrepareImplicitDrivers();
-        Tables.KeepDriverOrder(DriverSet, _allDrivers.Select(d => d.Spec).ToArray());
-        BuildMatchIndex();
-    }
-
-    private BusType BusOf(DriverBus bus) => bus switch
-    {
-        DriverBus.Amba => Amba, DriverBus.Pci => Pci, DriverBus.I2c => I2c, DriverBus.Spi => Spi,
-        DriverBus.SunxiRsb => Rsb, DriverBus.Spmi => Spmi, _ => Platform,
-    };
-
     /// <summary>Schedules an action at an absolute simulated time; <paramref name="kind"/> and <paramref name="arg"/> say what it is.</summary>
-    private void At(long timeUs, TimedEventKind kind, int arg, Action action) => _events.Enqueue(new TimedEvent(action, kind, arg), (timeUs, _eventSeq++));
+    internal void At(long timeUs, TimedEventKind kind, int arg, Action action) => _events.Enqueue(new TimedEvent(action, kind, arg), (timeUs, _eventSeq++));
 
     /// <summary>Schedules a user-space module load (an event a schedule may run early, inside a probe's window).</summary>
     internal void AtModuleLoad(long timeUs, Driver drv) =>
@@ -171,7 +139,7 @@ public sealed partial class Kernel
     private void ScheduleUserSpace()
     {
         var timed = new List<(double At, Driver Drv)>();
-        foreach (var drv in _allDrivers)
+        foreach (var drv in DriverCore.AllDrivers)
             // an explicit load time (scenario load-at); the table default is the autoload time, used only through coldplug matching
             if (drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is { } t && !IsBlacklisted(drv) &&
                 (DriverSet.ModuleAutoloadAt is null || t != DriverSet.ModuleAutoloadAt))
@@ -211,23 +179,9 @@ public sealed partial class Kernel
             var ev = _events.Dequeue();
             if (next.Item1 > NowUs) NowUs = next.Item1;
             ev.Run();
-            RunAsyncProbes();
-            DeferredWork();
+            DriverCore.RunAsyncProbes();
+            DriverCore.DeferredWork();
         }
         if (stopAt is { } end && end > NowUs) NowUs = end;
-    }
-
-    private void PrepareSimplePmBus()
-    {
-        // simple_pm_bus_of_match (v5.16+): simple-bus, simple-mfd, isa and arm,amba-bus nodes bind with ONLY_BUS
-        if (!S.SimplePmBusBindsBuses || _allDrivers.Any(d => d.Spec.Compatibles.Contains("simple-bus"))) return;
-        var spec = new DriverSpec
-        {
-            Name = "simple-pm-bus",
-            Compatibles = SimplePmBusCompatibles,
-            Probe = new ProbeScript { RequestResources = false },
-            Origin = "drivers/bus/simple-pm-bus.c (profile switch simple_pm_bus)",
-        };
-        _allDrivers.Insert(0, new Driver(spec, Platform));
     }
 }

@@ -13,13 +13,13 @@ namespace ProbeSim.Kernel.Boot;
 /// </summary>
 internal sealed class ForkMap
 {
-    private readonly Kernel _to;
+    private readonly DriverModel _to;
     private readonly Device[] _devices;
     private readonly Driver[] _drivers;
     private readonly BusType[] _fromBuses, _toBuses;
     private readonly Dictionary<object, object> _objects;
 
-    public ForkMap(Kernel from, Kernel to, Device[] devices, Driver[] drivers)
+    public ForkMap(DriverModel from, DriverModel to, Device[] devices, Driver[] drivers)
     {
         _to = to;
         _devices = devices;

@@ -27,7 +27,6 @@ public sealed partial class Kernel : IPrintkSink
             throw new ArgumentException("the shared tables were made for another tree, profile or command line", nameof(tables));
         Tables = tables ?? new BootTables(tree, profile, cmdline);
         Index = Tables.Index;
-        _fwnodes = new Dictionary<DtNode, FwNode>(Tables.NodeCount, ReferenceEqualityComparer.Instance);
         Profile = profile;
         S = profile.Settings;
         DriverSet = drivers;
@@ -35,17 +34,9 @@ public sealed partial class Kernel : IPrintkSink
         Board = board;
         // the x86 machine before the command line is applied: iommu=pt and the build's IOMMU defaults are read once
         X86 = x86;
-        Platform = new BusType("platform", "/sys/devices/platform/");
-        Amba = new BusType("amba", "/sys/devices/platform/");
-        I2c = new BusType("i2c", "/sys/devices/platform/");
-        Spi = new BusType("spi", "/sys/devices/platform/");
-        Pci = new BusType("pci", "/sys/devices/platform/");
-        Rsb = new BusType("sunxi-rsb", "/sys/devices/platform/");
-        Spmi = new BusType("spmi", "/sys/devices/platform/");
-        Mdio = new BusType("mdio_bus", "/sys/devices/platform/");
-        Buses = new[] { Platform, Amba, I2c, Spi, Pci, Rsb, Spmi, Mdio };
         Modules = drivers.Modules;
         // the subsystem objects and the notifier blocks they and the arch code register (registration order = call order)
+        DriverCore = new DriverModel(this);
         OfPlatform = new OfPlatform(this);
         Providers = new ProviderCore(this);
         PciCore = new PciCore(this);
@@ -68,20 +59,19 @@ public sealed partial class Kernel : IPrintkSink
     public KernelCommandLine CommandLine { get; }
     public string Board { get; }
 
-    public BusType Platform { get; }
-    public BusType Amba { get; }
-    public BusType I2c { get; }
-    public BusType Spi { get; }
-    public BusType Pci { get; }
-    /// <summary>sunxi_rsb_bus, spmi_bus_type, mdio_bus_type: client buses whose controllers create devices from DT children.</summary>
-    public BusType Rsb { get; }
-    public BusType Spmi { get; }
-    public BusType Mdio { get; }
+    public BusType Platform => DriverCore.Platform;
+    public BusType Amba => DriverCore.Amba;
+    public BusType I2c => DriverCore.I2c;
+    public BusType Spi => DriverCore.Spi;
+    public BusType Pci => DriverCore.Pci;
+    public BusType Rsb => DriverCore.Rsb;
+    public BusType Spmi => DriverCore.Spmi;
+    public BusType Mdio => DriverCore.Mdio;
     /// <summary>Whether DMA configuration and the IOMMU are modelled (off: the driver core alone).</summary>
     public bool DmaModel { get; init; } = true;
     /// <summary>system_state has reached SYSTEM_RUNNING (after the initcalls).</summary>
     public bool SystemRunning { get; private set; }
-    public IReadOnlyList<BusType> Buses { get; }
+    public IReadOnlyList<BusType> Buses => DriverCore.Buses;
 
     private readonly Pci.PciTopology? _pciTopology;
 
@@ -94,6 +84,9 @@ public sealed partial class Kernel : IPrintkSink
         get => _pciTopology;
         init => _pciTopology = value?.WithQuirks(S.PciQuirks);
     }
+
+    /// <summary>The driver core: buses, drivers, devices, fwnodes, links, deferred probe (DriverCore/*.cs).</summary>
+    internal DriverModel DriverCore { get; }
 
     /// <summary>The OF core's device side: early tables, OF_POPULATED, of_platform_populate, of_dma/iommu_configure (Of/OfPlatform*.cs).</summary>
     internal OfPlatform OfPlatform { get; }
@@ -132,59 +125,37 @@ public sealed partial class Kernel : IPrintkSink
 
     private readonly List<LogLine> _log = new();
     private readonly List<NotifierEvent> _notifiers = new();
-    private readonly List<Device> _devices = new();
-    private readonly Dictionary<DtNode, FwNode> _fwnodes;
-    private readonly Dictionary<string, Device> _byName = new(StringComparer.Ordinal);
-    private readonly List<(DtNode Node, string Why)> _notPresent = new();
     private readonly List<ActionOutcome> _actionResults = new();
     private string? _crash;
 
     // the state digest of what this file holds (Boot/StateHash.cs composes the parts)
     private static readonly DigestFields KernelFields = new(typeof(Kernel),
-        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(Buses), nameof(OfPlatform), nameof(Providers), nameof(PciCore), nameof(DmaMapping), nameof(IommuCore), nameof(_devices),
-         nameof(_fwnodes), nameof(_crash)],
+        [nameof(SystemRunning), nameof(NowUs), nameof(LateInitcallUs), nameof(Booted), nameof(DriverCore), nameof(OfPlatform), nameof(Providers), nameof(PciCore), nameof(DmaMapping), nameof(IommuCore),
+         nameof(_crash)],
         (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input), (nameof(_pciTopology), DigestFields.Input),
         (nameof(Profile), DigestFields.Input), (nameof(S), DigestFields.Input), (nameof(DriverSet), DigestFields.Input),
         (nameof(CommandLine), DigestFields.Input), (nameof(Board), DigestFields.Input), (nameof(DmaModel), DigestFields.Input),
         (nameof(Arm32), DigestFields.Input), (nameof(Modules), DigestFields.Input),
-        (nameof(Platform), "the same object as Buses[0] (digested there)"), (nameof(Amba), "the same object as Buses[1] (digested there)"),
-        (nameof(I2c), "the same object as Buses[2] (digested there)"), (nameof(Spi), "the same object as Buses[3] (digested there)"),
-        (nameof(Pci), "the same object as Buses[4] (digested there)"), (nameof(Rsb), "the same object as Buses[5] (digested there)"),
-        (nameof(Spmi), "the same object as Buses[6] (digested there)"), (nameof(Mdio), "the same object as Buses[7] (digested there)"),
         (nameof(_log), DigestFields.Log), (nameof(_notifiers), DigestFields.Log),
-        (nameof(_byName), "an index of _devices by name (the first device of each name); devices are never removed"),
-        (nameof(_notPresent), "never written"),
         (nameof(_actionResults), DigestFields.Log + " (the user actions' return codes)"),
         (nameof(Schedule), "the schedule deciding the choices: the explorer's side, not the kernel's"),
         (nameof(RecordNotifiers), DigestFields.Input), (nameof(RecordLog), DigestFields.Input));
 
-    /// <summary>The clock, the devices in creation order, the buses, the fwnodes (looked up by node: unordered), the crash.</summary>
+    /// <summary>The clock, the system state, the crash (the devices, buses and fwnodes are the driver core's).</summary>
     private void DigestKernel(ref StateDigest d)
     {
         d.Add(NowUs);
         d.Add(LateInitcallUs);
         d.Add(StateDigest.Flags(SystemRunning, Booted));
         d.Add(_crash);
-        d.Add(_devices.Count);
-        foreach (var dev in _devices) dev.Digest(ref d);
-        foreach (var bus in Buses) bus.Digest(ref d);
-        var fwnodes = new StateDigest.Unordered();
-        foreach (var fw in _fwnodes.Values)
-        {
-            if (fw.Pristine) continue;
-            var e = new StateDigest();
-            fw.Digest(ref e);
-            fwnodes.Add(e);
-        }
-        d.Add(fwnodes);
     }
 
     public IReadOnlyList<LogLine> Log => _log;
     public IReadOnlyList<NotifierEvent> Notifiers => _notifiers;
-    public IReadOnlyList<Device> Devices => _devices;
+    public IReadOnlyList<Device> Devices => DriverCore.Devices;
 
     /// <summary>Every driver of the boot (the driver set's, simple-pm-bus, the implicit PCI/VFIO drivers), registered or not.</summary>
-    internal IReadOnlyList<Driver> AllDrivers => _allDrivers;
+    internal IReadOnlyList<Driver> AllDrivers => DriverCore.AllDrivers;
 
     /// <summary>Decides the ordering choices and injected faults of this boot (default: the link order, no faults).</summary>
     public IBootSchedule Schedule { get; init; } = DefaultBootSchedule.Instance;
@@ -192,15 +163,10 @@ public sealed partial class Kernel : IPrintkSink
     /// <summary>Whether bus notifier events are recorded (on by default; corpus runs may turn it off).</summary>
     public bool RecordNotifiers { get; init; } = true;
 
-    public Device? FindDevice(string name) => _byName.GetValueOrDefault(name);
+    public Device? FindDevice(string name) => DriverCore.FindDevice(name);
 
-    internal FwNode Fw(DtNode node)
-    {
-        if (!_fwnodes.TryGetValue(node, out var fw)) _fwnodes[node] = fw = new FwNode(node);
-        return fw;
-    }
-
-    internal FwNode? FwIfAny(DtNode node) => _fwnodes.GetValueOrDefault(node);
+    /// <summary>The drivers <c>PrepareImplicitDrivers</c> adds when the driver set does not name them.</summary>
+    public static IReadOnlyList<string> ImplicitDriverNames => DriverModel.ImplicitDriverNames;
 
     // --- time and log
 

@@ -54,26 +54,8 @@ public sealed partial class Kernel
 
     private void CopyStateFrom(Kernel from)
     {
-        // the objects made by id first: the devices (a parent before its children) and the drivers
-        var devices = new Device[from._devices.Count];
-        for (int i = 0; i < devices.Length; i++)
-        {
-            var d = from._devices[i];
-            if (d.Id != i) throw new InvalidOperationException($"device {d.Name} has id {d.Id} at place {i}");
-            devices[i] = new Device(d.Id, d.Name, BusOfFork(from, d.Bus), d.Node, d.Parent is null ? null : devices[d.Parent.Id]);
-        }
-        var drivers = new Driver[from._allDrivers.Count];
-        for (int i = 0; i < drivers.Length; i++)
-        {
-            var d = from._allDrivers[i];
-            if (d.Index != i) throw new InvalidOperationException($"driver {d.Name} has index {d.Index} at place {i}");
-            drivers[i] = new Driver(d.Spec, BusOfFork(from, d.Bus));
-        }
-        var map = new ForkMap(from, this, devices, drivers);
-        for (int i = 0; i < devices.Length; i++) map.Fill(devices[i], from._devices[i]);
-        Func<Device, Device> toDevice = map.Dev;
-        for (int i = 0; i < drivers.Length; i++) drivers[i].CopyFrom(from._allDrivers[i], toDevice);
-        for (int i = 0; i < Buses.Count; i++) map.Fill(Buses[i], from.Buses[i]);
+        // DriverCore/: the devices and drivers first (made by id), then everything of the driver core, through the map
+        var map = DriverCore.CopyFrom(from.DriverCore);
 
         // Kernel.cs
         SystemRunning = from.SystemRunning;
@@ -82,16 +64,10 @@ public sealed partial class Kernel
         Booted = from.Booted;
         _log.AddRange(from._log);
         _notifiers.AddRange(from._notifiers);
-        _devices.AddRange(devices);
-        foreach (var (node, fw) in from._fwnodes) map.Fill(Fw(node), fw);
-        foreach (var (name, dev) in from._byName) _byName[name] = map.Dev(dev);
-        _notPresent.AddRange(from._notPresent);
         _actionResults.AddRange(from._actionResults);
         _crash = from._crash;
 
-        // BootSequence.cs: the drivers, then the timeline (each event rebuilt from its kind and argument)
-        _allDrivers.AddRange(drivers);
-        BuildMatchIndex();
+        // BootSequence.cs: the timeline (each event rebuilt from its kind and argument)
         foreach (var (ev, at) in from._events.UnorderedItems) _events.Enqueue(RebuildEvent(ev, map), at);
         _eventSeq = from._eventSeq;
         // BootChoices.cs: the footprints are of the tree (shared), keyed by this kernel's drivers
@@ -101,42 +77,9 @@ public sealed partial class Kernel
             foreach (var (drv, fp) in fps) _footprints[map.Drv(drv)] = fp;
         }
         _nodesByCompatible = from._nodesByCompatible;
-        // UserSpace.cs (_asyncDrivers, _blacklist: the command line, applied by the constructor)
+        // UserSpace.cs (_blacklist: the command line, applied by the constructor)
         _coldplugDone = from._coldplugDone;
         foreach (var (sup, con, t) in from._unboundUnderConsumers) _unboundUnderConsumers.Add((map.Dev(sup), map.Dev(con), t));
-        // ImplicitDrivers.cs
-        _implicitPci = from._implicitPci;
-        // DriverCore/DeferredProbe.cs: the lists in order, each device's entry pointing into this kernel's list
-        foreach (var d in from._pending) map.Dev(d).DeferNode = _pending.AddLast(map.Dev(d));
-        foreach (var d in from._active) map.Dev(d).DeferNode = _active.AddLast(map.Dev(d));
-        _triggerCount = from._triggerCount;
-        _deferredEnabled = from._deferredEnabled;
-        _workQueued = from._workQueued;
-        _initcallsDone = from._initcallsDone;
-        _fwDevlinkDriversDone = from._fwDevlinkDriversDone;
-        _timeoutWorkAt = from._timeoutWorkAt;
-        _timeoutWorkSeq = from._timeoutWorkSeq;
-        _timeout = from._timeout;
-        // DriverCore/DeviceLinks.cs, FwDevlink.cs (mode and strictness: the command line; the parser is made on first use)
-        foreach (var l in from._links) _links.Add(map.Link(l));
-        // DriverCore/MatchIndex.cs (the driver caches: BuildMatchIndex above)
-        var toDev = new Converter<Device, Device>(map.Dev);
-        foreach (var (compat, list) in from._devicesByCompat) _devicesByCompat[compat] = list.ConvertAll(toDev);
-        foreach (var d in from._overridden) _overridden.Add(map.Dev(d));
-        foreach (var d in from._platformByName) _platformByName.Add(map.Dev(d));
-        _registrations = from._registrations;
-        // DriverCore/Bus.cs
-        _hasClientBusDrivers = from._hasClientBusDrivers;
-        _hasRsbDrivers = from._hasRsbDrivers;
-        _hasSpmiDrivers = from._hasSpmiDrivers;
-        _registeredNames.UnionWith(from._registeredNames);
-        _asyncQueue.CopyFrom(from._asyncQueue, map);
-        // DriverCore/ChildBuses.cs, PlanChildren.cs, ReallyProbeUnwind.cs
-        _nextI2cBus = from._nextI2cBus;
-        _nextSpiBus = from._nextSpiBus;
-        _nextSpmiCtrl = from._nextSpmiCtrl;
-        _platformAutoId = from._platformAutoId;
-        _unwinds.AddRange(from._unwinds);
         // the subsystem objects copy their own fields (Of/, Pci/ (the topology: an input, given to the constructor), Providers/, Dma/)
         OfPlatform.CopyFrom(from.OfPlatform);
         PciCore.CopyFrom(from.PciCore, map);
@@ -148,13 +91,6 @@ public sealed partial class Kernel
         _boundary = from._boundary!.CopyFor(map.Drv);
     }
 
-    private BusType BusOfFork(Kernel from, BusType bus)
-    {
-        for (int i = 0; i < from.Buses.Count; i++)
-            if (ReferenceEquals(from.Buses[i], bus)) return Buses[i];
-        throw new InvalidOperationException($"bus {bus.Name} is not one of the kernel's buses");
-    }
-
     // the action of a timed event, as each call site of At makes it (BootSequence.cs, UserSpace.cs, DeferredProbe.cs)
     private TimedEvent RebuildEvent(TimedEvent ev, ForkMap map)
     {
@@ -162,7 +98,7 @@ public sealed partial class Kernel
         switch (ev.Kind)
         {
             case TimedEventKind.ModuleLoad:
-                var drv = _allDrivers[arg];
+                var drv = DriverCore.AllDrivers[arg];
                 return new TimedEvent(() => LoadModule(drv), ev.Kind, arg, ev.ModuleLoad);
             case TimedEventKind.Coldplug:
                 return new TimedEvent(Coldplug, ev.Kind, arg);
@@ -170,10 +106,10 @@ public sealed partial class Kernel
                 var action = DriverSet.Actions[arg];
                 return new TimedEvent(() => RunUserAction(action), ev.Kind, arg);
             case TimedEventKind.UdevLoadFor:
-                var dev = _devices[arg];
+                var dev = DriverCore.Devices[arg];
                 return new TimedEvent(() => LoadModulesFor(dev), ev.Kind, arg);
             default:
-                return new TimedEvent(() => { if (arg == _timeoutWorkSeq) DeferredProbeTimeoutWork(); }, ev.Kind, arg);
+                return new TimedEvent(() => DriverCore.DeferredProbeTimeoutWorkIfCurrent(arg), ev.Kind, arg);
         }
     }
 }

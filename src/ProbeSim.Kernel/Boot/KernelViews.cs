@@ -1,12 +1,40 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Profiles;
 
 namespace ProbeSim.Kernel.Boot;
 
 // what the result, the checks and the reports read of the subsystems, through the kernel
 public sealed partial class Kernel
 {
+    /// <summary>Every device link, in creation order.</summary>
+    public IReadOnlyList<DeviceLink> DeviceLinks => DriverCore.DeviceLinks;
+
+    /// <summary>The /sys/class/devlink name of a link.</summary>
+    public string DevlinkName(DeviceLink l) => DriverCore.DevlinkName(l);
+
+    /// <summary>The deferred-probe pending list, in order (what devices_deferred prints).</summary>
+    public IEnumerable<Device> DeferredPending => DriverCore.DeferredPending;
+
+    /// <summary>The deferred-probe timeout in force now (<see cref="DriverModel.DeferredProbeTimeout"/>).</summary>
+    public int? DeferredProbeTimeout => DriverCore.DeferredProbeTimeout;
+
+    /// <summary>Whether deferred_probe_initcall has run.</summary>
+    public bool InitcallsDone => DriverCore.InitcallsDone;
+
+    /// <summary>The fw_devlink mode in force (profile and fw_devlink=).</summary>
+    public FwDevlinkMode FwDevlinkMode => DriverCore.FwDevlinkMode;
+
+    /// <summary>Every failed really_probe's unwind, in boot order.</summary>
+    public IReadOnlyList<ProbeUnwind> Unwinds => DriverCore.Unwinds;
+
+    /// <summary>The fwnode of a node, if the driver core made one (<see cref="DriverModel.FwIfAny"/>).</summary>
+    internal FwNode? FwIfAny(DtNode node) => DriverCore.FwIfAny(node);
+
+    /// <summary>Whether the AMBA peripheral id is read from the hardware (<see cref="DriverModel.PeriphidFromHardware"/>).</summary>
+    internal bool PeriphidFromHardware(Device dev) => DriverCore.PeriphidFromHardware(dev);
+
     /// <summary>Names of dma_map_ops as reports show them.</summary>
     public static string? DmaOpsName(DmaOpsKind k) => DmaMapping.OpsName(k);
 

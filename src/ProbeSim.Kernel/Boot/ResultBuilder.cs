@@ -10,8 +10,8 @@ public sealed partial class Kernel
     /// <summary>The end state of every device, then every node with a compatible that never became a device.</summary>
     public BootResult BuildResult()
     {
-        var outcomes = new List<DeviceOutcome>(_devices.Count + 16);
-        foreach (var dev in _devices) outcomes.Add(Outcome(dev));
+        var outcomes = new List<DeviceOutcome>(DriverCore.Devices.Count + 16);
+        foreach (var dev in DriverCore.Devices) outcomes.Add(Outcome(dev));
         InheritSupplierBasis(outcomes);
         NotPresent(Tree.Root, outcomes);
         return new BootResult
@@ -21,12 +21,12 @@ public sealed partial class Kernel
             Cmdline = CommandLine.Text,
             DriverSet = DriverSet.Name,
             Devices = outcomes,
-            DevicesDeferred = S.DevicesDeferredFile ? _pending.Select(d => (d.Name, d.DeferReason ?? "")).ToList() : null,
-            Devlinks = _links.Select(l => new DevlinkOutcome(DevlinkName(l), l.Supplier.Name, l.Consumer.Name, l.StatusText,
+            DevicesDeferred = S.DevicesDeferredFile ? DriverCore.DeferredPending.Select(d => (d.Name, d.DeferReason ?? "")).ToList() : null,
+            Devlinks = DriverCore.DeviceLinks.Select(l => new DevlinkOutcome(DriverCore.DevlinkName(l), l.Supplier.Name, l.Consumer.Name, l.StatusText,
                 l.SyncStateOnly, "consumer unbind", (l.Flags & DlFlags.Inferred) != 0)).ToList(),
             Log = _log,
             Notifiers = _notifiers,
-            Unwinds = _unwinds,
+            Unwinds = DriverCore.Unwinds,
             IommuGroups = IommuGroups.Select(g => new IommuGroupOutcome(g.Id,
                 g.DefaultDomain is { } dd ? IommuDomainTypes.SysfsName(dd.Type) : "unknown",
                 g.Domain is { } cd ? IommuDomainTypes.SysfsName(cd.Type) : null,
@@ -71,7 +71,7 @@ public sealed partial class Kernel
         var state = StateOf(dev);
         var dmaOutcome = DmaOutcome(dev);
         // amba_match: an AMBA device no driver took may be one an id-matched driver takes on the real board
-        var gap = state == DeviceState.NoDriver && PeriphidFromHardware(dev) ? BasisGap.AmbaPeriphidFromHardware
+        var gap = state == DeviceState.NoDriver && DriverCore.PeriphidFromHardware(dev) ? BasisGap.AmbaPeriphidFromHardware
             : state == DeviceState.NoDriver && X86 is not null && dev.Pci is { ShpcCapable: true } ? BasisGap.AcpiHotplugControl
             : BasisGap.None;
         OutcomeNote? note = state switch
@@ -92,7 +92,7 @@ public sealed partial class Kernel
             gap = unread.NameGuessed ? BasisGap.ProbeUnreadNameGuessed : BasisGap.ProbeUnread;
         if (gap != BasisGap.None) basis = OutcomeBasis.Guessed;
         var suppliers = dev.SupplierLinks.Select(l => l.Supplier.Name).ToList();
-        if (dev.Node is not null && FwIfAny(dev.Node) is { } fw)
+        if (dev.Node is not null && DriverCore.FwIfAny(dev.Node) is { } fw)
             suppliers.AddRange(fw.Suppliers.Select(l => l.Supplier.Node.Path));
         return new DeviceOutcome
         {
@@ -140,16 +140,16 @@ public sealed partial class Kernel
     private void InheritSupplierBasis(List<DeviceOutcome> outcomes)
     {
         var index = new Dictionary<Device, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < _devices.Count; i++) index[_devices[i]] = i;
+        for (int i = 0; i < DriverCore.Devices.Count; i++) index[DriverCore.Devices[i]] = i;
         // a basis only weakens, at most twice per device, so this ends
         for (bool changed = true; changed;)
         {
             changed = false;
-            for (int i = 0; i < _devices.Count; i++)
+            for (int i = 0; i < DriverCore.Devices.Count; i++)
             {
                 var o = outcomes[i];
                 if (o.State != DeviceState.Deferred || o.Basis == OutcomeBasis.Guessed) continue;
-                foreach (var link in _devices[i].SupplierLinks)
+                foreach (var link in DriverCore.Devices[i].SupplierLinks)
                 {
                     if (link.Supplier.Bound || !index.TryGetValue(link.Supplier, out var j) || outcomes[j].Basis <= o.Basis) continue;
                     o = o with { Basis = outcomes[j].Basis, BasisFrom = link.Supplier.Name };
@@ -173,7 +173,7 @@ public sealed partial class Kernel
     {
         foreach (var child in node.Children)
         {
-            if (child.HasProperty("compatible") && FwIfAny(child)?.Dev is null)
+            if (child.HasProperty("compatible") && DriverCore.FwIfAny(child)?.Dev is null)
             {
                 var why = NoDeviceReasonOf(child);
                 outcomes.Add(new DeviceOutcome
@@ -203,7 +203,7 @@ public sealed partial class Kernel
         {
             if (!p.IsAvailable) return new Of.NoDeviceReason.UnderDisabled(p.Path);
             if (p.Parent is null) break;
-            if (FwIfAny(p)?.Dev is { } pd)
+            if (DriverCore.FwIfAny(p)?.Dev is { } pd)
             {
                 if (pd.Bus == Amba) return new Of.NoDeviceReason.AmbaChild(pd.Name);
                 if (p.BaseName is "i2c" or "spi") return new Of.NoDeviceReason.BusClient(p.BaseName, pd.Name, pd.Bound);

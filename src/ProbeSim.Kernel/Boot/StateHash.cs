@@ -18,17 +18,12 @@ public sealed partial class Kernel
     public ulong StateHash()
     {
         var d = new StateDigest();
-        // Boot/: the clock, the devices (with their DMA and IOMMU parts), the buses with their drivers, the fwnodes, the crash
+        // Boot/: the clock, the crash, the timeline, user space
         DigestKernel(ref d);
         DigestBootSequence(ref d);
         DigestUserSpace(ref d);
-        // DriverCore/
-        DigestDeferredProbe(ref d);
-        DigestDeviceLinks(ref d);
-        DigestMatchIndex(ref d);
-        DigestBus(ref d);
-        DigestChildBuses(ref d);
-        d.Add(_platformAutoId);
+        // DriverCore/: the devices (with their DMA and IOMMU parts), the buses with their drivers, the fwnodes, deferred probe, links
+        DriverCore.Digest(ref d);
         // Of/, Pci/, Providers/, Dma/
         OfPlatform.Digest(ref d);
         PciCore.Digest(ref d);
@@ -45,9 +40,8 @@ public sealed partial class Kernel
     /// </summary>
     internal static IReadOnlyList<DigestFields> DigestParts =>
     [
-        KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, ImplicitDriversFields,
-        DeferredProbeFields, DeviceLinksFields, FwDevlinkFields, MatchIndexFields, BusFields, ChildBusesFields, PlanChildrenFields,
-        ReallyProbeUnwindFields, X86BootFields, ForkFields,
+        KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, X86BootFields, ForkFields,
+        .. DriverModel.DigestParts,
         ProviderCore.DigestFields, PciCore.DigestFields,
         .. OfPlatform.DigestParts,
         .. DmaMapping.DigestParts,

@@ -9,14 +9,14 @@ public sealed partial class Kernel
 
     // a registered driver of that name, the one on the device's bus first
     private Driver? RegisteredDriver(string name, Device? dev) =>
-        _allDrivers.Where(x => x.Registered && x.Name == name).OrderBy(x => dev is not null && x.Bus == dev.Bus ? 0 : 1).FirstOrDefault();
+        DriverCore.AllDrivers.Where(x => x.Registered && x.Name == name).OrderBy(x => dev is not null && x.Bus == dev.Bus ? 0 : 1).FirstOrDefault();
 
     // echo NAME > /sys/bus/BUS/devices/DEV/driver_override (driver_set_override): a device that is not there has no such file
     private ActionReturn DriverOverrideStore(Device? dev, string? driver)
     {
         if (dev is null) return new(-ENOENT, new NoSuchDevice());
         dev.DriverOverride = string.IsNullOrEmpty(driver) ? null : driver;
-        if (!_overridden.Contains(dev)) _overridden.Add(dev);
+        DriverCore.DriverOverrideSet(dev);
         return ActionReturn.Ok;
     }
 
@@ -38,16 +38,16 @@ public sealed partial class Kernel
         if (S.ProbeReturnsErrno)
         {
             // v6.1 (profiles v5.19+): driver_match_device (bus.c:213), then __driver_probe_device's -EBUSY (dd.c:763-764)
-            if (BusMatch(dev, drv) == 0) return new(-ENODEV, new DriverDoesNotMatch(drv.Name));
+            if (DriverCore.BusMatch(dev, drv) == 0) return new(-ENODEV, new DriverDoesNotMatch(drv.Name));
             if (hasDriver) return new(-EBUSY, new AlreadyBound(dev.Driver?.Name ?? ""));
         }
         else
         {
             // before: dev->driver == NULL && driver_match_device, else -ENODEV (v5.10 drivers/base/bus.c:210-213)
             if (hasDriver) return new(-ENODEV, new AlreadyBound(dev.Driver?.Name ?? ""));
-            if (BusMatch(dev, drv) == 0) return new(-ENODEV, new DriverDoesNotMatch(drv.Name));
+            if (DriverCore.BusMatch(dev, drv) == 0) return new(-ENODEV, new DriverDoesNotMatch(drv.Name));
         }
-        int ret = DriverProbeDevice(drv, dev);
+        int ret = DriverCore.DriverProbeDevice(drv, dev);
         if (dev.Bound) return ActionReturn.Ok;
         var why = BindFailure(dev, drv, ret);
         // v5.10 and before: a probe that did not bind came back as 0: "driver didn't accept device" (v5.10 bus.c:219-221)
@@ -84,7 +84,7 @@ public sealed partial class Kernel
             if (dev is null) return new(-ENOENT, new NoSuchDevice());
             if (!dev.Bound) return new(-ENOENT, new NotBound(null, null));
         }
-        DeviceReleaseDriver(dev);
+        DriverCore.DeviceReleaseDriver(dev);
         return ActionReturn.Ok;
     }
 }

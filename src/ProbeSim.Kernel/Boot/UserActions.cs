@@ -36,7 +36,7 @@ public sealed partial class Kernel
     // modprobe NAME: every driver of that module registers (modprobe treats - and _ alike)
     private ActionReturn LoadModuleByName(string? module)
     {
-        foreach (var drv in _allDrivers)
+        foreach (var drv in DriverCore.AllDrivers)
             if (drv.Spec.Module == module || drv.Spec.Module?.Replace('-', '_') == module?.Replace('-', '_'))
                 LoadModule(drv);
         return ActionReturn.Ok;

@@ -7,13 +7,11 @@ namespace ProbeSim.Kernel.Boot;
 
 public sealed partial class Kernel
 {
-    private readonly HashSet<string> _asyncDrivers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _blacklist = new(StringComparer.Ordinal);
     private bool _coldplugDone;
 
     private static readonly DigestFields UserSpaceFields = new(typeof(Kernel),
         [nameof(_coldplugDone), nameof(_unboundUnderConsumers)],
-        (nameof(_asyncDrivers), DigestFields.Input + " (driver_async_probe=)"),
         (nameof(_blacklist), DigestFields.Input + " (modprobe.blacklist=)"));
 
     /// <summary>Whether coldplug ran, and the consumers left bound under an unbound supplier (the supplier-unbound check reads them).</summary>
@@ -27,30 +25,8 @@ public sealed partial class Kernel
     /// <summary>The kernel parameters that change the modelled behaviour.</summary>
     private void ApplyCommandLine()
     {
-        _fwDevlinkMode = S.FwDevlink;
-        _timeout = Modules ? S.DeferredProbeTimeout : S.DeferredProbeTimeoutNoModules;
-
-        // deferred_probe_timeout= (v4.19+)
-        if (CommandLine.Get("deferred_probe_timeout") is { } t && _timeout is not null &&
-            int.TryParse(t, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var secs))
-            _timeout = secs;
-        // fw_devlink=: off, permissive, on, rpm; anything else keeps the default
-        if (S.FwDevlink != FwDevlinkMode.None && CommandLine.Get("fw_devlink") is { } mode)
-            _fwDevlinkMode = mode switch
-            {
-                "off" => FwDevlinkMode.Off,
-                "permissive" => FwDevlinkMode.Permissive,
-                "on" => FwDevlinkMode.On,
-                "rpm" => FwDevlinkMode.Rpm,
-                _ => _fwDevlinkMode,
-            };
-        // fw_devlink.strict= (kstrtobool); has no effect in permissive mode
-        if (S.FwDevlinkStrictParam && CommandLine.Get("fw_devlink.strict") is { } strict)
-            _fwDevlinkStrict = strict is "1" or "y" or "Y" or "yes" or "on" or "true" or "";
-        if (_fwDevlinkMode is not (FwDevlinkMode.On or FwDevlinkMode.Rpm)) _fwDevlinkStrict = false;
-        // driver_async_probe=drv1,drv2 (or *)
-        if (CommandLine.Get("driver_async_probe") is { } asyncList)
-            foreach (var d in asyncList.Split(',', StringSplitOptions.RemoveEmptyEntries)) _asyncDrivers.Add(d);
+        // the driver core's parameters (deferred_probe_timeout=, fw_devlink=, fw_devlink.strict=, driver_async_probe=)
+        DriverCore.ApplyCommandLine(CommandLine);
         // modprobe.blacklist= is read by modprobe in user space
         if (CommandLine.Get("modprobe.blacklist") is { } bl)
             foreach (var m in bl.Split(',', StringSplitOptions.RemoveEmptyEntries)) _blacklist.Add(m.Replace('-', '_'));
@@ -61,14 +37,14 @@ public sealed partial class Kernel
     private bool IsBlacklisted(Driver drv) => drv.Spec.Module is { } m && _blacklist.Contains(m.Replace('-', '_'));
 
     internal bool HasModuleFor(Device dev) =>
-        CandidateDrivers(dev).Any(d => !d.Registered && d.Spec.Availability == DriverAvailability.Module && BusMatch(dev, d) != 0);
+        DriverCore.CandidateDrivers(dev).Any(d => !d.Registered && d.Spec.Availability == DriverAvailability.Module && DriverCore.BusMatch(dev, d) != 0);
 
     /// <summary>init_module: the module's driver registers (every driver of that module, in set order).</summary>
     private void LoadModule(Driver drv)
     {
         if (drv.Registered) return;
         Tick(100);
-        DriverRegister(drv);
+        DriverCore.DriverRegister(drv);
     }
 
     // udev coldplug: load the modules whose aliases match a device that has no driver
@@ -77,13 +53,13 @@ public sealed partial class Kernel
         _coldplugDone = true;
         if (!Schedule.Active)
         {
-            foreach (var dev in _devices.ToList())
+            foreach (var dev in DriverCore.Devices.ToList())
                 LoadModulesFor(dev);
             return;
         }
         // udev handles the coldplug uevents in parallel: the modules may load in any order
         var modules = new List<Driver>();
-        foreach (var dev in _devices)
+        foreach (var dev in DriverCore.Devices)
             foreach (var drv in ModulesFor(dev))
                 if (!modules.Contains(drv)) modules.Add(drv);
         RunInChosenOrder(modules, ChoiceKind.ModuleOrder, d => $"udev loads module {d.Spec.Module ?? d.Name}", LoadModule);
@@ -98,14 +74,14 @@ public sealed partial class Kernel
     private IEnumerable<Driver> ModulesFor(Device dev)
     {
         if (dev.Bound || dev.Dead) yield break;
-        foreach (var drv in CandidateDrivers(dev))
+        foreach (var drv in DriverCore.CandidateDrivers(dev))
             if (!drv.Registered && drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is not null &&
-                !IsBlacklisted(drv) && BusMatch(dev, drv) != 0)
+                !IsBlacklisted(drv) && DriverCore.BusMatch(dev, drv) != 0)
                 yield return drv;
     }
 
     // a device added after coldplug raises a uevent: udev loads its module right away
-    private void OnDeviceAddedForUdev(Device dev)
+    internal void OnDeviceAddedForUdev(Device dev)
     {
         if (!_coldplugDone || DriverSet.ModuleAutoloadAt is null) return;
         At(NowUs + 1000, TimedEventKind.UdevLoadFor, dev.Id, () => LoadModulesFor(dev));
@@ -114,9 +90,9 @@ public sealed partial class Kernel
     private Device? ResolveDevice(string? what)
     {
         if (what is null) return null;
-        if (_byName.TryGetValue(what, out var d)) return d;
+        if (DriverCore.FindDevice(what) is { } d) return d;
         var node = what.StartsWith('/') ? Tree.FindByPath(what) : Tree.FindByLabel(what);
-        return node is null ? null : FwIfAny(node)?.Dev;
+        return node is null ? null : DriverCore.FwIfAny(node)?.Dev;
     }
 
     private readonly List<(Device Supplier, Device Consumer, long TimeUs)> _unboundUnderConsumers = new();
@@ -125,10 +101,10 @@ public sealed partial class Kernel
     public IReadOnlyList<(Device Supplier, Device Consumer, long TimeUs)> UnboundUnderConsumers => _unboundUnderConsumers;
 
     // what nothing in the kernel prevents without a device link: a bound consumer still holding the unbound supplier's resources
-    private void NoteConsumersLeftBound(Device supplier)
+    internal void NoteConsumersLeftBound(Device supplier)
     {
         if (supplier.Node is null) return;
-        foreach (var d in _devices)
+        foreach (var d in DriverCore.Devices)
             if (d.Bound && d.Node is not null && ResourcesOf(d.Node).Any(r => r.Provider is { } p && ServesNode(supplier.Node, p)))
                 _unboundUnderConsumers.Add((supplier, d, NowUs));
     }
@@ -141,26 +117,5 @@ public sealed partial class Kernel
             if (n.HasProperty("compatible")) return false;
         }
         return false;
-    }
-
-    // device_release_driver: consumers first, then UNBIND_DRIVER, remove, cleanup, UNBOUND_DRIVER
-    internal void DeviceReleaseDriver(Device dev)
-    {
-        if (!dev.Bound || dev.Driver is null) return;
-        foreach (var l in dev.ConsumerLinks.ToList())
-            if (l.Managed && !l.SyncStateOnly && l.Consumer.Bound) DeviceReleaseDriver(l.Consumer);
-        dev.LinkState = DlDevState.Unbinding;
-        Notify(BusNotify.UnbindDriver, dev);
-        // __device_release_driver: devres_release_all before the DMA teardown (v5.2+ order)
-        DevresReleaseAll(dev);
-        DmaTeardown(dev, Stage.Unbind);
-        DeviceLinksUnbound(dev);
-        dev.Driver.Devices.Remove(dev);
-        dev.Driver = null;
-        dev.Bound = false;
-        dev.BoundAtUs = null;
-        dev.Unbinds++;
-        Notify(BusNotify.UnboundDriver, dev);
-        NoteConsumersLeftBound(dev);
     }
 }

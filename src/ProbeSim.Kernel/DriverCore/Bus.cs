@@ -1,11 +1,11 @@
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Providers;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     /// <summary>bus_type.match: &gt;0 match, 0 no match, -EPROBE_DEFER ask later.</summary>
     internal int BusMatch(Device dev, Driver drv)
@@ -119,7 +119,7 @@ public sealed partial class Kernel
         BusProbeDevice(dev, allowAsync: true);
         // device_add: fw_devlink_unblock_consumers once drivers are done and nothing matched
         if (_fwDevlinkDriversDone && !dev.CanMatch) FwDevlinkUnblockConsumers(dev);
-        OnDeviceAddedForUdev(dev);
+        _k.OnDeviceAddedForUdev(dev);
     }
 
     // bus_probe_device -> device_initial_probe -> __device_attach
@@ -179,7 +179,7 @@ public sealed partial class Kernel
 
     private readonly HashSet<(string, string)> _registeredNames = new();
 
-    private static readonly DigestFields BusFields = new(typeof(Kernel),
+    private static readonly DigestFields BusFields = new(typeof(DriverModel),
         [nameof(_registeredNames), nameof(_asyncQueue)],
         (nameof(_hasClientBusDrivers), DigestFields.Cache + " (whether the driver list has I2C or SPI drivers)"),
         (nameof(_hasRsbDrivers), DigestFields.Cache + " (whether the driver list has sunxi-rsb drivers)"),
@@ -244,20 +244,31 @@ public sealed partial class Kernel
     private readonly AsyncQueue _asyncQueue = new();
 
     // async_schedule_dev / __driver_attach_async_helper: run queued asynchronous probes (in any order a schedule picks)
-    private void RunAsyncProbes()
+    internal void RunAsyncProbes()
     {
         while (_asyncQueue.Count > 0)
         {
             int pick = Schedule.Active && _asyncQueue.Count > 1
-                ? Schedule.Choose(this, ChoiceKind.AsyncOrder, _asyncQueue.Count, i => $"async probe of {_asyncQueue[i].Dev.Name} runs first",
+                ? Schedule.Choose(_k, ChoiceKind.AsyncOrder, _asyncQueue.Count, i => $"async probe of {_asyncQueue[i].Dev.Name} runs first",
                     actor: i => $"async probe of {_asyncQueue[i].Dev.Name} runs")
                 : 0;
-            var item = _asyncQueue.TakeAt(pick);
-            item.Dev.AsyncQueued = false;
-            if (item.Dev.Bound || item.Dev.Dead) continue;
-            // __device_attach_async_helper: the same driver walk, synchronous this time
-            if (item.Drv is null) DeviceAttach(item.Dev, allowAsync: false);
-            else if (BusMatch(item.Dev, item.Drv) != 0) DriverProbeDevice(item.Drv, item.Dev);
+            RunAsyncProbe(pick);
         }
+    }
+
+    /// <summary>The queued asynchronous probes (a probe window may run the first one inside another probe).</summary>
+    internal int AsyncQueued => _asyncQueue.Count;
+
+    internal Device FirstAsyncProbe => _asyncQueue[0].Dev;
+
+    /// <summary>Runs the queued asynchronous probe at <paramref name="pick"/>.</summary>
+    internal void RunAsyncProbe(int pick)
+    {
+        var item = _asyncQueue.TakeAt(pick);
+        item.Dev.AsyncQueued = false;
+        if (item.Dev.Bound || item.Dev.Dead) return;
+        // __device_attach_async_helper: the same driver walk, synchronous this time
+        if (item.Drv is null) DeviceAttach(item.Dev, allowAsync: false);
+        else if (BusMatch(item.Dev, item.Drv) != 0) DriverProbeDevice(item.Drv, item.Dev);
     }
 }

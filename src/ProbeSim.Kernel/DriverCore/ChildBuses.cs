@@ -1,14 +1,14 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Of;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     private int _nextI2cBus = -1, _nextSpiBus = -1, _nextSpmiCtrl;
 
-    private static readonly DigestFields ChildBusesFields = new(typeof(Kernel), [nameof(_nextI2cBus), nameof(_nextSpiBus), nameof(_nextSpmiCtrl)]);
+    private static readonly DigestFields ChildBusesFields = new(typeof(DriverModel), [nameof(_nextI2cBus), nameof(_nextSpiBus), nameof(_nextSpmiCtrl)]);
 
     /// <summary>The dynamic bus numbers handed out so far (they name the next adapters' clients).</summary>
     private void DigestChildBuses(ref StateDigest d)

@@ -1,10 +1,10 @@
 using ProbeSim.Kernel.Dma;
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     /// <summary>
     /// driver_probe_device: returns (errno era) 0 bound, &lt;0 core refusal, &gt;0 negated errno of a failed driver probe;
@@ -168,5 +168,26 @@ public sealed partial class Kernel
         OnDriverBoundCreateChildren(dev);
         PciCore.HostProbe(dev);
         DmaMapping.RunDmaScript(dev);
+    }
+
+    // device_release_driver: consumers first, then UNBIND_DRIVER, remove, cleanup, UNBOUND_DRIVER
+    internal void DeviceReleaseDriver(Device dev)
+    {
+        if (!dev.Bound || dev.Driver is null) return;
+        foreach (var l in dev.ConsumerLinks.ToList())
+            if (l.Managed && !l.SyncStateOnly && l.Consumer.Bound) DeviceReleaseDriver(l.Consumer);
+        dev.LinkState = DlDevState.Unbinding;
+        Notify(BusNotify.UnbindDriver, dev);
+        // __device_release_driver: devres_release_all before the DMA teardown (v5.2+ order)
+        DevresReleaseAll(dev);
+        DmaTeardown(dev, Stage.Unbind);
+        DeviceLinksUnbound(dev);
+        dev.Driver.Devices.Remove(dev);
+        dev.Driver = null;
+        dev.Bound = false;
+        dev.BoundAtUs = null;
+        dev.Unbinds++;
+        Notify(BusNotify.UnboundDriver, dev);
+        _k.NoteConsumersLeftBound(dev);
     }
 }

@@ -1,10 +1,10 @@
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     private readonly LinkedList<Device> _pending = new();
     private readonly LinkedList<Device> _active = new();
@@ -17,7 +17,7 @@ public sealed partial class Kernel
     private int _timeoutWorkSeq;
     private int? _timeout;
 
-    private static readonly DigestFields DeferredProbeFields = new(typeof(Kernel),
+    private static readonly DigestFields DeferredProbeFields = new(typeof(DriverModel),
         [nameof(_pending), nameof(_active), nameof(_triggerCount), nameof(_deferredEnabled), nameof(_workQueued), nameof(_initcallsDone),
          nameof(_fwDevlinkDriversDone), nameof(_timeoutWorkAt), nameof(_timeout)],
         (nameof(_timeoutWorkSeq), "only tells the queued timeout work from a superseded one: the timeline's digest records that instead"));
@@ -36,11 +36,11 @@ public sealed partial class Kernel
     }
 
     /// <summary>driver_deferred_probe_timeout as the kernel holds it now (null: the profile's kernel has no such parameter).</summary>
-    public int? DeferredProbeTimeout => _timeout;
-    public bool InitcallsDone => _initcallsDone;
+    internal int? DeferredProbeTimeout => _timeout;
+    internal bool InitcallsDone => _initcallsDone;
 
     /// <summary>The pending list, in order (what devices_deferred prints).</summary>
-    public IEnumerable<Device> DeferredPending => _pending;
+    internal IEnumerable<Device> DeferredPending => _pending;
 
     // driver_deferred_probe_add: append to pending if on no list (v5.19+: only devices that matched a driver)
     internal void DeferredProbeAdd(Device dev)
@@ -56,7 +56,7 @@ public sealed partial class Kernel
     internal void DeferredProbeAddTrigger(Device dev, int localTrigger)
     {
         // the window between the probe's trigger snapshot and its return: other work may run and bind a device here
-        if (Schedule.Active) ConcurrentWindow(dev);
+        if (Schedule.Active) _k.ConcurrentWindow(dev);
         DeferredProbeAdd(dev);
         if (S.DeferredTriggerCount && localTrigger != _triggerCount) DeferredProbeTrigger();
     }
@@ -110,7 +110,7 @@ public sealed partial class Kernel
     }
 
     // deferred_probe_initcall (late_initcall)
-    private void DeferredProbeInitcall()
+    internal void DeferredProbeInitcall()
     {
         _deferredEnabled = true;
         DeferredProbeTrigger();
@@ -128,7 +128,7 @@ public sealed partial class Kernel
     {
         _timeoutWorkAt = NowUs + _timeout!.Value * 1_000_000L;
         int seq = ++_timeoutWorkSeq;
-        At(_timeoutWorkAt.Value, TimedEventKind.DeferredProbeTimeout, seq, () => { if (seq == _timeoutWorkSeq) DeferredProbeTimeoutWork(); });
+        _k.At(_timeoutWorkAt.Value, Boot.Kernel.TimedEventKind.DeferredProbeTimeout, seq, () => DeferredProbeTimeoutWorkIfCurrent(seq));
     }
 
     // deferred_probe_extend_timeout: a registration while the work is pending restarts it
@@ -140,6 +140,15 @@ public sealed partial class Kernel
     }
 
     // deferred_probe_timeout_work_func
+    /// <summary>The timeout work numbered <paramref name="seq"/> runs only if no later extension superseded it.</summary>
+    internal void DeferredProbeTimeoutWorkIfCurrent(int seq)
+    {
+        if (seq == _timeoutWorkSeq) DeferredProbeTimeoutWork();
+    }
+
+    /// <summary>Whether a queued timeout work is the current one (the timeline's digest).</summary>
+    internal bool IsCurrentTimeoutWork(int seq) => seq == _timeoutWorkSeq;
+
     private void DeferredProbeTimeoutWork()
     {
         _timeoutWorkAt = null;

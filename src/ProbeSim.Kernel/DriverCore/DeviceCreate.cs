@@ -1,9 +1,9 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     /// <summary>device_initialize + name; null (with the kernel's error) when the name is taken (sysfs collision).</summary>
     internal Device? DeviceCreate(string name, BusType bus, DtNode? node, Device? parent)

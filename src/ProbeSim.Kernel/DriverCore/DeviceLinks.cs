@@ -1,13 +1,13 @@
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     private readonly List<DeviceLink> _links = new();
 
-    private static readonly DigestFields DeviceLinksFields = new(typeof(Kernel), [nameof(_links)]);
+    private static readonly DigestFields DeviceLinksFields = new(typeof(DriverModel), [nameof(_links)]);
 
     /// <summary>Every device link, in creation order (the devices' own link lists follow it).</summary>
     private void DigestDeviceLinks(ref StateDigest d)
@@ -15,7 +15,7 @@ public sealed partial class Kernel
         d.Add(_links.Count);
         foreach (var l in _links) l.Digest(ref d);
     }
-    public IReadOnlyList<DeviceLink> DeviceLinks => _links;
+    internal IReadOnlyList<DeviceLink> DeviceLinks => _links;
 
     // device_link_add: one link per supplier/consumer pair; initial state from the supplier's and consumer's driver state
     internal DeviceLink? DeviceLinkAdd(Device consumer, Device supplier, DlFlags flags)
@@ -66,7 +66,7 @@ public sealed partial class Kernel
     }
 
     /// <summary>The /sys/class/devlink name of a link.</summary>
-    public string DevlinkName(DeviceLink l) => S.DevlinkBusPrefixed
+    internal string DevlinkName(DeviceLink l) => S.DevlinkBusPrefixed
         ? $"{l.Supplier.Bus.Name}:{l.Supplier.Name}--{l.Consumer.Bus.Name}:{l.Consumer.Name}"
         : $"{l.Supplier.Name}--{l.Consumer.Name}";
 

@@ -1,11 +1,11 @@
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
 // the driver core's DMA unwind sites (really_probe's failure labels, device_unbind_cleanup): bus->dma_cleanup and
 // arch_teardown_dma_ops where the profile's kernel calls them
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     /// <summary>Where the DMA set-up is undone: dma_cleanup and arch_teardown_dma_ops, at the profile's call sites.</summary>
     private void DmaTeardown(Device dev, Stage stage)

@@ -1,10 +1,10 @@
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
 // drv->probe of a modelled driver: its requests go to the provider subsystems (Providers/ProviderCore), then its script
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     // drv->probe: a generic driver asks for every resource its node names (docs/kernel/resource-providers.md), then runs its script
     private int RunDriverProbe(Device dev, Driver drv)
@@ -45,8 +45,8 @@ public sealed partial class Kernel
     // fault injection: drv->probe returns an errno at this attempt, or an allocation in it fails (-ENOMEM)
     private int InjectedProbeFault(Device dev)
     {
-        int e = Schedule.Fault(this, FaultSite.Probe, dev, dev.ProbeAttempts);
-        if (e == 0 && Schedule.Fault(this, FaultSite.Alloc, dev, dev.ProbeAttempts) != 0) e = ENOMEM;
+        int e = Schedule.Fault(_k, FaultSite.Probe, dev, dev.ProbeAttempts);
+        if (e == 0 && Schedule.Fault(_k, FaultSite.Alloc, dev, dev.ProbeAttempts) != 0) e = ENOMEM;
         if (e == 0) return 0;
         dev.SetWait(new InjectedFaultWait(-e, dev.ProbeAttempts));
         return e == EPROBE_DEFER ? DevErrProbe(dev, -EPROBE_DEFER, "injected -EPROBE_DEFER") : -e;

@@ -1,23 +1,23 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     private FwDevlinkMode _fwDevlinkMode;
     private bool _fwDevlinkStrict;
     private Func<DtNode, IReadOnlyList<OfSupplierRef>>? _parseSuppliers;
 
-    private static readonly DigestFields FwDevlinkFields = new(typeof(Kernel), [],
+    private static readonly DigestFields FwDevlinkFields = new(typeof(DriverModel), [],
         (nameof(_fwDevlinkMode), DigestFields.Input + " (the profile and fw_devlink=)"),
         (nameof(_fwDevlinkStrict), DigestFields.Input + " (fw_devlink.strict=)"),
         (nameof(_parseSuppliers), DigestFields.Cache + " (the parser of_fwnode_add_links uses)"));
 
     /// <summary>fw_devlink mode in effect (profile default or fw_devlink=).</summary>
-    public FwDevlinkMode FwDevlinkMode => _fwDevlinkMode;
+    internal FwDevlinkMode FwDevlinkMode => _fwDevlinkMode;
 
     /// <summary>fw_devlink=on/rpm: links block probing.</summary>
     private bool FwDevlinkBlocks => _fwDevlinkMode is FwDevlinkMode.On or FwDevlinkMode.Rpm;

@@ -1,13 +1,13 @@
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
 /// <summary>
 /// Indexes so matching does not compare every device with every driver: the result is the same walk the kernel makes
 /// (drivers in registration order, devices in add order), restricted to the ones that can possibly match.
 /// </summary>
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     // of_compat_cmp is strcasecmp
     private readonly Dictionary<string, List<Device>> _devicesByCompat = new(StringComparer.OrdinalIgnoreCase);
@@ -21,7 +21,7 @@ public sealed partial class Kernel
     private Driver?[] _driverAt = Array.Empty<Driver?>();
     private readonly List<Driver> _extraDrivers = new();
 
-    private static readonly DigestFields MatchIndexFields = new(typeof(Kernel),
+    private static readonly DigestFields MatchIndexFields = new(typeof(DriverModel),
         [nameof(_overridden), nameof(_registrations)],
         (nameof(_devicesByCompat), "an index of the devices by compatible, filled as they are added (the devices are digested)"),
         (nameof(_ambaDrivers), DigestFields.Cache + " (the amba drivers of the driver list)"),
@@ -36,6 +36,12 @@ public sealed partial class Kernel
         d.Add(_registrations);
         d.Add(_overridden.Count);
         foreach (var dev in _overridden) d.Add(dev.Id);
+    }
+
+    /// <summary>Keeps a device given a driver_override apart in the match index.</summary>
+    internal void DriverOverrideSet(Device dev)
+    {
+        if (!_overridden.Contains(dev)) _overridden.Add(dev);
     }
 
     /// <summary>compatible -> positions in DriverSet.Drivers, built once per (immutable) DriverSet.</summary>
@@ -105,7 +111,7 @@ public sealed partial class Kernel
     /// registers or the device's driver_override changes, so it is kept with the device until then (the deferred work
     /// asks again for every pending device on every pass). Callers only read it.
     /// </summary>
-    private List<Driver> CandidateDrivers(Device dev)
+    internal List<Driver> CandidateDrivers(Device dev)
     {
         if (dev.Candidates is { } c && c.Registrations == _registrations && ReferenceEquals(c.Override, dev.DriverOverride))
             return c.Drivers;

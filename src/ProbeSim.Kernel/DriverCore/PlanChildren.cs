@@ -1,15 +1,15 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers.Imported;
 using ProbeSim.Kernel.Of;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     private int _platformAutoId;
 
-    private static readonly DigestFields PlanChildrenFields = new(typeof(Kernel), [nameof(_platformAutoId)]);
+    private static readonly DigestFields PlanChildrenFields = new(typeof(DriverModel), [nameof(_platformAutoId)]);
 
     // the children a driver's probe creates, in plan order, once the probe succeeded
     private void CreatePlanChildren(Device dev, ProbePlan plan)

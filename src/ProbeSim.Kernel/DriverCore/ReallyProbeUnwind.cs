@@ -1,17 +1,17 @@
 using ProbeSim.Kernel.Dma;
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Profiles;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     private readonly List<ProbeUnwind> _unwinds = new();
 
-    private static readonly DigestFields ReallyProbeUnwindFields = new(typeof(Kernel), [], (nameof(_unwinds), DigestFields.Log + " (each failed probe's unwind)"));
+    private static readonly DigestFields ReallyProbeUnwindFields = new(typeof(DriverModel), [], (nameof(_unwinds), DigestFields.Log + " (each failed probe's unwind)"));
 
     /// <summary>Every failed really_probe's unwind, in boot order.</summary>
-    public IReadOnlyList<ProbeUnwind> Unwinds => _unwinds;
+    internal IReadOnlyList<ProbeUnwind> Unwinds => _unwinds;
 
     /// <summary>
     /// really_probe's failure labels in the profile's order: v4.12-v5.1 probe_failed (dma_deconfigure), dma_failed

@@ -1,8 +1,8 @@
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Boot;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.DriverCore;
 
-public sealed partial class Kernel
+internal sealed partial class DriverModel
 {
     /// <summary>simple_pm_bus_of_match entries marked ONLY_BUS, plus the driver's own compatible.</summary>
     internal static readonly string[] SimplePmBusCompatibles = { "simple-pm-bus", "simple-bus", "simple-mfd", "isa", "arm,amba-bus" };

@@ -37,7 +37,7 @@ internal sealed partial class IommuCore
         {
             // fault injection: the IOMMU driver's probe fails, or it never calls iommu_device_register
             int e = Schedule.Fault(_k, FaultSite.IommuProbe, dev, dev.ProbeAttempts);
-            if (e != 0) return _k.DevErrProbe(dev, -e, "injected IOMMU probe failure");
+            if (e != 0) return _k.DriverCore.DevErrProbe(dev, -e, "injected IOMMU probe failure");
             if (Schedule.Fault(_k, FaultSite.IommuNoRegister, dev, dev.ProbeAttempts) != 0) return 0;
             if (Schedule.ContextBankLimit(_k, dev) is int banks) traits = traits with { ContextBanks = banks };
         }

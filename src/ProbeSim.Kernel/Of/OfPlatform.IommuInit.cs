@@ -24,10 +24,10 @@ internal sealed partial class OfPlatform
             var drv = _k.AllDrivers.FirstOrDefault(d => d.Bus == Platform && IommuCore.IommuOfDeclared(node, d));
             if (drv is null) continue;
             _ofPopulated.Add(node);
-            var dev = _k.DeviceCreate(OfDeviceName.Make(node), Platform, node, null);
+            var dev = _k.DriverCore.DeviceCreate(OfDeviceName.Make(node), Platform, node, null);
             if (dev is null) continue;
-            _k.DeviceAdd(dev);
-            _k.DriverRegister(drv);
+            _k.DriverCore.DeviceAdd(dev);
+            _k.DriverCore.DriverRegister(drv);
         }
     }
 }

@@ -32,12 +32,12 @@ internal sealed partial class OfPlatform
         {
             var parent = od.Parent is not null && map.TryGetValue(od.Parent.Node, out var p) ? p : parentOverride;
             var bus = od.Bus == OfBus.Amba ? Amba : Platform;
-            var dev = _k.DeviceCreate(od.Name, bus, od.Node, parent);
+            var dev = _k.DriverCore.DeviceCreate(od.Name, bus, od.Node, parent);
             if (dev is null) continue;
             map[od.Node] = dev;
             if (bus == Amba) dev.PeriphId = AmbaPeriphId(od.Node);
             OfDmaConfigureAtCreation(dev);
-            _k.DeviceAdd(dev);
+            _k.DriverCore.DeviceAdd(dev);
         }
     }
 

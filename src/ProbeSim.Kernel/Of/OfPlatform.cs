@@ -46,6 +46,6 @@ internal sealed partial class OfPlatform : Boot.KernelSubsystem
     private IommuCore IommuCore => _k.IommuCore;
     private BusType Platform => _k.Platform;
     private BusType Amba => _k.Amba;
-    private FwNode Fw(DtNode node) => _k.Fw(node);
-    private int DriverDeferredProbeCheckState(Device dev) => _k.DriverDeferredProbeCheckState(dev);
+    private FwNode Fw(DtNode node) => _k.DriverCore.Fw(node);
+    private int DriverDeferredProbeCheckState(Device dev) => _k.DriverCore.DriverDeferredProbeCheckState(dev);
 }

@@ -78,12 +78,12 @@ internal sealed partial class PciCore : Boot.KernelSubsystem
         foreach (var f in topo.AddOrder())
         {
             var parent = f.Parent is { } pb && _devices.TryGetValue(pb, out var pd) ? pd : host;
-            var dev = _k.DeviceCreate(f.Name, _k.Pci, null, parent);
+            var dev = _k.DriverCore.DeviceCreate(f.Name, _k.Pci, null, parent);
             if (dev is null) continue;
             if (f.Parent is null) dev.SysfsParentSegment = topo.HostName;
             dev.Pci = f;
             _devices[f] = dev;
-            _k.DeviceAdd(dev);
+            _k.DriverCore.DeviceAdd(dev);
         }
     }
 }

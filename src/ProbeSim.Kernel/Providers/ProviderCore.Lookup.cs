@@ -29,7 +29,7 @@ internal sealed partial class ProviderCore
             if (FwIfAny(n)?.Dev is { } dev)
             {
                 // a bus bound by simple-pm-bus registers nothing for the nodes below it
-                if (dev.Bound && !(n != target && Boot.Kernel.IsSimplePmBus(dev.Driver)))
+                if (dev.Bound && !(n != target && DriverModel.IsSimplePmBus(dev.Driver)))
                     return new ProviderState(true, dev, new ProviderRegisteredBy(dev.Name, dev.Driver?.Name, ForSubnode: false));
                 return new ProviderState(false, dev, new ProviderNotBound(dev.Name, UnboundReasonOf(dev)));
             }

@@ -46,10 +46,10 @@ internal sealed partial class ProviderCore : Boot.KernelSubsystem
     private DeviceTreeIndex Index => _k.Index;
     private bool Modules => _k.Modules;
     private IReadOnlyList<OfResourceRef> ResourcesOf(DtNode node) => _k.ResourcesOf(node);
-    private FwNode? FwIfAny(DtNode node) => _k.FwIfAny(node);
-    private int DevErrProbe(Device dev, int err, string message, bool driverText = false) => _k.DevErrProbe(dev, err, message, driverText);
-    private void SetDeferReason(Device dev, string message) => _k.SetDeferReason(dev, message);
-    private int DriverDeferredProbeCheckState(Device dev) => _k.DriverDeferredProbeCheckState(dev);
-    private void DevresAdd(Device dev, string resource) => _k.DevresAdd(dev, resource);
-    private static bool IsAncestorOrSelf(DtNode? ancestor, DtNode node) => Boot.Kernel.IsAncestorOrSelf(ancestor, node);
+    private FwNode? FwIfAny(DtNode node) => _k.DriverCore.FwIfAny(node);
+    private int DevErrProbe(Device dev, int err, string message, bool driverText = false) => _k.DriverCore.DevErrProbe(dev, err, message, driverText);
+    private void SetDeferReason(Device dev, string message) => _k.DriverCore.SetDeferReason(dev, message);
+    private int DriverDeferredProbeCheckState(Device dev) => _k.DriverCore.DriverDeferredProbeCheckState(dev);
+    private void DevresAdd(Device dev, string resource) => _k.DriverCore.DevresAdd(dev, resource);
+    private static bool IsAncestorOrSelf(DtNode? ancestor, DtNode node) => DriverModel.IsAncestorOrSelf(ancestor, node);
 }

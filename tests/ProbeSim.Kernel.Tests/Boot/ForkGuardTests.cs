@@ -114,7 +114,7 @@ public class ForkGuardTests
         var boot = Board();
         var problems = new List<string>();
         int checkedFields = 0;
-        // the kernel, the IOMMU core and one object of each state type the board has at a late boundary
+        // the kernel, the driver core, the IOMMU core and one object of each state type the board has at a late boundary
         foreach (var (what, pick) in Owners())
         {
             object? probe = null;
@@ -157,6 +157,7 @@ public class ForkGuardTests
     private static IEnumerable<(string, Func<ProbeSim.Kernel.Boot.Kernel, object?>)> Owners() =>
     [
         ("Kernel", k => k),
+        ("DriverModel", k => k.DriverCore),
         ("IommuCore", k => k.IommuCore),
         ("Device", k => k.Devices.FirstOrDefault(d => d.Iommu.Group is not null)),
         ("DeviceDma", k => k.Devices.FirstOrDefault(d => d.Iommu.Group is not null)?.Dma),

@@ -149,6 +149,7 @@ public class StateDigestGuardTests
     private static readonly (Type Type, Func<ProbeSim.Kernel.Boot.Kernel, object> Owner)[] SubsystemTypes =
     [
         (typeof(ProbeSim.Kernel.Boot.Kernel), k => k),
+        (typeof(DriverModel), k => k.DriverCore),
         (typeof(OfPlatform), k => k.OfPlatform),
         (typeof(ProviderCore), k => k.Providers),
         (typeof(PciCore), k => k.PciCore),
