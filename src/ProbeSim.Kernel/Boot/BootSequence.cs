@@ -57,7 +57,7 @@ public sealed partial class Kernel
         Booted = true;
         DriverCore.PrepareDrivers();
         Printk(LogLevel.Info, "Kernel command line: " + CommandLine.Text);
-        X86EarlySetup();
+        X86Boot.EarlySetup();
 
         // time_init / init_IRQ: of_clk_init, of_irq_init, timer_probe
         OfPlatform.RunEarlyTables();
@@ -93,11 +93,11 @@ public sealed partial class Kernel
                 if (level == InitcallLevel.Subsys)
                 {
                     // drivers/acpi links before drivers/iommu: acpi_init scans the ACPI host bridges first
-                    AcpiPciRootScan();
+                    X86Boot.AcpiPciRootScan();
                     IommuCore.IommuSubsysInit();
                 }
                 // rootfs_initcall(pci_iommu_init) runs between the fs and device levels
-                if (level == InitcallLevel.Device) PciIommuInit();
+                if (level == InitcallLevel.Device) X86Boot.PciIommuInit();
                 // deferred_probe_initcall: drivers/base links first among the late initcalls
                 if (level == InitcallLevel.Late) DriverCore.DeferredProbeInitcall();
             }

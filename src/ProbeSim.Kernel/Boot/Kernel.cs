@@ -43,6 +43,7 @@ public sealed partial class Kernel : IPrintkSink
         IommuCore = new IommuCore(this);
         IommuCore.GroupNotifier.Register(VfioGroupNotifier);
         DmaMapping = new DmaMapping(this);
+        X86Boot = new X86Boot(this);
         ApplyCommandLine();
     }
 
@@ -84,6 +85,12 @@ public sealed partial class Kernel : IPrintkSink
         get => _pciTopology;
         init => _pciTopology = value?.WithQuirks(S.PciQuirks);
     }
+
+    /// <summary>The x86 machine this kernel boots (ACPI tables, PCI functions, build options), or null for a device-tree board.</summary>
+    public X86Platform? X86 { get; }
+
+    /// <summary>The x86 boot glue: DMAR detection, the ACPI root scan, pci_iommu_init (X86/X86Boot.cs).</summary>
+    internal X86Boot X86Boot { get; }
 
     /// <summary>The driver core: buses, drivers, devices, fwnodes, links, deferred probe (DriverCore/*.cs).</summary>
     internal DriverModel DriverCore { get; }
@@ -135,7 +142,8 @@ public sealed partial class Kernel : IPrintkSink
         (nameof(Tree), DigestFields.Input), (nameof(Index), DigestFields.Input), (nameof(Tables), DigestFields.Input), (nameof(_pciTopology), DigestFields.Input),
         (nameof(Profile), DigestFields.Input), (nameof(S), DigestFields.Input), (nameof(DriverSet), DigestFields.Input),
         (nameof(CommandLine), DigestFields.Input), (nameof(Board), DigestFields.Input), (nameof(DmaModel), DigestFields.Input),
-        (nameof(Arm32), DigestFields.Input), (nameof(Modules), DigestFields.Input),
+        (nameof(Arm32), DigestFields.Input), (nameof(Modules), DigestFields.Input), (nameof(X86), DigestFields.Input),
+        (nameof(X86Boot), DigestFields.Wiring + " (the x86 boot glue holds no state of its own)"),
         (nameof(_log), DigestFields.Log), (nameof(_notifiers), DigestFields.Log),
         (nameof(_actionResults), DigestFields.Log + " (the user actions' return codes)"),
         (nameof(Schedule), "the schedule deciding the choices: the explorer's side, not the kernel's"),

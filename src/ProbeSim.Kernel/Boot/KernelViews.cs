@@ -35,6 +35,10 @@ public sealed partial class Kernel
     /// <summary>Whether the AMBA peripheral id is read from the hardware (<see cref="DriverModel.PeriphidFromHardware"/>).</summary>
     internal bool PeriphidFromHardware(Device dev) => DriverCore.PeriphidFromHardware(dev);
 
+    /// <summary>ops->get_resv_regions of the device's IOMMU driver, where the model has them (intel-iommu, amd-iommu).</summary>
+    internal IReadOnlyList<Iommu.ReservedRegion> ReservedRegions(Device dev) =>
+        dev.Iommu.Instance?.Firmware?.ReservedRegions(dev) ?? Array.Empty<Iommu.ReservedRegion>();
+
     /// <summary>Names of dma_map_ops as reports show them.</summary>
     public static string? DmaOpsName(DmaOpsKind k) => DmaMapping.OpsName(k);
 

@@ -40,7 +40,7 @@ public sealed partial class Kernel
     /// </summary>
     internal static IReadOnlyList<DigestFields> DigestParts =>
     [
-        KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, X86BootFields, ForkFields,
+        KernelFields, BootSequenceFields, BootChoicesFields, UserSpaceFields, ForkFields,
         .. DriverModel.DigestParts,
         ProviderCore.DigestFields, PciCore.DigestFields,
         .. OfPlatform.DigestParts,

@@ -16,7 +16,14 @@ internal sealed partial class IommuCore
     /// <summary>bus->iommu_ops (until v6.7): the instance standing for the driver that set them.</summary>
     private readonly Dictionary<BusType, IommuInstance> _busOps = new(ReferenceEqualityComparer.Instance);
 
-    private static readonly DigestFields RegisterFields = new(typeof(IommuCore), [nameof(_iommus), nameof(_iommuInstances), nameof(_busOps)]);
+    /// <summary>iommu_class (iommu-sysfs.c): the class of the firmware-described units' devices, /sys/devices/virtual/iommu.</summary>
+    private BusType? _iommuClass;
+
+    private static readonly DigestFields RegisterFields = new(typeof(IommuCore), [nameof(_iommus), nameof(_iommuInstances), nameof(_busOps)],
+        (nameof(_iommuClass), "the class of the remapping units' devices: holds no driver or listed device (the units are digested as IOMMU instances)"));
+
+    /// <summary>The class the remapping units' devices are made in (made on first use).</summary>
+    internal BusType IommuClass => _iommuClass ??= new BusType("iommu", "/sys/devices/virtual/iommu/");
 
     // every instance in probe order, the registered ones in list order, and bus->iommu_ops of iommu_buses[]
     private void DigestRegister(ref StateDigest d)

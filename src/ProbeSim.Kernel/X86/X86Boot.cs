@@ -1,26 +1,33 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Pci;
-using ProbeSim.Kernel.X86;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.X86;
 
-// The x86 boot path of an ACPI machine: DMAR detection from mm_init, the ACPI host bridge's PCI scan at subsys_initcall,
-// and the IOMMU driver's init at rootfs_initcall (arch/x86/kernel/pci-dma.c).
-public sealed partial class Kernel
+/// <summary>
+/// The x86 boot path of an ACPI machine (arch/x86/kernel/pci-dma.c, drivers/acpi/pci_root.c): DMAR detection from
+/// mm_init, the ACPI host bridge's PCI scan at subsys_initcall, and the IOMMU driver's init at rootfs_initcall. It owns
+/// no state: the machine is an input (<see cref="X86Platform"/>), what it registers is the PCI and IOMMU cores'.
+/// </summary>
+/// <remarks>
+/// The wiring it uses from <see cref="Boot.Kernel"/>: the clock and the log, the profile settings, the machine and
+/// whether DMA is modelled (inputs), and the calls Linux makes directly: the PCI core's root scan and the IOMMU core's
+/// registration of the firmware-described IOMMUs.
+/// </remarks>
+internal sealed class X86Boot : KernelSubsystem
 {
-    /// <summary>The x86 machine this kernel boots (ACPI tables, PCI functions, build options), or null for a device-tree board.</summary>
-    public X86Platform? X86 { get; }
+    internal X86Boot(Boot.Kernel kernel) : base(kernel) { }
 
-    /// <summary>The class devices /sys/devices/virtual/iommu/dmarN of the remapping units (not on any bus).</summary>
-    private BusType? _iommuClass;
+    // --- the wiring, named as the rules use it (the clock, settings and log: Boot.KernelSubsystem)
 
-    private static readonly DigestFields X86BootFields = new(typeof(Kernel), [],
-        (nameof(X86), DigestFields.Input),
-        (nameof(_iommuClass), "the class of the remapping units' devices: holds no driver or listed device (the units are digested as IOMMU instances)"));
+    private X86Platform? X86 => _k.X86;
+    private bool DmaModel => _k.DmaModel;
+    private PciCore PciCore => _k.PciCore;
+    private IommuCore IommuCore => _k.IommuCore;
 
     // start_kernel -> mm_init -> pci_iommu_alloc: amd_iommu_detect, detect_intel_iommu (arch/x86/kernel/pci-dma.c:113-124)
-    private void X86EarlySetup()
+    internal void EarlySetup()
     {
         if (X86 is not { } x) return;
         // intel_iommu_setup (intel/iommu.c:354, 358)
@@ -38,13 +45,13 @@ public sealed partial class Kernel
     }
 
     // acpi_init (subsys_initcall) -> acpi_pci_root_add: the PCI core scans the machine's root bus (PciCore.AcpiScanRoot)
-    private void AcpiPciRootScan()
+    internal void AcpiPciRootScan()
     {
         if (X86?.Pci is { } topo) PciCore.AcpiScanRoot(topo);
     }
 
     // pci_iommu_init (rootfs_initcall, after the PCI scan): x86_init.iommu.iommu_init = intel_iommu_init
-    private void PciIommuInit()
+    internal void PciIommuInit()
     {
         if (X86 is not { } x || !DmaModel) return;
         if (x.AmdInitRuns) { AmdIommuInit(x); return; }
@@ -54,13 +61,13 @@ public sealed partial class Kernel
         if (dmar.Rmrrs.Count == 0) Printk(LogLevel.Info, "DMAR: No RMRR found");
         if (dmar.Atsrs.Count == 0) Printk(LogLevel.Info, "DMAR: No ATSR found");
         if (dmar.Satcs.Count == 0 && S.DmarSatc) Printk(LogLevel.Info, "DMAR: No SATC found");
-        _iommuClass ??= new BusType("iommu", "/sys/devices/virtual/iommu/");
         var driver = new IntelIommuDriver(intel);
         // for_each_active_iommu: iommu_device_sysfs_add + iommu_device_register (intel/iommu.c:4085-4102)
         var units = new List<IommuInstance>();
         foreach (var unit in intel.ActiveUnits)
         {
-            var dev = new Device(-1 - unit.SeqId, unit.Name, _iommuClass, null, null);
+            // the class devices /sys/devices/virtual/iommu/dmarN of the remapping units (not on any bus)
+            var dev = new Device(-1 - unit.SeqId, unit.Name, IommuCore.IommuClass, null, null);
             var inst = new IommuInstance(IommuCore.Instances.Count + units.Count, IommuDriverCatalog.Defaults(IommuKind.IntelVtd), dev, null, unit.Name,
                 IntelIommuDriver.DriverName) { Firmware = driver };
             driver.Add(inst, unit);
@@ -98,8 +105,4 @@ public sealed partial class Kernel
         }
         IommuCore.RegisterFirmwareIommus(units);
     }
-
-    /// <summary>ops->get_resv_regions of the device's IOMMU driver, where the model has them (intel-iommu, amd-iommu).</summary>
-    internal IReadOnlyList<ReservedRegion> ReservedRegions(Device dev) =>
-        dev.Iommu.Instance?.Firmware?.ReservedRegions(dev) ?? Array.Empty<ReservedRegion>();
 }
