@@ -70,12 +70,8 @@ public sealed partial class Kernel
         // BootSequence.cs: the timeline (each event rebuilt from its kind and argument)
         foreach (var (ev, at) in from._events.UnorderedItems) _events.Enqueue(RebuildEvent(ev, map), at);
         _eventSeq = from._eventSeq;
-        // BootChoices.cs: the footprints are of the tree (shared), keyed by this kernel's drivers
-        if (from._footprints is { } fps)
-        {
-            _footprints = new Dictionary<Driver, DriverFootprint>(fps.Count);
-            foreach (var (drv, fp) in fps) _footprints[map.Drv(drv)] = fp;
-        }
+        // BootChoices.cs: the footprints (a cache) start empty: only a level's registration groups read them, and those
+        // are computed once per prepared boot (BootTables); the tree's compatible index is shared
         _nodesByCompatible = from._nodesByCompatible;
         // UserSpace.cs (_blacklist: the command line, applied by the constructor)
         _coldplugDone = from._coldplugDone;

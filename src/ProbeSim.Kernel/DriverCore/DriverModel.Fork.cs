@@ -34,13 +34,15 @@ internal sealed partial class DriverModel
 
         // DriverModel.cs
         _devices.AddRange(devices);
-        foreach (var (node, fw) in from._fwnodes) map.Fill(Fw(node), fw);
+        // a pristine fwnode behaves as one never made (FwNode.Pristine): only the others are copied
+        foreach (var (node, fw) in from._fwnodes)
+            if (!fw.Pristine) map.Fill(Fw(node), fw);
         foreach (var (name, dev) in from._byName) _byName[name] = map.Dev(dev);
         _notPresent.AddRange(from._notPresent);
         // ImplicitDrivers.cs: the driver list, then its caches (MatchIndex.cs)
         _allDrivers.AddRange(drivers);
         _implicitPci = from._implicitPci;
-        BuildMatchIndex();
+        CopyMatchIndex(from, drivers);
         // DeferredProbe.cs: the lists in order, each device's entry pointing into this driver core's list
         foreach (var d in from._pending) map.Dev(d).DeferNode = _pending.AddLast(map.Dev(d));
         foreach (var d in from._active) map.Dev(d).DeferNode = _active.AddLast(map.Dev(d));

@@ -66,6 +66,17 @@ internal sealed partial class DriverModel
         }
     }
 
+    /// <summary>Kernel.Fork: the driver caches of <paramref name="from"/>, each driver replaced by the fork's of the same index.</summary>
+    private void CopyMatchIndex(DriverModel from, Driver[] drivers)
+    {
+        _specIndex = from._specIndex;
+        _driverAt = new Driver?[from._driverAt.Length];
+        for (int i = 0; i < _driverAt.Length; i++)
+            if (from._driverAt[i] is { } d) _driverAt[i] = drivers[d.Index];
+        foreach (var d in from._extraDrivers) _extraDrivers.Add(drivers[d.Index]);
+        foreach (var d in from._ambaDrivers) _ambaDrivers.Add(drivers[d.Index]);
+    }
+
     private static SpecIndex BuildSpecIndex(DriverSet set)
     {
         var index = new SpecIndex();
