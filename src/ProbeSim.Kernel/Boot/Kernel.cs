@@ -8,6 +8,7 @@ using ProbeSim.Kernel.Of;
 using ProbeSim.Kernel.Pci;
 using ProbeSim.Kernel.Profiles;
 using ProbeSim.Kernel.Providers;
+using ProbeSim.Kernel.Vfio;
 using ProbeSim.Kernel.X86;
 
 namespace ProbeSim.Kernel.Boot;
@@ -41,7 +42,7 @@ public sealed partial class Kernel : IPrintkSink
         Providers = new ProviderCore(this);
         PciCore = new PciCore(this);
         IommuCore = new IommuCore(this);
-        IommuCore.GroupNotifier.Register(VfioGroupNotifier);
+        Vfio = new VfioCore(this);
         DmaMapping = new DmaMapping(this);
         X86Boot = new X86Boot(this);
         ApplyCommandLine();
@@ -91,6 +92,9 @@ public sealed partial class Kernel : IPrintkSink
 
     /// <summary>The x86 boot glue: DMAR detection, the ACPI root scan, pci_iommu_init (X86/X86Boot.cs).</summary>
     internal X86Boot X86Boot { get; }
+
+    /// <summary>VFIO and iommufd's user actions, the VFIO group notifier (Vfio/VfioCore.cs).</summary>
+    internal VfioCore Vfio { get; }
 
     /// <summary>The driver core: buses, drivers, devices, fwnodes, links, deferred probe (DriverCore/*.cs).</summary>
     internal DriverModel DriverCore { get; }
@@ -144,6 +148,7 @@ public sealed partial class Kernel : IPrintkSink
         (nameof(CommandLine), DigestFields.Input), (nameof(Board), DigestFields.Input), (nameof(DmaModel), DigestFields.Input),
         (nameof(Arm32), DigestFields.Input), (nameof(Modules), DigestFields.Input), (nameof(X86), DigestFields.Input),
         (nameof(X86Boot), DigestFields.Wiring + " (the x86 boot glue holds no state of its own)"),
+        (nameof(Vfio), DigestFields.Wiring + " (VFIO holds no state of its own: a group's container is the group's)"),
         (nameof(_log), DigestFields.Log), (nameof(_notifiers), DigestFields.Log),
         (nameof(_actionResults), DigestFields.Log + " (the user actions' return codes)"),
         (nameof(Schedule), "the schedule deciding the choices: the explorer's side, not the kernel's"),
@@ -182,6 +187,9 @@ public sealed partial class Kernel : IPrintkSink
 
     /// <summary>The boot oopsed (a NULL dereference in a DMA path): the first crash is the one kept.</summary>
     internal void Oops(string text) => _crash ??= text;
+
+    /// <summary>BUG_ON hit: the kernel stops with this message.</summary>
+    internal void Bug(string text) => _crash = text;
 
     /// <summary>Starts the debug lines the model adds where the kernel prints nothing (docs/kernel/iommu-of-declare-and-notifiers.md).</summary>
     public const string ModelLogPrefix = "probesim: ";

@@ -1,6 +1,7 @@
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Dma;
 using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Iommu;
 using ProbeSim.Kernel.Profiles;
 
 namespace ProbeSim.Kernel.Boot;
@@ -38,6 +39,9 @@ public sealed partial class Kernel
     /// <summary>ops->get_resv_regions of the device's IOMMU driver, where the model has them (intel-iommu, amd-iommu).</summary>
     internal IReadOnlyList<Iommu.ReservedRegion> ReservedRegions(Device dev) =>
         dev.Iommu.Instance?.Firmware?.ReservedRegions(dev) ?? Array.Empty<Iommu.ReservedRegion>();
+
+    /// <summary>Whether VFIO can use the group now, by the profile's rule (<see cref="Vfio.VfioCore.Viability"/>).</summary>
+    public VfioGroupViability VfioViability(IommuGroup group) => Vfio.Viability(group);
 
     /// <summary>Names of dma_map_ops as reports show them.</summary>
     public static string? DmaOpsName(DmaOpsKind k) => DmaMapping.OpsName(k);

@@ -22,7 +22,7 @@ public sealed partial class Kernel
             UserActionKind.DriverOverride => DriverOverrideStore(dev, action.Driver),
             UserActionKind.Bind => BindStore(dev, action.Driver ?? ""),
             UserActionKind.Unbind => UnbindStore(dev, action.Driver),
-            _ => dev is null ? new ActionReturn(-ENODEV, new NoSuchDevice()) : RunIommuAction(action, dev),
+            _ => dev is null ? new ActionReturn(-ENODEV, new NoSuchDevice()) : Vfio.RunAction(action, dev),
         };
         _actionResults.Add(new ActionOutcome(NowUs, action.Kind, module ? action.Module : action.Device, dev?.Name,
             module ? null : action.Driver ?? action.Value, ret.Result, action.Origin)

@@ -1,5 +1,6 @@
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Vfio;
 
 namespace ProbeSim.Kernel.Iommu;
 

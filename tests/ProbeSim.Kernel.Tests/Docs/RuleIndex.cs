@@ -58,6 +58,8 @@ public static partial class RuleIndex
         ["Pci"] = "Pci: PCI below a DT host bridge (drivers/pci)",
         ["Profiles"] = "Profiles: behaviour switches",
         ["Providers"] = "Providers: resource providers a probe asks for (clk, regulator, gpio, pinctrl, genpd, ...)",
+        ["Vfio"] = "Vfio: VFIO and iommufd as user space drives them (drivers/vfio, drivers/iommu/iommufd)",
+        ["X86"] = "X86: the x86 arch and ACPI glue (arch/x86/kernel/pci-dma.c, drivers/acpi/pci_root.c, drivers/iommu/intel, amd)",
     };
 
     public static string Render(IReadOnlyList<Rule> rules)

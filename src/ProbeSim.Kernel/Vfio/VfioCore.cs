@@ -1,16 +1,33 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Drivers;
 using ProbeSim.Kernel.Iommu;
 using static ProbeSim.Kernel.Iommu.IommuRefusals;
+using ActionReturn = ProbeSim.Kernel.Boot.Kernel.ActionReturn;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Vfio;
 
-// The user-space side of IOMMU groups: VFIO's group ioctls and iommufd's device bind, scripted as user actions, and the
-// VFIO group notifier. VFIO is not yet a subsystem object of its own; it calls the IOMMU core's API (Iommu/IommuCore*.cs).
-public sealed partial class Kernel
+/// <summary>
+/// VFIO (drivers/vfio) and iommufd as user space drives them: the group ioctls (set/unset container, get a device fd),
+/// iommufd's device bind, and the group notifier of v5.10-v5.18. It owns no state: a group's container is the group's
+/// (<see cref="IommuGroup.VfioContainerSet"/>) or its DMA owner, and it calls the IOMMU core's API (Iommu/IommuCore*.cs).
+/// </summary>
+/// <remarks>
+/// The wiring it uses from <see cref="Boot.Kernel"/>: the clock and the log, the profile settings, the IOMMU core, and
+/// the kernel's crash record (a BUG_ON).
+/// </remarks>
+internal sealed class VfioCore : KernelSubsystem
 {
+    internal VfioCore(Boot.Kernel kernel) : base(kernel)
+    {
+        // registered on the IOMMU group chain as each vfio_group registers its block (iommu_group_register_notifier)
+        IommuCore.GroupNotifier.Register(GroupNotifier);
+    }
+
+    private IommuCore IommuCore => _k.IommuCore;
+
     /// <summary>VFIO, iommufd, sysfs type writes and a kernel driver's own domain attach, scripted as user actions.</summary>
-    private ActionReturn RunIommuAction(UserAction action, Device dev)
+    internal ActionReturn RunAction(UserAction action, Device dev)
     {
         var group = dev.Iommu.Group;
         if (group is null && action.Kind is not (UserActionKind.IommufdBind or UserActionKind.IommufdUnbind))
@@ -106,7 +123,7 @@ public sealed partial class Kernel
         }
         // v5.10 vfio_group_get_device_fd: container and viability first (vfio.c:1441-1443), then the device by name
         if (!group.VfioContainerSet) return new(-EINVAL, new NoContainer(group.Id));
-        var viability = VfioViability(group);
+        var viability = Viability(group);
         if (!viability.Viable)
             return new(-EINVAL, new GroupNotViable(group.Id, viability.Members.Where(m => m.Blocks).Select(m => new GroupMember(m.Device, m.Driver)).ToList()));
         return vfioDevice ? ActionReturn.Ok : new(-ENODEV, new NotAVfioDevice(dev.Bound ? dev.Driver?.Name : null));
@@ -117,7 +134,7 @@ public sealed partial class Kernel
     /// passes vfio_dev_viable), from v5.19 VFIO_GROUP_GET_STATUS's VIABLE flag (a container is set, or
     /// !iommu_group_dma_owner_claimed: v6.1 drivers/vfio/vfio_main.c:894-899).
     /// </summary>
-    public VfioGroupViability VfioViability(IommuGroup group)
+    internal VfioGroupViability Viability(IommuGroup group)
     {
         if (S.DmaOwnership)
         {
@@ -131,12 +148,12 @@ public sealed partial class Kernel
     private static VfioGroupMember Member(Device d, VfioMemberUse use) => new(d.Name, use == VfioMemberUse.Unbound ? null : d.Driver?.Name, use);
 
     /// <summary>vfio_iommu_group_notifier (v5.10-v5.18): a non-viable driver bound into a group in use hits BUG_ON.</summary>
-    private void VfioGroupNotifier(IommuGroupNotify action, Device dev)
+    private void GroupNotifier(IommuGroupNotify action, Device dev)
     {
         if (action != IommuGroupNotify.BoundDriver) return;
         if (!S.VfioNotifierBug || dev.Iommu.Group is not { VfioContainerSet: true } || !VfioViabilityRules.DevViable(dev).Blocks()) return;
         Printk(LogLevel.Emerg, "------------[ cut here ]------------");
         Printk(LogLevel.Emerg, "kernel BUG at drivers/vfio/vfio.c:759!");
-        _crash = $"kernel BUG: {dev.DriverString} bound {dev.Name} into iommu group {dev.Iommu.Group.Id}, which VFIO is using";
+        _k.Bug($"kernel BUG: {dev.DriverString} bound {dev.Name} into iommu group {dev.Iommu.Group.Id}, which VFIO is using");
     }
 }

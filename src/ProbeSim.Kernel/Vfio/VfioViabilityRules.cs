@@ -1,6 +1,7 @@
+using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.DriverCore;
 
-namespace ProbeSim.Kernel.Boot;
+namespace ProbeSim.Kernel.Vfio;
 
 /// <summary>The per-member decisions behind VFIO's group viability, one per kernel era.</summary>
 internal static class VfioViabilityRules
