@@ -11,6 +11,8 @@ internal sealed class AmdIommuDriver(AmdIommuTables tables, AmdIommuCmdline cmdl
     public const string DriverName = "amd-iommu";
 
     private readonly Dictionary<IommuInstance, AmdIommuUnit> _units = new(ReferenceEqualityComparer.Instance);
+    // a function's config space is an input: decoded once, not at each def_domain_type and again for the result
+    private readonly Dictionary<PciFunction, (AmdDeviceCapabilities? Known, AmdDeviceCapabilities Assumed)> _caps = new(ReferenceEqualityComparer.Instance);
 
     public void Add(IommuInstance inst, AmdIommuUnit unit) => _units[inst] = unit;
 
@@ -49,9 +51,15 @@ internal sealed class AmdIommuDriver(AmdIommuTables tables, AmdIommuCmdline cmdl
 
     // pci_iommuv2_capable (amd/iommu.c:326-344): pci_ats_supported (ATS, not untrusted), then PRI and PASID, found by
     // pci_find_ext_capability in the extended config space; a PCIe function dumped without it does not say (Known null)
-    private static (AmdDeviceCapabilities? Known, AmdDeviceCapabilities Assumed) Capabilities(Device dev)
+    private (AmdDeviceCapabilities? Known, AmdDeviceCapabilities Assumed) Capabilities(Device dev)
     {
         if (dev.Pci is not { } f) return (new AmdDeviceCapabilities(false), new AmdDeviceCapabilities(false));
+        if (!_caps.TryGetValue(f, out var caps)) _caps[f] = caps = ReadCapabilities(f);
+        return caps;
+    }
+
+    private static (AmdDeviceCapabilities? Known, AmdDeviceCapabilities Assumed) ReadCapabilities(PciFunction f)
+    {
         var none = new AmdDeviceCapabilities(true, f.Untrusted);
         // a function written in a topology file has the capabilities it was given (none of these)
         if (f.RawConfig is not { } raw) return (none, none);
