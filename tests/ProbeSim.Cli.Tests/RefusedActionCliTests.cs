@@ -1,3 +1,4 @@
+using ProbeSim.TestSupport;
 namespace ProbeSim.Cli.Tests;
 
 /// <summary>
@@ -11,15 +12,7 @@ public class RefusedActionCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private const string Board = """
-        /dts-v1/;
-        / { #address-cells = <2>; #size-cells = <2>;
-          smmu: iommu@9050000 { compatible = "arm,smmu-v3"; reg = <0x0 0x9050000 0x0 0x20000>; #iommu-cells = <1>; };
-          pcie@10000000 { compatible = "pci-host-ecam-generic"; device_type = "pci"; reg = <0x40 0x10000000 0x0 0x10000000>;
-            #address-cells = <3>; #size-cells = <2>; bus-range = <0x0 0xff>; iommu-map = <0x0 &smmu 0x0 0x10000>; };
-        };
-
-        """;
+    private const string Board = SmmuV3PciBoard.Dts;
 
     private const string Scenario = """
         drivers:

@@ -1,3 +1,4 @@
+using ProbeSim.TestSupport;
 namespace ProbeSim.Cli.Tests;
 
 /// <summary>
@@ -14,15 +15,7 @@ public class VfioPlanCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private const string Smmu = """
-        /dts-v1/;
-        / { #address-cells = <2>; #size-cells = <2>;
-          smmu: iommu@9050000 { compatible = "arm,smmu-v3"; reg = <0x0 0x9050000 0x0 0x20000>; #iommu-cells = <1>; };
-          pcie@10000000 { compatible = "pci-host-ecam-generic"; device_type = "pci"; reg = <0x40 0x10000000 0x0 0x10000000>;
-            #address-cells = <3>; #size-cells = <2>; bus-range = <0x0 0xff>; iommu-map = <0x0 &smmu 0x0 0x10000>; };
-        };
-
-        """;
+    private const string Smmu = SmmuV3PciBoard.Dts;
 
     // a GPU and its HDMI audio function: multi-function without ACS, so get_pci_function_alias_group puts both functions in
     // one group (iommu.c:1398-1410); the root port above has ACS, so the group stops there (iommu.c:1533-1534)

@@ -1,3 +1,4 @@
+using ProbeSim.TestSupport;
 using System.Text;
 using ProbeSim.Checking.Exploration;
 using ProbeSim.Checking.Invariants;
@@ -168,14 +169,7 @@ public class StateDigestPropertyTests
 
     // PCI below a DT host bridge behind an SMMUv3 (iommu-map), a root port without ACS (one group for the port and the
     // functions below), asynchronous probes, DMA activity, and user space moving one function to vfio-pci
-    private const string PciBoard = """
-        /dts-v1/;
-        / { #address-cells = <2>; #size-cells = <2>;
-          smmu: iommu@9050000 { compatible = "arm,smmu-v3"; reg = <0x0 0x9050000 0x0 0x20000>; #iommu-cells = <1>; };
-          pcie@10000000 { compatible = "pci-host-ecam-generic"; device_type = "pci"; reg = <0x40 0x10000000 0x0 0x10000000>;
-            #address-cells = <3>; #size-cells = <2>; bus-range = <0x0 0xff>; iommu-map = <0x0 &smmu 0x0 0x10000>; };
-        };
-        """;
+    private const string PciBoard = SmmuV3PciBoard.Dts;
 
     private const string PciScenario = """
         drivers:

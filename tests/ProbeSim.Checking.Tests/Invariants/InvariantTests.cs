@@ -1,3 +1,4 @@
+using ProbeSim.TestSupport;
 using ProbeSim.Checking.Invariants;
 
 namespace ProbeSim.Checking.Tests.Invariants;
@@ -115,14 +116,7 @@ public class InvariantTests
     }
 
     // iommu-core S11 (v5.10): VFIO takes the container of a group whose other function e1000e still drives
-    const string PciBoard = """
-        /dts-v1/;
-        / { #address-cells = <2>; #size-cells = <2>;
-          smmu: iommu@9050000 { compatible = "arm,smmu-v3"; reg = <0x0 0x9050000 0x0 0x20000>; #iommu-cells = <1>; };
-          pcie@10000000 { compatible = "pci-host-ecam-generic"; device_type = "pci"; reg = <0x40 0x10000000 0x0 0x10000000>;
-            #address-cells = <3>; #size-cells = <2>; bus-range = <0x0 0xff>; iommu-map = <0x0 &smmu 0x0 0x10000>; };
-        };
-        """;
+    const string PciBoard = SmmuV3PciBoard.Dts;
     const string PciScenario = """
         drivers:
           - { compatible: pci8086,10d3, name: e1000e, bus: pci, pci-ids: ["8086:10d3"] }

@@ -1,3 +1,4 @@
+using ProbeSim.TestSupport;
 using ProbeSim.DeviceTree.Source;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
@@ -11,14 +12,7 @@ namespace ProbeSim.Reports.Tests.Actions;
 /// </summary>
 public static class RefusedVfio
 {
-    public const string Board = """
-        /dts-v1/;
-        / { #address-cells = <2>; #size-cells = <2>;
-          smmu: iommu@9050000 { compatible = "arm,smmu-v3"; reg = <0x0 0x9050000 0x0 0x20000>; #iommu-cells = <1>; };
-          pcie@10000000 { compatible = "pci-host-ecam-generic"; device_type = "pci"; reg = <0x40 0x10000000 0x0 0x10000000>;
-            #address-cells = <3>; #size-cells = <2>; bus-range = <0x0 0xff>; iommu-map = <0x0 &smmu 0x0 0x10000>; };
-        };
-        """;
+    public const string Board = SmmuV3PciBoard.Dts;
 
     public const string Scenario = """
         drivers:
