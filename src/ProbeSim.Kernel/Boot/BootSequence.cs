@@ -141,8 +141,8 @@ public sealed partial class Kernel
         var timed = new List<(double At, Driver Drv)>();
         foreach (var drv in DriverCore.AllDrivers)
             // an explicit load time (scenario load-at); the table default is the autoload time, used only through coldplug matching
-            if (drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is { } t && !IsBlacklisted(drv) &&
-                (DriverSet.ModuleAutoloadAt is null || t != DriverSet.ModuleAutoloadAt))
+            if (drv.Spec.Availability == DriverAvailability.Module && drv.Spec.LoadAt is { } t &&
+                (DriverSet.ModuleAutoloadAt is null || t != DriverSet.ModuleAutoloadAt) && !IsBlacklisted(drv))
                 timed.Add((t, drv));
         // user space loads modules in an order of its own: a schedule may hand the load times out in another order
         // sorted by time (stable), so option 0 of every pick keeps each module at its own time

@@ -34,7 +34,7 @@ public sealed partial class Kernel
         IommuCore.IommuDefaultTypeFromCmdline();
     }
 
-    private bool IsBlacklisted(Driver drv) => drv.Spec.Module is { } m && _blacklist.Contains(m.Replace('-', '_'));
+    private bool IsBlacklisted(Driver drv) => _blacklist.Count > 0 && drv.Spec.Module is { } m && _blacklist.Contains(m.Replace('-', '_'));
 
     internal bool HasModuleFor(Device dev) =>
         DriverCore.CandidateDrivers(dev).Any(d => !d.Registered && d.Spec.Availability == DriverAvailability.Module && DriverCore.BusMatch(dev, d) != 0);

@@ -219,8 +219,10 @@ internal sealed partial class DriverModel
     // driver_attach: every device of the bus in add order (__driver_attach)
     private void DriverAttach(Driver drv)
     {
-        foreach (var dev in CandidateDevices(drv))
+        var candidates = CandidateDevices(drv);
+        for (int i = 0; i < candidates.Count; i++)
         {
+            var dev = candidates[i];
             if (dev.Dead || dev.Bound || dev.Driver is not null) continue;
             int match = BusMatch(dev, drv);
             if (match == 0) continue;

@@ -95,15 +95,15 @@ internal sealed partial class DriverModel
         return index;
     }
 
-    /// <summary>Drivers (registered or not) whose OF table has this compatible.</summary>
-    private IEnumerable<Driver> DriversForCompatible(string compatible)
+    /// <summary>Adds the drivers (registered or not) whose OF table has this compatible, each once.</summary>
+    private void AddDriversForCompatible(string compatible, List<Driver> result)
     {
         foreach (var d in _extraDrivers)
             foreach (var c in d.Spec.Compatibles)
-                if (string.Equals(c, compatible, StringComparison.OrdinalIgnoreCase)) { yield return d; break; }
+                if (string.Equals(c, compatible, StringComparison.OrdinalIgnoreCase)) { if (!result.Contains(d)) result.Add(d); break; }
         if (_specIndex.ByCompat.TryGetValue(compatible, out var positions))
             foreach (var pos in positions)
-                if (_driverAt[pos] is { } d) yield return d;
+                if (_driverAt[pos] is { } d && !result.Contains(d)) result.Add(d);
     }
 
     private void IndexDevice(Device dev)
@@ -138,8 +138,7 @@ internal sealed partial class DriverModel
         if (dev.DriverOverride is not null || dev.Node is null || dev.MatchName is not null || NodeOverrideFor(dev) is not null)
             return _allDrivers.Where(d => d.Bus == (dev.Bus == Amba ? Amba : Platform)).OrderBy(d => d.Registered ? d.RegOrder : int.MaxValue).ToList();
         var result = new List<Driver>();
-        foreach (var c in dev.Node.Compatible)
-            foreach (var d in DriversForCompatible(c)) if (!result.Contains(d)) result.Add(d);
+        foreach (var c in dev.Node.Compatible) AddDriversForCompatible(c, result);
         if (dev.Bus == Amba)
             foreach (var d in _ambaDrivers) if (!result.Contains(d)) result.Add(d);
         // i2c_match_id / spi_match_id: drivers whose id table (or, for SPI, name) is the client's modalias
@@ -150,36 +149,44 @@ internal sealed partial class DriverModel
         return result;
     }
 
-    /// <summary>Devices a newly registered driver may match, in add order.</summary>
-    private List<Device> CandidateDevices(Driver drv)
+    /// <summary>Devices a newly registered driver may match, in add order. Most drivers of a distribution's set match no
+    /// device of a board: they get the shared empty list without allocating.</summary>
+    private IReadOnlyList<Device> CandidateDevices(Driver drv)
     {
-        var result = new List<Device>();
-        var seen = new HashSet<Device>();
+        List<Device>? result = null;
+        void Add(Device d) => (result ??= new List<Device>()).Add(d);
         if (drv.Bus == Amba)
         {
-            foreach (var d in Amba.Devices) if (seen.Add(d)) result.Add(d);
+            foreach (var d in Amba.Devices) Add(d);
         }
         else if (drv.Bus == Pci)
         {
-            foreach (var d in Pci.Devices) if (seen.Add(d)) result.Add(d);
+            foreach (var d in Pci.Devices) Add(d);
         }
         else
         {
             foreach (var c in drv.Spec.Compatibles)
                 if (_devicesByCompat.TryGetValue(c, out var list))
-                    foreach (var d in list) if (d.Bus != Amba && seen.Add(d)) result.Add(d);
+                    foreach (var d in list) if (d.Bus != Amba) Add(d);
             // platform_match: by platform_device_id name, or by driver name
             foreach (var d in _platformByName)
-                if ((d.MatchName ?? (d.Node is null ? d.Name : null)) is { } pname && (pname == drv.Name || drv.Bus == Platform && drv.Spec.BusIds.Contains(pname, StringComparer.Ordinal)) && seen.Add(d))
-                    result.Add(d);
+                if ((d.MatchName ?? (d.Node is null ? d.Name : null)) is { } pname && (pname == drv.Name || drv.Bus == Platform && drv.Spec.BusIds.Contains(pname, StringComparer.Ordinal)))
+                    Add(d);
             if (drv.Bus == I2c || drv.Bus == Spi)
                 foreach (var d in drv.Bus.Devices)
-                    if (ClientModalias(d) is { } alias && (drv.Spec.BusIds.Contains(alias, StringComparer.Ordinal) || drv.Name == alias) && seen.Add(d)) result.Add(d);
+                    if (ClientModalias(d) is { } alias && (drv.Spec.BusIds.Contains(alias, StringComparer.Ordinal) || drv.Name == alias)) Add(d);
         }
-        foreach (var d in _overridden) if (seen.Add(d)) result.Add(d);
+        foreach (var d in _overridden) Add(d);
         if (DriverSet.NodeOverrides.Count > 0)
-            foreach (var d in _devices) if (NodeOverrideFor(d) is not null && seen.Add(d)) result.Add(d);
+            foreach (var d in _devices) if (NodeOverrideFor(d) is not null) Add(d);
+        if (result is null) return Array.Empty<Device>();
+        if (result.Count == 1) return result;
+        // in add order, each device once (a device found by two compatibles, or by compatible and by override)
         result.Sort((a, b) => a.Id.CompareTo(b.Id));
+        int kept = 1;
+        for (int i = 1; i < result.Count; i++)
+            if (!ReferenceEquals(result[i], result[kept - 1])) result[kept++] = result[i];
+        result.RemoveRange(kept, result.Count - kept);
         return result;
     }
 }
