@@ -52,6 +52,29 @@ public sealed class BootTables
     internal void KeepDriverOrder(DriverSet set, DriverSpec[] order) =>
         Interlocked.CompareExchange(ref _driverOrder, new DriverOrderEntry(set, order), null);
 
+    private sealed record BoardCompatibleEntry(DriverSet Set, bool[] Has);
+
+    private BoardCompatibleEntry? _boardCompatible;
+
+    /// <summary>
+    /// For each driver in registration order, whether its OF table names a compatible some node of the tree has: a
+    /// driver without one can match a device by compatible on no kernel of this board (the devices' nodes are the tree's).
+    /// </summary>
+    internal bool[] DriversWithBoardCompatible(DriverSet set, IReadOnlyList<ProbeSim.Kernel.DriverCore.Driver> order)
+    {
+        if (Volatile.Read(ref _boardCompatible) is { } e && ReferenceEquals(e.Set, set) && e.Has.Length == order.Count) return e.Has;
+        // of_compat_cmp is strcasecmp
+        var onBoard = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in _tree.AllNodes)
+            foreach (var c in node.Compatible) onBoard.Add(c);
+        var has = new bool[order.Count];
+        for (int i = 0; i < order.Count; i++)
+            foreach (var c in order[i].Spec.Compatibles)
+                if (onBoard.Contains(c)) { has[i] = true; break; }
+        Interlocked.CompareExchange(ref _boardCompatible, new BoardCompatibleEntry(set, has), null);
+        return has;
+    }
+
     /// <summary>The resource references of a node (they depend on the tree alone).</summary>
     internal IReadOnlyList<OfResourceRef> Resources(DtNode node) => _resources.GetOrAdd(node, static (n, index) => OfResources.Collect(n, index), Index);
 

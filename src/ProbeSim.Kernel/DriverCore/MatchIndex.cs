@@ -20,6 +20,7 @@ internal sealed partial class DriverModel
     private SpecIndex _specIndex = null!;
     private Driver?[] _driverAt = Array.Empty<Driver?>();
     private readonly List<Driver> _extraDrivers = new();
+    private bool[] _boardCompatible = Array.Empty<bool>();
 
     private static readonly DigestFields MatchIndexFields = new(typeof(DriverModel),
         [nameof(_overridden), nameof(_registrations)],
@@ -28,7 +29,8 @@ internal sealed partial class DriverModel
         (nameof(_platformByName), "an index of the platform devices that match by name, filled as they are added"),
         (nameof(_specIndex), DigestFields.Cache + " (the driver set's compatibles)"),
         (nameof(_driverAt), DigestFields.Cache + " (the driver list by position in the driver set)"),
-        (nameof(_extraDrivers), DigestFields.Cache + " (the drivers the driver set does not list)"));
+        (nameof(_extraDrivers), DigestFields.Cache + " (the drivers the driver set does not list)"),
+        (nameof(_boardCompatible), DigestFields.Cache + " (which drivers name a compatible of the tree, by driver index)"));
 
     /// <summary>The devices given a driver_override (in the order they were) and the number of registrations so far.</summary>
     private void DigestMatchIndex(ref StateDigest d)
@@ -64,6 +66,7 @@ internal sealed partial class DriverModel
             else _extraDrivers.Add(d);
             if (d.Bus == Amba) _ambaDrivers.Add(d);
         }
+        _boardCompatible = Tables.DriversWithBoardCompatible(DriverSet, _allDrivers);
     }
 
     /// <summary>Kernel.Fork: the driver caches of <paramref name="from"/>, each driver replaced by the fork's of the same index.</summary>
@@ -165,9 +168,10 @@ internal sealed partial class DriverModel
         }
         else
         {
-            foreach (var c in drv.Spec.Compatibles)
-                if (_devicesByCompat.TryGetValue(c, out var list))
-                    foreach (var d in list) if (d.Bus != Amba) Add(d);
+            if (_boardCompatible[drv.Index])
+                foreach (var c in drv.Spec.Compatibles)
+                    if (_devicesByCompat.TryGetValue(c, out var list))
+                        foreach (var d in list) if (d.Bus != Amba) Add(d);
             // platform_match: by platform_device_id name, or by driver name
             foreach (var d in _platformByName)
                 if ((d.MatchName ?? (d.Node is null ? d.Name : null)) is { } pname && (pname == drv.Name || drv.Bus == Platform && drv.Spec.BusIds.Contains(pname, StringComparer.Ordinal)))
