@@ -52,27 +52,32 @@ public sealed class BootTables
     internal void KeepDriverOrder(DriverSet set, DriverSpec[] order) =>
         Interlocked.CompareExchange(ref _driverOrder, new DriverOrderEntry(set, order), null);
 
-    private sealed record BoardCompatibleEntry(DriverSet Set, bool[] Has);
+    private sealed record DriverFactsEntry(DriverSet Set, DriverFacts Facts);
 
-    private BoardCompatibleEntry? _boardCompatible;
+    private DriverFactsEntry? _driverFacts;
 
-    /// <summary>
-    /// For each driver in registration order, whether its OF table names a compatible some node of the tree has: a
-    /// driver without one can match a device by compatible on no kernel of this board (the devices' nodes are the tree's).
-    /// </summary>
-    internal bool[] DriversWithBoardCompatible(DriverSet set, IReadOnlyList<ProbeSim.Kernel.DriverCore.Driver> order)
+    /// <summary>What a kernel's driver list (in registration order) allows it to skip, the same for every kernel of this board.</summary>
+    internal DriverFacts FactsOf(DriverSet set, IReadOnlyList<ProbeSim.Kernel.DriverCore.Driver> order)
     {
-        if (Volatile.Read(ref _boardCompatible) is { } e && ReferenceEquals(e.Set, set) && e.Has.Length == order.Count) return e.Has;
+        if (Volatile.Read(ref _driverFacts) is { } e && ReferenceEquals(e.Set, set) && e.Facts.BoardCompatible.Length == order.Count) return e.Facts;
         // of_compat_cmp is strcasecmp
         var onBoard = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in _tree.AllNodes)
             foreach (var c in node.Compatible) onBoard.Add(c);
-        var has = new bool[order.Count];
+        var compatible = new bool[order.Count];
+        var names = new Dictionary<(string Bus, string Name), int>();
         for (int i = 0; i < order.Count; i++)
+        {
             foreach (var c in order[i].Spec.Compatibles)
-                if (onBoard.Contains(c)) { has[i] = true; break; }
-        Interlocked.CompareExchange(ref _boardCompatible, new BoardCompatibleEntry(set, has), null);
-        return has;
+                if (onBoard.Contains(c)) { compatible[i] = true; break; }
+            var key = (order[i].Bus.Name, order[i].Name);
+            names[key] = names.GetValueOrDefault(key) + 1;
+        }
+        var shares = new bool[order.Count];
+        for (int i = 0; i < order.Count; i++) shares[i] = names[(order[i].Bus.Name, order[i].Name)] > 1;
+        var facts = new DriverFacts(compatible, shares);
+        Interlocked.CompareExchange(ref _driverFacts, new DriverFactsEntry(set, facts), null);
+        return facts;
     }
 
     /// <summary>The resource references of a node (they depend on the tree alone).</summary>
@@ -88,3 +93,10 @@ public sealed class BootTables
     internal int[][] RegistrationGroups(InitcallLevel level, bool limitsBanks, Func<int[][]> compute) =>
         _groups.GetOrAdd((level, limitsBanks), static (_, c) => c(), compute);
 }
+
+/// <summary>
+/// Per driver, by its index in the kernel's driver list: whether its OF table names a compatible some node of the tree
+/// has (a driver without one matches no device by compatible: the devices' nodes are the tree's), and whether another
+/// driver of the list has its bus and name (only such a driver can meet driver_register's "already registered").
+/// </summary>
+internal sealed record DriverFacts(bool[] BoardCompatible, bool[] SharesBusAndName);

@@ -20,7 +20,7 @@ internal sealed partial class DriverModel
     private SpecIndex _specIndex = null!;
     private Driver?[] _driverAt = Array.Empty<Driver?>();
     private readonly List<Driver> _extraDrivers = new();
-    private bool[] _boardCompatible = Array.Empty<bool>();
+    private DriverFacts _driverFacts = new([], []);
 
     private static readonly DigestFields MatchIndexFields = new(typeof(DriverModel),
         [nameof(_overridden), nameof(_registrations)],
@@ -30,7 +30,7 @@ internal sealed partial class DriverModel
         (nameof(_specIndex), DigestFields.Cache + " (the driver set's compatibles)"),
         (nameof(_driverAt), DigestFields.Cache + " (the driver list by position in the driver set)"),
         (nameof(_extraDrivers), DigestFields.Cache + " (the drivers the driver set does not list)"),
-        (nameof(_boardCompatible), DigestFields.Cache + " (which drivers name a compatible of the tree, by driver index)"));
+        (nameof(_driverFacts), DigestFields.Cache + " (facts of the driver list: which drivers name a compatible of the tree, which share a name)"));
 
     /// <summary>The devices given a driver_override (in the order they were) and the number of registrations so far.</summary>
     private void DigestMatchIndex(ref StateDigest d)
@@ -66,7 +66,7 @@ internal sealed partial class DriverModel
             else _extraDrivers.Add(d);
             if (d.Bus == Amba) _ambaDrivers.Add(d);
         }
-        _boardCompatible = Tables.DriversWithBoardCompatible(DriverSet, _allDrivers);
+        _driverFacts = Tables.FactsOf(DriverSet, _allDrivers);
     }
 
     /// <summary>Kernel.Fork: the driver caches of <paramref name="from"/>, each driver replaced by the fork's of the same index.</summary>
@@ -168,7 +168,7 @@ internal sealed partial class DriverModel
         }
         else
         {
-            if (_boardCompatible[drv.Index])
+            if (_driverFacts.BoardCompatible[drv.Index])
                 foreach (var c in drv.Spec.Compatibles)
                     if (_devicesByCompat.TryGetValue(c, out var list))
                         foreach (var d in list) if (d.Bus != Amba) Add(d);

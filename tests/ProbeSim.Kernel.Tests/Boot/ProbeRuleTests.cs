@@ -18,6 +18,29 @@ public class ProbeRuleTests
     }
 
     [Fact]
+    public void A_second_driver_of_a_registered_name_on_the_bus_is_refused()
+    {
+        // driver_register (v6.1 drivers/base/driver.c:239-244): driver_find on the bus finds the first, pr_err, -EBUSY;
+        // the second never registers, so its device stays without a driver. Another bus's driver may take the name.
+        var dts = Sim.Soc("""
+            a@1000 { compatible = "acme,a"; reg = <0x1000 0x100>; };
+            b@2000 { compatible = "acme,b"; reg = <0x2000 0x100>; };
+            c@3000 { compatible = "acme,c"; reg = <0x3000 0x100>; };
+            """);
+        var r = Sim.Boot(dts, """
+            drivers:
+              - { compatible: acme,a, name: acme-dup }
+              - { compatible: acme,b, name: acme-dup }
+              - { compatible: acme,c, name: acme-c }
+            """);
+        Assert.True(r.Logged("Error: Driver 'acme-dup' is already registered, aborting..."));
+        Assert.Equal("acme-dup", r.Dev("1000.a").Driver);
+        Assert.Equal(DeviceState.NoDriver, r.Dev("2000.b").State);
+        Assert.Equal("acme-c", r.Dev("3000.c").Driver);
+        Assert.Single(r.Log, l => l.Text.Contains("already registered"));
+    }
+
+    [Fact]
     public void Fw_devlink_strict_links_the_optional_dmas_binding()
     {
         var dts = Sim.Soc("""
