@@ -65,17 +65,10 @@ public sealed class BootTables
         foreach (var node in _tree.AllNodes)
             foreach (var c in node.Compatible) onBoard.Add(c);
         var compatible = new bool[order.Count];
-        var names = new Dictionary<(string Bus, string Name), int>();
         for (int i = 0; i < order.Count; i++)
-        {
             foreach (var c in order[i].Spec.Compatibles)
                 if (onBoard.Contains(c)) { compatible[i] = true; break; }
-            var key = (order[i].Bus.Name, order[i].Name);
-            names[key] = names.GetValueOrDefault(key) + 1;
-        }
-        var shares = new bool[order.Count];
-        for (int i = 0; i < order.Count; i++) shares[i] = names[(order[i].Bus.Name, order[i].Name)] > 1;
-        var facts = new DriverFacts(compatible, shares);
+        var facts = new DriverFacts(compatible);
         Interlocked.CompareExchange(ref _driverFacts, new DriverFactsEntry(set, facts), null);
         return facts;
     }
@@ -96,7 +89,6 @@ public sealed class BootTables
 
 /// <summary>
 /// Per driver, by its index in the kernel's driver list: whether its OF table names a compatible some node of the tree
-/// has (a driver without one matches no device by compatible: the devices' nodes are the tree's), and whether another
-/// driver of the list has its bus and name (only such a driver can meet driver_register's "already registered").
+/// has. A driver without one matches no device by compatible on any kernel of this board (the devices' nodes are the tree's).
 /// </summary>
-internal sealed record DriverFacts(bool[] BoardCompatible, bool[] SharesBusAndName);
+internal sealed record DriverFacts(bool[] BoardCompatible);

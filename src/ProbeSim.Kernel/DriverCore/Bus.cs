@@ -186,7 +186,7 @@ internal sealed partial class DriverModel
         (nameof(_hasSpmiDrivers), DigestFields.Cache + " (whether the driver list has spmi drivers)"));
 
     /// <summary>
-    /// The async domain's queue, and the number of names registered among the drivers that share a bus and name (a
+    /// The async domain's queue, and the number of names registered among the drivers that share a name (a
     /// second driver of a registered name is refused and stays unregistered), which the buses' lists digest.
     /// </summary>
     private void DigestBus(ref StateDigest d)
@@ -203,8 +203,8 @@ internal sealed partial class DriverModel
     {
         if (drv.Registered) return;
         Tick(10);
-        // driver_register: driver_find finds a registered driver of this name (only a name two drivers share can be taken)
-        if (_driverFacts.SharesBusAndName[drv.Index] && !_registeredNames.Add((drv.Bus.Name, drv.Name)))
+        // driver_register: driver_find finds a registered driver of this name (only a name two drivers of the list share can be)
+        if (NameMayBeTaken(drv) && !_registeredNames.Add((drv.Bus.Name, drv.Name)))
         {
             Printk(LogLevel.Err, $"Error: Driver '{drv.Name}' is already registered, aborting...");
             return;

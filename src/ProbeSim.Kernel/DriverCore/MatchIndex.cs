@@ -20,7 +20,9 @@ internal sealed partial class DriverModel
     private SpecIndex _specIndex = null!;
     private Driver?[] _driverAt = Array.Empty<Driver?>();
     private readonly List<Driver> _extraDrivers = new();
-    private DriverFacts _driverFacts = new([], []);
+    private DriverFacts _driverFacts = new([]);
+    // names an implicit driver (not in the set) shares with a driver of the set
+    private HashSet<string>? _extraNamesTakenTwice;
 
     private static readonly DigestFields MatchIndexFields = new(typeof(DriverModel),
         [nameof(_overridden), nameof(_registrations)],
@@ -30,7 +32,8 @@ internal sealed partial class DriverModel
         (nameof(_specIndex), DigestFields.Cache + " (the driver set's compatibles)"),
         (nameof(_driverAt), DigestFields.Cache + " (the driver list by position in the driver set)"),
         (nameof(_extraDrivers), DigestFields.Cache + " (the drivers the driver set does not list)"),
-        (nameof(_driverFacts), DigestFields.Cache + " (facts of the driver list: which drivers name a compatible of the tree, which share a name)"));
+        (nameof(_driverFacts), DigestFields.Cache + " (which drivers name a compatible of the tree)"),
+        (nameof(_extraNamesTakenTwice), DigestFields.Cache + " (names an implicit driver shares with one of the set)"));
 
     /// <summary>The devices given a driver_override (in the order they were) and the number of registrations so far.</summary>
     private void DigestMatchIndex(ref StateDigest d)
@@ -51,6 +54,9 @@ internal sealed partial class DriverModel
     {
         public readonly Dictionary<string, int[]> ByCompat = new(StringComparer.OrdinalIgnoreCase);
         public readonly Dictionary<DriverSpec, int> Position = new(ReferenceEqualityComparer.Instance);
+        public readonly HashSet<string> Names = new(StringComparer.Ordinal);
+        // names two specs of the set share (on any bus): only these can be refused as already registered
+        public readonly HashSet<string> NamesTakenTwice = new(StringComparer.Ordinal);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DriverSet, SpecIndex> SpecIndexCache = new();
@@ -63,7 +69,11 @@ internal sealed partial class DriverModel
         foreach (var d in _allDrivers)
         {
             if (_specIndex.Position.TryGetValue(d.Spec, out var pos)) _driverAt[pos] = d;
-            else _extraDrivers.Add(d);
+            else
+            {
+                _extraDrivers.Add(d);
+                if (_specIndex.Names.Contains(d.Name)) (_extraNamesTakenTwice ??= new(StringComparer.Ordinal)).Add(d.Name);
+            }
             if (d.Bus == Amba) _ambaDrivers.Add(d);
         }
         _driverFacts = Tables.FactsOf(DriverSet, _allDrivers);
@@ -88,6 +98,7 @@ internal sealed partial class DriverModel
         {
             var spec = set.Drivers[i];
             index.Position.TryAdd(spec, i);
+            if (!index.Names.Add(spec.Name)) index.NamesTakenTwice.Add(spec.Name);
             foreach (var c in spec.Compatibles)
             {
                 if (!map.TryGetValue(c, out var list)) map[c] = list = new List<int>();
@@ -97,6 +108,10 @@ internal sealed partial class DriverModel
         foreach (var (c, list) in map) index.ByCompat[c] = list.ToArray();
         return index;
     }
+
+    /// <summary>Whether another driver of the list may have this driver's name (only then can the name already be registered).</summary>
+    private bool NameMayBeTaken(Driver drv) =>
+        _specIndex.NamesTakenTwice.Contains(drv.Name) || _extraNamesTakenTwice?.Contains(drv.Name) == true;
 
     /// <summary>Adds the drivers (registered or not) whose OF table has this compatible, each once.</summary>
     private void AddDriversForCompatible(string compatible, List<Driver> result)
