@@ -83,6 +83,9 @@ internal sealed partial class DriverModel
     private void CopyMatchIndex(DriverModel from, Driver[] drivers)
     {
         _specIndex = from._specIndex;
+        // immutable once built: shared
+        _driverFacts = from._driverFacts;
+        _extraNamesTakenTwice = from._extraNamesTakenTwice;
         _driverAt = new Driver?[from._driverAt.Length];
         for (int i = 0; i < _driverAt.Length; i++)
             if (from._driverAt[i] is { } d) _driverAt[i] = drivers[d.Index];
