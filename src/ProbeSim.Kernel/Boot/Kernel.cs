@@ -15,7 +15,8 @@ namespace ProbeSim.Kernel.Boot;
 
 /// <summary>
 /// One simulated kernel: a device tree, a profile, a driver set and a command line, with its own clock,
-/// buses, deferred-probe lists, device links and log. Nothing is shared between instances except immutable inputs,
+/// log, timeline and subsystem objects (the driver core, OF, providers, PCI, the IOMMU core, VFIO, DMA mapping, x86 glue).
+/// Nothing is shared between instances except immutable inputs,
 /// so many Kernels can boot in parallel.
 /// </summary>
 public sealed partial class Kernel : IPrintkSink

@@ -16,7 +16,7 @@ internal sealed partial class DriverModel
     internal void ApplyCommandLine(KernelCommandLine cmdline)
     {
         _fwDevlinkMode = S.FwDevlink;
-        _timeout = _k.Modules ? S.DeferredProbeTimeout : S.DeferredProbeTimeoutNoModules;
+        _timeout = Modules ? S.DeferredProbeTimeout : S.DeferredProbeTimeoutNoModules;
 
         // deferred_probe_timeout= (v4.19+)
         if (cmdline.Get("deferred_probe_timeout") is { } t && _timeout is not null &&

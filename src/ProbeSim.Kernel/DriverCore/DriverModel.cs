@@ -126,9 +126,7 @@ internal sealed partial class DriverModel : KernelSubsystem
     private DeviceTreeIndex Index => _k.Index;
     private DriverSet DriverSet => _k.DriverSet;
     private bool DmaModel => _k.DmaModel;
-    private bool Arm32 => _k.Arm32;
     private bool Modules => _k.Modules;
-    private bool SystemRunning => _k.SystemRunning;
     private IBootSchedule Schedule => _k.Schedule;
     private OfPlatform OfPlatform => _k.OfPlatform;
     private ProviderCore Providers => _k.Providers;
