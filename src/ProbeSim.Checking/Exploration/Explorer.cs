@@ -147,7 +147,7 @@ public sealed class Explorer
             if (!_found.TryGetValue((v.Invariant, v.Device), out var prev) || steps < prev.Steps)
                 _found[(v.Invariant, v.Device)] = (v, values, steps);
         if (!_orderCheck || !run.OrderingOnly) return;
-        var sig = OutcomeSignature.Of(run.Kernel);
+        var sig = OutcomeSignature.Of(run.State);
         if (_baseline is null) { _baseline = sig; return; }
         var inv = InvariantTable.Find(InvariantTable.OrderDependent)!;
         foreach (var (dev, outcome) in sig)

@@ -59,7 +59,7 @@ internal sealed class Shrinker(PreparedBoot boot, ExplorationOptions options, IR
         if (v.Invariant == InvariantTable.OrderDependent)
         {
             if (baseline is null || !run.OrderingOnly) return false;
-            var sig = OutcomeSignature.Of(run.Kernel);
+            var sig = OutcomeSignature.Of(run.State);
             return sig.GetValueOrDefault(v.Device, "absent") != baseline.GetValueOrDefault(v.Device, "absent");
         }
         return run.Violations.Any(x => x.Invariant == v.Invariant && x.Device == v.Device);

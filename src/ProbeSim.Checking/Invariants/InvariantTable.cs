@@ -33,11 +33,11 @@ public static class InvariantTable
             "driver-core §5 (device links: consumers unbound first)", Severity.Error, Messages(SupplierUnbound.Check)),
         new("kernel-crash",
             "The kernel dies (BUG, NULL dereference)",
-            "iommu-core §8 (v5.10 vfio BUG_ON), driver-core §9.2", Severity.Error, Messages(k => k.CrashText is { } c ? new[] { ("kernel", c) } : Array.Empty<(string, string)>())),
+            "iommu-core §8 (v5.10 vfio BUG_ON), driver-core §9.2", Severity.Error, Messages(k => k.Crash is { } c ? new[] { ("kernel", c) } : Array.Empty<(string, string)>())),
     };
 
     // a check whose messages carry no model reason
-    private static Func<ProbeSim.Kernel.Boot.Kernel, IEnumerable<(string, Finding)>> Messages(Func<ProbeSim.Kernel.Boot.Kernel, IEnumerable<(string, string)>> check) =>
+    private static Func<ProbeSim.Kernel.Result.BootState, IEnumerable<(string, Finding)>> Messages(Func<ProbeSim.Kernel.Result.BootState, IEnumerable<(string, string)>> check) =>
         k => check(k).Select(v => (v.Item1, (Finding)new MessageFinding(v.Item2)));
 
     public static Invariant? Find(string name) => All.FirstOrDefault(i => i.Name == name);
