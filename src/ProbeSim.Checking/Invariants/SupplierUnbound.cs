@@ -13,6 +13,8 @@ internal static class SupplierUnbound
         foreach (var u in k.UnboundUnderConsumers)
             if (seen.Add(u.Consumer))
                 yield return (u.Consumer, $"stayed bound to {u.ConsumerDriver} while its supplier {u.Supplier} was unbound");
+        // only a device unbound at least once can be such a supplier: most boots unbind nothing, and the walk below is skipped
+        if (!k.Devices.Any(d => d.Unbinds > 0)) yield break;
         foreach (var dev in k.Devices)
         {
             if (!dev.Bound) continue;
