@@ -37,7 +37,7 @@ public sealed record DeviceRecord
     public (string Driver, int Errno)? RejectedBy { get; init; }
     public ProbeFailure? LastFailure { get; init; }
     public int? LastError { get; init; }
-    /// <summary>deferred_probe_reason, as devices_deferred shows it.</summary>
+    /// <summary>The reason devices_deferred shows (deferred_probe_reason).</summary>
     public string? DeferReason { get; init; }
     /// <summary>What the model saw the device wait for at its last deferral.</summary>
     public WaitReason? Wait { get; init; }
