@@ -156,7 +156,7 @@ public sealed class Explorer
             if (before == outcome) continue;
             var key = (inv.Name, dev);
             if (_found.TryGetValue(key, out var prev) && prev.Steps <= steps) continue;
-            _found[key] = (new Violation(inv.Name, inv.Severity, dev, new MessageFinding($"default order: {DeviceSignature.Words(before)}; this order: {outcome}")), values, steps);
+            _found[key] = (new Violation(inv.Name, inv.Severity, dev, new OrderDependentFinding(before, outcome)), values, steps);
         }
     }
 

@@ -3,14 +3,11 @@ using ProbeSim.Kernel.Result;
 
 namespace ProbeSim.Checking.Exploration;
 
-/// <summary>What an ordering must not change of one device: state, driver, DMA path, group members (not group numbers), domain type.</summary>
-internal readonly record struct DeviceSignature(string State, string? Driver, string Dma, string Group, string Domain)
-{
-    public override string ToString() => $"{State} driver={Driver} dma={Dma} group={Group} domain={Domain}";
-
-    /// <summary>The words of a signature, or "absent" for a device the boot did not make.</summary>
-    public static string Words(DeviceSignature? s) => s?.ToString() ?? "absent";
-}
+/// <summary>
+/// What an ordering must not change of one device: state, driver, DMA path, group members joined by '+' (not group
+/// numbers), domain type; "-" where there is none. Kernel names and values only; worded in ProbeSim.Reports.
+/// </summary>
+public readonly record struct DeviceSignature(string State, string? Driver, string Dma, string Group, string Domain);
 
 /// <summary>Per device, what an ordering must not change; compared as values, worded only for a finding.</summary>
 internal static class OutcomeSignature
