@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ProbeSim.Checking.Exploration;
+using ProbeSim.Checking.Invariants;
 using ProbeSim.DeviceTree.Model;
 using ProbeSim.Kernel.Boot;
 using ProbeSim.Kernel.Drivers;
@@ -89,6 +90,15 @@ public class ExplorationBenchmark
 
     [Benchmark(Description = "one Kernel.Fork at the first registration boundary")]
     public int OneFork() => _snapshot!.Fork(DefaultBootSchedule.Instance)!.Devices.Count;
+
+    // what every schedule pays after its boot: the kernel's state published (BootState) and every invariant read from it
+    [Benchmark(Description = "every invariant on the booted board (a schedule's checks)")]
+    public int AllInvariants()
+    {
+        int n = 0;
+        foreach (var inv in InvariantTable.All) n += inv.Evaluate(_booted!).Count();
+        return n;
+    }
 
     [Benchmark(Description = "the state digest of the booted board (Kernel.StateHash)")]
     public ulong StateHashOfBootedBoard() => _booted!.StateHash();

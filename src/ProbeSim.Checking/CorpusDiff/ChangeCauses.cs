@@ -3,10 +3,8 @@ using ProbeSim.Kernel.Boot;
 
 namespace ProbeSim.Checking.CorpusDiff;
 
-using Kernel = ProbeSim.Kernel.Boot.Kernel;
-
 /// <summary>
-/// Why a device changed, as one line that groups changes across boards. Both kernels of the board are still alive:
+/// Why a device changed, as one line that groups changes across boards. Both results carry their boot's published state:
 /// each changed device is explained on both sides (<see cref="Explainer"/>) and the first of these that differs names
 /// the cause:
 /// <list type="number">
@@ -23,13 +21,12 @@ using Kernel = ProbeSim.Kernel.Boot.Kernel;
 public static class ChangeCauses
 {
     /// <summary>The cause of every delta.</summary>
-    public static IReadOnlyDictionary<DeviceDelta, ChangeCause> Find(Kernel kernelA, BootResult resultA, Kernel kernelB, BootResult resultB,
-        IReadOnlyList<DeviceDelta> deltas)
+    public static IReadOnlyDictionary<DeviceDelta, ChangeCause> Find(BootResult resultA, BootResult resultB, IReadOnlyList<DeviceDelta> deltas)
     {
         ArgumentNullException.ThrowIfNull(deltas);
         var explained = new Dictionary<DeviceDelta, (Explanation? A, Explanation? B)>(ReferenceEqualityComparer.Instance);
         foreach (var d in deltas)
-            explained[d] = (d.A is null ? null : Explainer.Of(kernelA, resultA, d.A), d.B is null ? null : Explainer.Of(kernelB, resultB, d.B));
+            explained[d] = (d.A is null ? null : Explainer.Of(resultA, d.A), d.B is null ? null : Explainer.Of(resultB, d.B));
         // the changed devices by every name a root cause may use for them: device name, DT path
         var changed = new Dictionary<string, DeviceDelta>(StringComparer.Ordinal);
         foreach (var d in deltas)

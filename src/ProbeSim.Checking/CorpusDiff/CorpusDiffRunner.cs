@@ -69,7 +69,7 @@ public static class CorpusDiffRunner
         var resultB = kernelB.Boot();
         var (compared, deltas) = DeviceComparer.Compare(resultA, resultB);
         if (deltas.Count == 0) return new BoardDiff(compared, [], null);
-        var causes = ChangeCauses.Find(kernelA, resultA, kernelB, resultB, deltas);
+        var causes = ChangeCauses.Find(resultA, resultB, deltas);
         var changes = deltas.SelectMany(d => d.Fields.Select(f => new DiffChange(a.Name, d.Device, f.Field, f.Before, f.After, causes[d]))).ToList();
         return new BoardDiff(compared, changes, null);
     }

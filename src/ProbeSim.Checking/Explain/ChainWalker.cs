@@ -1,33 +1,31 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Result;
 
 namespace ProbeSim.Checking.Explain;
-
-using Kernel = ProbeSim.Kernel.Boot.Kernel;
 
 /// <summary>Walks a device's suppliers depth-first down to the root causes, marking cycles.</summary>
 internal sealed class ChainWalker
 {
-    private readonly Kernel _k;
+    private readonly BootState _k;
     private readonly List<ExplainStep> _steps = new();
     private readonly List<RootCause> _roots = new();
     private readonly HashSet<DtNode> _onPath = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<DtNode> _expanded = new(ReferenceEqualityComparer.Instance);
     private const int MaxDepth = 32;
 
-    public ChainWalker(Kernel kernel) => _k = kernel;
+    public ChainWalker(BootState state) => _k = state;
 
     public IReadOnlyList<ExplainStep> Steps => _steps;
     public IReadOnlyList<RootCause> Roots => _roots;
 
     /// <summary>Lists the suppliers of <paramref name="dev"/>; with <paramref name="deep"/>, follows every supplier that is not bound.</summary>
-    public void Walk(Device dev, bool deep)
+    public void Walk(DeviceRecord dev, bool deep)
     {
         if (dev.Node is not null) _onPath.Add(dev.Node);
         Suppliers(dev, 0, deep);
     }
 
-    private void Suppliers(Device dev, int depth, bool deep)
+    private void Suppliers(DeviceRecord dev, int depth, bool deep)
     {
         foreach (var r in SupplierRefs.Of(_k, dev))
         {
@@ -64,11 +62,11 @@ internal sealed class ChainWalker
     }
 
     /// <summary>The state of the supplier node: its device's, an early table's, or why no device serves it.</summary>
-    internal (string Subject, string State, ExplainDetail Detail, Device? Dev) Classify(DtNode node, Device? known)
+    internal (string Subject, string State, ExplainDetail Detail, DeviceRecord? Dev) Classify(DtNode node, DeviceRecord? known)
     {
         var dev = known ?? DeviceServing(node);
         if (dev is not null) return (dev.Name, DeviceStateOf(dev), DetailOf(dev), dev);
-        var early = _k.Provider(node, null);
+        var early = _k.ProviderOf(node);
         if (early.Registered) return (node.Path, SupplierState.RegisteredEarly, new ExplainDetail.RegisteredEarly(early.Reason), null);
         for (var n = node; n is not null; n = n.Parent)
             if (!n.IsAvailable)
@@ -79,11 +77,11 @@ internal sealed class ChainWalker
     }
 
     // Provider lookups accept a plain child node (a PMIC regulator, a pin group) served by the nearest ancestor device
-    private Device? DeviceServing(DtNode node)
+    private DeviceRecord? DeviceServing(DtNode node)
     {
         for (var n = node; n is not null; n = n.Parent)
         {
-            if (_k.FwIfAny(n)?.Dev is { } d) return d;
+            if (_k.DeviceOf(n) is { } d) return d;
             if (n.HasProperty("compatible")) return null;
         }
         return null;
@@ -97,7 +95,7 @@ internal sealed class ChainWalker
     }
 
     // the same order as the result's state (Kernel.StateOf): bound, deferred, failed, then why no driver
-    internal string DeviceStateOf(Device dev) => _k.StateOf(dev) switch
+    internal string DeviceStateOf(DeviceRecord dev) => dev.State switch
     {
         ProbeSim.Kernel.Boot.DeviceState.Bound => SupplierState.Bound,
         ProbeSim.Kernel.Boot.DeviceState.Deferred => SupplierState.Deferred,
@@ -105,11 +103,11 @@ internal sealed class ChainWalker
         // call_driver_probe: a rejected match leaves the device without a driver, as if none matched
         _ when dev.RejectedBy is not null => SupplierState.NoDriver,
         // amba_match asked to be retried until apb_pclk was up (can_match stays set); then no id table took it
-        _ when _k.PeriphidFromHardware(dev) && dev.LastProbeDriver is null => SupplierState.NoDriver,
-        _ => !dev.CanMatch ? (_k.HasModuleFor(dev) ? SupplierState.ModuleNotLoaded : SupplierState.NoDriver) : SupplierState.NotProbed,
+        _ when dev.PeriphidFromHardware && dev.LastProbeDriver is null => SupplierState.NoDriver,
+        _ => !dev.CanMatch ? (dev.ModuleNotLoaded ? SupplierState.ModuleNotLoaded : SupplierState.NoDriver) : SupplierState.NotProbed,
     };
 
-    internal ExplainDetail DetailOf(Device dev) => DeviceStateOf(dev) switch
+    internal ExplainDetail DetailOf(DeviceRecord dev) => DeviceStateOf(dev) switch
     {
         SupplierState.Bound => new ExplainDetail.BoundTo(dev.Driver?.Name),
         SupplierState.Failed when dev.LastFailure is { } f => new ExplainDetail.Failed(f),
@@ -118,7 +116,7 @@ internal sealed class ChainWalker
         SupplierState.Deferred => new ExplainDetail.Deferred(dev.DeferReason, dev.DeferReason is null ? dev.Wait : null),
         SupplierState.ModuleNotLoaded => new ExplainDetail.ModuleNeverLoaded(),
         SupplierState.NoDriver when dev.RejectedBy is { } rj => new ExplainDetail.RejectsMatch(rj.Driver, rj.Errno),
-        SupplierState.NoDriver when _k.PeriphidFromHardware(dev) => new ExplainDetail.AmbaPeriphid(),
+        SupplierState.NoDriver when dev.PeriphidFromHardware => new ExplainDetail.AmbaPeriphid(),
         SupplierState.NoDriver => new ExplainDetail.NoDriverMatches(dev.Node?.Compatible ?? (IReadOnlyList<string>)Array.Empty<string>()),
         _ => new ExplainDetail.NotProbed(),
     };

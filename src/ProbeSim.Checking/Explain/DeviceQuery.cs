@@ -5,7 +5,7 @@ namespace ProbeSim.Checking.Explain;
 /// <summary>Finds the device (or not-present node) a user names: device name, DT path, or label.</summary>
 internal static class DeviceQuery
 {
-    public static DeviceOutcome Find(ProbeSim.Kernel.Boot.Kernel kernel, BootResult result, string query, string command = "explain")
+    public static DeviceOutcome Find(ProbeSim.DeviceTree.Model.DtTree tree, BootResult result, string query, string command = "explain")
     {
         var q = query.Trim();
         if (q.Length == 0) throw new ArgumentException($"{command}: no device named");
@@ -15,7 +15,7 @@ internal static class DeviceQuery
         else
         {
             var label = q.TrimStart('&');
-            if (kernel.Tree.FindByLabel(label) is { } n) path = n.Path;
+            if (tree.FindByLabel(label) is { } n) path = n.Path;
         }
         if (path is not null)
         {

@@ -1,30 +1,42 @@
 using ProbeSim.Kernel.Boot;
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Result;
 
 namespace ProbeSim.Checking.Explain;
 
-using Kernel = ProbeSim.Kernel.Boot.Kernel;
-
-/// <summary>Builds <see cref="Explanation"/>s from a booted kernel.</summary>
+/// <summary>Builds <see cref="Explanation"/>s from a boot's published result (<see cref="BootResult.State"/>).</summary>
 public static class Explainer
 {
     /// <summary>
     /// Why DEVICE ended as it did. DEVICE is a device name (<c>e6740000.iommu</c>), a DT path (<c>/soc/iommu@e6740000</c>)
     /// or a label (<c>ipmmu_mx</c>, with or without <c>&amp;</c>). Throws <see cref="ArgumentException"/> when nothing matches.
     /// </summary>
-    public static Explanation Explain(Kernel kernel, BootResult result, string device) =>
-        Of(kernel, result, DeviceQuery.Find(kernel, result, device));
+    public static Explanation Explain(BootResult result, string device) =>
+        Of(result, DeviceQuery.Find(StateOf(result).Tree, result, device));
 
     /// <summary>An explanation of every device and not-present node of the result, in result order.</summary>
-    public static IReadOnlyList<Explanation> ExplainAll(Kernel kernel, BootResult result) =>
-        result.Devices.Select(d => Of(kernel, result, d)).ToList();
+    public static IReadOnlyList<Explanation> ExplainAll(BootResult result) =>
+        result.Devices.Select(d => Of(result, d)).ToList();
+
+    /// <summary>As <see cref="Explain(BootResult, string)"/>, for a kernel and the result it built.</summary>
+    public static Explanation Explain(ProbeSim.Kernel.Boot.Kernel kernel, BootResult result, string device) => Explain(WithState(kernel, result), device);
+
+    /// <summary>As <see cref="ExplainAll(BootResult)"/>, for a kernel and the result it built.</summary>
+    public static IReadOnlyList<Explanation> ExplainAll(ProbeSim.Kernel.Boot.Kernel kernel, BootResult result) => ExplainAll(WithState(kernel, result));
+
+    // a result built by hand (tests) has no published state: the kernel's, published now
+    private static BootResult WithState(ProbeSim.Kernel.Boot.Kernel kernel, BootResult result) =>
+        result.State is null ? result with { State = kernel.Publish() } : result;
+
+    internal static BootState StateOf(BootResult result) =>
+        result.State ?? throw new ArgumentException("the result has no published state (BootResult.State): build it with Kernel.BuildResult");
 
     /// <summary>The explanation of one outcome of the result.</summary>
-    public static Explanation Of(Kernel kernel, BootResult result, DeviceOutcome outcome)
+    public static Explanation Of(BootResult result, DeviceOutcome outcome)
     {
-        var walker = new ChainWalker(kernel);
-        if (outcome.State == DeviceState.NotPresent || kernel.FindDevice(outcome.Name) is not { } dev)
-            return NotPresent(kernel, result, outcome, walker);
+        var published = StateOf(result);
+        var walker = new ChainWalker(published);
+        if (outcome.State == DeviceState.NotPresent || published.FindDevice(outcome.Name) is not { } dev)
+            return NotPresent(published, result, outcome, walker);
         walker.Walk(dev, deep: outcome.State != DeviceState.Bound);
         var roots = walker.Roots.ToList();
         var state = walker.DeviceStateOf(dev);
@@ -42,7 +54,7 @@ public static class Explainer
             RootCauses = outcome.State == DeviceState.Bound ? Array.Empty<RootCause>() : roots,
             Basis = outcome.Basis,
             BasisLines = BasisLines(result, outcome, walker.Steps),
-            Iommu = IommuOf(kernel, dev, outcome),
+            Iommu = IommuOf(dev, outcome),
             Notifiers = result.Notifiers.Where(n => n.Device == dev.Name).ToList(),
             Log = LogOf(result, dev.Name),
             RefusedActions = outcome.RefusedActions,
@@ -86,15 +98,15 @@ public static class Explainer
         return lines;
     }
 
-    private static Explanation NotPresent(Kernel kernel, BootResult result, DeviceOutcome outcome, ChainWalker walker)
+    private static Explanation NotPresent(BootState state, BootResult result, DeviceOutcome outcome, ChainWalker walker)
     {
-        var node = outcome.OfNode is { } p ? kernel.Tree.FindByPath(p) : null;
+        var node = outcome.OfNode is { } p ? state.Tree.FindByPath(p) : null;
         var chain = new List<ExplainStep>();
         var root = new RootCause(outcome.OfNode ?? outcome.Name, new ExplainDetail.NeverADevice(outcome.Note));
         // a child left to its parent's driver, or below an adapter that is not bound: the nearest ancestor device explains it
         for (var a = node?.Parent; a is not null && a.Parent is not null; a = a.Parent)
         {
-            if (kernel.FwIfAny(a)?.Dev is not { } parentDev) continue;
+            if (state.DeviceOf(a) is not { } parentDev) continue;
             var (subject, st, detail, _) = walker.Classify(a, parentDev);
             chain.Add(new ExplainStep(0, subject, "parent", st, detail, SupplierState.IsRootCause(st)));
             if (st != SupplierState.Bound && SupplierState.IsRootCause(st)) root = new RootCause(subject, detail);
@@ -114,7 +126,7 @@ public static class Explainer
         };
     }
 
-    private static ExplainSummary Summary(Device dev, ChainWalker walker, DeviceOutcome outcome) => outcome.State switch
+    private static ExplainSummary Summary(DeviceRecord dev, ChainWalker walker, DeviceOutcome outcome) => outcome.State switch
     {
         DeviceState.Bound => new ExplainSummary.Bound(dev.Name, outcome.Driver),
         DeviceState.Deferred => new ExplainSummary.Deferred(dev.Name, outcome.DeferReason),
@@ -122,13 +134,13 @@ public static class Explainer
         _ => new ExplainSummary.NoDriver(dev.Name, walker.DetailOf(dev)),
     };
 
-    private static IommuDecision? IommuOf(Kernel k, Device dev, DeviceOutcome o)
+    private static IommuDecision? IommuOf(DeviceRecord dev, DeviceOutcome o)
     {
         if (dev.Iommu.OfIommuRule is not { } rule) return null;
         string outcome = dev.Iommu.Instance is not null ? "iommu" : o.State == DeviceState.Deferred && dev.Dma.Ops == ProbeSim.Kernel.Dma.DmaOpsKind.None && dev.Node?.HasProperty("iommus") == true && dev.Iommu.OfIommuDeferred ? "defer" : "none";
         LateIommu? late = null;
-        if (dev.Iommu.Group is null && dev.Iommu.OfIommuAtUs is { } at && k.WireStreamOf(dev)?.Instance is { } inst && inst.Registered && inst.RegisteredAtUs > at)
-            late = new LateIommu(inst.Device.Name, inst.SysfsName, inst.RegisteredAtUs, o.Dma == "blocked");
+        if (dev.Iommu.Group is null && dev.Iommu.OfIommuAtUs is { } at && dev.Iommu.StreamInstance is { } inst && inst.Registered && inst.RegisteredAtUs > at)
+            late = new LateIommu(inst.Device, inst.SysfsName, inst.RegisteredAtUs, o.Dma == "blocked");
         return new IommuDecision(rule, outcome, o.Iommu, o.IommuGroup, o.DomainType, o.DmaOps, o.Dma, o.DmaNote)
             { QueuedAttach = dev.Dma.QueuedAttach, ConfiguredAtUs = dev.Iommu.OfIommuAtUs, RegisteredLater = late };
     }

@@ -1,18 +1,16 @@
 using ProbeSim.DeviceTree.Model;
-using ProbeSim.Kernel.DriverCore;
 using ProbeSim.Kernel.Of;
+using ProbeSim.Kernel.Result;
 
 namespace ProbeSim.Checking.Explain;
 
-using Kernel = ProbeSim.Kernel.Boot.Kernel;
-
 /// <summary>One thing a device needs from another node: the node and how the consumer names it.</summary>
-internal readonly record struct SupplierRef(DtNode? Node, Device? Device, string Relation, string? ParseError);
+internal readonly record struct SupplierRef(DtNode? Node, DeviceRecord? Device, string Relation, string? ParseError);
 
 /// <summary>Every supplier a device depends on, in the order its probe asks for them.</summary>
 internal static class SupplierRefs
 {
-    public static List<SupplierRef> Of(Kernel kernel, Device dev)
+    public static List<SupplierRef> Of(BootState state, DeviceRecord dev)
     {
         var list = new List<SupplierRef>();
         var seen = new HashSet<DtNode>(ReferenceEqualityComparer.Instance);
@@ -23,16 +21,17 @@ internal static class SupplierRefs
         }
         // device_links_check_suppliers: managed links to supplier devices
         foreach (var link in dev.SupplierLinks)
-            if (link.Managed && !link.SyncStateOnly)
-                Add(new SupplierRef(link.Supplier.Node, link.Supplier, "device link", null));
+            if (link.Managed && !link.SyncStateOnly && state.DeviceById(link.SupplierId) is { } supplier)
+                Add(new SupplierRef(supplier.Node, supplier, "device link", null));
         var np = dev.Node;
         if (np is null) return list;
         // fw_devlink: fwnode links still waiting for a supplier device
-        if (kernel.FwIfAny(np) is { } fw)
+        if (state.FwNodeOf(np) is { } fw)
             foreach (var fl in fw.Suppliers)
-                if (!fl.Ignore) Add(new SupplierRef(fl.Supplier.Node, fl.Supplier.Dev, $"fwnode link ({fl.Property})", null));
+                if (!fl.Ignore)
+                    Add(new SupplierRef(fl.Supplier, fl.SupplierDeviceId is int id ? state.DeviceById(id) : null, $"fwnode link ({fl.Property})", null));
         // the resources the generic probe asks for (clk_get, reset_control_get, regulator_get, ...)
-        foreach (var r in kernel.ResourcesOf(np))
+        foreach (var r in state.ResourcesOf(np))
         {
             var rel = $"{r.Kind.ToString().ToLowerInvariant()} {r.Property}[{r.Index}]" + (r.Name is null ? "" : $" \"{r.Name}\"");
             if (r.Kind == ResourceKind.Iommu) continue;
@@ -45,7 +44,7 @@ internal static class SupplierRefs
         }
         // of_iommu_configure: the iommus entries
         int i = 0;
-        foreach (var (node, _, error) in kernel.IommusEntries(np))
+        foreach (var (node, _, error) in state.IommusEntriesOf(np))
         {
             if (node is null) list.Add(new SupplierRef(null, null, $"iommus[{i}]", error));
             else Add(new SupplierRef(node, null, $"iommus[{i}]", null));

@@ -16,7 +16,7 @@ public sealed class Explorer
     private readonly List<Invariant> _perBoot;
     private readonly bool _orderCheck;
     private readonly Dictionary<(string, string), (Violation V, List<int> Choices, int Steps)> _found = new();
-    private Dictionary<string, string>? _baseline;
+    private Dictionary<string, DeviceSignature>? _baseline;
 
     public Explorer(PreparedBoot boot, ExplorationOptions options)
     {
@@ -147,16 +147,16 @@ public sealed class Explorer
             if (!_found.TryGetValue((v.Invariant, v.Device), out var prev) || steps < prev.Steps)
                 _found[(v.Invariant, v.Device)] = (v, values, steps);
         if (!_orderCheck || !run.OrderingOnly) return;
-        var sig = OutcomeSignature.Of(run.Kernel);
+        var sig = OutcomeSignature.Of(run.State);
         if (_baseline is null) { _baseline = sig; return; }
         var inv = InvariantTable.Find(InvariantTable.OrderDependent)!;
         foreach (var (dev, outcome) in sig)
         {
-            var before = _baseline.GetValueOrDefault(dev, "absent");
+            var before = OutcomeSignature.Get(_baseline, dev);
             if (before == outcome) continue;
             var key = (inv.Name, dev);
             if (_found.TryGetValue(key, out var prev) && prev.Steps <= steps) continue;
-            _found[key] = (new Violation(inv.Name, inv.Severity, dev, new MessageFinding($"default order: {before}; this order: {outcome}")), values, steps);
+            _found[key] = (new Violation(inv.Name, inv.Severity, dev, new OrderDependentFinding(before, outcome)), values, steps);
         }
     }
 

@@ -8,6 +8,8 @@ internal sealed class ScheduleRun
 {
     public required ExplorationSchedule Schedule { get; init; }
     public required ProbeSim.Kernel.Boot.Kernel Kernel { get; init; }
+    /// <summary>The kernel's state at the end of the schedule, as the invariants and the outcome signature read it.</summary>
+    public required ProbeSim.Kernel.Result.BootState State { get; init; }
     public bool Pruned { get; init; }
     public IReadOnlyList<Violation> Violations { get; init; } = Array.Empty<Violation>();
 
@@ -27,9 +29,10 @@ internal sealed class ScheduleRun
     {
         var k = from is null ? boot.NewKernel(schedule, quiet) : from.Start(schedule);
         try { if (from is null) k.Boot(); else k.Resume(); }
-        catch (PruneException) { return new ScheduleRun { Schedule = schedule, Kernel = k, Pruned = true }; }
+        catch (PruneException) { return new ScheduleRun { Schedule = schedule, Kernel = k, State = k.Publish(), Pruned = true }; }
+        var state = k.Publish();
         var violations = new List<Violation>();
-        foreach (var inv in invariants) violations.AddRange(inv.Evaluate(k));
-        return new ScheduleRun { Schedule = schedule, Kernel = k, Violations = violations };
+        foreach (var inv in invariants) violations.AddRange(inv.Evaluate(state));
+        return new ScheduleRun { Schedule = schedule, Kernel = k, State = state, Violations = violations };
     }
 }

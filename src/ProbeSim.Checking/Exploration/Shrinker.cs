@@ -8,7 +8,7 @@ namespace ProbeSim.Checking.Exploration;
 /// same invariant on the same device: delta debugging over the non-default positions (whole chunks reset to the
 /// default first, then halves, down to single choices), each candidate checked by a full replay.
 /// </summary>
-internal sealed class Shrinker(PreparedBoot boot, ExplorationOptions options, IReadOnlyList<Invariant> invariants, Dictionary<string, string>? baseline)
+internal sealed class Shrinker(PreparedBoot boot, ExplorationOptions options, IReadOnlyList<Invariant> invariants, Dictionary<string, DeviceSignature>? baseline)
 {
     private const int MaxReplays = 4000;
     private int _replays;
@@ -59,8 +59,8 @@ internal sealed class Shrinker(PreparedBoot boot, ExplorationOptions options, IR
         if (v.Invariant == InvariantTable.OrderDependent)
         {
             if (baseline is null || !run.OrderingOnly) return false;
-            var sig = OutcomeSignature.Of(run.Kernel);
-            return sig.GetValueOrDefault(v.Device, "absent") != baseline.GetValueOrDefault(v.Device, "absent");
+            var sig = OutcomeSignature.Of(run.State);
+            return OutcomeSignature.Get(sig, v.Device) != OutcomeSignature.Get(baseline, v.Device);
         }
         return run.Violations.Any(x => x.Invariant == v.Invariant && x.Device == v.Device);
     }

@@ -22,7 +22,7 @@ internal static class TraceBuilder
         foreach (var e in events)
         {
             steps.Add(new TraceStep(steps.Count + 1, e.TimeUs, e.Kind, e.Text));
-            foreach (var d in run.Kernel.Devices) if (e.Text.Contains(d.Name, StringComparison.Ordinal)) named.Add(d.Name);
+            foreach (var d in run.State.Devices) if (e.Text.Contains(d.Name, StringComparison.Ordinal)) named.Add(d.Name);
         }
         steps.Add(new TraceStep(steps.Count + 1, run.Kernel.NowUs, "violation", "") { Violation = violation });
         var log = run.Kernel.Log.Where(l =>

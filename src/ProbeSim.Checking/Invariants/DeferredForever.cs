@@ -1,14 +1,12 @@
 using ProbeSim.Checking.Explain;
-using ProbeSim.Kernel.DriverCore;
+using ProbeSim.Kernel.Result;
 
 namespace ProbeSim.Checking.Invariants;
-
-using Kernel = ProbeSim.Kernel.Boot.Kernel;
 
 /// <summary>deferred-forever: a deferred device none of whose suppliers can still change.</summary>
 internal static class DeferredForever
 {
-    public static IEnumerable<(string, Finding)> Check(Kernel k)
+    public static IEnumerable<(string, Finding)> Check(BootState k)
     {
         var walker = new ChainWalker(k);
         foreach (var dev in k.Devices)

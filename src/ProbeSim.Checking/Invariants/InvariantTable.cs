@@ -15,30 +15,28 @@ public static class InvariantTable
             "driver-core §2-§3 (link order, async probe, deferred retries)", Severity.Error, null),
         new("iommu-state-leak",
             "A device left without a driver still holds IOMMU DMA state: IOMMU dma_ops, an arm32 dma_iommu_mapping, or a domain of its own (group membership and fwspec are kept by every kernel and are not counted)",
-            "driver-core §9 (arch teardown), iommu-core §4, §7", Severity.Error, Messages(DmaChecks.StateLeak)),
+            "driver-core §9 (arch teardown), iommu-core §4, §7", Severity.Error, Findings(DmaChecks.StateLeak)),
         new("iommu-ops-without-domain",
             "A bound device has IOMMU dma_ops but no domain (arm64) or no dma_iommu_mapping (arm32): its first DMA API call goes nowhere",
-            "driver-core §9.2 (arm32 stale dma_ops, v4.12-rc1), iommu-core §9", Severity.Error, Messages(DmaChecks.OpsWithoutDomain)),
+            "driver-core §9.2 (arm32 stale dma_ops, v4.12-rc1), iommu-core §9", Severity.Error, Findings(DmaChecks.OpsWithoutDomain)),
         new("no-dma-path",
             "A bound device that does DMA (iommus, iommu-map or a DMA script) has no working path to memory: its stream is blocked or DMA was never configured",
-            "iommu-core §6-§7 (default domains, context banks)", Severity.Error, Messages(DmaChecks.NoDmaPath)),
+            "iommu-core §6-§7 (default domains, context banks)", Severity.Error, Findings(DmaChecks.NoDmaPath)),
         new("shared-dma-owner",
             "An IOMMU group has a user-space owner (VFIO, iommufd) while a device in it is bound to a kernel driver using the DMA API",
-            "iommu-core §8 (DMA ownership)", Severity.Error, Messages(DmaChecks.SharedOwner)),
+            "iommu-core §8 (DMA ownership)", Severity.Error, Findings(DmaChecks.SharedOwner)),
         new("dma-access-fault",
             "A device access to a buffer that is still mapped faults (translation fault, blocked stream)",
-            "iommu-core §9 (DMA data plane)", Severity.Error, Messages(DmaChecks.AccessFault)),
+            "iommu-core §9 (DMA data plane)", Severity.Error, Findings(DmaChecks.AccessFault)),
         new("supplier-unbound",
             "A supplier is unbound while a consumer that uses it stays bound",
-            "driver-core §5 (device links: consumers unbound first)", Severity.Error, Messages(SupplierUnbound.Check)),
+            "driver-core §5 (device links: consumers unbound first)", Severity.Error, Findings(SupplierUnbound.Check)),
         new("kernel-crash",
             "The kernel dies (BUG, NULL dereference)",
-            "iommu-core §8 (v5.10 vfio BUG_ON), driver-core §9.2", Severity.Error, Messages(k => k.CrashText is { } c ? new[] { ("kernel", c) } : Array.Empty<(string, string)>())),
+            "iommu-core §8 (v5.10 vfio BUG_ON), driver-core §9.2", Severity.Error, Findings(k => k.Crash is { } c ? new[] { ("kernel", (Finding)new KernelCrashFinding(c)) } : Array.Empty<(string, Finding)>())),
     };
 
-    // a check whose messages carry no model reason
-    private static Func<ProbeSim.Kernel.Boot.Kernel, IEnumerable<(string, Finding)>> Messages(Func<ProbeSim.Kernel.Boot.Kernel, IEnumerable<(string, string)>> check) =>
-        k => check(k).Select(v => (v.Item1, (Finding)new MessageFinding(v.Item2)));
+    private static Func<ProbeSim.Kernel.Result.BootState, IEnumerable<(string, Finding)>> Findings(Func<ProbeSim.Kernel.Result.BootState, IEnumerable<(string, Finding)>> check) => check;
 
     public static Invariant? Find(string name) => All.FirstOrDefault(i => i.Name == name);
 

@@ -54,7 +54,7 @@ public static class BootCommand
                 var result = kernel.Boot();
                 io.Verbose($"booted in {sw.ElapsedMilliseconds} ms ({result.Devices.Count} devices and nodes, {result.Log.Count} log lines)");
                 if (pr.GetValue(html) is { } htmlPath)
-                    files.Write("--html", htmlPath, System.Text.Encoding.UTF8.GetBytes(HtmlReport.ToText(w => HtmlReport.WriteBoot(w, BootReportData.Create(kernel, result)))));
+                    files.Write("--html", htmlPath, System.Text.Encoding.UTF8.GetBytes(HtmlReport.ToText(w => HtmlReport.WriteBoot(w, BootReportData.Create(result)))));
                 var minLevel = ParseLevel(pr.GetValue(logLevel));
                 if (minLevel is null) return io.IoError($"unknown log level '{pr.GetValue(logLevel)}'");
                 return Print(io, files, result, pr.GetValue(json), pr.GetValue(log), minLevel.Value, pr.GetValue(all), pr.GetValue(links), pr.GetValue(sysfs), pr.GetValue(notifiers), views.Resolve(pr));

@@ -90,7 +90,7 @@ public static class CheckCommand
                     var kernel = options.CreateKernel(loaded.Tree, Path.GetFileName(path));
                     var result = kernel.Boot();
                     var page = ProbeSim.Reports.Html.HtmlReport.ToText(w => ProbeSim.Reports.Html.HtmlReport.WriteCheck(w,
-                        ExplorationJsonWriter.ToJson(report), ProbeSim.Reports.Html.BootReportData.Create(kernel, result)));
+                        ExplorationJsonWriter.ToJson(report), ProbeSim.Reports.Html.BootReportData.Create(result)));
                     files.Write("--html", htmlPath, System.Text.Encoding.UTF8.GetBytes(page));
                 }
                 if (pr.GetValue(json) != "-") ExplorationText.Write(io.Out, report);

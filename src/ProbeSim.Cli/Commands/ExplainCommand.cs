@@ -28,8 +28,8 @@ public static class ExplainCommand
             try
             {
                 var options = UntilOption.Apply(args.Resolve(pr, io), pr.GetValue(until));
-                if (DeviceCommandBoot.Run(pr, io, args, options, board, json, out int exit) is not var (kernel, result, files)) return exit;
-                var e = Explainer.Explain(kernel, result, pr.GetValue(device)!);
+                if (DeviceCommandBoot.Run(pr, io, args, options, board, json, out int exit) is not var (_, result, files)) return exit;
+                var e = Explainer.Explain(result, pr.GetValue(device)!);
                 if (pr.GetValue(json) is { } j)
                 {
                     var text = ExplanationJsonWriter.ToJson(e, result.Board, result.Profile);

@@ -27,8 +27,8 @@ public static class VfioPlanCommand
             try
             {
                 var options = args.Resolve(pr, io);
-                if (DeviceCommandBoot.Run(pr, io, args, options, board, json, out int exit) is not var (kernel, result, files)) return exit;
-                var plan = VfioPlanner.Plan(kernel, result, pr.GetValue(device)!);
+                if (DeviceCommandBoot.Run(pr, io, args, options, board, json, out int exit) is not var (_, result, files)) return exit;
+                var plan = VfioPlanner.Plan(result, pr.GetValue(device)!);
                 var code = plan.Refused ? ExitCodes.PlanRefused : ExitCodes.Ok;
                 if (VfioPlanText.RefusalLine(plan) is { } line) io.Err.WriteLine("probesim: " + OneLine.Of(line));
                 if (pr.GetValue(json) is { } j)

@@ -131,4 +131,6 @@ public sealed record BootResult
     public long LateInitcallUs { get; init; }
     /// <summary>When the boot was stopped early (--until), the simulated time of the state reported; null = ran to the end.</summary>
     public long? StoppedAtUs { get; init; }
+    /// <summary>The kernel's state at the end (devices, fwnodes, groups, provider answers) as the checks and reports read it; null for a result not made by a boot.</summary>
+    public ProbeSim.Kernel.Result.BootState? State { get; init; }
 }

@@ -38,6 +38,7 @@ public sealed partial class Kernel
             EndTimeUs = NowUs,
             LateInitcallUs = LateInitcallUs,
             StoppedAtUs = StopUs,
+            State = Publish().Complete(),
         };
     }
 

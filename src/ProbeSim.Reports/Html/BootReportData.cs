@@ -9,7 +9,14 @@ using Kernel = ProbeSim.Kernel.Boot.Kernel;
 /// <param name="Explanations">Explanations by device (matched to <see cref="BootResult.Devices"/> by name); may be empty.</param>
 public sealed record BootReportData(BootResult Result, IReadOnlyList<Explanation> Explanations)
 {
-    /// <summary>The report data of a kernel that has booted into <paramref name="result"/>, with every device explained.</summary>
+    /// <summary>The report data of a boot's result (with its published state, <see cref="BootResult.State"/>), with every device explained.</summary>
+    public static BootReportData Create(BootResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new BootReportData(result, Explainer.ExplainAll(result));
+    }
+
+    /// <summary>As <see cref="Create(BootResult)"/>, for a kernel and the result it built.</summary>
     public static BootReportData Create(Kernel kernel, BootResult result)
     {
         ArgumentNullException.ThrowIfNull(kernel);

@@ -25,8 +25,8 @@ public static class UnwindJson
             {
                 writer.WriteStartObject();
                 writer.WriteString("resource", l.Resource);
-                writer.WriteString("allocatedWith", ProbeSim.Kernel.Boot.Kernel.DmaOpsName(l.AllocatedWith) ?? "none");
-                writer.WriteString("freedWith", ProbeSim.Kernel.Boot.Kernel.DmaOpsName(l.FreedWith) ?? "none");
+                writer.WriteString("allocatedWith", ProbeSim.Kernel.Result.KernelNames.DmaOps(l.AllocatedWith) ?? "none");
+                writer.WriteString("freedWith", ProbeSim.Kernel.Result.KernelNames.DmaOps(l.FreedWith) ?? "none");
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

@@ -54,7 +54,7 @@ public partial class DefaultReasonWords : IReasonWords
 
     public virtual string NoDevice(NoDeviceReason why) => why switch
     {
-        NoDeviceReason.SetUpEarly e => $"set up early by {ProbeSim.Kernel.Boot.Kernel.EarlyTableName(e.Table)} ({e.Compatible}); no device",
+        NoDeviceReason.SetUpEarly e => $"set up early by {ProbeSim.Kernel.Result.KernelNames.EarlyTable(e.Table)} ({e.Compatible}); no device",
         NoDeviceReason.Disabled d => $"status = \"{d.Status}\"",
         NoDeviceReason.DuplicateName n => $"device name {n.Name} already taken",
         NoDeviceReason.NoCompatible => "no compatible",

@@ -115,3 +115,42 @@ public class RewordingTests
         InvariantTable.All.Where(i => i.Check is not null)
             .SelectMany(i => i.Evaluate(kernel).Select(v => $"{v.Invariant}: {v.Device}: {v.Finding}")).ToList();
 }
+
+/// <summary>
+/// Every invariant's finding is a typed record worded in ProbeSim.Reports (issue 16, item 2): no invariant hands the
+/// reports a finished sentence, and each kind of finding has its own words.
+/// </summary>
+public class FindingWordsTests
+{
+    private static readonly IReadOnlyList<Finding> OneOfEach =
+    [
+        new DeferredForeverFinding([]),
+        new StateLeakFinding(LeakedDmaState.ArmIommuMapping, ProbeSim.Kernel.Dma.DmaOpsKind.ArmIommu),
+        new StateLeakFinding(LeakedDmaState.IommuDmaOps, ProbeSim.Kernel.Dma.DmaOpsKind.IommuDma),
+        new StateLeakFinding(LeakedDmaState.PrivateDomain, ProbeSim.Kernel.Dma.DmaOpsKind.IommuDma),
+        new OpsWithoutDomainFinding(ProbeSim.Kernel.Dma.DmaOpsKind.ArmIommu),
+        new NoDmaPathFinding(Blocked: true),
+        new SharedOwnerFinding("e1000e", 3, null),
+        new AccessFaultFinding(0x1000, 4096, "translation fault"),
+        new SupplierUnboundFinding("acme-mmc", "1000.clock-controller", null),
+        new SupplierUnboundFinding("acme-mmc", "1000.clock-controller", "clocks"),
+        new KernelCrashFinding("kernel BUG at drivers/vfio/vfio.c:608!"),
+        new OrderDependentFinding(null, new ProbeSim.Checking.Exploration.DeviceSignature("bound", "acme", "direct", "-", "-")),
+    ];
+
+    [Fact]
+    public void Every_kind_of_finding_has_words_of_its_own_and_can_be_reworded()
+    {
+        // every concrete Finding type of the checking library is in the list above
+        var kinds = typeof(Finding).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Finding)) && !t.IsAbstract).ToHashSet();
+        Assert.Equal(kinds, OneOfEach.Select(f => f.GetType()).ToHashSet());
+        var other = new RewordedWords();
+        foreach (var f in OneOfEach)
+        {
+            var words = ReasonWords.Default.Finding(f);
+            Assert.NotEqual(f.ToString(), words);
+            Assert.DoesNotContain(RewordedWords.Marker, words);
+            Assert.StartsWith(RewordedWords.Marker, other.Finding(f));
+        }
+    }
+}
