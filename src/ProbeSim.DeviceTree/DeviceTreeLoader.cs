@@ -27,7 +27,13 @@ public sealed class DeviceTreeLoader
             var blob = ReadAllBytes(path);
             return new LoadResult(FdtReader.Read(blob, path), format, Array.Empty<Diagnostic>(), new[] { path });
         }
-        return LoadDtsText(ReadSource(path, options, out var pre), path, options, pre);
+        if (options.Preprocess)
+        {
+            if (!File.Exists(path)) throw NotFound(path);
+            // the preprocessed text goes to the compiler straight from the preprocessor's pooled buffer
+            return NewPreprocessor(options).Preprocess(path, (text, included, warnings) => Compile(text, path, options, included, warnings));
+        }
+        return LoadDtsText(ReadSource(path), path, options, null);
     }
 
     private LoadResult LoadOnce(string path, LoadOptions options)
@@ -50,35 +56,31 @@ public sealed class DeviceTreeLoader
         return LoadDtsText(text, name, options, pre);
     }
 
-    private LoadResult LoadDtsText(string text, string path, LoadOptions options, PreprocessResult? pre)
+    private LoadResult LoadDtsText(string text, string path, LoadOptions options, PreprocessResult? pre) =>
+        Compile(text.AsMemory(), path, options, pre?.IncludedFiles ?? [], pre?.Warnings ?? []);
+
+    private static LoadResult Compile(ReadOnlyMemory<char> text, string path, LoadOptions options, IReadOnlyList<string> preIncluded, IReadOnlyList<Diagnostic> preWarnings)
     {
         var result = DtsCompiler.Compile(text, path, options.Compile, path, ReadText);
         var warnings = new List<Diagnostic>();
-        if (pre is not null) warnings.AddRange(pre.Warnings);
+        warnings.AddRange(preWarnings);
         warnings.AddRange(result.Warnings);
         var files = new List<string> { path };
-        if (pre is not null) files.AddRange(pre.IncludedFiles);
+        files.AddRange(preIncluded);
         files.AddRange(result.IncludedFiles);
         return new LoadResult(result.Tree, InputFormat.Dts, warnings, files);
     }
 
-    private string ReadSource(string path, LoadOptions options, out PreprocessResult? pre)
+    private static string ReadSource(string path)
     {
-        pre = null;
-        if (!options.Preprocess)
+        try
         {
-            try
-            {
-                return ReadText(path) ?? throw NotFound(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new DeviceTreeException(new Diagnostic(Severity.Error, e.Message, File: path));
-            }
+            return ReadText(path) ?? throw NotFound(path);
         }
-        if (!File.Exists(path)) throw NotFound(path);
-        pre = NewPreprocessor(options).Preprocess(path);
-        return pre.Text;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DeviceTreeException(new Diagnostic(Severity.Error, e.Message, File: path));
+        }
     }
 
     private CPreprocessor NewPreprocessor(LoadOptions options)

@@ -12,13 +12,15 @@ public sealed class FdtStringTable
     /// not a string per suffix (which would be quadratic in its length).
     /// </summary>
     private readonly Dictionary<Suffix, int> _suffixes;
+    /// <summary>Names asked for before, with their answer: a name's first place never changes once it is in the table.</summary>
+    private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
     private byte[] _bytes;
     private int _length;
 
     public FdtStringTable(int capacity = 1024)
     {
         _bytes = new byte[Math.Max(16, capacity)];
-        _suffixes = new Dictionary<Suffix, int>(new SuffixComparer(this));
+        _suffixes = new Dictionary<Suffix, int>(Math.Max(16, capacity), new SuffixComparer(this));
     }
 
     /// <summary>Bytes used so far.</summary>
@@ -29,6 +31,14 @@ public sealed class FdtStringTable
     /// <summary>Offset of <paramref name="name"/> in the table, appending it when absent.</summary>
     // stringtable_insert: the first byte offset whose NUL-terminated string equals the name wins, else append
     public int Insert(string name)
+    {
+        if (_names.TryGetValue(name, out var known)) return known;
+        var offset = InsertNew(name);
+        _names.Add(name, offset);
+        return offset;
+    }
+
+    private int InsertNew(string name)
     {
         var byteCount = FdtText.ByteCount(name);
         // the name is written after the table first; it stays there only if it is not found

@@ -25,7 +25,7 @@ public static class FdtWriter
             var node = step.Node;
             // flatten_tree: FDT_BEGIN_NODE, the name and its NUL, padded to 4
             structSize += 4 + FdtConstants.Align4(FdtText.ByteCount(node.Name) + 1);
-            foreach (var prop in node.Properties)
+            foreach (var prop in node.PropertyList)
             {
                 // flatten_tree: property names go to the strings block in structure order
                 nameOffsets.Add(strings.Insert(prop.Name));
@@ -95,7 +95,7 @@ public static class FdtWriter
             pos += 4;
             var n = FdtText.Encode(node.Name, s[pos..]);
             pos += (int)FdtConstants.Align4(n + 1); // NUL and padding are already zero
-            foreach (var p in node.Properties)
+            foreach (var p in node.PropertyList)
             {
                 BinaryPrimitives.WriteUInt32BigEndian(s[pos..], FdtConstants.Prop);
                 BinaryPrimitives.WriteUInt32BigEndian(s[(pos + 4)..], (uint)p.Value.Length);

@@ -19,6 +19,12 @@ public sealed class DtNode
 
     public IReadOnlyList<DtNode> Children => _children;
 
+    /// <summary>The same lists as <see cref="Properties"/> and <see cref="Children"/>, for loops in this assembly that
+    /// should not box an enumerator per node (the corpus build walks every node several times).</summary>
+    internal List<DtProperty> PropertyList => _properties;
+
+    internal List<DtNode> ChildList => _children;
+
     private List<string>? _labels;
 
     /// <summary>Labels on the node, in dtc's list order (the most recently added first).</summary>

@@ -12,7 +12,7 @@ internal static class ExternalFixups
         var fixups = FdtLookup.Subnode(overlay.Root, "__fixups__");
         if (fixups is null) return;
         var symbols = FdtLookup.Subnode(baseTree.Root, "__symbols__");
-        foreach (var fixup in fixups.Properties) ApplyOne(baseTree, overlay, symbols, fixup);
+        foreach (var fixup in fixups.PropertyList) ApplyOne(baseTree, overlay, symbols, fixup);
     }
 
     // overlay_fixup_phandle: the label's node must exist in the base and have a phandle, then every location is patched

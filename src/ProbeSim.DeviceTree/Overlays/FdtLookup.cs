@@ -18,7 +18,7 @@ internal static class FdtLookup
     // fdt_subnode_offset_namelen: the first child, in order, whose name matches
     public static DtNode? Subnode(DtNode parent, ReadOnlySpan<char> name)
     {
-        foreach (var child in parent.Children)
+        foreach (var child in parent.ChildList)
             if (NameMatches(child.Name, name)) return child;
         return null;
     }
@@ -26,7 +26,7 @@ internal static class FdtLookup
     // fdt_getprop: the first property of that name
     public static DtProperty? Prop(DtNode node, string name)
     {
-        foreach (var p in node.Properties)
+        foreach (var p in node.PropertyList)
             if (p.Name == name) return p;
         return null;
     }

@@ -8,7 +8,7 @@ internal static class FragmentMerger
     // overlay_merge: root children with an __overlay__ subnode are fragments, in order; the others are skipped
     public static void Merge(DtTree baseTree, DtTree overlay)
     {
-        foreach (var fragment in overlay.Root.Children)
+        foreach (var fragment in overlay.Root.ChildList)
         {
             var content = FdtLookup.Subnode(fragment, "__overlay__");
             if (content is null) continue;
@@ -20,9 +20,9 @@ internal static class FragmentMerger
     // overlay_apply_node: properties first (set), then children (added or reused), recursively
     private static void ApplyNode(DtNode target, DtNode source)
     {
-        foreach (var p in source.Properties)
+        foreach (var p in source.PropertyList)
             target.SetPropertyFdt(p.Name, (byte[])p.Value.Clone(), p.Markers.Where(m => m.IsType), p.Location);
-        foreach (var child in source.Children)
+        foreach (var child in source.ChildList)
             ApplyNode(target.AddSubnodeFdt(child.Name, child.Location), child);
     }
 }

@@ -45,7 +45,7 @@ internal static class LocalPhandles
     /// </summary>
     public static void ForEachCell(DtNode treeNode, DtNode fixupNode, Func<uint, uint> rewrite)
     {
-        foreach (var fixup in fixupNode.Properties)
+        foreach (var fixup in fixupNode.PropertyList)
         {
             if (fixup.Length % 4 != 0)
                 throw new OverlayFailure(FdtError.BadOverlay, $"__local_fixups__ entry '{fixup.Name}' for {treeNode.Path} is {fixup.Length} bytes long, not a multiple of 4");
@@ -60,7 +60,7 @@ internal static class LocalPhandles
             }
             if (fixup.Name is "phandle" or "linux,phandle") treeNode.SyncPhandle();
         }
-        foreach (var fixupChild in fixupNode.Children)
+        foreach (var fixupChild in fixupNode.ChildList)
         {
             var treeChild = FdtLookup.Subnode(treeNode, fixupChild.Name)
                 ?? throw new OverlayFailure(FdtError.BadOverlay, $"__local_fixups__ names node '{fixupChild.Name}' that overlay node {treeNode.Path} does not have");

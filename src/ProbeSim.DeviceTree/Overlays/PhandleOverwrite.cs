@@ -42,7 +42,7 @@ internal static class PhandleOverwrite
             if (fixups is not null)
                 LocalPhandles.ForEachCell(overlay.Root, fixups, cell => cell == overlayPhandle ? basePhandle : cell);
         }
-        foreach (var overlayChild in overlayNode.Children)
+        foreach (var overlayChild in overlayNode.ChildList)
         {
             var baseChild = FdtLookup.Subnode(baseNode, overlayChild.Name);
             if (baseChild is not null) PreventNode(overlay, baseChild, overlayChild);

@@ -17,7 +17,7 @@ internal static class ResultLimits
         while (stack.Count > 0)
         {
             var (node, depth, pathLength) = stack.Pop();
-            foreach (var c in node.Children)
+            foreach (var c in node.ChildList)
             {
                 var childPath = pathLength + 1 + c.Name.Length;
                 if (depth + 1 > DeviceTreeLimits.MaxNodeDepth)

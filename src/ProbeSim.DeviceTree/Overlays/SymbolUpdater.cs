@@ -15,7 +15,7 @@ internal static class SymbolUpdater
         if (overlaySymbols is null) return;
         var baseSymbols = baseTree.Root.AddSubnodeFdt("__symbols__");
 
-        foreach (var symbol in overlaySymbols.Properties)
+        foreach (var symbol in overlaySymbols.PropertyList)
         {
             var value = symbol.Value;
             if (value.Length < 1 || Array.IndexOf(value, (byte)0) != value.Length - 1)

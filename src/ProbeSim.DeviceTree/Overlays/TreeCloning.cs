@@ -30,7 +30,7 @@ public static class TreeCloning
         while (stack.Count > 0)
         {
             var (source, copy) = stack.Pop();
-            foreach (var c in source.Children)
+            foreach (var c in source.ChildList)
             {
                 var child = copy.AddChild(ShallowClone(c));
                 stack.Push((c, child));
@@ -43,7 +43,7 @@ public static class TreeCloning
     {
         var copy = new DtNode(node.Name) { Phandle = node.Phandle, Location = node.Location };
         if (node.HasLabels) copy.Labels.AddRange(node.Labels);
-        foreach (var p in node.Properties) copy.AddProperty(p.Clone());
+        foreach (var p in node.PropertyList) copy.AddProperty(p.Clone());
         return copy;
     }
 }

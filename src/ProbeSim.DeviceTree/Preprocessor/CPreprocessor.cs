@@ -22,7 +22,21 @@ public sealed class CPreprocessor
     }
 
     /// <summary>Preprocesses the file at <paramref name="path"/> (read through the cache); markers name it as given.</summary>
-    public PreprocessResult Preprocess(string path)
+    public PreprocessResult Preprocess(string path) => Run(Scan(path), path);
+
+    /// <summary>
+    /// Preprocesses the file at <paramref name="path"/> and hands the text to <paramref name="consume"/> straight from the
+    /// pooled output buffer (with the included files and warnings); the text must not be kept after it returns.
+    /// </summary>
+    internal T Preprocess<T>(string path, Func<ReadOnlyMemory<char>, IReadOnlyList<string>, IReadOnlyList<Diagnostic>, T> consume)
+    {
+        var file = Scan(path);
+        using var run = NewRun();
+        run.RunInPlace(file, path);
+        return consume(run.Output, run.Included, run.Warnings);
+    }
+
+    private ScannedFile Scan(string path)
     {
         ScannedFile file;
         try
@@ -33,7 +47,7 @@ public sealed class CPreprocessor
         {
             throw new DeviceTreeException(new Diagnostic(Severity.Error, Reason(e), null, null, path));
         }
-        return Run(file, path);
+        return file;
     }
 
     /// <summary>Preprocesses <paramref name="text"/> as if it were the file <paramref name="fileName"/> (includes are relative to its directory).</summary>
@@ -45,9 +59,11 @@ public sealed class CPreprocessor
 
     private PreprocessResult Run(ScannedFile file, string name)
     {
-        using var run = new PreprocessorRun(_options, _cache, _predefined, 64 * 1024);
+        using var run = NewRun();
         return run.Run(file, name);
     }
+
+    private PreprocessorRun NewRun() => new(_options, _cache, _predefined, 64 * 1024);
 
     private static string Reason(Exception e) => e switch
     {

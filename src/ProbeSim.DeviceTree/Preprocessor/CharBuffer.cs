@@ -47,6 +47,9 @@ internal sealed class CharBuffer : IDisposable
 
     public override string ToString() => new(_buf, 0, _len);
 
+    /// <summary>The characters written so far, in the pooled array itself: valid until the next append or <see cref="Dispose"/>.</summary>
+    public ReadOnlyMemory<char> Memory => _buf.AsMemory(0, _len);
+
     public void Dispose()
     {
         var b = _buf;

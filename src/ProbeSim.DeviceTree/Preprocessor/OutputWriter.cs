@@ -27,6 +27,9 @@ internal sealed class OutputWriter : IDisposable
 
     public string Text => _sb.ToString();
 
+    /// <summary>The text without copying it out of the pooled buffer: valid until this writer is disposed.</summary>
+    public ReadOnlyMemory<char> Memory => _sb.Memory;
+
     /// <summary>Characters written so far.</summary>
     public int Length => _sb.Length;
 

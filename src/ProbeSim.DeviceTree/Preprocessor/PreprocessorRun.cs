@@ -40,6 +40,16 @@ internal sealed partial class PreprocessorRun : IExpansionHost, IDisposable
 
     public PreprocessResult Run(ScannedFile main, string name)
     {
+        RunInPlace(main, name);
+        return new PreprocessResult(_out.Text, _included, _warnings);
+    }
+
+    /// <summary>
+    /// Runs and leaves the text in the pooled output buffer (<see cref="Output"/>, valid until <see cref="Dispose"/>):
+    /// a board's preprocessed text is hundreds of kilobytes, and a string of it would be one large-object allocation per board.
+    /// </summary>
+    public void RunInPlace(ScannedFile main, string name)
+    {
         ApplyCommandLine();
         _out.EnterFile(name, include: false);
         var state = new FileState { File = main, Name = name, Dir = IncludeResolver.DirectoryOf(name), Depth = 1 };
@@ -62,8 +72,13 @@ internal sealed partial class PreprocessorRun : IExpansionHost, IDisposable
             throw DeviceTreeException.At(new SourceLocation(at.Name, at.Presumed(_text.CurrentPhysLine), 1),
                 "internal preprocessor error: " + e.Message);
         }
-        return new PreprocessResult(_out.Text, _included, _warnings);
     }
+
+    public ReadOnlyMemory<char> Output => _out.Memory;
+
+    public IReadOnlyList<string> Included => _included;
+
+    public IReadOnlyList<Diagnostic> Warnings => _warnings;
 
     /// <summary>-D / -U options, in order.</summary>
     private void ApplyCommandLine()

@@ -14,7 +14,11 @@ public static class DtsCompiler
     /// <param name="physicalPath">Where the text came from (its directory is searched first by <c>/include/</c>).</param>
     /// <param name="displayName">The file name to report positions in until a line marker says otherwise.</param>
     /// <param name="readFile">Reads an included file; null for the real file system.</param>
-    public static DtsCompileResult Compile(string text, string physicalPath, DtsCompileOptions options, string? displayName = null, Func<string, string?>? readFile = null)
+    public static DtsCompileResult Compile(string text, string physicalPath, DtsCompileOptions options, string? displayName = null, Func<string, string?>? readFile = null) =>
+        Compile(text.AsMemory(), physicalPath, options, displayName, readFile);
+
+    /// <summary>The same, for text in a buffer the caller owns (the preprocessor's pooled output); nothing keeps it after the call.</summary>
+    internal static DtsCompileResult Compile(ReadOnlyMemory<char> text, string physicalPath, DtsCompileOptions options, string? displayName = null, Func<string, string?>? readFile = null)
     {
         var diagnostics = new List<Diagnostic>();
         readFile ??= ReadFileOrNull;

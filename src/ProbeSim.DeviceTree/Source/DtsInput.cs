@@ -4,6 +4,12 @@ namespace ProbeSim.DeviceTree.Source;
 internal sealed class DtsInput
 {
     public DtsInput(string text, string physicalPath, string displayName)
+        : this(text.AsMemory(), physicalPath, displayName)
+    {
+    }
+
+    /// <param name="text">The text; it may live in a pooled buffer that the caller keeps alive until the compile ends.</param>
+    public DtsInput(ReadOnlyMemory<char> text, string physicalPath, string displayName)
     {
         Text = text;
         PhysicalPath = physicalPath;
@@ -11,7 +17,7 @@ internal sealed class DtsInput
         FileName = displayName;
     }
 
-    public string Text { get; }
+    public ReadOnlyMemory<char> Text { get; }
 
     /// <summary>Where the file really is (for <c>/include/</c> lookups relative to it).</summary>
     public string PhysicalPath { get; }

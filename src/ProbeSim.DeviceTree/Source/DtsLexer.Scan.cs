@@ -4,7 +4,8 @@ namespace ProbeSim.DeviceTree.Source;
 
 internal sealed partial class DtsLexer
 {
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    // sized for a typical board's distinct names (labels, node and property names): growing it was 1.7% of a corpus build
+    private readonly Dictionary<string, string> _names = new(2048, StringComparer.Ordinal);
 
     /// <summary>One string per distinct name in a compilation: names repeat thousands of times in a board.</summary>
     private string Intern(ReadOnlySpan<char> name)
@@ -16,7 +17,7 @@ internal sealed partial class DtsLexer
         return s;
     }
 
-    private string? _noLabelText;
+    private DtsInput? _noLabelInput;
     private int _noLabelFrom, _noLabelEnd;
 
     private static bool IsLabelStart(char c) => char.IsAsciiLetter(c) || c == '_';
@@ -31,23 +32,23 @@ internal sealed partial class DtsLexer
 
     private DtsToken Scan(int p)
     {
-        var text = _in.Text;
+        var text = _in.Text.Span;
         var c = text[p];
         var loc = Here(p);
 
         // {LABEL}: in every state, when an identifier is directly followed by ':'
         // (a position inside a run already seen to end without ':' is not looked at again: in a byte string
         // "[ffff...]" every byte would otherwise rescan the rest of the run)
-        if (IsLabelStart(c) && !(ReferenceEquals(text, _noLabelText) && p > _noLabelFrom && p < _noLabelEnd))
+        if (IsLabelStart(c) && !(ReferenceEquals(_in, _noLabelInput) && p > _noLabelFrom && p < _noLabelEnd))
         {
             var e = p + 1;
             while (e < text.Length && IsLabelChar(text[e])) e++;
             if (e < text.Length && text[e] == ':')
             {
                 Advance(e + 1);
-                return new DtsToken(DtsTokenKind.Label, loc, Intern(text.AsSpan(p, e - p)));
+                return new DtsToken(DtsTokenKind.Label, loc, Intern(text.Slice(p, e - p)));
             }
-            (_noLabelText, _noLabelFrom, _noLabelEnd) = (text, p, e);
+            (_noLabelInput, _noLabelFrom, _noLabelEnd) = (_in, p, e);
         }
 
         switch (_state)
@@ -62,7 +63,7 @@ internal sealed partial class DtsLexer
                 {
                     Advance(e);
                     _state = State.V1;
-                    return new DtsToken(DtsTokenKind.PropNodeName, loc, Intern(text.AsSpan(s, e - s)));
+                    return new DtsToken(DtsTokenKind.PropNodeName, loc, Intern(text.Slice(s, e - s)));
                 }
                 break;
             }
@@ -86,9 +87,9 @@ internal sealed partial class DtsLexer
                     // <V1>{LABEL}: an identifier where a value belongs (a missed macro or include)
                     var e = p + 1;
                     while (e < text.Length && IsLabelChar(text[e])) e++;
-                    LexicalError(p, $"Unexpected '{text[p..e]}'");
+                    LexicalError(p, $"Unexpected '{text[p..e].ToString()}'");
                     Advance(e);
-                    return new DtsToken(DtsTokenKind.Literal, loc, text[p..e], 0);
+                    return new DtsToken(DtsTokenKind.Literal, loc, text[p..e].ToString(), 0);
                 }
                 if (char.IsAsciiDigit(c)) return ScanInteger(p, loc);
                 break;
@@ -100,7 +101,7 @@ internal sealed partial class DtsLexer
             {
                 var end = ScanStringEnd(p);
                 if (end < 0) throw Fatal(p, "unterminated string");
-                var bytes = StringEscapes.Decode(text.AsSpan(p + 1, end - p - 2), out _);
+                var bytes = StringEscapes.Decode(text.Slice(p + 1, end - p - 2), out _);
                 Advance(end);
                 return new DtsToken(DtsTokenKind.String, loc, Bytes: bytes);
             }
@@ -122,7 +123,7 @@ internal sealed partial class DtsLexer
                         var e = p + 2;
                         while (e < text.Length && IsLabelChar(text[e])) e++;
                         Advance(e);
-                        return new DtsToken(DtsTokenKind.LabelRef, loc, Intern(text.AsSpan(p + 1, e - p - 1)));
+                        return new DtsToken(DtsTokenKind.LabelRef, loc, Intern(text.Slice(p + 1, e - p - 1)));
                     }
                     if (n == '{')
                     {
@@ -132,7 +133,7 @@ internal sealed partial class DtsLexer
                         if (e < text.Length && text[e] == '}')
                         {
                             Advance(e + 1);
-                            return new DtsToken(DtsTokenKind.PathRef, loc, text[(p + 2)..e]);
+                            return new DtsToken(DtsTokenKind.PathRef, loc, text[(p + 2)..e].ToString());
                         }
                     }
                 }
@@ -184,10 +185,10 @@ internal sealed partial class DtsLexer
 
     private DtsToken? ScanKeyword(int p)
     {
-        var text = _in.Text;
+        var text = _in.Text.Span;
         foreach (var (kw, kind, next) in Keywords)
         {
-            if (string.CompareOrdinal(text, p, kw, 0, kw.Length) != 0) continue;
+            if (!text[p..].StartsWith(kw)) continue;
             // "/incbin/" is active only in INITIAL and V1
             if (kind == DtsTokenKind.Incbin && _state is State.PropNodeName or State.ByteString) return null;
             var loc = Here(p);
@@ -202,7 +203,7 @@ internal sealed partial class DtsLexer
     // <V1>([0-9]+|0[xX][0-9a-fA-F]+)(U|L|UL|LL|ULL)? converted with strtoull(.., 0)
     private DtsToken ScanInteger(int p, SourceLocation loc)
     {
-        var text = _in.Text;
+        var text = _in.Text.Span;
         var e = p;
         while (e < text.Length && char.IsAsciiDigit(text[e])) e++;
         if (text[p] == '0' && e == p + 1 && e + 1 < text.Length && (text[e] is 'x' or 'X') && char.IsAsciiHexDigit(text[e + 1]))
@@ -213,14 +214,14 @@ internal sealed partial class DtsLexer
         var digitsEnd = e;
         e += SuffixLength(text, e);
         Advance(e);
-        var value = StrToULL(text.AsSpan(p, digitsEnd - p), out var consumed, out var overflow);
-        if (p + consumed < digitsEnd) LexicalError(p, $"Bad integer literal '{text[p..e]}'");
-        else if (overflow) LexicalError(p, $"Integer literal '{text[p..e]}' out of range");
+        var value = StrToULL(text.Slice(p, digitsEnd - p), out var consumed, out var overflow);
+        if (p + consumed < digitsEnd) LexicalError(p, $"Bad integer literal '{text[p..e].ToString()}'");
+        else if (overflow) LexicalError(p, $"Integer literal '{text[p..e].ToString()}' out of range");
         return new DtsToken(DtsTokenKind.Literal, loc, null, overflow ? ulong.MaxValue : value);
     }
 
     // (U|L|UL|LL|ULL)?
-    private static int SuffixLength(string text, int e)
+    private static int SuffixLength(ReadOnlySpan<char> text, int e)
     {
         if (e >= text.Length) return 0;
         if (text[e] == 'U')
@@ -267,7 +268,7 @@ internal sealed partial class DtsLexer
     // <*>{CHAR_LITERAL} '([^']|\\')*' : the longest match ends at the first quote not preceded by a backslash
     private DtsToken ScanCharLiteral(int p, SourceLocation loc)
     {
-        var text = _in.Text;
+        var text = _in.Text.Span;
         var end = -1;
         var lastEscaped = -1;
         for (var i = p + 1; i < text.Length; i++)
@@ -287,7 +288,7 @@ internal sealed partial class DtsLexer
             Advance(p + 1);
             return new DtsToken(DtsTokenKind.Char, loc, Char: '\'');
         }
-        var bytes = StringEscapes.Decode(text.AsSpan(p + 1, end - p - 1), out _);
+        var bytes = StringEscapes.Decode(text.Slice(p + 1, end - p - 1), out _);
         Advance(end + 1);
         ulong value = 0;
         if (bytes.Length == 1) LexicalError(p, "Empty character literal");

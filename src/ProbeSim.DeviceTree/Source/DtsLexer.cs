@@ -46,7 +46,7 @@ internal sealed partial class DtsLexer
     /// <summary>Advances the read position to <paramref name="to"/>, keeping line numbers.</summary>
     private void Advance(int to)
     {
-        var text = _in.Text;
+        var text = _in.Text.Span;
         for (var i = _in.Pos; i < to; i++)
         {
             if (text[i] != '\n') continue;
@@ -61,7 +61,7 @@ internal sealed partial class DtsLexer
         while (true)
         {
             SkipWhitespaceAndComments();
-            var text = _in.Text;
+            var text = _in.Text.Span;
             var p = _in.Pos;
             if (p >= text.Length)
             {
@@ -79,7 +79,7 @@ internal sealed partial class DtsLexer
 
     private void SkipWhitespaceAndComments()
     {
-        var text = _in.Text;
+        var text = _in.Text.Span;
         var p = _in.Pos;
         while (p < text.Length)
         {
@@ -98,7 +98,8 @@ internal sealed partial class DtsLexer
             }
             if (c == '/' && p + 1 < text.Length && text[p + 1] == '*')
             {
-                var end = text.IndexOf("*/", p + 2, StringComparison.Ordinal);
+                var end = text[(p + 2)..].IndexOf("*/");
+                if (end >= 0) end += p + 2;
                 if (end < 0)
                 {
                     _in.Pos = p;
@@ -111,8 +112,8 @@ internal sealed partial class DtsLexer
             }
             if (c == '/' && p + 1 < text.Length && text[p + 1] == '/')
             {
-                var end = text.IndexOf('\n', p);
-                p = end < 0 ? text.Length : end;
+                var end = text[p..].IndexOf('\n');
+                p = end < 0 ? text.Length : p + end;
                 continue;
             }
             break;
@@ -123,9 +124,9 @@ internal sealed partial class DtsLexer
     // <*>^"#"(line)?[ \t]+[0-9]+[ \t]+{STRING}([ \t]+[0-9]+)*   (srcpos_set_line)
     private bool TryLineMarker(int p)
     {
-        var text = _in.Text;
+        var text = _in.Text.Span;
         var i = p + 1;
-        if (string.CompareOrdinal(text, i, "line", 0, 4) == 0) i += 4;
+        if (text[i..].StartsWith("line")) i += 4;
         var ws = i;
         while (i < text.Length && (text[i] == ' ' || text[i] == '\t')) i++;
         if (i == ws) return false;
@@ -148,7 +149,7 @@ internal sealed partial class DtsLexer
             i = j;
         }
         var fileName = DecodeFileName(text, numEnd, strEnd);
-        if (!int.TryParse(text.AsSpan(numStart, numEnd - numStart), out var line)) line = int.MaxValue;
+        if (!int.TryParse(text.Slice(numStart, numEnd - numStart), out var line)) line = int.MaxValue;
         // srcpos_set_line: the marker names the number of the line that follows it
         _in.FileName = fileName;
         if (i < text.Length && text[i] == '\n')
@@ -165,10 +166,10 @@ internal sealed partial class DtsLexer
         return true;
     }
 
-    private static string DecodeFileName(string text, int from, int strEnd)
+    private static string DecodeFileName(ReadOnlySpan<char> text, int from, int strEnd)
     {
-        var open = text.IndexOf('"', from);
-        var bytes = StringEscapes.Decode(text.AsSpan(open + 1, strEnd - open - 2), out _);
+        var open = from + text[from..].IndexOf('"');
+        var bytes = StringEscapes.Decode(text.Slice(open + 1, strEnd - open - 2), out _);
         return System.Text.Encoding.UTF8.GetString(bytes, 0, bytes.Length - 1);
     }
 
@@ -176,7 +177,7 @@ internal sealed partial class DtsLexer
     private int ScanStringEnd(int open)
     {
         // {STRING} = \"([^\\"]|\\.)*\"  ('.' excludes newline)
-        var text = _in.Text;
+        var text = _in.Text.Span;
         var i = open + 1;
         while (i < text.Length)
         {
@@ -196,14 +197,14 @@ internal sealed partial class DtsLexer
     // <*>"/include/"{WS}*{STRING}: push_input_file
     private bool TryInclude(int p)
     {
-        var text = _in.Text;
-        if (string.CompareOrdinal(text, p, "/include/", 0, 9) != 0) return false;
+        var text = _in.Text.Span;
+        if (!text[p..].StartsWith("/include/")) return false;
         var i = p + 9;
         while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
         if (i >= text.Length || text[i] != '"') return false;
         var end = ScanStringEnd(i);
         if (end < 0) return false;
-        var nameBytes = StringEscapes.Decode(text.AsSpan(i + 1, end - i - 2), out _);
+        var nameBytes = StringEscapes.Decode(text.Slice(i + 1, end - i - 2), out _);
         var name = System.Text.Encoding.UTF8.GetString(nameBytes, 0, nameBytes.Length - 1);
         var at = p;
         Advance(end);

@@ -16,8 +16,8 @@ public sealed class BootTables
     private readonly DtTree _tree;
     private readonly ProbeSim.Kernel.Profiles.KernelProfile _profile;
     private readonly string _cmdline;
-    private readonly ConcurrentDictionary<DtNode, IReadOnlyList<OfResourceRef>> _resources = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<DtNode, IReadOnlyList<OfSupplierRef>> _suppliers = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<DtNode, IReadOnlyList<OfResourceRef>> _resources;
+    private readonly ConcurrentDictionary<DtNode, IReadOnlyList<OfSupplierRef>> _suppliers;
     private readonly ConcurrentDictionary<(InitcallLevel Level, bool Banks), int[][]> _groups = new();
 
     /// <summary>Tables for kernels booting <paramref name="tree"/> (which must not change while they run) under one profile and command line.</summary>
@@ -27,6 +27,9 @@ public sealed class BootTables
         _profile = profile;
         _cmdline = cmdline;
         Index = tree.BuildIndex();
+        // sized for every node at once: growing a concurrent dictionary takes all its locks (2% of a corpus boot from source)
+        _resources = new(Environment.ProcessorCount, Index.NodeCount, ReferenceEqualityComparer.Instance);
+        _suppliers = new(Environment.ProcessorCount, Index.NodeCount, ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>Nodes in the tree (a kernel sizes its per-node tables with it).</summary>

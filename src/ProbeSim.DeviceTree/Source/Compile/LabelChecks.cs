@@ -12,7 +12,7 @@ internal static class LabelChecks
         {
             if (node.HasLabels)
                 foreach (var l in node.Labels) Claim(ctx, owners, l, new Owner(node, null, false));
-            foreach (var p in node.Properties)
+            foreach (var p in node.PropertyList)
             {
                 if (p.HasLabels)
                     foreach (var l in p.Labels) Claim(ctx, owners, l, new Owner(node, p, false));

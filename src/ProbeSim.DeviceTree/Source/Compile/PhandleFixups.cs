@@ -94,7 +94,7 @@ internal static class PhandleFixups
     {
         foreach (var node in ctx.Tree.AllNodes)
         {
-            foreach (var prop in node.Properties)
+            foreach (var prop in node.PropertyList)
             {
                 if (!prop.HasMarkers || !prop.Markers.Exists(static m => m.Kind == MarkerKind.RefPath)) continue;
                 InsertPaths(ctx, node, prop);

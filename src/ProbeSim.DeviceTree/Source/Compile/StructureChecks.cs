@@ -68,7 +68,7 @@ internal static class StructureChecks
     // check_property_name_chars
     private static void PropertyNameChars(CompileContext ctx, DtNode node)
     {
-        foreach (var p in node.Properties)
+        foreach (var p in node.PropertyList)
         {
             foreach (var c in p.Name)
             {

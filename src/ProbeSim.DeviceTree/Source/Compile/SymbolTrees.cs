@@ -126,7 +126,7 @@ internal static class SymbolLabels
     {
         var an = ctx.Tree.Root.GetChild("__symbols__");
         if (an is null) return;
-        foreach (var p in an.Properties)
+        foreach (var p in an.PropertyList)
         {
             var path = p.AsString();
             var node = path is null ? null : ctx.Tree.FindByPath(path);

@@ -35,7 +35,7 @@ public static class DtbSourceRecovery
     {
         var an = root.GetChild(name);
         if (an is null) return;
-        foreach (var p in an.Properties)
+        foreach (var p in an.PropertyList)
         {
             var path = CString(p.Value, 0, p.Value.Length);
             var node = DtcLookup.GetNodeByPath(root, path);
@@ -55,7 +55,7 @@ public static class DtbSourceRecovery
     {
         var an = root.GetChild(name);
         if (an is null) return;
-        foreach (var fp in an.Properties)
+        foreach (var fp in an.PropertyList)
         {
             var v = fp.Value;
             var next = 0;
@@ -108,7 +108,7 @@ public static class DtbSourceRecovery
         while (stack.Count > 0)
         {
             var (lf, n) = stack.Pop();
-            foreach (var lfp in lf.Properties)
+            foreach (var lfp in lf.PropertyList)
             {
                 var p = n.GetProperty(lfp.Name);
                 if (p is null)

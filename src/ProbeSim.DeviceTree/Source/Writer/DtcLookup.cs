@@ -18,7 +18,7 @@ internal static class DtcLookup
             var slash = rest.IndexOf('/');
             var part = slash < 0 ? rest : rest[..slash];
             DtNode? found = null;
-            foreach (var child in node.Children)
+            foreach (var child in node.ChildList)
             {
                 if (part.SequenceEqual(child.Name.AsSpan()))
                 {

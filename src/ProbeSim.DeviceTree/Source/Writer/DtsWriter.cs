@@ -65,7 +65,7 @@ public static class DtsWriter
         sb.Append('\t', level);
         AppendLabels(sb, node.Labels);
         sb.Append(node.Name.Length > 0 ? node.Name : "/").Append(" {\n");
-        foreach (var prop in node.Properties)
+        foreach (var prop in node.PropertyList)
         {
             sb.Append('\t', level + 1);
             AppendLabels(sb, prop.Labels);
