@@ -9,18 +9,21 @@ using Kernel = ProbeSim.Kernel.Boot.Kernel;
 /// <summary>Makes the records of a <see cref="BootState"/> from the kernel's own objects.</summary>
 internal static class StateBuilder
 {
+    // a device of_iommu_configure never saw (most of a board): one shared record
+    private static readonly DeviceIommuRecord NoIommu = new();
+
     public static IReadOnlyList<DeviceRecord> Devices(Kernel k)
     {
         var list = new DeviceRecord[k.Devices.Count];
-        for (int i = 0; i < list.Length; i++) list[i] = Device(k, k.Devices[i]);
+        var plainDma = new Dictionary<(Dma.DmaOpsKind, string), DeviceDmaRecord>();
+        for (int i = 0; i < list.Length; i++) list[i] = Device(k, k.Devices[i], plainDma);
         return list;
     }
 
-    private static DeviceRecord Device(Kernel k, Device dev)
+    private static DeviceRecord Device(Kernel k, Device dev, Dictionary<(Dma.DmaOpsKind, string), DeviceDmaRecord> plainDma)
     {
         var state = k.StateOf(dev);
         var iommu = dev.Iommu;
-        var dma = dev.Dma;
         return new DeviceRecord
         {
             Id = dev.Id,
@@ -45,16 +48,9 @@ internal static class StateBuilder
             Pci = dev.Pci is { } pci ? new PciRecord(pci.ClassCode, pci.IsBridge, pci.Kind, pci.ShpcCapable) : null,
             SupplierLinks = dev.SupplierLinks.Count == 0 ? Array.Empty<SupplierLinkRecord>()
                 : dev.SupplierLinks.Select(l => new SupplierLinkRecord(l.Supplier.Id, l.Supplier.Name, l.Managed, l.SyncStateOnly)).ToList(),
-            Dma = new DeviceDmaRecord
-            {
-                Ops = dma.Ops,
-                Outcome = k.DmaOutcome(dev),
-                HasMapping = dma.Mapping is not null,
-                MappingShared = dma.Mapping is { Shared: true },
-                QueuedAttach = dma.QueuedAttach,
-                Events = dma.Events.Count == 0 ? Array.Empty<Dma.DmaEvent>() : dma.Events.ToArray(),
-            },
-            Iommu = new DeviceIommuRecord
+            Dma = DmaOf(k, dev, plainDma),
+            Iommu = iommu.OfIommuRule is null && iommu.OfIommuAtUs is null && !iommu.OfIommuDeferred && iommu.Instance is null
+                    && iommu.Group is null && iommu.ArchPrivateDomain is null ? NoIommu : new DeviceIommuRecord
             {
                 OfIommuRule = iommu.OfIommuRule,
                 OfIommuDeferred = iommu.OfIommuDeferred,
@@ -67,6 +63,26 @@ internal static class StateBuilder
                     ? new IommuInstanceRecord(inst.SysfsName, inst.Device.Name, inst.Registered, inst.RegisteredAtUs) : null,
             },
         };
+    }
+
+    // most devices' DMA state is only its ops and outcome: one shared record per pair
+    private static DeviceDmaRecord DmaOf(Kernel k, Device dev, Dictionary<(Dma.DmaOpsKind, string), DeviceDmaRecord> plain)
+    {
+        var dma = dev.Dma;
+        var outcome = k.DmaOutcome(dev);
+        bool isPlain = dma.Mapping is null && dma.QueuedAttach is null && dma.Events.Count == 0;
+        if (isPlain && plain.TryGetValue((dma.Ops, outcome), out var shared)) return shared;
+        var made = new DeviceDmaRecord
+        {
+            Ops = dma.Ops,
+            Outcome = outcome,
+            HasMapping = dma.Mapping is not null,
+            MappingShared = dma.Mapping is { Shared: true },
+            QueuedAttach = dma.QueuedAttach,
+            Events = dma.Events.Count == 0 ? Array.Empty<Dma.DmaEvent>() : dma.Events.ToArray(),
+        };
+        if (isPlain) plain[(dma.Ops, outcome)] = made;
+        return made;
     }
 
     public static FwNodeRecord? FwNode(Kernel k, DtNode node)
