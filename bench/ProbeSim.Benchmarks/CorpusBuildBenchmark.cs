@@ -12,7 +12,7 @@ namespace ProbeSim.Benchmarks;
 /// and stops early on them, so with it the baseline does slightly less work than the in-process row).
 /// Measured 2026-12-08 on the shared 2-core machine with Debian's dtc 1.6.1: Ratio 0.12 (8.3x; 10.98 s against 91.07 s,
 /// load 28 to 18), the same ratio as before the front end's allocation changes (0.12; 8.07 s against 71.09 s, load 13
-/// to 10). Under that load the two threads of the in-process row get little more than one core, so the ratio is
+/// to 10); a last run gave 0.22 (14.60 s against 71.69 s with a 22.9 s deviation, load 16.5 to 7.9). Under that load the two threads of the in-process row get little more than one core, so the ratio is
 /// about the CPU-time ratio; the 15x is not shown. Figures and profile: docs/performance.md.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]

@@ -25,6 +25,7 @@ internal sealed partial class DtsLexer
     public DtsLexer(DtsInput input, IReadOnlyList<string> searchDirs, Func<string, string?> readFile, List<Diagnostic> diagnostics)
     {
         _in = input;
+        _names = new Dictionary<string, string>(Math.Clamp(input.Text.Length / 100, 16, 2048), StringComparer.Ordinal);
         _searchDirs = searchDirs;
         _readFile = readFile;
         _diagnostics = diagnostics;
