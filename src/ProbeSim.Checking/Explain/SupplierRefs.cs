@@ -4,8 +4,18 @@ using ProbeSim.Kernel.Result;
 
 namespace ProbeSim.Checking.Explain;
 
-/// <summary>One thing a device needs from another node: the node and how the consumer names it.</summary>
-internal readonly record struct SupplierRef(DtNode? Node, DeviceRecord? Device, string Relation, string? ParseError);
+/// <summary>
+/// One thing a device needs from another node: the node and how the consumer names it. For a resource reference the
+/// name (<c>clock clocks[0] "bus"</c>) is made only when asked: the invariants of a schedule read the supplier's state and
+/// word the relation only for a finding.
+/// </summary>
+internal readonly record struct SupplierRef(DtNode? Node, DeviceRecord? Device, string? Named, string? ParseError, OfResourceRef? Resource = null)
+{
+    public string Relation => Named ?? (Resource is { } r ? ResourceRelation(r) : "");
+
+    private static string ResourceRelation(OfResourceRef r) =>
+        $"{r.Kind.ToString().ToLowerInvariant()} {r.Property}[{r.Index}]" + (r.Name is null ? "" : $" \"{r.Name}\"");
+}
 
 /// <summary>Every supplier a device depends on, in the order its probe asks for them.</summary>
 internal static class SupplierRefs
@@ -33,14 +43,13 @@ internal static class SupplierRefs
         // the resources the generic probe asks for (clk_get, reset_control_get, regulator_get, ...)
         foreach (var r in state.ResourcesOf(np))
         {
-            var rel = $"{r.Kind.ToString().ToLowerInvariant()} {r.Property}[{r.Index}]" + (r.Name is null ? "" : $" \"{r.Name}\"");
             if (r.Kind == ResourceKind.Iommu) continue;
             if (r.Provider is null)
             {
-                if (r.ParseError is not null) list.Add(new SupplierRef(null, null, rel, r.ParseError));
+                if (r.ParseError is not null) list.Add(new SupplierRef(null, null, null, r.ParseError, r));
                 continue;
             }
-            Add(new SupplierRef(r.Provider, null, rel, null));
+            Add(new SupplierRef(r.Provider, null, null, null, r));
         }
         // of_iommu_configure: the iommus entries
         int i = 0;
