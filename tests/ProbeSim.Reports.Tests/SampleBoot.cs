@@ -20,7 +20,7 @@ public static class SampleBoot
         ProbeAttempts = 2,
         BoundAtUs = 123_456,
         SysfsPath = "/sys/devices/platform/soc/2000000.dma",
-        Suppliers = ["platform:3000000.clock-controller"],
+        Suppliers = [new SupplierOutcome.Device("platform:3000000.clock-controller")],
     };
 
     public static DeviceOutcome Serial => new()

@@ -31,16 +31,17 @@ internal sealed class ChainWalker
         {
             if (r.Node is null)
             {
-                Step(depth, r.Relation, r.Relation, SupplierState.Unresolved, new ExplainDetail.Unparsable(r.ParseError));
+                Step(depth, r.Relation, false, r.Relation, SupplierState.Unresolved, new ExplainDetail.Unparsable(r.ParseError));
                 continue;
             }
             var (subject, state, detail, supplierDev) = Classify(r.Node, r.Device);
+            bool isNode = supplierDev is null; // Classify names a node that is no device by its path
             if (_onPath.Contains(r.Node) && state != SupplierState.Bound)
             {
-                Step(depth, subject, r.Relation, SupplierState.Cycle, new ExplainDetail.OnChain(subject));
+                Step(depth, subject, isNode, r.Relation, SupplierState.Cycle, new ExplainDetail.OnChain(subject, isNode));
                 continue;
             }
-            Step(depth, subject, r.Relation, state, detail);
+            Step(depth, subject, isNode, r.Relation, state, detail);
             if (!deep || supplierDev is null || state is not (SupplierState.Deferred or SupplierState.NotProbed) || depth >= MaxDepth) continue;
             // a supplier explained once is not expanded again (its chain is above)
             if (supplierDev.Node is { } sn && !_expanded.Add(sn)) continue;
@@ -50,13 +51,13 @@ internal sealed class ChainWalker
         }
     }
 
-    private void Step(int depth, string subject, string relation, string state, ExplainDetail detail)
+    private void Step(int depth, string subject, bool subjectIsNode, string relation, string state, ExplainDetail detail)
     {
         bool root = SupplierState.IsRootCause(state);
         _steps.Add(new ExplainStep(depth, subject, relation, state, detail, root));
         if (root)
         {
-            var cause = new RootCause(subject, detail);
+            var cause = new RootCause(subject, detail, subjectIsNode);
             if (!_roots.Contains(cause)) _roots.Add(cause);
         }
     }

@@ -14,8 +14,9 @@ public abstract record ExplainDetail
     /// <summary>The consumer's reference cannot be parsed; <paramref name="ParseError"/> is the parser's own message.</summary>
     public sealed record Unparsable(string? ParseError) : ExplainDetail;
 
-    /// <summary>The supplier is already on the chain being walked: the suppliers wait on each other.</summary>
-    public sealed record OnChain(string Subject) : ExplainDetail;
+    /// <summary>The supplier is already on the chain being walked: the suppliers wait on each other. <paramref name="SubjectIsNode"/>:
+    /// the subject is the DT path of a node that is no device, not a device name.</summary>
+    public sealed record OnChain(string Subject, bool SubjectIsNode) : ExplainDetail;
 
     /// <summary>An early table or its registration function registered the provider.</summary>
     public sealed record RegisteredEarly(ProviderReason Reason) : ExplainDetail;
@@ -68,8 +69,9 @@ public abstract record ExplainDetail
     public sealed record NeverADevice(OutcomeNote? Note) : ExplainDetail;
 }
 
-/// <summary>A root cause: the device or node (<paramref name="Subject"/>) where a chain ends, and why.</summary>
-public sealed record RootCause(string Subject, ExplainDetail Detail);
+/// <summary>A root cause: the device or node (<paramref name="Subject"/>) where a chain ends, and why. <paramref name="SubjectIsNode"/>:
+/// the subject is the DT path of a node that is no device (else a device name, or the relation of an unparsable reference).</summary>
+public sealed record RootCause(string Subject, ExplainDetail Detail, bool SubjectIsNode);
 
 /// <summary>The head of an explanation's one-line summary, typed; the words are made in ProbeSim.Reports.</summary>
 public abstract record ExplainSummary

@@ -41,8 +41,8 @@ public static class Explainer
         var roots = walker.Roots.ToList();
         var state = walker.DeviceStateOf(dev);
         // the device itself is the root cause when nothing it waits on explains it
-        if (SupplierState.IsRootCause(state) && roots.Count == 0) roots.Add(new RootCause(dev.Name, walker.DetailOf(dev)));
-        if (state == SupplierState.Deferred && roots.Count == 0 && dev.Wait is { } wait) roots.Add(new RootCause(dev.Name, new ExplainDetail.Waiting(wait)));
+        if (SupplierState.IsRootCause(state) && roots.Count == 0) roots.Add(new RootCause(dev.Name, walker.DetailOf(dev), SubjectIsNode: false));
+        if (state == SupplierState.Deferred && roots.Count == 0 && dev.Wait is { } wait) roots.Add(new RootCause(dev.Name, new ExplainDetail.Waiting(wait), SubjectIsNode: false));
         return new Explanation
         {
             Device = dev.Name,
@@ -102,14 +102,14 @@ public static class Explainer
     {
         var node = outcome.OfNode is { } p ? state.Tree.FindByPath(p) : null;
         var chain = new List<ExplainStep>();
-        var root = new RootCause(outcome.OfNode ?? outcome.Name, new ExplainDetail.NeverADevice(outcome.Note));
+        var root = new RootCause(outcome.OfNode ?? outcome.Name, new ExplainDetail.NeverADevice(outcome.Note), SubjectIsNode: outcome.OfNode is not null);
         // a child left to its parent's driver, or below an adapter that is not bound: the nearest ancestor device explains it
         for (var a = node?.Parent; a is not null && a.Parent is not null; a = a.Parent)
         {
             if (state.DeviceOf(a) is not { } parentDev) continue;
-            var (subject, st, detail, _) = walker.Classify(a, parentDev);
+            var (subject, st, detail, subjectDev) = walker.Classify(a, parentDev);
             chain.Add(new ExplainStep(0, subject, "parent", st, detail, SupplierState.IsRootCause(st)));
-            if (st != SupplierState.Bound && SupplierState.IsRootCause(st)) root = new RootCause(subject, detail);
+            if (st != SupplierState.Bound && SupplierState.IsRootCause(st)) root = new RootCause(subject, detail, SubjectIsNode: subjectDev is null);
             break;
         }
         return new Explanation

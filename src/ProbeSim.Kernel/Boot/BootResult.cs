@@ -90,7 +90,8 @@ public sealed record DeviceOutcome
     public long? BoundAtUs { get; init; }
     /// <summary>sysfs path of the device (/sys/devices/platform/...).</summary>
     public string? SysfsPath { get; init; }
-    public IReadOnlyList<string> Suppliers { get; init; } = Array.Empty<string>();
+    /// <summary>Its suppliers: the devices of its device links, then the nodes of its fwnode links that are no device yet.</summary>
+    public IReadOnlyList<SupplierOutcome> Suppliers { get; init; } = Array.Empty<SupplierOutcome>();
     /// <summary>The user actions on this device that the kernel refused, in time order (also in <see cref="BootResult.Actions"/>).</summary>
     public IReadOnlyList<ActionOutcome> RefusedActions { get; init; } = Array.Empty<ActionOutcome>();
 }

@@ -92,9 +92,9 @@ public sealed partial class Kernel
         if (gap == BasisGap.None && (dev.Bound ? dev.Driver : dev.LastProbeDriver)?.Spec is { ProbeUnread: true } unread)
             gap = unread.NameGuessed ? BasisGap.ProbeUnreadNameGuessed : BasisGap.ProbeUnread;
         if (gap != BasisGap.None) basis = OutcomeBasis.Guessed;
-        var suppliers = dev.SupplierLinks.Select(l => l.Supplier.Name).ToList();
+        var suppliers = dev.SupplierLinks.Select(SupplierOutcome (l) => new SupplierOutcome.Device(l.Supplier.Name)).ToList();
         if (dev.Node is not null && DriverCore.FwIfAny(dev.Node) is { } fw)
-            suppliers.AddRange(fw.Suppliers.Select(l => l.Supplier.Node.Path));
+            suppliers.AddRange(fw.Suppliers.Select(l => new SupplierOutcome.Fwnode(l.Supplier.Node.Path)));
         return new DeviceOutcome
         {
             Name = dev.Name,

@@ -61,10 +61,16 @@ public static class DeviceGraphBuilder
             if (devices[i].State == DeviceState.NotPresent) continue;
             foreach (var s in devices[i].Suppliers)
             {
-                bool isPath = s.StartsWith('/');
-                var to = Target(s, isPath);
-                if (isPath) edges.Add(idOf[i], to, GraphEdgeKind.FwnodeLink, null);
-                else if (!edges.Connects(idOf[i], to)) edges.Add(idOf[i], to, GraphEdgeKind.DeviceLink, null);
+                switch (s)
+                {
+                    case SupplierOutcome.Fwnode f:
+                        edges.Add(idOf[i], Target(f.Path, isPath: true), GraphEdgeKind.FwnodeLink, null);
+                        break;
+                    case SupplierOutcome.Device d:
+                        var to = Target(d.Name, isPath: false);
+                        if (!edges.Connects(idOf[i], to)) edges.Add(idOf[i], to, GraphEdgeKind.DeviceLink, null);
+                        break;
+                }
             }
         }
 

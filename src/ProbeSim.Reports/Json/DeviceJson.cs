@@ -58,7 +58,15 @@ public static class DeviceJson
         writer.WriteNumber("probeAttempts", device.ProbeAttempts);
         JsonOutput.WriteSeconds(writer, "boundAt", device.BoundAtUs);
         writer.WriteString("sysfsPath", device.SysfsPath);
-        JsonOutput.WriteStrings(writer, "suppliers", device.Suppliers);
+        JsonOutput.WriteStrings(writer, "suppliers", device.Suppliers.Select(SupplierText));
         writer.WriteEndObject();
     }
+
+    // a supplier device by its name, a supplier node that is no device by its DT path
+    private static string SupplierText(SupplierOutcome supplier) => supplier switch
+    {
+        SupplierOutcome.Device d => d.Name,
+        SupplierOutcome.Fwnode f => f.Path,
+        _ => throw new ArgumentOutOfRangeException(nameof(supplier)),
+    };
 }

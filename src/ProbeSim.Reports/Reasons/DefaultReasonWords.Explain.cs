@@ -11,10 +11,10 @@ public partial class DefaultReasonWords
     public virtual string ExplainDetail(ExplainDetail detail) => detail switch
     {
         Detail.Unparsable d => d.ParseError ?? "cannot be parsed",
-        Detail.OnChain d => $"{d.Subject} is already on this chain: the suppliers wait on each other",
+        Detail.OnChain d => $"{Subject(d.Subject, d.SubjectIsNode)} is already on this chain: the suppliers wait on each other",
         Detail.RegisteredEarly d => Provider(d.Reason),
         Detail.Disabled { Ancestor: null } d => $"status = \"{d.Status}\"",
-        Detail.Disabled d => $"under {d.Ancestor}, status = \"{d.Status}\"",
+        Detail.Disabled { Ancestor: { } a } d => $"under {DtPath(a)}, status = \"{d.Status}\"",
         Detail.SetUpEarly d => NoDevice(d.Reason),
         Detail.NoDevice d => "no device: " + NoDevice(d.Reason),
         Detail.BoundTo d => $"bound to {d.Driver}",
@@ -34,7 +34,10 @@ public partial class DefaultReasonWords
         _ => detail.ToString(),
     };
 
-    public virtual string RootCause(RootCause root) => $"{root.Subject}: {ExplainDetail(root.Detail)}";
+    public virtual string RootCause(RootCause root) => $"{Subject(root.Subject, root.SubjectIsNode)}: {ExplainDetail(root.Detail)}";
+
+    // an explanation's subject: a device by its name, a node that is no device by its DT path
+    private string Subject(string subject, bool isNode) => isNode ? DtPath(subject) : subject;
 
     public virtual string Summary(Explanation explanation)
     {

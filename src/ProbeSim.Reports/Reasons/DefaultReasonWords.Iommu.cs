@@ -16,16 +16,16 @@ public partial class DefaultReasonWords
         Rule.NoIommuProperty => "no iommus property: arch default DMA",
         Rule.UnusableEntry r => r.Error,
         Rule.NoIommu => "no IOMMU",
-        Rule.NoOfXlate r => $"{r.IommuPath}: the IOMMU driver has no of_xlate",
-        Rule.IommuDisabled r => $"IOMMU {r.IommuPath} is disabled",
-        Rule.NoRegisteredOps r => $"IOMMU {r.IommuPath} has no registered ops when the device is configured",
-        Rule.NotRegisteredBootOver r => $"IOMMU {r.IommuPath} not registered and boot is over",
-        Rule.NoBuiltInDriver r => $"no built-in IOMMU driver declares {r.IommuPath}",
+        Rule.NoOfXlate r => $"{DtPath(r.IommuPath)}: the IOMMU driver has no of_xlate",
+        Rule.IommuDisabled r => $"IOMMU {DtPath(r.IommuPath)} is disabled",
+        Rule.NoRegisteredOps r => $"IOMMU {DtPath(r.IommuPath)} has no registered ops when the device is configured",
+        Rule.NotRegisteredBootOver r => $"IOMMU {DtPath(r.IommuPath)} not registered and boot is over",
+        Rule.NoBuiltInDriver r => $"no built-in IOMMU driver declares {DtPath(r.IommuPath)}",
         Rule.DeferDriverPresent r =>
-            $"IOMMU {r.IommuPath} not registered while booting and a built-in IOMMU_OF_DECLARE driver matches it: defer (of_iommu_driver_present)"
+            $"IOMMU {DtPath(r.IommuPath)} not registered while booting and a built-in IOMMU_OF_DECLARE driver matches it: defer (of_iommu_driver_present)"
             + (r.DisabledUnchecked ? "; the node is disabled, but this profile does not check (of_iommu_disabled_check: false)" : ""),
-        Rule.DeferCheckState r => $"IOMMU {r.IommuPath} not registered: driver_deferred_probe_check_state says wait",
-        Rule.CheckStateGaveUp r => $"IOMMU {r.IommuPath} not registered by then; check_state gave up ({r.Errno})",
+        Rule.DeferCheckState r => $"IOMMU {DtPath(r.IommuPath)} not registered: driver_deferred_probe_check_state says wait",
+        Rule.CheckStateGaveUp r => $"IOMMU {DtPath(r.IommuPath)} not registered by then; check_state gave up ({r.Errno})",
         Rule.ForeignFwspec => "the device already has a fwspec for another IOMMU driver",
         Rule.ProbeDeviceDeferred => "the IOMMU probe of the device asked to defer",
         Rule.ProbeDeviceFailed r => r.Refusal switch

@@ -19,15 +19,15 @@ public partial class DefaultReasonWords : IReasonWords
     public virtual string Wait(WaitReason why) => why switch
     {
         IommuNotRegisteredWait w => w.CheckState
-            ? $"of_iommu_configure: IOMMU {w.IommuPath} not registered (driver_deferred_probe_check_state)"
-            : $"of_iommu_configure: IOMMU {w.IommuPath} not registered yet",
+            ? $"of_iommu_configure: IOMMU {DtPath(w.IommuPath)} not registered (driver_deferred_probe_check_state)"
+            : $"of_iommu_configure: IOMMU {DtPath(w.IommuPath)} not registered yet",
         ScriptDefersWait => "the probe script defers",
         InjectedFaultWait w => $"injected fault: probe returns -{Errno.Name(w.Errno)} at attempt {w.Attempt}",
         ProviderWait w => $"{w.Resource}: {w.Role} {Provider(w.Provider)}",
         AmbaClockWait w => w.Unavailable
             ? "amba: apb_pclk unavailable, periphid cannot be read"
             : "amba: apb_pclk provider not registered, periphid cannot be read",
-        FwnodeLinkWait w => $"fwnode link to {w.SupplierPath} ({w.Property}) not yet a device link",
+        FwnodeLinkWait w => $"fwnode link to {DtPath(w.SupplierPath)} ({w.Property}) not yet a device link",
         DeviceLinkWait w => $"device link to {w.Supplier} ({DeviceLink.StatusTextOf(w.Status)})",
         _ => why.ToString(),
     };
@@ -37,7 +37,7 @@ public partial class DefaultReasonWords : IReasonWords
         ProviderRegisteredEarly r => $"registered early by {r.By} ({r.Compatible})",
         ProviderRegisteredBy r => r.ForSubnode ? $"registered by {r.Device} ({r.Driver}) for its subnode" : $"registered by {r.Device} ({r.Driver})",
         ProviderNotBound r => $"{r.Device} is not bound: {ProviderUnbound(r.Unbound)}",
-        ProviderWithoutDevice r => $"{r.NodePath} has no device: {NoDevice(r.Why)}",
+        ProviderWithoutDevice r => $"{DtPath(r.NodePath)} has no device: {NoDevice(r.Why)}",
         _ => why.ToString(),
     };
 
@@ -58,12 +58,12 @@ public partial class DefaultReasonWords : IReasonWords
         NoDeviceReason.Disabled d => $"status = \"{d.Status}\"",
         NoDeviceReason.DuplicateName n => $"device name {n.Name} already taken",
         NoDeviceReason.NoCompatible => "no compatible",
-        NoDeviceReason.UnderDisabled u => $"under disabled {u.AncestorPath}",
+        NoDeviceReason.UnderDisabled u => $"under disabled {DtPath(u.AncestorPath)}",
         NoDeviceReason.AmbaChild a => $"child of AMBA device {a.Parent}: never populated",
         NoDeviceReason.BusClient { ControllerBound: true } => "no reg or not created by the adapter",
         NoDeviceReason.BusClient b => $"{b.Bus} controller {b.Controller} is not bound",
         NoDeviceReason.LeftToParentDriver l => $"child of {l.Parent}: left to its driver",
-        NoDeviceReason.ParentWithoutCompatible p => $"parent {p.ParentPath} has no compatible: not populated",
+        NoDeviceReason.ParentWithoutCompatible p => $"parent {DtPath(p.ParentPath)} has no compatible: not populated",
         _ => "not populated",
     };
 

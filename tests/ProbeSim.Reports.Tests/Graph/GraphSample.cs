@@ -21,12 +21,12 @@ public static class GraphSample
             {
                 Name = "2000.serial", Bus = "amba", OfNode = "/soc/serial@2000", State = DeviceState.Deferred,
                 DeferReason = "amba: wait for supplier /soc/pinctrl/uart-pins", SysfsPath = "/sys/devices/platform/soc/2000.serial",
-                Suppliers = ["1000.clk", "/soc/pinctrl/uart-pins"],
+                Suppliers = [new SupplierOutcome.Device("1000.clk"), new SupplierOutcome.Fwnode("/soc/pinctrl/uart-pins")],
             },
             new DeviceOutcome
             {
                 Name = "3000.mmc", Bus = "platform", OfNode = "/soc/mmc@3000", Driver = "acme-mmc", State = DeviceState.Bound,
-                IommuGroup = 0, Iommu = "smmu0", SysfsPath = "/sys/devices/platform/soc/3000.mmc", Suppliers = ["1000.clk"],
+                IommuGroup = 0, Iommu = "smmu0", SysfsPath = "/sys/devices/platform/soc/3000.mmc", Suppliers = [new SupplierOutcome.Device("1000.clk")],
             },
             new DeviceOutcome { Name = "4000.iommu", Bus = "platform", OfNode = "/soc/iommu@4000", Driver = "arm-smmu", State = DeviceState.Bound, SysfsPath = "/sys/devices/platform/soc/4000.iommu" },
             new DeviceOutcome { Name = "usb@5000", OfNode = "/soc/usb@5000", State = DeviceState.NotPresent, NoDevice = new ProbeSim.Kernel.Of.NoDeviceReason.Disabled("disabled"), Note = new TextNote("status = \"disabled\"") },

@@ -85,7 +85,7 @@ public sealed class HtmlReportTests
         {
             Device = "4000000.serial", State = "deferred", Summary = new ExplainSummary.Deferred("4000000.serial", null),
             Chain = [new ExplainStep(0, "3000000.clock-controller", "clocks[0]", "failed", new ExplainDetail.FailedWith(null, -5), true)],
-            RootCauses = [new RootCause("3000000.clock-controller", new ExplainDetail.FailedWith(null, -5))],
+            RootCauses = [new RootCause("3000000.clock-controller", new ExplainDetail.FailedWith(null, -5), SubjectIsNode: false)],
             Iommu = new IommuDecision(new ProbeSim.Kernel.Of.OfIommuRule.NoIommuProperty(false), "none", null, null, null, "direct", "direct", null),
         };
         using var doc = ReportHtml.Payload(Boot(SampleBoot.Result(), [e]));

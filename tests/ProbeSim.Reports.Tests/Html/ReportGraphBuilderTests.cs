@@ -14,7 +14,7 @@ public sealed class ReportGraphBuilderTests
         [
             SampleBoot.Dma with { Suppliers = [] },
             new DeviceOutcome { Name = "1000000.iommu", Bus = "platform", OfNode = "/soc/iommu@1000000", State = DeviceState.Bound, Driver = "arm-smmu" },
-            SampleBoot.Serial with { Suppliers = ["/soc/pinctrl@5000000/uart-pins", "2000000.dma"] },
+            SampleBoot.Serial with { Suppliers = [new SupplierOutcome.Fwnode("/soc/pinctrl@5000000/uart-pins"), new SupplierOutcome.Device("2000000.dma")] },
             Disabled,
         ],
         Devlinks = [new DevlinkOutcome("platform:2000000.dma--platform:4000000.serial", "2000000.dma", "4000000.serial", "dormant", false, "consumer unbind", true)],

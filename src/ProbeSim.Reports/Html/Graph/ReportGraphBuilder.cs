@@ -37,12 +37,19 @@ public static class ReportGraphBuilder
         {
             if (from != to && seen.Add((from, to))) edges.Add(new GraphEdge(from, to, kind, status));
         }
-        int Resolve(string supplier)
+        // a supplier device by its name, a supplier node by its path: the device of that node when it has one, else its own node
+        int Resolve(SupplierOutcome supplier)
         {
-            if (byName.TryGetValue(supplier, out var i) || byPath.TryGetValue(supplier, out i)) return i;
+            var (key, known) = supplier switch
+            {
+                SupplierOutcome.Device d => (d.Name, byName),
+                SupplierOutcome.Fwnode f => (f.Path, byPath),
+                _ => throw new ArgumentOutOfRangeException(nameof(supplier)),
+            };
+            if (known.TryGetValue(key, out var i)) return i;
             i = nodes.Count;
-            nodes.Add(new GraphNode(i, GraphNodeKind.Fwnode, "f" + Num(i - result.Devices.Count - result.IommuGroups.Count), supplier));
-            byPath.Add(supplier, i);
+            nodes.Add(new GraphNode(i, GraphNodeKind.Fwnode, "f" + Num(i - result.Devices.Count - result.IommuGroups.Count), key));
+            byPath.Add(key, i);
             return i;
         }
 
