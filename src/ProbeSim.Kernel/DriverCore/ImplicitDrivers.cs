@@ -52,7 +52,7 @@ internal sealed partial class DriverModel
         if (Tables.DriverOrder(DriverSet) is { } order)
         {
             foreach (var spec in order) _allDrivers.Add(new Driver(spec, BusOf(spec.Bus)));
-            BuildMatchIndex();
+            BuildMatchIndex(boardBootedBefore: true);
             return;
         }
         foreach (var spec in DriverSet.Drivers)
@@ -63,7 +63,7 @@ internal sealed partial class DriverModel
         PrepareSimplePmBus();
         PrepareImplicitDrivers();
         Tables.KeepDriverOrder(DriverSet, _allDrivers.Select(d => d.Spec).ToArray());
-        BuildMatchIndex();
+        BuildMatchIndex(boardBootedBefore: false);
     }
 
     private BusType BusOf(DriverBus bus) => bus switch

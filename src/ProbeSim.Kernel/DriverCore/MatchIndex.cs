@@ -20,7 +20,8 @@ internal sealed partial class DriverModel
     private SpecIndex _specIndex = null!;
     private Driver?[] _driverAt = Array.Empty<Driver?>();
     private readonly List<Driver> _extraDrivers = new();
-    private DriverFacts _driverFacts = new([]);
+    // null in the first kernel of a prepared board: a board booted once (a corpus sweep) would pay for the facts what they save
+    private DriverFacts? _driverFacts;
     // names an implicit driver (not in the set) shares with a driver of the set
     private HashSet<string>? _extraNamesTakenTwice;
 
@@ -61,7 +62,7 @@ internal sealed partial class DriverModel
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DriverSet, SpecIndex> SpecIndexCache = new();
 
-    private void BuildMatchIndex()
+    private void BuildMatchIndex(bool boardBootedBefore)
     {
         for (int i = 0; i < _allDrivers.Count; i++) _allDrivers[i].Index = i;
         _specIndex = SpecIndexCache.GetValue(DriverSet, BuildSpecIndex);
@@ -76,15 +77,15 @@ internal sealed partial class DriverModel
             }
             if (d.Bus == Amba) _ambaDrivers.Add(d);
         }
-        _driverFacts = Tables.FactsOf(DriverSet, _allDrivers);
+        if (boardBootedBefore) _driverFacts = Tables.FactsOf(DriverSet, _allDrivers);
     }
 
     /// <summary>Kernel.Fork: the driver caches of <paramref name="from"/>, each driver replaced by the fork's of the same index.</summary>
     private void CopyMatchIndex(DriverModel from, Driver[] drivers)
     {
         _specIndex = from._specIndex;
-        // immutable once built: shared
-        _driverFacts = from._driverFacts;
+        // immutable once built, shared; a forked board is being explored (it boots many times): made here if not yet
+        _driverFacts = from._driverFacts ?? Tables.FactsOf(DriverSet, _allDrivers);
         _extraNamesTakenTwice = from._extraNamesTakenTwice;
         _driverAt = new Driver?[from._driverAt.Length];
         for (int i = 0; i < _driverAt.Length; i++)
@@ -186,7 +187,7 @@ internal sealed partial class DriverModel
         }
         else
         {
-            if (_driverFacts.BoardCompatible[drv.Index])
+            if (_driverFacts?.BoardCompatible[drv.Index] != false)
                 foreach (var c in drv.Spec.Compatibles)
                     if (_devicesByCompat.TryGetValue(c, out var list))
                         foreach (var d in list) if (d.Bus != Amba) Add(d);
