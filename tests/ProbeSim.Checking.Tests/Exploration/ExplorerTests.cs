@@ -15,7 +15,7 @@ public class ExplorerTests
         Scenario.Options(scenario, profile, cmdline, set).Prepare(Scenario.Tree(dts), "test.dts");
 
     // story C on the real R-Car Gen2 Koelsch tree of v4.12, with the IPMMU enabled and the display behind it
-    static PreparedBoot Koelsch(string profile)
+    internal static PreparedBoot Koelsch(string profile)
     {
         var dir = Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Checking.Tests", "StoryC");
         var root = TestPaths.Corpus("v4.12");

@@ -39,17 +39,8 @@ public class ForkExplorerTests
         return (fork, reboot);
     }
 
-    private static PreparedBoot Koelsch(string profile)
-    {
-        var dir = Path.Combine(TestPaths.RepoRoot, "tests", "ProbeSim.Checking.Tests", "StoryC");
-        var root = TestPaths.Corpus("v4.12");
-        var lo = new LoadOptions { Format = InputFormat.Dts, Preprocess = true };
-        lo.PreprocessorIncludeDirs.Add(Path.Combine(root, "src", "arm"));
-        lo.PreprocessorIncludeDirs.Add(Path.Combine(root, "include"));
-        var tree = new DeviceTreeLoader(null).Load(Path.Combine(dir, "koelsch-ipmmu.dts"), lo).Tree;
-        var options = new BootOptions { Profile = profile }.WithScenario(ScenarioFile.Load(Path.Combine(dir, "drivers.yaml")), profileGiven: true);
-        return options.Prepare(tree, "koelsch-ipmmu.dts");
-    }
+    // story C on the real Koelsch tree of v4.12 (the explorer tests' board)
+    private static PreparedBoot Koelsch(string profile) => ExplorerTests.Koelsch(profile);
 
     private static PreparedBoot SampleBoard()
     {
